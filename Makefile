@@ -1,0 +1,31 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench clean docs
+
+$(BIN)/python:
+	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY)"; exit 2; }
+	$(PY) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/review-engine review examples/drafts --out out --format md,html,txt,docx,json || [ $$? -eq 1 ]
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/parse_corpus.py
+	$(BIN)/python benchmarks/review_corpus.py
+
+docs: $(STAMP)
+	$(BIN)/review-engine rules docs --out docs/rules.md
+
+clean:
+	rm -rf $(VENV) out build dist .pytest_cache

@@ -1,0 +1,546 @@
+"""Money amounts and fine ranges (罚款幅度) written in Chinese legal text.
+
+This module is pure: no I/O, no global state besides compiled regexes and an ``lru_cache``. The
+``cn2an`` package is imported lazily (its import costs ~0.15 s) the first time a Chinese numeral
+has to be converted.
+
+Numbers (``parse_number``)
+    * Arabic digits: ``200``, ``1,000`` (ASCII thousands separators), ``1.5``, full-width ``２００``;
+    * Chinese numerals: ``二百``, ``一千二百``, ``两千``, ``一万五千``, ``十二万``, ``一百零五``,
+      ``三千零五十``, ``〇``/``零``, ``一亿二千万``;
+    * mixed: ``1.5万``, ``5千``, ``3亿``, ``10万``, ``1万5千``;
+    * financial capitals (大写): ``壹仟贰佰``, ``贰万``, ``壹億``;
+    * an optional trailing ``元`` is accepted, so ``parse_number(format_yuan(v)) == v``.
+
+Money amounts (``find_amounts``)
+    A number immediately followed by ``元`` (so 万元/亿元/千元/百元 are covered: the 万 belongs to
+    the number). Not money: 第十条, 30日, 5年, 2000米, 百分之十, 美元/日元 (the currency word sits
+    between the number and 元), approximate amounts such as 五万余元 / 数十万元 (not reported), 一元化.
+
+Fine clauses (``find_penalty_ranges``)
+    Each ``罚款`` is read backwards to the verb (处 / 处以 / 并处 / 给予 / 予以) of its clause (a clause
+    ends at ，。；： or a line break), and also forwards (罚款二百元, 罚款不得超过一千元):
+
+    * fixed: 处二百元罚款, 罚款二百元, 处以五千元的罚款, 处每辆机动车五千元的罚款 (``per``);
+    * range: 处二十元以上二百元以下罚款, 处二百元至二千元罚款, 处一万至五万元罚款 (shared unit);
+    * open bounds: 处五万元以下罚款, 处十万元以上罚款, 处不超过十万元的罚款, 最高不超过三万元;
+    * multiples of a base (kind ``multiple``, bounds are multipliers): 处违法所得一倍以上五倍以下罚款,
+      并处货值金额五倍以上十倍以下罚款, 处货值金额等值以上三倍以下的罚款, 并处…保险费的二倍罚款;
+      a percent bound next to a 倍 bound is converted to a multiplier (百分之五十以上三倍以下 → 0.5–3);
+    * percentages (kind ``percent``, bounds in percent): 处建设工程造价百分之五以上百分之十以下的罚款,
+      千分之五 (→ 0.5), 10‰ (→ 1);
+    * alternatives in one clause: 处五千万元以下或者上一年度营业额百分之五以下罚款 → two ranges;
+    * 警告 as an alternative (处警告或者二十元以上二百元以下罚款, …罚款或者警告) → ``also_warning``;
+    * targets named right before the verb: 对个人处…，对单位处… → ``targets`` 个人 / 单位
+      (split on 、/和/以及/或者; a bare 其 is dropped), including 对公民处以二百元以下、对法人…处以三千元以下罚款;
+    * condition: the clause right before, when it ends with 的 (情节严重的，处… → ``condition`` 情节严重).
+
+    ``start``/``end``/``raw`` span the whole clause (from 对…/the verb to 罚款); several ranges of the
+    same clause share it. Amounts are in 元; bounds as written are kept even when min > max (a draft
+    error the engine may want to flag).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from types import ModuleType
+
+__all__ = [
+    "AmountMatch",
+    "PenaltyKind",
+    "PenaltyRange",
+    "find_amounts",
+    "find_penalty_ranges",
+    "format_yuan",
+    "parse_number",
+]
+
+PenaltyKind = Literal["fixed", "range", "max_only", "min_only", "multiple", "percent"]
+
+
+class AmountMatch(BaseModel):
+    """A money amount found in a text; ``value`` is in 元, ``start``/``end`` index the text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    value: Decimal
+    raw: str
+
+
+class PenaltyRange(BaseModel):
+    """One fine (罚款) a clause allows.
+
+    ``min``/``max`` are in 元 for fixed/range/max_only/min_only, the multiplier of ``base`` for
+    ``multiple`` and a percentage of ``base`` for ``percent``; ``None`` means an open bound.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: PenaltyKind
+    min: Decimal | None
+    max: Decimal | None
+    base: str | None = None
+    start: int
+    end: int
+    raw: str
+    targets: list[str] = []
+    also_warning: bool = False
+    condition: str | None = None
+    per: str | None = None  # 每辆机动车 in 处每辆机动车五千元的罚款
+
+    @property
+    def warning(self) -> bool:
+        """Alias of ``also_warning``: 警告 is an alternative penalty in the same clause."""
+        return self.also_warning
+
+    @property
+    def unit(self) -> str:
+        """元, 倍 or %: how ``min``/``max`` are to be read."""
+        return {"multiple": "倍", "percent": "%"}.get(self.kind, "元")
+
+
+# --------------------------------------------------------------------------------------------------
+# Numerals
+# --------------------------------------------------------------------------------------------------
+
+# Same-length normalisation so that offsets into the normalised text are offsets into the original.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# Variant characters cn2an does not accept, mapped to ones it does.
+_CN_VARIANTS = str.maketrans({"參": "叁", "貳": "贰", "陸": "陆", "萬": "万", "億": "亿"})
+
+_CN_DIGIT = "〇零一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_CN_UNIT = "十拾百佰千仟万萬亿億"
+_BIG_UNIT_VALUE = {
+    "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
+    "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
+}  # fmt: skip
+
+# A numeral: starts with a digit (never with a bare 百/千/万, so 数千万元 is not read as 千万元), is not
+# the tail of a longer numeral, and runs over digits, numeral characters, 1,000-style separators and
+# a decimal point. Each character is consumed one way only, so matching stays linear.
+_NUM = (
+    rf"(?<![{_CN_DIGIT}{_CN_UNIT}0-9.数几多余])(?<![0-9],)"
+    rf"[0-9{_CN_DIGIT}十拾]"
+    rf"(?:[0-9{_CN_DIGIT}{_CN_UNIT}]|,(?=[0-9]{{3}})|\.(?=[0-9]))*"
+)
+_SP = r"[ \u3000]?"
+
+_PLAIN_ARABIC_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_ARABIC_UNIT_RE = re.compile(rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>[{_CN_UNIT}])")
+_NUMERAL_CHARS_RE = re.compile(rf"[0-9.{_CN_DIGIT}{_CN_UNIT}]+")
+
+_cn2an: ModuleType | None = None
+
+
+def _cn2an_module() -> ModuleType:
+    global _cn2an
+    if _cn2an is None:
+        import cn2an  # lazy: ~0.15 s import
+
+        _cn2an = cn2an
+    return _cn2an
+
+
+def _integral(value: Decimal) -> Decimal:
+    """15000.0 → 15000 (keeps non-integers as they are)."""
+    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> Decimal | None:
+    """The value of a number written in Arabic digits, Chinese numerals (小写 or 大写) or a mix.
+
+    An optional trailing 元 is ignored. Returns ``None`` when ``text`` is not a number.
+    """
+    s = text.strip().translate(_FULLWIDTH)
+    if s.endswith("元"):
+        s = s[:-1].rstrip()
+    if not s:
+        return None
+    try:
+        if _PLAIN_ARABIC_RE.fullmatch(s):
+            return _integral(Decimal(s.replace(",", "")))
+        m = _ARABIC_UNIT_RE.fullmatch(s)
+        if m:  # 1.5万, 5千, 3亿: exact decimal arithmetic rather than cn2an's float
+            return _integral(Decimal(m["num"]) * _BIG_UNIT_VALUE[m["unit"]])
+        if not _NUMERAL_CHARS_RE.fullmatch(s) or "," in s:
+            return None
+        value = _cn2an_module().cn2an(s.translate(_CN_VARIANTS), "smart")
+    except Exception:  # cn2an raises ValueError (and occasionally others) on malformed numerals
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        result = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    except InvalidOperation:
+        return None
+    return _integral(result) if result.is_finite() else None
+
+
+def format_yuan(value: Decimal) -> str:
+    """An amount the way a legal text writes it: 20 → 二十元, 15000 → 一万五千元, 10**8 → 一亿元.
+
+    Non-integral amounts are written in Arabic digits (1.5 → 1.5元).
+    """
+    value = Decimal(value)
+    if value < 0:
+        raise ValueError(f"negative amount: {value}")
+    if value != value.to_integral_value():
+        return f"{value.normalize():f}元"
+    n = int(value)
+    if n == 0:
+        return "零元"
+    return f"{_cn2an_module().an2cn(n)}元"
+
+
+# --------------------------------------------------------------------------------------------------
+# Money amounts
+# --------------------------------------------------------------------------------------------------
+
+_MONEY = rf"{_NUM}{_SP}元(?!化)"
+_MONEY_RE = re.compile(rf"(?P<num>{_NUM}){_SP}元(?!化)")
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every money amount (a number followed by 元) in ``text``, in order, values in 元."""
+    norm = text.translate(_FULLWIDTH)
+    found: list[AmountMatch] = []
+    for m in _MONEY_RE.finditer(norm):
+        value = parse_number(m["num"])
+        if value is not None:
+            found.append(AmountMatch(start=m.start(), end=m.end(), value=value, raw=text[m.start() : m.end()]))
+    return found
+
+
+# --------------------------------------------------------------------------------------------------
+# Fine clauses
+# --------------------------------------------------------------------------------------------------
+
+# One bound: an amount, a multiple (二倍, 等值) or a percentage (百分之十, 千分之五, 10%, 5‰).
+_TIMES = rf"(?:{_NUM}{_SP}倍|等值|等额)"
+_PCT = rf"(?:百分之{_NUM}|千分之{_NUM}|{_NUM}{_SP}[%‰])"
+_QTY = rf"(?:{_MONEY}|{_TIMES}|{_PCT})"
+_LOWER = r"以上"
+_UPPER = r"(?:以下|以内)"
+_TO = r"(?:至|到|~|～|－|-|—)"
+
+# The bound expressions, most specific first. A bare number is allowed as the lower end of a range
+# (一万至五万元, 五至十倍) and as the upper end after a percentage (百分之十至五十).
+_BOUND_RE = re.compile(
+    rf"(?P<lo1>{_QTY}|{_NUM}){_LOWER}、?(?P<hi1>{_QTY}){_UPPER}"
+    rf"|(?P<lo2>{_QTY}|{_NUM})(?:{_LOWER})?{_TO}(?P<hi2>{_QTY}|{_NUM}){_UPPER}?"
+    rf"|(?P<max>{_QTY}){_UPPER}"
+    rf"|(?P<min>{_QTY}){_LOWER}"
+    rf"|(?P<fixed>{_QTY})"
+)
+# Parses one captured bound.
+_QTY_PARTS_RE = re.compile(
+    rf"(?P<money>{_NUM}){_SP}元(?!化)"
+    rf"|(?P<times>{_NUM}){_SP}倍|(?P<equal>等值|等额)"
+    rf"|百分之(?P<pct>{_NUM})|(?P<pct2>{_NUM}){_SP}%"
+    rf"|千分之(?P<permille>{_NUM})|(?P<permille2>{_NUM}){_SP}‰"
+    rf"|(?P<bare>{_NUM})"
+)
+
+_CLAUSE_BREAKS = frozenset("，。；;：:\n\r！？!?")
+_MAX_LOOKBACK = 200
+_FINE_RE = re.compile(r"罚款")
+_VERB_RE = re.compile(r"单处或者并处|并处以?|处以|(?<!办事)处(?![罚分理置于所长室境])|给予|予以")
+_MODALS = r"(?:可以|应当|依法|分别|并|还应当|另行|另)*"
+_TARGET_RE = re.compile(rf"对(?P<target>[^对，。；;：:]{{1,40}}?){_MODALS}$")
+_TARGET_SPLIT_RE = re.compile(r"、|和|以及|或者")
+# 对公民处以二百元以下、(对法人…处以三千元以下罚款): an earlier chunk sharing the final 罚款.
+_PRIOR_CHUNK_RE = re.compile(
+    rf"(?:对(?P<target>[^对，。；;：:]{{1,40}}?){_MODALS})?"
+    rf"(?P<verb>处以|处|给予|予以)(?P<seg>[^处对，。；;：:]{{1,60}}?)、$"
+)
+_LEADING_CONNECTOR_RE = re.compile(r"^(?:或者|或|、|以及|和)+")
+_WARNING_PREFIX_RE = re.compile(r"^(?:给予)?警告(?:、通报批评)?(?:或者|或|、|，)?")
+_MAX_KEYWORD_RE = re.compile(r"最高不得超过|最高不超过|不得超过|不超过|不高于|不应超过|最高为|最高|最多")
+_MIN_KEYWORD_RE = re.compile(r"不得低于|不低于|不少于|最低为|最低")
+_WARNING_AFTER_RE = re.compile(r"(?:或者|或|、)警告")
+# 罚款二百元, 罚款数额为二百元以上二千元以下, 设定罚款不得超过一千元.
+_AFTER_FINE_RE = re.compile(r"(?:数额|金额|额)?(?:的)?(?:为|在|是)?")
+_CAP_RE = re.compile(
+    rf"最高(?:罚款)?(?:限额|数额|金额|额)?(?:不得超过|不超过|不应超过|为)(?P<q>{_MONEY})"
+)
+_CONDITION_PREFIX_RE = re.compile(
+    r"^(?:#+\s*)?(?:第[零〇一二三四五六七八九十百千0-9]+条(?:之[一二三四五六七八九十]+)?\s*)?"
+    r"(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)?\s*"
+    r"(?:但是|但|并且|同时)?"
+)
+
+
+def _is_break(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _CLAUSE_BREAKS:
+        return True
+    # an ASCII comma is a break unless it is a thousands separator (1,000)
+    return ch == "," and not (i > 0 and text[i - 1].isdigit() and text[i + 1 : i + 4].isdigit())
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Index just after the clause break before ``end`` (or ``end - _MAX_LOOKBACK``)."""
+    i = end - 1
+    floor = max(0, end - _MAX_LOOKBACK)
+    while i >= floor:
+        if _is_break(text, i):
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _clause_end(text: str, start: int) -> int:
+    limit = min(len(text), start + _MAX_LOOKBACK)
+    for i in range(start, limit):
+        if _is_break(text, i):
+            return i
+    return limit
+
+
+_Quantity = tuple[str, Decimal, str]  # (type, value, numeral as written)
+
+
+def _quantity(s: str) -> _Quantity | None:
+    """('money'|'times'|'pct'|'bare', value, numeral) of one bound as written."""
+    m = _QTY_PARTS_RE.fullmatch(s)
+    if not m:
+        return None
+    if m["equal"]:
+        return ("times", Decimal(1), m["equal"])
+    group = next(g for g in ("money", "times", "pct", "pct2", "permille", "permille2", "bare") if m[g])
+    value = parse_number(m[group])
+    if value is None:
+        return None
+    if group.startswith("permille"):
+        return ("pct", value / 10, m[group])
+    return (group.rstrip("2"), value, m[group])
+
+
+def _resolve_bare(bare: _Quantity, other: _Quantity) -> _Quantity:
+    """Give a bare lower bound (一万至五万元, 五至十万元, 五至十倍) the type/unit of the upper one."""
+    _, value, numeral = bare
+    kind, _, other_numeral = other
+    last = other_numeral[-1]
+    if kind == "money" and last in _BIG_UNIT_VALUE and not any(c in _BIG_UNIT_VALUE for c in numeral):
+        head = parse_number(other_numeral[:-1]) if len(other_numeral) > 1 else None
+        if head is not None and value < head:  # 五至十万元 → 五万; but 五千至一万元 stays 五千
+            value = value * _BIG_UNIT_VALUE[last]
+    return (kind, value, numeral)
+
+
+def _bounds(m: re.Match[str]) -> tuple[str, _Quantity | None, _Quantity | None] | None:
+    """(shape, low, high) of a ``_BOUND_RE`` match, or None when it is not a fine bound."""
+    if m["lo1"] or m["lo2"]:
+        lo = _quantity(m["lo1"] or m["lo2"])
+        hi = _quantity(m["hi1"] or m["hi2"])
+        if lo is None or hi is None or (lo[0] == "bare" and hi[0] == "bare"):
+            return None
+        if lo[0] == "bare":
+            lo = _resolve_bare(lo, hi)
+        elif hi[0] == "bare":
+            if lo[0] != "pct":
+                return None
+            hi = ("pct", hi[1], hi[2])
+        return ("range", lo, hi)
+    for shape in ("max", "min", "fixed"):
+        if m[shape]:
+            q = _quantity(m[shape])
+            if q is None or q[0] == "bare":
+                return None
+            return (shape, *{"max": (None, q), "min": (q, None), "fixed": (q, q)}[shape])
+    return None  # pragma: no cover
+
+
+def _kind_and_values(
+    shape: str, lo: _Quantity | None, hi: _Quantity | None
+) -> tuple[PenaltyKind, Decimal | None, Decimal | None] | None:
+    types = {q[0] for q in (lo, hi) if q is not None}
+    if "money" in types:
+        if types != {"money"}:
+            return None  # 五万元以上货值金额十倍以下: not a coherent bound
+        kind: PenaltyKind = {"range": "range", "max": "max_only", "min": "min_only", "fixed": "fixed"}[shape]  # type: ignore[assignment]
+        return kind, lo[1] if lo else None, hi[1] if hi else None
+    if "times" in types:  # a percentage next to a 倍 bound becomes a multiplier
+        def mult(q: _Quantity | None) -> Decimal | None:
+            if q is None:
+                return None
+            return _integral(q[1] / 100) if q[0] == "pct" else q[1]
+
+        return "multiple", mult(lo), mult(hi)
+    return "percent", lo[1] if lo else None, hi[1] if hi else None
+
+
+def _clean_base(gap: str) -> str | None:
+    base = gap.strip(" \u3000的")
+    return base or None
+
+
+def _split_targets(target: str | None) -> list[str]:
+    if not target:
+        return []
+    out = []
+    for part in _TARGET_SPLIT_RE.split(target):
+        part = part.strip()
+        if part.startswith("其") and len(part) > 1:
+            part = part[1:]
+        if part and part != "其":
+            out.append(part)
+    return out
+
+
+def _condition(text: str, clause_start: int) -> str | None:
+    """The clause before ``clause_start`` when it ends with 的 (情节严重的，处…)."""
+    if clause_start == 0 or text[clause_start - 1] not in "，,":
+        return None
+    prev_end = clause_start - 1
+    prev = text[_clause_start(text, prev_end) : prev_end].strip()
+    if not prev.endswith("的"):
+        return None
+    prev = _CONDITION_PREFIX_RE.sub("", prev[:-1], count=1).strip()
+    return prev or None
+
+
+def _ranges_in_segment(
+    norm: str, text: str, seg_start: int, seg_end: int, *, must_reach_end: bool
+) -> tuple[list[tuple[PenaltyKind, Decimal | None, Decimal | None, str | None, str | None]], bool] | None:
+    """The bounds found in ``norm[seg_start:seg_end]`` with their base/per; and whether 警告 is there.
+
+    With ``must_reach_end`` the last bound has to end the segment (it is the one next to 罚款).
+    """
+    matches = list(_BOUND_RE.finditer(norm, seg_start, seg_end))
+    if not matches or (must_reach_end and matches[-1].end() != seg_end):
+        return None
+    out = []
+    warning = False
+    prev = seg_start
+    for m in matches:
+        gap = norm[prev : m.start()]
+        prev = m.end()
+        parsed = _bounds(m)
+        if parsed is None:
+            continue
+        shape, lo, hi = parsed
+        gap = _LEADING_CONNECTOR_RE.sub("", gap)
+        if "警告" in gap:
+            warning = True
+            gap = _WARNING_PREFIX_RE.sub("", gap)
+        if shape == "fixed":
+            if _MAX_KEYWORD_RE.search(gap):
+                shape, lo = "max", None
+            elif _MIN_KEYWORD_RE.search(gap):
+                shape, hi = "min", None
+        gap = _MIN_KEYWORD_RE.sub("", _MAX_KEYWORD_RE.sub("", gap))
+        kv = _kind_and_values(shape, lo, hi)
+        if kv is None:
+            continue
+        kind, low, high = kv
+        base = per = None
+        cleaned = _clean_base(gap)
+        if kind in ("multiple", "percent"):
+            base = cleaned
+        elif cleaned and cleaned.startswith("每"):
+            per = cleaned
+        out.append((kind, low, high, base, per))
+    return (out, warning) if out else None
+
+
+def find_penalty_ranges(text: str) -> list[PenaltyRange]:
+    """Every fine (罚款) a text allows, in order; see the module docstring for the forms read."""
+    norm = text.translate(_FULLWIDTH)
+    found: list[PenaltyRange] = []
+
+    def emit(rows, *, start: int, end: int, targets: list[str], warning: bool, condition: str | None) -> None:
+        for kind, low, high, base, per in rows:
+            found.append(
+                PenaltyRange(
+                    kind=kind, min=low, max=high, base=base, start=start, end=end, raw=text[start:end],
+                    targets=targets, also_warning=warning, condition=condition, per=per,
+                )
+            )  # fmt: skip
+
+    for fine in _FINE_RE.finditer(norm):
+        p, fine_end = fine.start(), fine.end()
+        warning_after = bool(_WARNING_AFTER_RE.match(norm, fine_end))
+
+        # --- backwards: [对X][可以]处[以][base]<bounds>[的]罚款
+        ws = _clause_start(norm, p)
+        verbs = list(_VERB_RE.finditer(norm, ws, p))
+        verb = verbs[-1] if verbs else None
+        seg_start = verb.end() if verb else ws
+        seg_end = p
+        while seg_end > seg_start and norm[seg_end - 1] in "的 \u3000":
+            seg_end -= 1
+        result = _ranges_in_segment(norm, text, seg_start, seg_end, must_reach_end=True) if seg_end > seg_start else None
+        if result is not None:
+            rows, warning = result
+            start = verb.start() if verb else seg_start
+            target_match = _TARGET_RE.search(norm, ws, verb.start()) if verb else None
+            targets: list[str] = []
+            if target_match:
+                start = target_match.start()
+                targets = _split_targets(target_match["target"])
+            condition = _condition(norm, ws)
+            emit(rows, start=start, end=fine_end, targets=targets, warning=warning or warning_after, condition=condition)
+            # earlier chunks sharing this 罚款: 对公民处以二百元以下、对法人…处以三千元以下罚款
+            chunk_end = start
+            while target_match and chunk_end > ws:
+                prior = _PRIOR_CHUNK_RE.search(norm, ws, chunk_end)
+                if not prior:
+                    break
+                bm = _BOUND_RE.fullmatch(prior["seg"])
+                parsed = _bounds(bm) if bm else None
+                kv = _kind_and_values(*parsed) if parsed else None
+                if kv is None:
+                    break
+                emit(
+                    [(*kv, None, None)], start=prior.start(), end=prior.end() - 1,
+                    targets=_split_targets(prior["target"]), warning=warning_after, condition=condition,
+                )  # fmt: skip
+                chunk_end = prior.start()
+                target_match = prior if prior["target"] else None
+            continue
+
+        # --- forwards: 罚款[数额][为]<bounds> (罚款二百元, 罚款不得超过违法所得的三倍)
+        after = _AFTER_FINE_RE.match(norm, fine_end)
+        a_start = after.end() if after else fine_end
+        a_end = _clause_end(norm, a_start)
+        nxt = norm.find("罚款", a_start, a_end)
+        if nxt != -1:
+            continue  # the bounds belong to the next 罚款 (单位罚款数额百分之五…的罚款)
+        bm = _BOUND_RE.search(norm, a_start, a_end)
+        if bm is None:
+            continue
+        gap = norm[a_start : bm.start()]
+        if len(gap) > 20 or any(w in gap for w in ("处", "罚", "警告", "元")):
+            continue
+        result = _ranges_in_segment(norm, text, a_start, bm.end(), must_reach_end=True)
+        if result is None:
+            continue
+        rows = result[0][-1:]
+        start = verb.start() if verb and verb.end() == p else p
+        emit(rows, start=start, end=bm.end(), targets=[], warning=warning_after, condition=_condition(norm, ws))
+
+    # --- caps stated on their own: 最高不超过三万元
+    for cap in _CAP_RE.finditer(norm):
+        if any(r.start <= cap.start() < r.end for r in found):
+            continue
+        value = parse_number(_MONEY_RE.match(norm, cap.start("q"))["num"])  # type: ignore[index]
+        if value is not None:
+            found.append(
+                PenaltyRange(kind="max_only", min=None, max=value, start=cap.start(), end=cap.end(), raw=text[cap.start() : cap.end()])
+            )
+
+    unique: dict[tuple, PenaltyRange] = {}
+    for r in sorted(found, key=lambda r: (r.start, r.end)):
+        unique.setdefault((r.start, r.end, r.kind, r.min, r.max, r.base), r)
+    return list(unique.values())

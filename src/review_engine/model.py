@@ -1,0 +1,164 @@
+"""The document model: a draft as a tree of typed nodes, named after Akoma Ntoso.
+
+``Document`` holds the title block, the preamble (for a 通知: 主送 and body), the body (编/章/节/条 or an
+outline of 一、/（一）/1./（1） hcontainers), the signature block (落款 and date) and the attachments (附件,
+e.g. the 办法 a 印发通知 wraps). Every ``Node`` carries its kind, its number as an int, an Akoma-Ntoso eId
+(``art_15__para_2__point_3``), a Chinese label (第十五条第二款第（三）项) and its span in the ORIGINAL file.
+
+Positions: lines are 1-based; columns are 1-based Unicode code points; ``end_column`` is exclusive (the
+column just after the last character), as in SARIF. For a .docx file a "line" is a paragraph (or a table
+row) in document order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+NodeKind = Literal[
+    "book",
+    "chapter",
+    "section",
+    "article",
+    "paragraph",
+    "point",
+    "hcontainer",
+    "attachment",
+    "table_row",
+]
+
+
+class Span(BaseModel):
+    """A region of the original file (1-based line and column; end_column exclusive)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Node(BaseModel):
+    """One node of the tree: a 编/章/节/条/款/项/目, an outline level, an attachment or a table row."""
+
+    kind: NodeKind
+    eid: str
+    label: str = ""
+    num: int | None = None
+    """The number the draft gives the node (第十五条 → 15, （三） → 3); for 款, the ordinal."""
+    num_text: str | None = None
+    """The label as written: 第十五条, （三）, 1., 一、."""
+    level: int | None = None
+    """Outline level 1–4 for hcontainers (一、 → 1, （一） → 2, 1. → 3, （1） → 4)."""
+    heading: str | None = None
+    """章/节 titles, outline headings, an attachment's title."""
+    text: str = ""
+    """The node's own text (after its label), without its children."""
+    span: Span
+    children: list[Node] = Field(default_factory=list)
+
+    # Where ``text`` starts: index of the normalised line and the column in it (see parsing.lines).
+    _loc: tuple[int, int] | None = PrivateAttr(default=None)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def full_text(self) -> str:
+        """The node's text followed by its descendants' texts, one line each."""
+        return "\n".join(n.text for n in self.walk() if n.text)
+
+
+class Signature(BaseModel):
+    """落款: the issuing body (one or more lines) and the date."""
+
+    issuer: list[str] = Field(default_factory=list)
+    date_text: str | None = None
+    date: dt.date | None = None
+    notes: list[str] = Field(default_factory=list)
+    """Lines after the date: （此件公开发布）, 抄送, 印发."""
+    span: Span
+
+
+class Problem(BaseModel):
+    """Something the reader or the parser could not take: ``PARSE-*`` codes."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    excerpt: str | None = None
+    expected: list[str] = Field(default_factory=list)
+
+    def one_line(self) -> str:
+        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+        return f"{where}: {self.code} {self.message}" if where else f"{self.code} {self.message}"
+
+
+class TitleBlock(BaseModel):
+    """标题, 文号, 送审稿/征求意见稿 marks and 题注 at the head of the draft."""
+
+    title: str = ""
+    title_span: Span | None = None
+    doc_number: str | None = None
+    """文号, e.g. 国办发〔2018〕115号."""
+    marks: list[str] = Field(default_factory=list)
+    """Stage marks such as 征求意见稿, 送审稿, 草案."""
+    note: str | None = None
+    """题注: the parenthesised line under the title (公布/施行 dates)."""
+    history: list[str] = Field(default_factory=list)
+    """Dated history lines (LawRefBook headers: 2020年11月27日 …通过)."""
+
+
+class Document(BaseModel):
+    """A parsed draft."""
+
+    file: str | None = None
+    format: Literal["md", "txt", "docx", "text"] = "text"
+    encoding: str | None = None
+    title_block: TitleBlock = Field(default_factory=TitleBlock)
+    preamble: list[Node] = Field(default_factory=list)
+    body: list[Node] = Field(default_factory=list)
+    signature: Signature | None = None
+    attachments: list[Node] = Field(default_factory=list)
+    toc: list[str] = Field(default_factory=list)
+    """Lines of a 目录 block (kept out of the tree)."""
+    problems: list[Problem] = Field(default_factory=list)
+    line_count: int = 0
+
+    _lines: object = PrivateAttr(default=None)  # parsing.lines.LineTable, for span mapping
+
+    @property
+    def title(self) -> str:
+        return self.title_block.title
+
+    def nodes(self) -> Iterator[Node]:
+        """Every node of preamble, body and attachments, in document order."""
+        for top in (*self.preamble, *self.body, *self.attachments):
+            yield from top.walk()
+
+    def articles(self) -> list[Node]:
+        return [n for n in self.nodes() if n.kind == "article"]
+
+    def find(self, eid: str) -> Node | None:
+        return next((n for n in self.nodes() if n.eid == eid), None)
+
+    def span_of(self, node: Node, start: int, end: int) -> Span:
+        """The original-file span of ``node.text[start:end]``."""
+        table = self._lines
+        if table is None or node._loc is None:
+            return node.span
+        line_index, col = node._loc
+        return table.span(line_index, col + start, col + end)  # type: ignore[attr-defined]
+
+    def source_line(self, line: int) -> str:
+        """The original text of a 1-based line (empty when unknown)."""
+        table = self._lines
+        return table.original_line(line) if table is not None else ""  # type: ignore[attr-defined]

@@ -1,0 +1,440 @@
+"""From the Lark parse tree to the document model: numbers, eIds, labels, spans, and the title block.
+
+The grammar says how lines nest; this module says what they are. It reads the title block (标题, 文号,
+送审稿 marks, 题注, history lines) from the lead lines of the first segment, moves the 落款 (issuing body
+before the date line) into the signature, turns the segments after a signature into attachments (the
+办法 a 印发通知 wraps), and gives every node its Akoma-Ntoso eId and Chinese label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Document, Node, Signature, TitleBlock
+from ..numerals import to_chinese, to_int
+from .grammar import DEMOTE
+from .lines import LineTable
+
+_SEP = re.compile(r"^[\s\u3000\u00a0\u2002-\u200a]*(?:[:：][\s\u3000]*)?")
+_NUMERAL = re.compile(r"[〇零○一二三四五六七八九十百千两\d０-９]+")
+_SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+\s*号$")
+_STAGE_MARK = re.compile(r"^[（(【\[]?\s*((?:公开)?征求意见稿|送审稿|草案(?:稿)?|修订稿|讨论稿|代拟稿|初稿|审议稿|修改稿)\s*[）)】\]]?$")
+_NOTE = re.compile(r"^[（(].*\d{4}\s*年.*[）)]$|^[（(].*[〇○一二三四五六七八九]{4}年.*[）)]$")
+_HISTORY = re.compile(r"^(\d{4}|[〇○一二三四五六七八九]{4})年.{1,6}月.{1,6}日.*(通过|修正|修订|公布|批准|施行|发布|印发)")
+_GENRE_END = re.compile(r"(通知|办法|规定|意见|决定|细则|规则|条例|方案|公告|通告|批复|函|报告|标准|规范|指引|目录|清单|纲要|规划|措施|法|指南|制度|守则|章程|（试行）|（暂行）|\(试行\))$")
+_PUBMARK = re.compile(r"^[（(](此件|本件|本文|此文)[^）)]{1,12}[）)]$")
+_COLOPHON = re.compile(r"^(抄送|抄报|主题词|印发|分送|发送)[:：]?|印发$")
+_ISSUER_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|院|署|办|中心|会|处|科|所|队|站|小组|指挥部|公司|集团|行|社|管委会|街道办事处|镇|乡)$")
+_SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?、]")
+_DATE_PARTS = re.compile(r"^(.+?)\s*年\s*(.+?)\s*月\s*(.+?)\s*日$")
+
+
+@dataclass
+class Raw:
+    """A node as the grammar found it, before numbering: kind, label token, text token, kept-line range."""
+
+    kind: str
+    label: object | None
+    text: object | None
+    first: int
+    last: int
+    level: int = 0
+    children: list[Raw] = field(default_factory=list)
+
+
+_LEVEL = {"point1": 1, "point2": 2, "point3": 3, "point4": 4, "level1": 1, "level2": 2, "level3": 3, "level4": 4}
+
+
+def _to_raw(tree) -> list[Raw] | Raw:
+    """Convert one Lark subtree (structure, article, paragraph, outline levels…) to Raw nodes."""
+    from lark import Token
+
+    data = tree.data
+    if data in ("structure", "items", "outline"):
+        return [_to_raw(child) for child in tree.children]
+    tokens = [c for c in tree.children if isinstance(c, Token)]
+    subtrees = [c for c in tree.children if not isinstance(c, Token)]
+    if data in ("line", "intro", "oline", "paragraph"):
+        label, text = None, tokens[0]
+    else:
+        label = tokens[0]
+        text = tokens[1] if len(tokens) > 1 else None
+    kids: list[Raw] = []
+    for sub in subtrees:
+        converted = _to_raw(sub)
+        kids.extend(converted if isinstance(converted, list) else [converted])
+    first = (label or text).line - 1
+    last = max([first] + [k.last for k in kids])
+    kind = {"intro": "line", "oline": "line"}.get(data, data)
+    return Raw(kind, label, text, first, last, _LEVEL.get(data, 0), kids)
+
+
+@dataclass
+class Segment:
+    lines: list[Raw]
+    body: list[Raw]
+    signature: int | None = None  # kept-line index of the date line that closes the segment
+    attach_label: object | None = None  # ATTACH token opening this segment, if any
+
+
+class Builder:
+    def __init__(self, table: LineTable, demoted: set[int], file: str | None):
+        self.table = table
+        self.lines = table.lines
+        self.demoted = demoted
+        self.file = file
+        self.skip: set[int] = set()
+        self.eids: set[str] = set()
+
+    # ---- positions -------------------------------------------------------------------------------
+    def col(self, token) -> int:
+        """Column of a token in its kept line (0-based), undoing a demotion prefix."""
+        index = token.line - 1
+        return token.column - 1 - (1 if index in self.demoted else 0)
+
+    def text_of(self, token) -> tuple[str, int, int] | None:
+        """(text, kept-line index, column) of a TEXT token, separator and demotion prefix removed."""
+        if token is None:
+            return None
+        value = str(token)
+        col = token.column - 1
+        if value.startswith(DEMOTE):
+            value = value[1:]
+        else:
+            col -= 1 if (token.line - 1) in self.demoted else 0
+        sep = _SEP.match(value).end()
+        value = value[sep:]
+        if not value:
+            return None
+        return value, token.line - 1, col + sep
+
+    def span(self, raw: Raw):
+        start = self.col(raw.label) if raw.label is not None else self.text_of(raw.text)[2]
+        return self.table.span(raw.first, start, len(self.lines[raw.last].text), raw.last)
+
+    def unique(self, eid: str) -> str:
+        candidate, n = eid, 1
+        while candidate in self.eids:
+            n += 1
+            candidate = f"{eid}-{n}"
+        self.eids.add(candidate)
+        return candidate
+
+    def node(self, raw: Raw, kind: str, eid: str, label: str, *, num=None, num_text=None, level=None,
+             heading=None, with_text=True) -> Node:
+        node = Node.model_construct(
+            kind=kind, eid=self.unique(eid), label=label, num=num, num_text=num_text, level=level,
+            heading=heading, text="", span=self.span(raw), children=[],
+        )
+        if with_text:
+            found = self.text_of(raw.text)
+            if found:
+                node.text = found[0]
+                node._loc = (found[1], found[2])
+        return node
+
+    def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
+        node = self.node(raw, "paragraph", eid, label, num=num)
+        node.children = self.points(raw.children, node.eid, label, 1)
+        return node
+
+    # ---- structure -------------------------------------------------------------------------------
+    def body(self, raws: list[Raw], prefix: str, label_prefix: str, chapter: str | None = None) -> list[Node]:
+        out = []
+        for raw in raws:
+            if raw.kind in ("line", "paragraph") and raw.first in self.skip:
+                continue
+            if raw.kind in ("book", "chapter", "section"):
+                out.append(self.division(raw, prefix, label_prefix, chapter))
+            elif raw.kind == "article":
+                out.append(self.article(raw, prefix, label_prefix))
+            elif raw.kind.startswith("level"):
+                out.append(self.hcontainer(raw, prefix, label_prefix))
+        return out
+
+    def division(self, raw: Raw, prefix: str, label_prefix: str, chapter: str | None) -> Node:
+        kind, piece, unit = {"book": ("book", "book", "编"), "chapter": ("chapter", "chp", "章"),
+                             "section": ("section", "sec", "节")}[raw.kind]
+        num = _number(raw.label)
+        heading_found = self.text_of(raw.text)
+        heading = _SPACES.sub("", heading_found[0]) if heading_found else ""
+        intro = [k for k in raw.children if k.kind == "line" and k.first not in self.skip]
+        if not heading and intro and len(self.lines[intro[0].first].text) <= 20:
+            heading = _SPACES.sub("", self.text_of(intro[0].text)[0])
+            intro = intro[1:]
+        base = f"{chapter}__{piece}_{num}" if (kind == "section" and chapter) else f"{prefix}{piece}_{num}"
+        label = f"{label_prefix}第{to_chinese(num)}{unit}" if num is not None else f"{label_prefix}{str(raw.label)}"
+        node = self.node(raw, kind, base, label, num=num, num_text=str(raw.label), heading=heading or None,
+                         with_text=False)
+        paras = [self.paragraph(k, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, k in enumerate(intro, 1)]
+        node.children = paras + self.body([k for k in raw.children if k.kind != "line"], prefix, label_prefix,
+                                          node.eid if kind == "chapter" else chapter)
+        return node
+
+    def article(self, raw: Raw, prefix: str, label_prefix: str) -> Node:
+        num = _number(raw.label)
+        label = f"{label_prefix}第{to_chinese(num)}条" if num is not None else f"{label_prefix}{str(raw.label)}"
+        node = self.node(raw, "article", f"{prefix}art_{num}", label, num=num, num_text=str(raw.label),
+                         with_text=False)
+        own_points = [k for k in raw.children if k.kind.startswith("point")]
+        paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
+        first_text = self.text_of(raw.text)
+        groups: list[tuple[Raw, list[Raw]]] = []
+        if first_text or own_points or not paras:
+            head = Raw("paragraph", None, raw.text, raw.first, max([raw.first] + [p.last for p in own_points]))
+            groups.append((head, own_points))
+        groups.extend((p, p.children) for p in paras)
+        many = len(groups) > 1
+        children = []
+        for i, (para, points) in enumerate(groups, 1):
+            p_label = f"{label}第{to_chinese(i)}款" if many else label
+            p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i)
+            if para is groups[0][0] and para.text is None:
+                p_node.span = self.table.span(raw.first, self.col(raw.label), len(self.lines[para.last].text), para.last)
+            p_node.children = self.points(points, p_node.eid, p_label, 1)
+            children.append(p_node)
+        if len(children) == 1 and not children[0].text and not children[0].children:
+            children = []
+        node.children = children
+        return node
+
+    def points(self, raws: list[Raw], parent_eid: str, parent_label: str, depth: int) -> list[Node]:
+        out = []
+        for raw in raws:
+            if not raw.kind.startswith("point"):
+                continue
+            num_text = str(raw.label)
+            num = _number(raw.label)
+            if depth == 1:
+                shown = num_text if num_text.startswith(("（", "(")) else str(num)
+                label = f"{parent_label}第{shown}项"
+            elif depth == 2:
+                label = f"{parent_label}第{num}目"
+            else:
+                label = parent_label + num_text
+            node = self.node(raw, "point", f"{parent_eid}__point_{num}", label, num=num, num_text=num_text)
+            node.children = self.points(raw.children, node.eid, label, depth + 1)
+            out.append(node)
+        return out
+
+    def hcontainer(self, raw: Raw, prefix: str, label_prefix: str) -> Node:
+        num = _number(raw.label)
+        num_text = str(raw.label)
+        label = label_prefix + num_text
+        node = self.node(raw, "hcontainer", f"{prefix}lvl{raw.level}_{num}", label, num=num, num_text=num_text,
+                         level=raw.level)
+        node.heading = _heading(node.text)
+        lines = [k for k in raw.children if k.kind == "line" and k.first not in self.skip]
+        paras = [self.paragraph(k, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, k in enumerate(lines, 1)]
+        node.children = paras + self.body([k for k in raw.children if k.kind != "line"], f"{node.eid}__", label)
+        return node
+
+    # ---- segments, title block, signature, attachments --------------------------------------------
+    def segments(self, tree) -> list[Segment]:
+        out: list[Segment] = []
+
+        def add_segment(seg_tree, attach=None):
+            lines, body = [], []
+            for child in seg_tree.children:
+                converted = _to_raw(child)
+                if child.data == "line":
+                    lines.append(converted)
+                else:
+                    body.extend(converted if isinstance(converted, list) else [converted])
+            out.append(Segment(lines, body, attach_label=attach))
+
+        def walk(children, attach=None):
+            for child in children:
+                if child.data == "segment":
+                    add_segment(child, attach)
+                    attach = None
+                elif child.data == "signature":
+                    out[-1].signature = child.children[0].line - 1
+                elif child.data == "attachment":
+                    walk(child.children[1:], attach=child.children[0])
+
+        walk(tree.children)
+        return out
+
+    def mark_issuers(self, segments: list[Segment]) -> dict[int, list[int]]:
+        """For each signature date line, the kept lines just before it that name the issuing body."""
+        plain = {r.first for s in segments for r in _plain(s.lines + s.body)}
+        issuers: dict[int, list[int]] = {}
+        for seg in segments:
+            if seg.signature is None:
+                continue
+            found = []
+            for index in (seg.signature - 1, seg.signature - 2):
+                if index < 0 or index not in plain or index in self.skip:
+                    break
+                text = self.lines[index].text
+                if len(text) > 40 or _SENTENCE_PUNCT.search(text) or not (_ISSUER_END.search(text) or len(text) <= 12):
+                    break
+                found.insert(0, index)
+                if not _ISSUER_END.search(text):
+                    break
+            self.skip.update(found)
+            issuers[seg.signature] = found
+        return issuers
+
+    def build(self, tree) -> Document:
+        segments = self.segments(tree)
+        issuers = self.mark_issuers(segments)
+        doc = Document.model_construct(
+            file=self.file, title_block=TitleBlock(), preamble=[], body=[], signature=None, attachments=[],
+            toc=list(self.table.toc), problems=[], line_count=len(self.table.original),
+            format="text", encoding=None,
+        )
+        first = segments[0]
+        lead = [r for r in first.lines if r.first not in self.skip]
+        rest = self.title_block(doc.title_block, lead) if first.attach_label is None else lead
+        doc.preamble = [self.paragraph(r, f"preamble__para_{i}", f"正文第{i}段", i) for i, r in enumerate(rest, 1)]
+        doc.body = self.body(first.body, "", "")
+        if first.attach_label is not None:
+            segments = [Segment([], [])] + segments
+            segments[0].signature = None
+        signature_seen = first.signature
+        if first.signature is not None:
+            doc.signature = self.signature(first.signature, issuers)
+        attachment_count = sum(1 for s in segments[1:] if s.attach_label is not None or s.lines or s.body)
+        n = 0
+        for seg in segments[1:]:
+            lines = [r for r in seg.lines if r.first not in self.skip]
+            while lines and doc.signature is not None and seg.attach_label is None and _is_colophon(self, lines[0]):
+                doc.signature.notes.append(self.text_of(lines.pop(0).text)[0])
+            if seg.attach_label is None and not seg.body and lines and all(_is_colophon(self, r) for r in lines):
+                continue
+            if lines or seg.body or seg.attach_label is not None:
+                n += 1
+                doc.attachments.append(self.attachment(seg, lines, n, attachment_count))
+            elif seg.signature is not None and doc.signature is None:
+                pass
+            if seg.signature is not None and doc.signature is None and not doc.attachments:
+                doc.signature = self.signature(seg.signature, issuers)
+        del signature_seen
+        return doc
+
+    def attachment(self, seg: Segment, lines: list[Raw], n: int, count: int) -> Node:
+        num = n
+        if seg.attach_label is not None:
+            found = _NUMERAL.search(str(seg.attach_label))
+            num = to_int(found.group()) if found else n
+        label = f"附件{num}" if count > 1 or (seg.attach_label is not None and _NUMERAL.search(str(seg.attach_label))) else "附件"
+        first_raw = lines[0] if lines else (seg.body[0] if seg.body else None)
+        anchor = Raw("line", seg.attach_label, None, seg.attach_label.line - 1, 0) if seg.attach_label is not None else first_raw
+        last = max([r.last for r in lines + seg.body] + ([anchor.first] if anchor else [0]))
+        heading = None
+        if lines and len(self.text_of(lines[0].text)[0]) <= 60:
+            heading = _SPACES.sub("", self.text_of(lines[0].text)[0])
+            lines = lines[1:]
+        if anchor is None:
+            anchor = Raw("line", None, None, 0, 0)
+        start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[2] if anchor.text else 0)
+        node = Node.model_construct(
+            kind="attachment", eid=self.unique(f"att_{num}"), label=label, num=num, num_text=None, level=None,
+            heading=heading, text="", span=self.table.span(anchor.first, start, len(self.lines[last].text), last),
+            children=[],
+        )
+        paras = [self.paragraph(r, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, r in enumerate(lines, 1)]
+        node.children = paras + self.body(seg.body, f"{node.eid}__", label)
+        return node
+
+    def signature(self, date_index: int, issuers: dict[int, list[int]]) -> Signature:
+        lines = issuers.get(date_index, [])
+        date_text = self.lines[date_index].text
+        first = lines[0] if lines else date_index
+        span = self.table.span(first, 0, len(date_text), date_index)
+        return Signature(issuer=[self.lines[i].text for i in lines], date_text=date_text, date=parse_date(date_text),
+                         span=span)
+
+    def title_block(self, block: TitleBlock, lead: list[Raw]) -> list[Raw]:
+        """Fill the title block from the first lead lines; return the lines left for the preamble."""
+        texts = [self.text_of(r.text)[0] for r in lead]
+        if not texts:
+            return []
+        i = 1
+        title = texts[0]
+        # A title broken over lines (国务院关于印发个人所得税 / 专项附加扣除暂行办法的通知).
+        if self.lines[lead[0].first].md_level == 0:
+            while i < len(texts) and i < 4 and not _GENRE_END.search(title) and _looks_title_part(texts[i]):
+                title += texts[i]
+                i += 1
+        block.title = _SPACES.sub("", title) if len(title) < 80 else title
+        block.title_span = self.table.span(lead[0].first, self.text_of(lead[0].text)[2],
+                                           len(self.lines[lead[i - 1].first].text), lead[i - 1].first)
+        compact_title = _SPACES.sub("", block.title)
+        while i < len(texts):
+            text = texts[i]
+            compact = _SPACES.sub("", text)
+            if _DOC_NUMBER.match(compact):
+                block.doc_number = block.doc_number or compact
+            elif _STAGE_MARK.match(compact):
+                block.marks.append(_STAGE_MARK.match(compact).group(1))
+            elif _NOTE.match(text) and not block.note:
+                block.note = text
+            elif _HISTORY.match(text):
+                block.history.append(text)
+            elif compact and compact_title.startswith(compact) and len(compact) >= 4:
+                # The title repeated, perhaps over several lines (gov.cn pages repeat it under the header).
+                joined = compact
+                j = i + 1
+                while j < len(texts) and joined != compact_title and compact_title.startswith(joined + _SPACES.sub("", texts[j])):
+                    joined += _SPACES.sub("", texts[j])
+                    j += 1
+                if joined != compact_title:
+                    break
+                i = j
+                continue
+            else:
+                break
+            i += 1
+        return lead[i:]
+
+
+def _plain(raws: list[Raw]):
+    """All unlabelled lines and paragraphs among ``raws`` and their descendants."""
+    for raw in raws:
+        if raw.kind in ("line", "paragraph") and raw.label is None and not raw.children:
+            yield raw
+        yield from _plain(raw.children)
+
+
+def _is_colophon(builder: Builder, raw: Raw) -> bool:
+    found = builder.text_of(raw.text)
+    return bool(found and (_PUBMARK.match(found[0]) or _COLOPHON.search(found[0])))
+
+
+def _looks_title_part(text: str) -> bool:
+    return len(text) <= 40 and not _SENTENCE_PUNCT.search(text) and not _DOC_NUMBER.match(_SPACES.sub("", text)) \
+        and not _NOTE.match(text)
+
+
+def _number(token) -> int | None:
+    found = _NUMERAL.search(str(token)) if token is not None else None
+    return to_int(found.group()) if found else None
+
+
+def _heading(text: str) -> str | None:
+    if not text:
+        return None
+    if len(text) <= 30 and not re.search(r"[。；;，,]", text):
+        return text
+    head = re.split(r"[。．.]", text, maxsplit=1)[0]
+    return head if len(head) <= 15 and head != text else None
+
+
+def parse_date(text: str) -> date | None:
+    """A date written 2026年3月1日 or 二〇二六年三月一日 (None if not a valid date)."""
+    found = _DATE_PARTS.match(_SPACES.sub("", text.strip("（()）")))
+    if not found:
+        return None
+    parts = [to_int(p) for p in found.groups()]
+    if None in parts:
+        return None
+    try:
+        return date(*parts)  # type: ignore[arg-type]
+    except ValueError:
+        return None

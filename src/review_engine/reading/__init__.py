@@ -1,0 +1,98 @@
+"""Reading a draft: bytes on disk → ``Source`` (decoded lines, original positions kept).
+
+``.md`` and ``.txt`` are decoded by ``text.decode`` (UTF-8 with or without BOM, UTF-16 with BOM, else
+GB18030, which covers GBK and GB2312); ``.docx`` goes through ``docx.docx_lines`` (paragraphs in order,
+Word auto-numbering rendered into the text, tables as ``| a | b |`` rows). Nothing here knows about the
+grammar or the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .text import decode
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
+
+
+class SourceError(Exception):
+    """A draft that cannot be read at all: empty, binary, too large, undecodable, corrupt .docx."""
+
+    def __init__(self, file: str, message: str):
+        super().__init__(f"{file}: {message}")
+        self.file = file
+        self.message = message
+
+    def one_line(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
+@dataclass
+class Source:
+    """The decoded text of a draft, one entry per original line (no line terminators)."""
+
+    lines: list[str]
+    file: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on \\r\\n, \\r or \\n only (not on the other characters ``str.splitlines`` breaks at)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
+
+
+def source_from_text(text: str, file: str | None = None, format: str = "text") -> Source:
+    return Source(lines=split_lines(text), file=file, format=format, encoding="utf-8")
+
+
+def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read a draft file of any supported format; raise ``SourceError`` with a one-line reason."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SourceError(name, f"无法读取文件（{exc.strerror or exc}）") from None
+    if size > max_bytes:
+        raise SourceError(name, f"文件过大（{size / 1048576:.1f} MB，上限 {max_bytes / 1048576:.0f} MB）")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(name, f"无法读取文件（{exc.strerror or exc}）") from None
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(name, data)
+    if not data.strip():
+        raise SourceError(name, "文件为空")
+    if data[:4] == b"PK\x03\x04":
+        raise SourceError(name, "这是一个压缩包或 Office 文件，不是文本；如为 Word 文稿请使用 .docx 扩展名")
+    try:
+        text, encoding = decode(data)
+    except ValueError as exc:
+        raise SourceError(name, str(exc)) from None
+    if not text.strip():
+        raise SourceError(name, "文件为空")
+    return Source(lines=split_lines(text), file=name, format=TEXT_SUFFIXES.get(suffix, "txt"), encoding=encoding)
+
+
+def _read_docx(name: str, data: bytes) -> Source:
+    from .docx import docx_lines  # python-docx is imported only when a .docx is read
+
+    if not data:
+        raise SourceError(name, "文件为空")
+    try:
+        lines = docx_lines(data)
+    except ValueError as exc:
+        raise SourceError(name, f"无法读取 Word 文档（{exc}）") from None
+    if not any(line.strip() for line in lines):
+        raise SourceError(name, "文件为空（Word 文档中没有文字）")
+    return Source(lines=lines, file=name, format="docx", encoding=None)

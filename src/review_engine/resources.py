@@ -1,0 +1,28 @@
+"""Where the data folders (grammars/, rules/, laws/) are: inside the installed wheel, or in the checkout.
+
+A wheel carries them under ``review_engine/data/`` (see ``[tool.hatch.build.targets.wheel.force-include]``
+in pyproject.toml); an editable install or a source checkout reads the top-level folders of the repository.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def data_dir(name: str) -> Path:
+    """The folder ``name`` (``grammars``, ``rules`` or ``laws``)."""
+    installed = _PACKAGE / "data" / name
+    if installed.is_dir():
+        return installed
+    checkout = _PACKAGE.parents[1] / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"review-engine data folder '{name}' not found (looked in {installed} and {checkout})")
+
+
+def data_path(name: str, *parts: str) -> Path:
+    return data_dir(name).joinpath(*parts)
