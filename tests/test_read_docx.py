@@ -329,6 +329,26 @@ def test_nums_sharing_an_abstract_num_continue_and_start_override_restarts():
     ]
 
 
+def test_list_defined_through_a_numbering_style_link():
+    # Word's "define new list style": the list's abstractNum only has numStyleLink; the levels live in
+    # the abstractNum behind the numbering style.
+    document = docx.Document()
+    definition = add_num(document, article_numbering(document))
+    root = numbering_root(document)
+    linked = add_abstract_num(document)
+    root.find(f"{{{W}}}abstractNum[@{{{W}}}abstractNumId='{linked}']").append(
+        parse_xml(f'<w:numStyleLink xmlns:w="{W}" w:val="ArticleList"/>')
+    )
+    document.styles.element.append(parse_xml(
+        f'<w:style xmlns:w="{W}" w:type="numbering" w:styleId="ArticleList"><w:name w:val="条款列表"/>'
+        f'<w:pPr><w:numPr><w:numId w:val="{definition}"/></w:numPr></w:pPr></w:style>'
+    ))
+    num = add_num(document, linked)
+    numbered(document, num, "为了规范管理，制定本办法。")
+    numbered(document, num, "本办法自公布之日起施行。")
+    assert read(document) == [f"第一条{S}为了规范管理，制定本办法。", f"第二条{S}本办法自公布之日起施行。"]
+
+
 def test_bullets_have_no_label_and_do_not_disturb_articles():
     document = docx.Document()
     bullets = add_num(document, add_abstract_num(document, level_xml(0, "bullet", "\uf0b7")))

@@ -1,3 +1,44 @@
-"""review-engine: legality review (合法性审核) of Chinese administrative normative documents."""
+"""review-engine: legality review (合法性审核) of Chinese administrative normative documents.
+
+Library API (a contract, see docs/guide.md):
+
+    review_engine.parse(source) -> Document      # a pathlib.Path is read as a file; a str is the text itself
+    review_engine.review(path, *, profile=None, stage="pre-issuance", rules=None) -> Review
+
+Imports are lazy so that ``review-engine --version`` and ``parse`` start fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .engine import Review
+    from .model import Document
+
+__all__ = ["parse", "review", "__version__"]
+
+
+def parse(source: str | Path) -> Document:
+    """Parse a draft: a ``Path`` is read as a file (.md, .txt, .docx), a ``str`` is the draft's text.
+
+    Raises ``reading.SourceError`` for a file that cannot be read at all (empty, binary, too large);
+    everything else the parser cannot place is listed in ``Document.problems``.
+    """
+    from .parsing import parse_source
+    from .reading import read_source, source_from_text
+
+    if isinstance(source, Path):
+        return parse_source(read_source(source))
+    return parse_source(source_from_text(source))
+
+
+def review(path: str | Path, *, profile: str | None = None, stage: str = "pre-issuance",
+           rules: list[str | Path] | None = None) -> Review:
+    """Review one draft (a draft folder or a file) and return its ``Review``."""
+    from .engine import review_path
+
+    return review_path(Path(path), profile=profile, stage=stage, rules=rules)

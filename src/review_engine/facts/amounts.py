@@ -125,12 +125,13 @@ _BIG_UNIT_VALUE = {
 }  # fmt: skip
 
 # A numeral: starts with a digit (never with a bare 百/千/万, so 数千万元 is not read as 千万元), is not
-# the tail of a longer numeral, and runs over digits, numeral characters, 1,000-style separators and
-# a decimal point. Each character is consumed one way only, so matching stays linear.
+# the tail of a longer numeral, and runs over digits, numeral characters, 1,000-style separators (also
+# a full-width ， followed by exactly three digits) and a decimal point. Each character is consumed one
+# way only, so matching stays linear.
 _NUM = (
-    rf"(?<![{_CN_DIGIT}{_CN_UNIT}0-9.数几多余])(?<![0-9],)"
+    rf"(?<![{_CN_DIGIT}{_CN_UNIT}0-9.数几多余])(?<![0-9][,，])"
     rf"[0-9{_CN_DIGIT}十拾]"
-    rf"(?:[0-9{_CN_DIGIT}{_CN_UNIT}]|,(?=[0-9]{{3}})|\.(?=[0-9]))*"
+    rf"(?:[0-9{_CN_DIGIT}{_CN_UNIT}]|[,，](?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9]))*"
 )
 _SP = r"[ \u3000]?"
 
@@ -161,7 +162,7 @@ def parse_number(text: str) -> Decimal | None:
 
     An optional trailing 元 is ignored. Returns ``None`` when ``text`` is not a number.
     """
-    s = text.strip().translate(_FULLWIDTH)
+    s = text.strip().translate(_FULLWIDTH).replace("，", ",")
     if s.endswith("元"):
         s = s[:-1].rstrip()
     if not s:
@@ -199,7 +200,10 @@ def format_yuan(value: Decimal) -> str:
     n = int(value)
     if n == 0:
         return "零元"
-    return f"{_cn2an_module().an2cn(n)}元"
+    try:
+        return f"{_cn2an_module().an2cn(n)}元"
+    except ValueError:  # beyond what cn2an writes (≥ 10**16)
+        return f"{n}元"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -251,10 +255,14 @@ _QTY_PARTS_RE = re.compile(
     rf"|(?P<bare>{_NUM})"
 )
 
-_CLAUSE_BREAKS = frozenset("，。；;：:\n\r！？!?")
+_CLAUSE_BREAKS = frozenset("。；;：:\n\r！？!?")  # plus ， and , unless thousands separators
+_ASCII_DIGITS = frozenset("0123456789")
+_OPENING = frozenset("（(")
+_CLOSING = frozenset("）)")
 _MAX_LOOKBACK = 200
 _FINE_RE = re.compile(r"罚款")
-_VERB_RE = re.compile(r"单处或者并处|并处以?|处以|(?<!办事)处(?![罚分理置于所长室境])|给予|予以")
+# The verb governing a fine; 按照 for 按照直接损失的一倍以上三倍以下计算罚款.
+_VERB_RE = re.compile(r"单处或者并处|并处以?|处以|(?<!办事)处(?![罚分理置于长室境])|给予|予以|按照")
 _MODALS = r"(?:可以|应当|依法|分别|并|还应当|另行|另)*"
 _TARGET_RE = re.compile(rf"对(?P<target>[^对，。；;：:]{{1,40}}?){_MODALS}$")
 _TARGET_SPLIT_RE = re.compile(r"、|和|以及|或者")
@@ -265,8 +273,12 @@ _PRIOR_CHUNK_RE = re.compile(
 )
 _LEADING_CONNECTOR_RE = re.compile(r"^(?:或者|或|、|以及|和)+")
 _WARNING_PREFIX_RE = re.compile(r"^(?:给予)?警告(?:、通报批评)?(?:或者|或|、|，)?")
-_MAX_KEYWORD_RE = re.compile(r"最高不得超过|最高不超过|不得超过|不超过|不高于|不应超过|最高为|最高|最多")
-_MIN_KEYWORD_RE = re.compile(r"不得低于|不低于|不少于|最低为|最低")
+_MAX_KEYWORDS = r"(?:最高不得超过|最高不超过|不得超过|不超过|不高于|不应超过|最高为|最高|最多)"
+_MIN_KEYWORDS = r"(?:不得低于|不低于|不少于|最低为|最低)"
+_MAX_KEYWORD_START_RE = re.compile(rf"^{_MAX_KEYWORDS}")
+_MAX_KEYWORD_END_RE = re.compile(rf"{_MAX_KEYWORDS}$")
+_MIN_KEYWORD_START_RE = re.compile(rf"^{_MIN_KEYWORDS}")
+_MIN_KEYWORD_END_RE = re.compile(rf"{_MIN_KEYWORDS}$")
 _WARNING_AFTER_RE = re.compile(r"(?:或者|或|、)警告")
 # 罚款二百元, 罚款数额为二百元以上二千元以下, 设定罚款不得超过一千元.
 _AFTER_FINE_RE = re.compile(r"(?:数额|金额|额)?(?:的)?(?:为|在|是)?")
@@ -284,16 +296,32 @@ def _is_break(text: str, i: int) -> bool:
     ch = text[i]
     if ch in _CLAUSE_BREAKS:
         return True
-    # an ASCII comma is a break unless it is a thousands separator (1,000)
-    return ch == "," and not (i > 0 and text[i - 1].isdigit() and text[i + 1 : i + 4].isdigit())
+    if ch not in ",，":
+        return False
+    # a comma between digits followed by exactly three digits is a thousands separator (1,000)
+    after = text[i + 1 : i + 5]
+    is_separator = (
+        i > 0 and text[i - 1] in _ASCII_DIGITS and after[:3].isascii() and after[:3].isdigit()
+        and len(after[:3]) == 3 and not (len(after) == 4 and after[3] in _ASCII_DIGITS)
+    )
+    return not is_separator
 
 
 def _clause_start(text: str, end: int) -> int:
-    """Index just after the clause break before ``end`` (or ``end - _MAX_LOOKBACK``)."""
+    """Index just after the clause break before ``end`` (or ``end - _MAX_LOOKBACK``).
+
+    Breaks inside parentheses do not count: 销售产品（包括已售出和未售出的产品，下同）货值金额.
+    """
     i = end - 1
     floor = max(0, end - _MAX_LOOKBACK)
+    depth = 0
     while i >= floor:
-        if _is_break(text, i):
+        ch = text[i]
+        if ch in _CLOSING:
+            depth += 1
+        elif ch in _OPENING:
+            depth = max(0, depth - 1)
+        elif depth == 0 and _is_break(text, i):
             return i + 1
         i -= 1
     return floor
@@ -301,13 +329,20 @@ def _clause_start(text: str, end: int) -> int:
 
 def _clause_end(text: str, start: int) -> int:
     limit = min(len(text), start + _MAX_LOOKBACK)
+    depth = 0
     for i in range(start, limit):
-        if _is_break(text, i):
+        ch = text[i]
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(0, depth - 1)
+        elif depth == 0 and _is_break(text, i):
             return i
     return limit
 
 
 _Quantity = tuple[str, Decimal, str]  # (type, value, numeral as written)
+_Row = tuple[PenaltyKind, Decimal | None, Decimal | None, str | None, str | None]  # kind, min, max, base, per
 
 
 def _quantity(s: str) -> _Quantity | None:
@@ -391,7 +426,7 @@ def _split_targets(target: str | None) -> list[str]:
     out = []
     for part in _TARGET_SPLIT_RE.split(target):
         part = part.strip()
-        if part.startswith("其") and len(part) > 1:
+        if part.startswith("其") and not part.startswith(("其他", "其它")):
             part = part[1:]
         if part and part != "其":
             out.append(part)
@@ -410,17 +445,15 @@ def _condition(text: str, clause_start: int) -> str | None:
     return prev or None
 
 
-def _ranges_in_segment(
-    norm: str, text: str, seg_start: int, seg_end: int, *, must_reach_end: bool
-) -> tuple[list[tuple[PenaltyKind, Decimal | None, Decimal | None, str | None, str | None]], bool] | None:
-    """The bounds found in ``norm[seg_start:seg_end]`` with their base/per; and whether 警告 is there.
+def _ranges_in_segment(norm: str, seg_start: int, seg_end: int) -> tuple[list[_Row], bool] | None:
+    """The bounds in ``norm[seg_start:seg_end]`` with their base/per, and whether 警告 is among them.
 
-    With ``must_reach_end`` the last bound has to end the segment (it is the one next to 罚款).
+    The last bound has to end the segment (it is the one next to 罚款); None when there is none.
     """
     matches = list(_BOUND_RE.finditer(norm, seg_start, seg_end))
-    if not matches or (must_reach_end and matches[-1].end() != seg_end):
+    if not matches or matches[-1].end() != seg_end:
         return None
-    out = []
+    out: list[_Row] = []
     warning = False
     prev = seg_start
     for m in matches:
@@ -434,12 +467,14 @@ def _ranges_in_segment(
         if "警告" in gap:
             warning = True
             gap = _WARNING_PREFIX_RE.sub("", gap)
-        if shape == "fixed":
-            if _MAX_KEYWORD_RE.search(gap):
-                shape, lo = "max", None
-            elif _MIN_KEYWORD_RE.search(gap):
-                shape, hi = "min", None
-        gap = _MIN_KEYWORD_RE.sub("", _MAX_KEYWORD_RE.sub("", gap))
+        # 不超过十万元 / 不得超过违法所得的三倍: the keyword opens the gap or touches the bound
+        max_kw = _MAX_KEYWORD_START_RE.search(gap) or _MAX_KEYWORD_END_RE.search(gap)
+        min_kw = None if max_kw else _MIN_KEYWORD_START_RE.search(gap) or _MIN_KEYWORD_END_RE.search(gap)
+        keyword = max_kw or min_kw
+        if keyword:
+            gap = gap[: keyword.start()] + gap[keyword.end() :]
+            if shape == "fixed":
+                shape, lo, hi = ("max", None, hi) if max_kw else ("min", lo, None)
         kv = _kind_and_values(shape, lo, hi)
         if kv is None:
             continue
@@ -459,7 +494,7 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
     norm = text.translate(_FULLWIDTH)
     found: list[PenaltyRange] = []
 
-    def emit(rows, *, start: int, end: int, targets: list[str], warning: bool, condition: str | None) -> None:
+    def emit(rows: list[_Row], *, start: int, end: int, targets: list[str], warning: bool, condition: str | None) -> None:
         for kind, low, high, base, per in rows:
             found.append(
                 PenaltyRange(
@@ -478,9 +513,11 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
         verb = verbs[-1] if verbs else None
         seg_start = verb.end() if verb else ws
         seg_end = p
+        if norm.endswith("计算", seg_start, seg_end):  # …三倍以下计算罚款
+            seg_end -= 2
         while seg_end > seg_start and norm[seg_end - 1] in "的 \u3000":
             seg_end -= 1
-        result = _ranges_in_segment(norm, text, seg_start, seg_end, must_reach_end=True) if seg_end > seg_start else None
+        result = _ranges_in_segment(norm, seg_start, seg_end) if seg_end > seg_start else None
         if result is not None:
             rows, warning = result
             start = verb.start() if verb else seg_start
@@ -523,7 +560,7 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
         gap = norm[a_start : bm.start()]
         if len(gap) > 20 or any(w in gap for w in ("处", "罚", "警告", "元")):
             continue
-        result = _ranges_in_segment(norm, text, a_start, bm.end(), must_reach_end=True)
+        result = _ranges_in_segment(norm, a_start, bm.end())
         if result is None:
             continue
         rows = result[0][-1:]
@@ -534,11 +571,11 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
     for cap in _CAP_RE.finditer(norm):
         if any(r.start <= cap.start() < r.end for r in found):
             continue
-        value = parse_number(_MONEY_RE.match(norm, cap.start("q"))["num"])  # type: ignore[index]
+        money = _MONEY_RE.match(norm, cap.start("q"))
+        value = parse_number(money["num"]) if money else None
         if value is not None:
-            found.append(
-                PenaltyRange(kind="max_only", min=None, max=value, start=cap.start(), end=cap.end(), raw=text[cap.start() : cap.end()])
-            )
+            start, end = cap.span()
+            found.append(PenaltyRange(kind="max_only", min=None, max=value, start=start, end=end, raw=text[start:end]))
 
     unique: dict[tuple, PenaltyRange] = {}
     for r in sorted(found, key=lambda r: (r.start, r.end)):

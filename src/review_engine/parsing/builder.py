@@ -22,6 +22,7 @@ _NUMERAL = re.compile(r"[〇零○一二三四五六七八九十百千两\d０-�
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+\s*号$")
 _STAGE_MARK = re.compile(r"^[（(【\[]?\s*((?:公开)?征求意见稿|送审稿|草案(?:稿)?|修订稿|讨论稿|代拟稿|初稿|审议稿|修改稿)\s*[）)】\]]?$")
+_TITLE_MARK = re.compile(r"[（(【\[]\s*((?:公开)?征求意见稿|送审稿|草案(?:稿)?|修订稿|讨论稿|代拟稿|初稿|审议稿|修改稿)\s*[）)】\]]$")
 _NOTE = re.compile(r"^[（(].*\d{4}\s*年.*[）)]$|^[（(].*[〇○一二三四五六七八九]{4}年.*[）)]$")
 _HISTORY = re.compile(r"^(\d{4}|[〇○一二三四五六七八九]{4})年.{1,6}月.{1,6}日.*(通过|修正|修订|公布|批准|施行|发布|印发)")
 _GENRE_END = re.compile(r"(通知|办法|规定|意见|决定|细则|规则|条例|方案|公告|通告|批复|函|报告|标准|规范|指引|目录|清单|纲要|规划|措施|法|指南|制度|守则|章程|（试行）|（暂行）|\(试行\))$")
@@ -105,15 +106,22 @@ class Builder:
             value = value[1:]
         else:
             col -= 1 if (token.line - 1) in self.demoted else 0
-        sep = _SEP.match(value).end()
+        sep = _SEP.match(value).end() if col > 0 else 0  # separators only follow a label
         value = value[sep:]
         if not value:
             return None
         return value, token.line - 1, col + sep
 
     def span(self, raw: Raw):
-        start = self.col(raw.label) if raw.label is not None else self.text_of(raw.text)[2]
-        return self.table.span(raw.first, start, len(self.lines[raw.last].text), raw.last)
+        found = self.text_of(raw.text)
+        start = self.col(raw.label) if raw.label is not None else (found[2] if found else 0)
+        last = self.last(raw)
+        return self.table.span(raw.first, start, len(self.lines[last].text), last)
+
+    def last(self, raw: Raw) -> int:
+        """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not)."""
+        ends = [self.last(k) for k in raw.children if not (k.kind in ("line", "paragraph") and k.first in self.skip)]
+        return max([raw.first] + ends)
 
     def unique(self, eid: str) -> str:
         candidate, n = eid, 1
@@ -134,6 +142,8 @@ class Builder:
             if found:
                 node.text = found[0]
                 node._loc = (found[1], found[2])
+                if kind == "paragraph" and node.text.startswith("|") and node.text.endswith("|"):
+                    node.kind = "table_row"
         return node
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
@@ -181,24 +191,18 @@ class Builder:
                          with_text=False)
         own_points = [k for k in raw.children if k.kind.startswith("point")]
         paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
-        first_text = self.text_of(raw.text)
-        groups: list[tuple[Raw, list[Raw]]] = []
-        if first_text or own_points or not paras:
-            head = Raw("paragraph", None, raw.text, raw.first, max([raw.first] + [p.last for p in own_points]))
-            groups.append((head, own_points))
-        groups.extend((p, p.children) for p in paras)
-        many = len(groups) > 1
-        children = []
-        for i, (para, points) in enumerate(groups, 1):
+        if self.text_of(raw.text) or own_points:
+            # The label line is the first 款 (with the items that follow it directly).
+            paras.insert(0, Raw("paragraph", None, raw.text, raw.first, raw.first, children=own_points))
+        many = len(paras) > 1
+        for i, para in enumerate(paras, 1):
             p_label = f"{label}第{to_chinese(i)}款" if many else label
             p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i)
-            if para is groups[0][0] and para.text is None:
-                p_node.span = self.table.span(raw.first, self.col(raw.label), len(self.lines[para.last].text), para.last)
-            p_node.children = self.points(points, p_node.eid, p_label, 1)
-            children.append(p_node)
-        if len(children) == 1 and not children[0].text and not children[0].children:
-            children = []
-        node.children = children
+            if para.text is None or not self.text_of(para.text):  # label line without text, items only
+                end = self.last(para)
+                p_node.span = self.table.span(raw.first, self.col(raw.label), len(self.lines[end].text), end)
+            p_node.children = self.points(para.children, p_node.eid, p_label, 1)
+            node.children.append(p_node)
         return node
 
     def points(self, raws: list[Raw], parent_eid: str, parent_label: str, depth: int) -> list[Node]:
@@ -288,33 +292,32 @@ class Builder:
             toc=list(self.table.toc), problems=[], line_count=len(self.table.original),
             format="text", encoding=None,
         )
+        if segments[0].attach_label is not None:  # the draft opens with 附件: no main text
+            segments.insert(0, Segment([], []))
         first = segments[0]
         lead = [r for r in first.lines if r.first not in self.skip]
-        rest = self.title_block(doc.title_block, lead) if first.attach_label is None else lead
+        rest = self.title_block(doc.title_block, lead)
         doc.preamble = [self.paragraph(r, f"preamble__para_{i}", f"正文第{i}段", i) for i, r in enumerate(rest, 1)]
         doc.body = self.body(first.body, "", "")
-        if first.attach_label is not None:
-            segments = [Segment([], [])] + segments
-            segments[0].signature = None
-        signature_seen = first.signature
-        if first.signature is not None:
-            doc.signature = self.signature(first.signature, issuers)
-        attachment_count = sum(1 for s in segments[1:] if s.attach_label is not None or s.lines or s.body)
-        n = 0
+        dated = next((s.signature for s in segments if s.signature is not None), None)
+        if dated is not None:
+            doc.signature = self.signature(dated, issuers)
+        # Segments after a signature: colophon lines go to the signature, the rest are attachments.
+        parts: list[tuple[Segment, list[Raw]]] = []
         for seg in segments[1:]:
             lines = [r for r in seg.lines if r.first not in self.skip]
-            while lines and doc.signature is not None and seg.attach_label is None and _is_colophon(self, lines[0]):
-                doc.signature.notes.append(self.text_of(lines.pop(0).text)[0])
-            if seg.attach_label is None and not seg.body and lines and all(_is_colophon(self, r) for r in lines):
-                continue
+            if seg.attach_label is None:
+                while lines and _is_colophon(self, lines[0]):
+                    if doc.signature is not None:
+                        doc.signature.notes.append(self.text_of(lines.pop(0).text)[0])
+                    else:
+                        break
+                if not seg.body and lines and all(_is_colophon(self, r) for r in lines):
+                    continue
             if lines or seg.body or seg.attach_label is not None:
-                n += 1
-                doc.attachments.append(self.attachment(seg, lines, n, attachment_count))
-            elif seg.signature is not None and doc.signature is None:
-                pass
-            if seg.signature is not None and doc.signature is None and not doc.attachments:
-                doc.signature = self.signature(seg.signature, issuers)
-        del signature_seen
+                parts.append((seg, lines))
+        for n, (seg, lines) in enumerate(parts, 1):
+            doc.attachments.append(self.attachment(seg, lines, n, len(parts)))
         return doc
 
     def attachment(self, seg: Segment, lines: list[Raw], n: int, count: int) -> Node:
@@ -325,7 +328,7 @@ class Builder:
         label = f"附件{num}" if count > 1 or (seg.attach_label is not None and _NUMERAL.search(str(seg.attach_label))) else "附件"
         first_raw = lines[0] if lines else (seg.body[0] if seg.body else None)
         anchor = Raw("line", seg.attach_label, None, seg.attach_label.line - 1, 0) if seg.attach_label is not None else first_raw
-        last = max([r.last for r in lines + seg.body] + ([anchor.first] if anchor else [0]))
+        last = max([self.last(r) for r in lines + seg.body] + ([anchor.first] if anchor else [0]))
         heading = None
         if lines and len(self.text_of(lines[0].text)[0]) <= 60:
             heading = _SPACES.sub("", self.text_of(lines[0].text)[0])
@@ -363,6 +366,10 @@ class Builder:
                 title += texts[i]
                 i += 1
         block.title = _SPACES.sub("", title) if len(title) < 80 else title
+        trailing = _TITLE_MARK.search(block.title)
+        if trailing:  # 某某办法（征求意见稿） → title 某某办法, mark 征求意见稿
+            block.marks.append(trailing.group(1))
+            block.title = block.title[: trailing.start()]
         block.title_span = self.table.span(lead[0].first, self.text_of(lead[0].text)[2],
                                            len(self.lines[lead[i - 1].first].text), lead[i - 1].first)
         compact_title = _SPACES.sub("", block.title)

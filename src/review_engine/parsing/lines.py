@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import Span
 
 # Characters removed wherever they are (zero-width, BOM, direction marks, C0/C1 controls but tab).
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = re.compile("[\ue000\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # Decoration at the start of a line: whitespace of every width, markdown heading marks and blockquotes.
 _LEAD = re.compile(r"(?:[\s\u3000\u00a0\u2002-\u200a\u202f\u205f]|#{1,6}(?=[^#])|>(?=\s))+")
 _HEADING = re.compile(r"[\s\u3000\u00a0]*(#{1,6})")

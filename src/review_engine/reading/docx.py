@@ -27,8 +27,6 @@ from __future__ import annotations
 import io
 import re
 
-from lxml import etree
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -48,6 +46,7 @@ def _val(el, default=None):
 _SKIP = {_w(t) for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "drawing", "pict", "object", "rt")}
 _SKIP |= {f"{{{MC}}}AlternateContent"}
 _CHAR = {_w("tab"): " ", _w("ptab"): " ", _w("noBreakHyphen"): "-", _w("cr"): "\n"}
+_CONTROL_TO_SPACE = str.maketrans("\n\r\f\v", "    ")  # stray control characters inside w:t
 _IDEOGRAPHIC_SPACE = "\u3000"
 _SUFFIX = {"tab": _IDEOGRAPHIC_SPACE, "space": " ", "nothing": ""}
 
@@ -119,7 +118,7 @@ class _Reader:
             if tag == _w("r") and _is_hidden(child):
                 continue
             if tag == _w("t"):
-                parts.append(child.text or "")
+                parts.append((child.text or "").translate(_CONTROL_TO_SPACE))
             elif tag == _w("br"):
                 parts.append("\f" if child.get(_w("type")) in ("page", "column") else "\n")
             elif tag in _CHAR:

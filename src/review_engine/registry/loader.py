@@ -217,7 +217,10 @@ class Registry:
         return best
 
     def in_force(self, inst: Instrument, day: date) -> tuple[bool, str]:
-        """Whether ``inst`` is in force on ``day``; when not, a reason in Chinese (else "")."""
+        """Whether ``inst`` is in force on ``day``; when not, a reason in Chinese (else "").
+
+        Not in force: repealed on or before ``day`` (a repeal takes effect on ``repealed.date``, usually the
+        day the successor comes into force), or ``day`` is before the first version's start."""
         name = f"《{inst.title}》"
         if inst.repealed is not None and inst.repealed.date <= day:
             reason = f"{name}已于{_fmt_date(inst.repealed.date)}废止"

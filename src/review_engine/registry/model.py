@@ -12,7 +12,7 @@ never their texts. Every fact names where it came from (``source`` / ``sources``
 * exactly ``corpus:higher_law/<file>.md`` — the version whose TEXT is in the corpus (its ``article_count``
   is the number of line-initial ``第X条`` labels of that file; tests check this);
 * ``corpus:higher_law/<file>.md#header`` — an earlier version known from the file's history lines (or the
-  text's own 施行 article);
+  text's own 施行 article); ``#第X条`` when a fact comes from one article of that file (a repeal clause);
 * ``spec §6.4`` / ``unverified`` — as above;
 * several sources are joined with ``; `` and a partly unverified version names what is unverified, e.g.
   ``"corpus:higher_law/X.md#header; article_count unverified"`` (test with ``"unverified" in v.source``).
@@ -38,7 +38,12 @@ YAML format (one instrument per file, file name = short title, e.g. ``laws/行�
         article_count: 86
         renumbered: true                     # article numbers changed vs. the previous version
         source: corpus:higher_law/行政处罚法(2021-01-22).md
-    articles: {}                             # per-article facts (filled later by an importer), see ArticleFact
+    articles: {}                             # per-article facts (filled later by an importer), e.g.
+    #   articles:
+    #     90:
+    #       empowers: [penalty]
+    #       penalties:
+    #         - {types: [警告, 罚款], min: 20, max: 200, kind: range, paragraph: 1, quote: "…"}
     sources: [corpus:higher_law/行政处罚法(2021-01-22).md, spec §6.4]
     notes: free text
 
