@@ -106,10 +106,14 @@ def _to_date(value: Any) -> Any:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        raise PydanticCustomError("date_invalid", "不是有效日期 (“{value}”，应为 YYYY-MM-DD)", {"value": _short(value)})
+        raise PydanticCustomError(
+            "date_invalid", "不是有效日期 (“{value}”，应为 YYYY-MM-DD)", {"value": _short(value)}
+        )
     if value is None:
         return value
-    raise PydanticCustomError("date_invalid", "不是有效日期 ({value}，应为 YYYY-MM-DD)", {"value": _short(value)})
+    raise PydanticCustomError(
+        "date_invalid", "不是有效日期 ({value}，应为 YYYY-MM-DD)", {"value": _short(value)}
+    )
 
 
 def _non_empty(value: Any) -> Any:
@@ -300,7 +304,9 @@ class Waiver(_Section):
     @classmethod
     def _rule_id(cls, value: str) -> str:
         if not _RULE_ID.fullmatch(value):
-            raise PydanticCustomError("rule_id", "不是有效的规则编号 (“{value}”，例如 CONT-PEN-01)", {"value": _short(value)})
+            raise PydanticCustomError(
+                "rule_id", "不是有效的规则编号 (“{value}”，例如 CONT-PEN-01)", {"value": _short(value)}
+            )
         return value
 
     @field_validator("at", mode="before")
@@ -309,7 +315,9 @@ class Waiver(_Section):
         if isinstance(value, str):
             value = value.strip()
             if not _EID.fullmatch(value):
-                raise PydanticCustomError("eid", "不是有效的位置标识 eId (“{value}”，例如 art_12__para_1)", {"value": _short(value)})
+                raise PydanticCustomError(
+                    "eid", "不是有效的位置标识 eId (“{value}”，例如 art_12__para_1)", {"value": _short(value)}
+                )
         return value
 
     def covers(self, rule: str, eid: str | None = None) -> bool:
@@ -500,7 +508,8 @@ def parse_dossier(text: str, *, file: str = "dossier.yaml", line_offset: int = 0
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n")
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1)
-        ctx.add(yaml.Mark(file, exc.position, line, column, None, None), (), f"YAML 中有不允许的字符 (U+{exc.character:04X})" if isinstance(exc.character, int) else "YAML 中有不允许的字符")
+        char = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+        ctx.add(yaml.Mark(file, exc.position, line, column, None, None), (), f"YAML 中有不允许的字符{char}")
         raise DossierError.collect(ctx.errors) from None
     except (yaml.YAMLError, RecursionError) as exc:
         ctx.add(None, (), f"无法解析 YAML ({type(exc).__name__})")
@@ -514,7 +523,9 @@ def parse_dossier(text: str, *, file: str = "dossier.yaml", line_offset: int = 0
     try:
         data = yaml.safe_load(yaml.serialize(root, Dumper=yaml.SafeDumper) if retagged else text)
     except yaml.MarkedYAMLError as exc:
-        ctx.add(exc.problem_mark or exc.context_mark if not retagged else None, (), f"无法解析 YAML ({_yaml_problem(exc)})")
+        # marks refer to the re-serialised text when timestamps were re-tagged: drop them then
+        mark = None if retagged else (exc.problem_mark or exc.context_mark)
+        ctx.add(mark, (), f"无法解析 YAML ({_yaml_problem(exc)})")
         raise DossierError.collect(ctx.errors) from None
     except Exception as exc:  # noqa: BLE001 - any constructor failure becomes a user-facing error
         ctx.add(None, (), f"无法解析 YAML ({type(exc).__name__}: {_short(str(exc))})")
@@ -582,7 +593,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
 
 _TRANSLATIONS = {
     "mapping values are not allowed here": "此处不能出现“:”，值中含冒号时请加引号",
-    "found character '\\t' that cannot start any token": "不能用制表符缩进",
+    "found character '\\t' that cannot start any token": "不能使用制表符 (Tab)，请改用空格",
     "expected <block end>, but found '<block mapping start>'": "缩进不一致",
     "could not find expected ':'": "缺少“:”",
     "found unexpected end of stream": "文件意外结束 (引号或括号未闭合)",
@@ -614,7 +625,8 @@ def _prepass(root: Node, ctx: _Ctx) -> bool:
                     node.tag = _STR  # validation reports it as 不是有效日期 against its field
                     retagged = True
                 else:
-                    ctx.add(node.start_mark, path, f"无法解析的值 “{_short(node.value)}” ({node.tag.removeprefix(_TAG)})")
+                    tag = node.tag.removeprefix(_TAG)
+                    ctx.add(node.start_mark, path, f"无法解析的值 “{_short(node.value)}” ({tag})")
         elif isinstance(node, SequenceNode):
             if node.tag not in _SEQ_TAGS:
                 ctx.add(node.start_mark, path, f"不支持的 YAML 标签 {node.tag}")
@@ -738,6 +750,8 @@ def _kind(value: Any) -> str:
         return f"时刻 {value.isoformat(sep=' ')}"
     if isinstance(value, date):
         return f"日期 {value.isoformat()}"
+    if isinstance(value, (bytes, bytearray)):
+        return "二进制数据"
     if isinstance(value, (list, tuple)):
         return "列表"
     if isinstance(value, (dict, set)):
@@ -785,7 +799,10 @@ def _message(err: dict[str, Any]) -> str:
         model = _annotation_at(loc[:-1])
         known = list(model.model_fields) if isinstance(model, type) and issubclass(model, BaseModel) else []
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"，是否应为 {close[0]}？" if close else (f"，可用字段：{'、'.join(known)}" if known else "")
+        if close:
+            hint = f"，是否应为 {close[0]}？"
+        else:
+            hint = f"，可用字段：{'、'.join(known)}" if known else ""
         return f"未知字段 “{_short(name)}”{hint}"
     if kind == "invalid_key":
         return "字段名应为文本"
@@ -804,7 +821,8 @@ def _message(err: dict[str, Any]) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"类型错误：应为 true/false{got}"
     if kind in ("string_type", "string_unicode"):
-        return f"类型错误：应为文本{got}" + ("，数字或日期作文本时请加引号" if isinstance(value, (int, float, date)) else "")
+        quote = "，作文本时请加引号" if isinstance(value, (int, float, date)) else ""
+        return f"类型错误：应为文本{got}{quote}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"类型错误：应为整数{got}"
     if kind in ("list_type", "set_type", "tuple_type"):
@@ -814,7 +832,8 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "literal_error":
         allowed = typing.get_args(_annotation_at(loc))
         allowed_text = "、".join(map(str, allowed)) if allowed else str(err.get("ctx", {}).get("expected", ""))
-        return f"取值无效 ({_short(value) if isinstance(value, str) else _kind(value)})：应为 {allowed_text} 之一"
+        shown = _short(value) if isinstance(value, str) else _kind(value)
+        return f"取值无效 ({shown})：应为 {allowed_text} 之一"
     if kind in ("greater_than_equal", "greater_than"):
         return f"取值无效：不能为负数{got}"
     return f"取值无效 ({err.get('msg', kind)}){got}"

@@ -17,7 +17,7 @@ from ..numerals import to_chinese, to_int
 from .grammar import DEMOTE
 from .lines import LineTable
 
-_SEP = re.compile(r"^[\s\u3000\u00a0\u2002-\u200a]*(?:[:：][\s\u3000]*)?")
+_SEPARATORS = " \t\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
 _NUMERAL = re.compile(r"[〇零○一二三四五六七八九十百千两\d０-９]+")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+\s*号$")
@@ -89,6 +89,8 @@ class Builder:
         self.file = file
         self.skip: set[int] = set()
         self.eids: set[str] = set()
+        self._last: dict[int, int] = {}
+        self._texts: dict[int, tuple[str, int, int] | None] = {}
 
     # ---- positions -------------------------------------------------------------------------------
     def col(self, token) -> int:
@@ -100,17 +102,24 @@ class Builder:
         """(text, kept-line index, column) of a TEXT token, separator and demotion prefix removed."""
         if token is None:
             return None
+        found = self._texts.get(id(token), False)
+        if found is not False:
+            return found
         value = str(token)
+        index = token.line - 1
         col = token.column - 1
         if value.startswith(DEMOTE):
             value = value[1:]
-        else:
-            col -= 1 if (token.line - 1) in self.demoted else 0
-        sep = _SEP.match(value).end() if col > 0 else 0  # separators only follow a label
-        value = value[sep:]
-        if not value:
-            return None
-        return value, token.line - 1, col + sep
+        elif index in self.demoted:
+            col -= 1
+        if col > 0:  # separators only follow a label: space, U+3000, U+2002…, a colon
+            stripped = value.lstrip(_SEPARATORS)
+            if stripped[:1] in (":", "："):
+                stripped = stripped[1:].lstrip(_SEPARATORS)
+            col += len(value) - len(stripped)
+            value = stripped
+        found = self._texts[id(token)] = (value, index, col) if value else None
+        return found
 
     def span(self, raw: Raw):
         found = self.text_of(raw.text)
@@ -120,8 +129,11 @@ class Builder:
 
     def last(self, raw: Raw) -> int:
         """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not)."""
-        ends = [self.last(k) for k in raw.children if not (k.kind in ("line", "paragraph") and k.first in self.skip)]
-        return max([raw.first] + ends)
+        found = self._last.get(id(raw))
+        if found is None:
+            ends = [self.last(k) for k in raw.children if not (k.kind in ("line", "paragraph") and k.first in self.skip)]
+            found = self._last[id(raw)] = max([raw.first, *ends])
+        return found
 
     def unique(self, eid: str) -> str:
         candidate, n = eid, 1
@@ -133,22 +145,19 @@ class Builder:
 
     def node(self, raw: Raw, kind: str, eid: str, label: str, *, num=None, num_text=None, level=None,
              heading=None, with_text=True) -> Node:
-        node = Node.model_construct(
-            kind=kind, eid=self.unique(eid), label=label, num=num, num_text=num_text, level=level,
-            heading=heading, text="", span=self.span(raw), children=[],
-        )
+        text, loc = "", None
         if with_text:
             found = self.text_of(raw.text)
             if found:
-                node.text = found[0]
-                node._loc = (found[1], found[2])
-                if kind == "paragraph" and node.text.startswith("|") and node.text.endswith("|"):
-                    node.kind = "table_row"
-        return node
+                text, loc = found[0], (found[1], found[2])
+                if kind == "paragraph" and text.startswith("|") and text.endswith("|"):
+                    kind = "table_row"
+        return Node.make(kind, self.unique(eid), label, self.span(raw), num=num, num_text=num_text, level=level,
+                         heading=heading, text=text, loc=loc)
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
         node = self.node(raw, "paragraph", eid, label, num=num)
-        node.children = self.points(raw.children, node.eid, label, 1)
+        node.children.extend(self.points(raw.children, node.eid, label, 1))
         return node
 
     # ---- structure -------------------------------------------------------------------------------
@@ -180,8 +189,9 @@ class Builder:
         node = self.node(raw, kind, base, label, num=num, num_text=str(raw.label), heading=heading or None,
                          with_text=False)
         paras = [self.paragraph(k, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, k in enumerate(intro, 1)]
-        node.children = paras + self.body([k for k in raw.children if k.kind != "line"], prefix, label_prefix,
-                                          node.eid if kind == "chapter" else chapter)
+        inner = self.body([k for k in raw.children if k.kind != "line"], prefix, label_prefix,
+                          node.eid if kind == "chapter" else chapter)
+        node.children.extend(paras + inner)
         return node
 
     def article(self, raw: Raw, prefix: str, label_prefix: str) -> Node:
@@ -201,7 +211,7 @@ class Builder:
             if para.text is None or not self.text_of(para.text):  # label line without text, items only
                 end = self.last(para)
                 p_node.span = self.table.span(raw.first, self.col(raw.label), len(self.lines[end].text), end)
-            p_node.children = self.points(para.children, p_node.eid, p_label, 1)
+            p_node.children.extend(self.points(para.children, p_node.eid, p_label, 1))
             node.children.append(p_node)
         return node
 
@@ -220,7 +230,7 @@ class Builder:
             else:
                 label = parent_label + num_text
             node = self.node(raw, "point", f"{parent_eid}__point_{num}", label, num=num, num_text=num_text)
-            node.children = self.points(raw.children, node.eid, label, depth + 1)
+            node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
             out.append(node)
         return out
 
@@ -233,7 +243,7 @@ class Builder:
         node.heading = _heading(node.text)
         lines = [k for k in raw.children if k.kind == "line" and k.first not in self.skip]
         paras = [self.paragraph(k, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, k in enumerate(lines, 1)]
-        node.children = paras + self.body([k for k in raw.children if k.kind != "line"], f"{node.eid}__", label)
+        node.children.extend(paras + self.body([k for k in raw.children if k.kind != "line"], f"{node.eid}__", label))
         return node
 
     # ---- segments, title block, signature, attachments --------------------------------------------
@@ -336,13 +346,10 @@ class Builder:
         if anchor is None:
             anchor = Raw("line", None, None, 0, 0)
         start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[2] if anchor.text else 0)
-        node = Node.model_construct(
-            kind="attachment", eid=self.unique(f"att_{num}"), label=label, num=num, num_text=None, level=None,
-            heading=heading, text="", span=self.table.span(anchor.first, start, len(self.lines[last].text), last),
-            children=[],
-        )
+        node = Node.make("attachment", self.unique(f"att_{num}"), label,
+                         self.table.span(anchor.first, start, len(self.lines[last].text), last), num=num, heading=heading)
         paras = [self.paragraph(r, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, r in enumerate(lines, 1)]
-        node.children = paras + self.body(seg.body, f"{node.eid}__", label)
+        node.children.extend(paras + self.body(seg.body, f"{node.eid}__", label))
         return node
 
     def signature(self, date_index: int, issuers: dict[int, list[int]]) -> Signature:

@@ -73,7 +73,7 @@ class LineTable:
         first = self.lines[index]
         last = self.lines[index if end_index is None else end_index]
         end_col = last.col(end - 1) + 1 if end > 0 else last.col(0)
-        return Span(line=first.lineno, column=first.col(start) + 1, end_line=last.lineno, end_column=end_col + 1)
+        return Span.make(first.lineno, first.col(start) + 1, last.lineno, end_col + 1)
 
     def line_span(self, first: int, last: int) -> Span:
         """Span from the start of kept line ``first`` to the end of kept line ``last``."""

@@ -1,0 +1,385 @@
+"""Working-day arithmetic (工作日计算) on the official Chinese calendar.
+
+Time limits of the review procedure are counted in working days (e.g. 合法性审核 "不少于5个工作日，
+最长不超过15个工作日"). A day is a working day according to, for each year:
+
+1. the State Council General Office's annual holiday arrangement (国务院办公厅节假日安排) as shipped
+   by the ``chinese_calendar`` package (holidays, and weekend days made working days, 调休上班) — for the
+   years that package covers (2004–2026 in version 1.11; a year it lacks raises ``NotImplementedError``
+   there, which is how coverage is detected);
+2. otherwise a **user calendar file**, if it declares that year::
+
+       2027:
+         holidays: [2027-01-01, 2027-02-06, ...]   # days off (weekdays or weekends)
+         workdays: [2027-02-07, ...]               # adjusted working weekend days (调休上班)
+
+   (the official data always wins for years it covers; a user year is Monday–Friday minus its
+   ``holidays`` plus its ``workdays``);
+3. otherwise Monday to Friday.
+
+``WorkCalendar.sources(a, b)`` names, in Chinese and for use in findings, the calendar(s) used for the
+years a span touches; ``WorkCalendar.used_sources`` those used by every query so far.
+
+Counting convention: ``workdays_between(a, b)`` is the number of working days **after** ``a`` up to and
+including ``b`` ("received on a, opinion on b": a Monday to the next Monday is 5); it is negative, with
+the same magnitude, when ``b`` is before ``a``. ``add_workdays(d, n)`` is the ``n``-th working day after
+``d`` (``n > 0``), the ``|n|``-th working day before ``d`` (``n < 0``), or ``d`` itself (``n == 0``). So
+``workdays_between(d, add_workdays(d, n)) == n`` for every ``n >= 0`` (and for ``n < 0`` when ``d`` is a
+working day), and ``add_workdays(a, workdays_between(a, b)) == b`` whenever ``b >= a`` is a working day.
+Results are computed from per-year prefix sums, so long spans cost no more than a loop over years.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import chinese_calendar
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+__all__ = [
+    "FALLBACK_SOURCE",
+    "OFFICIAL_SOURCE",
+    "USER_SOURCE",
+    "CalendarError",
+    "UserYear",
+    "WorkCalendar",
+    "load_user_calendar",
+    "parse_user_calendar",
+]
+
+OFFICIAL_SOURCE = "国务院办公厅节假日安排（chinese-calendar 数据）"
+FALLBACK_SOURCE = "按周一至周五推算（缺少该年度官方安排）"
+USER_SOURCE = "用户日历文件 {path}"
+
+
+# --------------------------------------------------------------------------------------------
+# User calendar file
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UserYear:
+    """One year of a user calendar file."""
+
+    holidays: frozenset[date] = frozenset()
+    workdays: frozenset[date] = frozenset()
+    """Adjusted working weekend days (调休上班)."""
+
+
+class CalendarError(ValueError):
+    """A user calendar file that cannot be read or is wrong.
+
+    ``file``, ``line``, ``column`` (1-based, ``None`` when unknown) and ``message`` (Chinese) describe
+    the first problem; ``errors`` lists all problems found (each a ``CalendarError``).
+    """
+
+    def __init__(
+        self,
+        file: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        *,
+        errors: Sequence[CalendarError] | None = None,
+    ) -> None:
+        self.file, self.line, self.column, self.message = file, line, column, message
+        self.errors: list[CalendarError] = list(errors) if errors else [self]
+        super().__init__("\n".join(e.one_line() for e in self.errors))
+
+    def one_line(self) -> str:
+        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+        return f"{where}: {self.message}"
+
+    def __reduce__(self):
+        return (_rebuild_calendar_error, (self.file, self.line, self.column, self.message, self.errors[1:]))
+
+
+def _rebuild_calendar_error(file, line, column, message, rest) -> CalendarError:
+    first = CalendarError(file, line, column, message)
+    return CalendarError(file, line, column, message, errors=[first, *rest]) if rest else first
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TAG = "tag:yaml.org,2002:"
+
+
+def load_user_calendar(path: Path | str) -> dict[int, UserYear]:
+    """Read a user calendar file (YAML, see the module docstring) into ``{year: UserYear}``.
+
+    Raises ``CalendarError`` (file, line, column, Chinese message; all problems at once) for an unreadable
+    file, YAML syntax errors, a year key that is not a year, unknown keys, dates that are not real
+    ``YYYY-MM-DD`` dates or lie in another year, a day both holiday and workday, and a "workday" that is
+    not a Saturday or Sunday. An empty file gives ``{}``.
+    """
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CalendarError(file, None, None, f"无法读取日历文件 ({exc})") from exc
+    return parse_user_calendar(text, file=file)
+
+
+def parse_user_calendar(text: str, *, file: str = "calendar.yaml") -> dict[int, UserYear]:
+    """``load_user_calendar`` on a text already read."""
+    errors: list[CalendarError] = []
+
+    def error(node: Node | yaml.Mark | None, message: str) -> None:
+        mark = node.start_mark if isinstance(node, Node) else node
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+        errors.append(CalendarError(file, line, column, message))
+
+    def fail() -> CalendarError:
+        errors.sort(key=lambda e: (e.line or 0, e.column or 0))
+        first = errors[0]
+        return CalendarError(first.file, first.line, first.column, first.message, errors=errors)
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        error(exc.problem_mark or exc.context_mark, f"YAML 语法错误 ({exc.problem or exc.context})")
+        raise fail() from None
+    except (yaml.YAMLError, RecursionError) as exc:
+        error(None, f"无法解析 YAML ({type(exc).__name__})")
+        raise fail() from None
+    if root is None:
+        return {}
+    if not isinstance(root, MappingNode):
+        error(root, "日历文件顶层应为映射：年份: {holidays: [...], workdays: [...]}")
+        raise fail()
+
+    result: dict[int, UserYear] = {}
+    for key, value in root.value:
+        year = _year_key(key)
+        if year is None:
+            error(key, f"“{_text(key)}”不是年份 (应为四位年份，如 2027)")
+            continue
+        if year in result:
+            error(key, f"年份 {year} 重复")
+            continue
+        days: dict[str, set[date]] = {"holidays": set(), "workdays": set()}
+        if isinstance(value, ScalarNode) and value.tag == _TAG + "null":
+            result[year] = UserYear()
+            continue
+        if not isinstance(value, MappingNode):
+            error(value, f"{year}: 应为映射 {{holidays: [...], workdays: [...]}}")
+            continue
+        for sub_key, items in value.value:
+            name = _text(sub_key)
+            if name not in days:
+                error(sub_key, f"{year}: 未知字段 “{name}” (可用字段：holidays、workdays)")
+                continue
+            if isinstance(items, ScalarNode) and items.tag == _TAG + "null":
+                continue
+            if not isinstance(items, SequenceNode):
+                error(items, f"{year}.{name}: 类型错误：应为日期列表")
+                continue
+            for index, item in enumerate(items.value):
+                where = f"{year}.{name}[{index}]"
+                day = _date_node(item)
+                if day is None:
+                    error(item, f"{where}: 不是有效日期 (“{_text(item)}”，应为 YYYY-MM-DD)")
+                elif day.year != year:
+                    error(item, f"{where}: 日期 {day.isoformat()} 不在 {year} 年内")
+                elif name == "workdays" and day.weekday() < 5:
+                    error(item, f"{where}: {day.isoformat()} 不是周六或周日，无需列为调休上班日")
+                else:
+                    days[name].add(day)
+        for day in sorted(days["holidays"] & days["workdays"]):
+            error(value, f"{year}: {day.isoformat()} 同时列为节假日和调休上班日")
+        result[year] = UserYear(frozenset(days["holidays"]), frozenset(days["workdays"]))
+    if errors:
+        raise fail()
+    return result
+
+
+def _text(node: Node) -> str:
+    text = node.value if isinstance(node, ScalarNode) else ("列表" if isinstance(node, SequenceNode) else "映射")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _year_key(node: Node) -> int | None:
+    if not isinstance(node, ScalarNode) or node.tag not in (_TAG + "int", _TAG + "str"):
+        return None
+    value = node.value.strip()
+    if not re.fullmatch(r"\d{4}", value):
+        return None
+    year = int(value)
+    return year if 1 <= year <= 9999 else None
+
+
+def _date_node(node: Node) -> date | None:
+    if not isinstance(node, ScalarNode) or node.tag not in (_TAG + "timestamp", _TAG + "str"):
+        return None
+    value = node.value.strip()
+    if not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar
+# --------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _official_year(year: int) -> tuple[bool, ...] | None:
+    """Working-day flags of every day of ``year`` from chinese_calendar, or ``None`` if not covered."""
+    start = date(year, 1, 1)
+    try:
+        chinese_calendar.is_workday(start)
+    except NotImplementedError:
+        return None
+    days = (date(year + 1, 1, 1) - start).days if year < 9999 else 365
+    return tuple(chinese_calendar.is_workday(start + timedelta(i)) for i in range(days))
+
+
+def _weekday_year(year: int, user: UserYear | None = None) -> tuple[bool, ...]:
+    start = date(year, 1, 1)
+    days = (date(year + 1, 1, 1) - start).days if year < 9999 else 365
+    flags = []
+    for i in range(days):
+        d = start + timedelta(i)
+        if user is not None and d in user.workdays:
+            flags.append(True)
+        elif user is not None and d in user.holidays:
+            flags.append(False)
+        else:
+            flags.append(d.weekday() < 5)
+    return tuple(flags)
+
+
+@dataclass
+class _Year:
+    source: str
+    flags: tuple[bool, ...]
+    prefix: list[int] = field(init=False)
+    """prefix[i] = working days among the first i days of the year."""
+
+    def __post_init__(self) -> None:
+        self.prefix = [0]
+        for flag in self.flags:
+            self.prefix.append(self.prefix[-1] + flag)
+
+    @property
+    def total(self) -> int:
+        return self.prefix[-1]
+
+
+def _as_date(d: date) -> date:
+    if isinstance(d, datetime):
+        return d.date()
+    if not isinstance(d, date):
+        raise TypeError(f"expected a datetime.date, got {type(d).__name__}")
+    return d
+
+
+class WorkCalendar:
+    """Working days by the official calendar, a user calendar file, or Monday–Friday (in that order).
+
+    ``user_calendar`` is a path to a user calendar file (read with ``load_user_calendar``, errors raise
+    ``CalendarError``) or an already loaded ``{year: UserYear}`` mapping.
+    """
+
+    def __init__(self, user_calendar: Path | str | Mapping[int, UserYear] | None = None) -> None:
+        self.user_calendar_path: Path | None = None
+        self._user: dict[int, UserYear] = {}
+        if isinstance(user_calendar, (str, Path)):
+            self.user_calendar_path = Path(user_calendar)
+            self._user = load_user_calendar(self.user_calendar_path)
+        elif user_calendar is not None:
+            self._user = dict(user_calendar)
+        self._years: dict[int, _Year] = {}
+        self._used: set[int] = set()
+
+    # -- per year ---------------------------------------------------------------------------
+
+    def _year(self, year: int) -> _Year:
+        cached = self._years.get(year)
+        if cached is None:
+            official = _official_year(year)
+            if official is not None:
+                cached = _Year(OFFICIAL_SOURCE, official)
+            elif year in self._user:
+                source = USER_SOURCE.format(path=self.user_calendar_path or "（内存）")
+                cached = _Year(source, _weekday_year(year, self._user[year]))
+            else:
+                cached = _Year(FALLBACK_SOURCE, _weekday_year(year))
+            self._years[year] = cached
+        self._used.add(year)
+        return cached
+
+    def source_for_year(self, year: int) -> str:
+        """The calendar used for ``year`` (one of the Chinese source texts)."""
+        return self._year(year).source
+
+    def sources_by_year(self, a: date, b: date) -> dict[int, str]:
+        """``{year: source}`` for every year from ``a`` to ``b`` (either order)."""
+        lo, hi = sorted((_as_date(a).year, _as_date(b).year))
+        return {y: self.source_for_year(y) for y in range(lo, hi + 1)}
+
+    def sources(self, a: date, b: date) -> list[str]:
+        """The distinct calendars used for the years from ``a`` to ``b``, in year order."""
+        return list(dict.fromkeys(self.sources_by_year(a, b).values()))
+
+    @property
+    def used_sources(self) -> list[str]:
+        """The distinct calendars used by all queries made so far, in year order."""
+        return list(dict.fromkeys(self._years[y].source for y in sorted(self._used)))
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def is_workday(self, d: date) -> bool:
+        """Whether ``d`` is a working day."""
+        d = _as_date(d)
+        return self._year(d.year).flags[d.timetuple().tm_yday - 1]
+
+    def _through(self, d: date) -> int:
+        """Working days from 1 January of ``d.year`` up to and including ``d``."""
+        return self._year(d.year).prefix[d.timetuple().tm_yday]
+
+    def workdays_between(self, a: date, b: date) -> int:
+        """Working days after ``a`` up to and including ``b`` (negative when ``b < a``)."""
+        a, b = _as_date(a), _as_date(b)
+        if b < a:
+            return -self.workdays_between(b, a)
+        total = sum(self._year(y).total for y in range(a.year, b.year))
+        return total + self._through(b) - self._through(a)
+
+    def add_workdays(self, d: date, n: int) -> date:
+        """The ``n``-th working day after ``d`` (before it when ``n < 0``; ``d`` when ``n == 0``).
+
+        Raises ``OverflowError`` when the result would fall outside years 1–9999.
+        """
+        d = _as_date(d)
+        if isinstance(n, bool) or not isinstance(n, int):
+            raise TypeError(f"n must be an int, got {type(n).__name__}")
+        if n == 0:
+            return d
+        year = d.year
+        if n > 0:
+            # target: the k-th working day of `year`, counting from 1 January
+            k = self._through(d) + n
+            while k > self._year(year).total:
+                k -= self._year(year).total
+                year += 1
+                if year > 9999:
+                    raise OverflowError("date out of range")
+        else:
+            k = self._through(d) - self.is_workday(d) + n + 1
+            while k < 1:
+                year -= 1
+                if year < 1:
+                    raise OverflowError("date out of range")
+                k += self._year(year).total
+        index = bisect_left(self._year(year).prefix, k)  # first i with prefix[i] >= k
+        return date(year, 1, 1) + timedelta(index - 1)
