@@ -1,32 +1,33 @@
 """The ``review-engine`` command line.
 
-Subcommands: ``parse`` (show the document tree), and — added by the engine, report and registry modules —
-``review``, ``check`` (pre-commit), ``rules``, ``laws``, ``init``. Exit codes (a contract): 0 nothing at or
-above ``--fail-level``; 1 findings at or above it; 2 usage error or a draft that could not be read.
+    review-engine parse FILE [--format tree|json]
+    review-engine review PATH... [--format md,html,txt,docx,json,sarif,junit,github,text] [--out DIR]
+                                 [--profile NAME] [--stage pre-issuance|filing-review] [--fail-level LEVEL]
+                                 [--rules DIR]... [--template DIR] [--review-date YYYY-MM-DD]
+    review-engine check FILES...          (pre-commit: changed files → their draft folders → text findings)
+    review-engine rules list|show ID|test [PATH]|docs [--out FILE]
+    review-engine laws list|show TITLE|import FILE.md
+    review-engine init DIR
+
+Exit codes (a contract): 0 no finding at or above ``--fail-level`` (default ``modify``); 1 findings at or
+above it; 2 usage error or a draft that could not be read. Imports are lazy so that ``--version`` and
+``parse`` start fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from . import __version__
 
+LEVELS = ("info", "warn", "modify", "block")
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="review-engine", description="行政规范性文件合法性审核引擎")
-    parser.add_argument("--version", action="version", version=f"review-engine {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p_parse = sub.add_parser("parse", help="解析草案并输出文档树")
-    p_parse.add_argument("file", type=Path)
-    p_parse.add_argument("--format", choices=["tree", "json"], default="tree")
-    p_parse.set_defaults(func=cmd_parse)
-
-    for register in _extensions():
-        register(sub)
-
+    parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
@@ -37,21 +38,85 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except UsageError as exc:
+        print(f"review-engine: {exc}", file=sys.stderr)
+        return 2
 
 
-def _extensions():
-    """Subcommand registrars of the other modules, imported only when present."""
-    from importlib import import_module
+class UsageError(Exception):
+    pass
 
-    found = []
-    for name in ("review_engine.commands",):
-        try:
-            module = import_module(name)
-        except ImportError:
-            continue
-        found.extend(module.REGISTRARS)
-    return found
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="review-engine", description="行政规范性文件合法性审核引擎")
+    parser.add_argument("--version", action="version", version=f"review-engine {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="解析草案并输出文档树")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=["tree", "json"], default="tree")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("review", help="审核草案目录或文件，输出审核意见书和检查结果")
+    p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    p.add_argument("--format", default="text",
+                   help="逗号分隔：md,html,txt,docx（审核意见书）json,sarif,junit,github,text（默认 text）")
+    p.add_argument("--out", type=Path, help="输出目录（每份草案一份意见书；默认只输出到终端）")
+    _common(p)
+    p.add_argument("--template", type=Path, help="自定义意见书模板目录（或 .docx 模板）")
+    p.add_argument("--in-place", action="store_true", help="把意见书写入各草案目录（默认不写）")
+    p.add_argument("--quiet", action="store_true", help="不显示汇总表和进度")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("check", help="pre-commit 钩子：审核变更文件所在的草案")
+    p.add_argument("files", type=Path, nargs="*")
+    _common(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("rules", help="列出、查看、测试规则，生成规则文档")
+    rsub = p.add_subparsers(dest="rules_command", metavar="ACTION")
+    q = rsub.add_parser("list", help="列出全部规则")
+    q.add_argument("--rules", type=Path, action="append")
+    q.set_defaults(func=cmd_rules_list)
+    q = rsub.add_parser("show", help="显示一条规则")
+    q.add_argument("rule_id")
+    q.add_argument("--rules", type=Path, action="append")
+    q.set_defaults(func=cmd_rules_show)
+    q = rsub.add_parser("test", help="运行规则自带的示例")
+    q.add_argument("path", type=Path, nargs="?", help="规则目录或单个规则文件（默认内置规则）")
+    q.set_defaults(func=cmd_rules_test)
+    q = rsub.add_parser("docs", help="由规则生成规则目录文档（Markdown）")
+    q.add_argument("--out", type=Path)
+    q.add_argument("--rules", type=Path, action="append")
+    q.set_defaults(func=cmd_rules_docs)
+
+    p = sub.add_parser("laws", help="上位法库：列出、查看、导入")
+    lsub = p.add_subparsers(dest="laws_command", metavar="ACTION")
+    q = lsub.add_parser("list", help="列出上位法库中的法律法规")
+    q.set_defaults(func=cmd_laws_list)
+    q = lsub.add_parser("show", help="显示一部法律法规（版本、效力、条文事实）")
+    q.add_argument("title")
+    q.set_defaults(func=cmd_laws_show)
+    q = lsub.add_parser("import", help="从法律文本生成上位法库条目（供人工核对后提交）")
+    q.add_argument("file", type=Path)
+    q.add_argument("--out", type=Path, help="写入的 YAML 文件（默认输出到终端）")
+    q.set_defaults(func=cmd_laws_import)
+
+    p = sub.add_parser("init", help="新建草案目录（含带注释的 dossier.yaml 模板）")
+    p.add_argument("dir", type=Path)
+    p.set_defaults(func=cmd_init)
+    return parser
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", help="地区配置（rules/profiles/ 下的名称或 YAML 路径），默认 national")
+    p.add_argument("--stage", choices=["pre-issuance", "filing-review"], default="pre-issuance")
+    p.add_argument("--fail-level", choices=LEVELS, default="modify")
+    p.add_argument("--rules", type=Path, action="append", help="规则目录（可多次指定，后者覆盖前者同编号规则）")
+    p.add_argument("--review-date", type=dt.date.fromisoformat, help="审核日期（默认今天或 dossier 中的日期）")
+
+
+# ---- parse ---------------------------------------------------------------------------------------------------
 
 def cmd_parse(args) -> int:
     from .parsing import parse_source
@@ -100,6 +165,283 @@ def format_tree(doc) -> str:
         out.append(f"signature: {' '.join(sig.issuer)} {sig.date_text or ''} [{sig.span.line}:{sig.span.column}]")
     out.append(f"articles: {len(doc.articles())}")
     return "\n".join(out) + "\n"
+
+
+# ---- review and check ------------------------------------------------------------------------------------------
+
+def _load(args):
+    from .engine import get_profile, get_rules
+    from .ruleset import ProfileError, RuleLoadError
+
+    try:
+        return get_rules(args.rules), get_profile(getattr(args, "profile", None))
+    except RuleLoadError as exc:
+        raise UsageError(f"规则加载失败：\n{exc}") from None
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_review(args) -> int:
+    from .drafts import find_drafts
+    from .findings import ReadError, Review
+    from .report import FORMATS
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"未知格式 {', '.join(unknown)}（可用：{', '.join(FORMATS)}）")
+    rules, profile = _load(args)
+    drafts, folder_errors = [], []
+    for path in args.paths:
+        found, errors = find_drafts(path)
+        drafts.extend(found)
+        folder_errors.extend(errors)
+    reviews = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    reviews += run_reviews(drafts, rules, profile, args, progress=not args.quiet)
+    if not reviews:
+        raise UsageError("没有找到可审核的草案")
+    return emit_reviews(reviews, formats, args)
+
+
+def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
+    from .engine import review_draft
+
+    def one(draft):
+        return review_draft(draft, profile=profile, stage=args.stage, rules=rules, review_date=args.review_date)
+
+    if progress and len(drafts) > 3 and sys.stderr.isatty():
+        from rich.progress import track
+
+        return [one(d) for d in track(drafts, description="审核中", transient=True, console=_console(sys.stderr))]
+    return [one(d) for d in drafts]
+
+
+def emit_reviews(reviews, formats, args) -> int:
+    from .findings import at_or_above
+    from .report import machine
+
+    out_dir = args.out
+    stdout_formats = [f for f in formats if out_dir is None and not getattr(args, "in_place", False)]
+    for fmt in formats:
+        if out_dir is not None or getattr(args, "in_place", False):
+            from .report.write import write_outputs
+
+            write_outputs(reviews, fmt, out_dir, template=getattr(args, "template", None),
+                          in_place=getattr(args, "in_place", False))
+    for fmt in stdout_formats:
+        if fmt == "text":
+            sys.stdout.write(machine.to_text(reviews))
+        elif fmt == "json":
+            sys.stdout.write(machine.to_json(reviews))
+        else:
+            from .report.write import render_stdout
+
+            sys.stdout.write(render_stdout(reviews, fmt, template=getattr(args, "template", None)))
+    if not getattr(args, "quiet", False):
+        print_summary(reviews)
+    if any(r.errors and not r.findings and r.document is None for r in reviews):
+        return 2
+    return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
+
+
+def _console(stream):
+    from rich.console import Console
+
+    return Console(file=stream, highlight=False)
+
+
+def print_summary(reviews) -> None:
+    from rich.table import Table
+
+    table = Table(title="审核汇总", show_lines=False)
+    for name, style in (("草案", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
+                        ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
+        table.add_column(name, style=style, justify="left" if name in ("草案", "结论") else "right")
+    for review in reviews:
+        counts = review.counts()
+        table.add_row(review.title or review.draft, review.verdict if not review.errors or review.document else "无法审核",
+                      str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
+                      str(len(review.errors)))
+    _console(sys.stderr).print(table)
+
+
+def cmd_check(args) -> int:
+    """pre-commit entry: map changed files to their draft folders, review each once, print text findings."""
+    from .drafts import DraftFolderError, draft_in
+    from .findings import ReadError, Review
+
+    rules, profile = _load(args)
+    drafts, seen, reviews = [], set(), []
+    for file in args.files:
+        folder = file if file.is_dir() else file.parent
+        candidates = [folder, *folder.parents]
+        draft = None
+        for candidate in candidates[:3]:
+            try:
+                draft = draft_in(candidate) if candidate.is_dir() else None
+            except DraftFolderError as exc:
+                if str(exc.path) not in seen:
+                    seen.add(str(exc.path))
+                    reviews.append(Review(draft=str(exc.path), errors=[ReadError(file=str(exc.path), message=exc.message)]))
+                draft = None
+                break
+            if draft is not None:
+                break
+        if draft is None:
+            from .drafts import DRAFT_SUFFIXES, Draft
+
+            if file.suffix.lower() in DRAFT_SUFFIXES and file.is_file() and str(file) not in seen:
+                seen.add(str(file))
+                drafts.append(Draft(text=file))
+            continue
+        if draft.name not in seen:
+            seen.add(draft.name)
+            drafts.append(draft)
+    reviews += run_reviews(drafts, rules, profile, args, progress=False)
+    args.quiet = True
+    return emit_reviews(reviews, ["text"], args) if reviews else 0
+
+
+# ---- rules -----------------------------------------------------------------------------------------------------
+
+def cmd_rules_list(args) -> int:
+    from rich.table import Table
+
+    rules, _ = _load(args)
+    table = Table(title=f"规则（{len(rules)} 条）")
+    for column in ("编号", "类别", "严重程度", "检查类型", "名称", "依据"):
+        table.add_column(column)
+    for loaded in rules:
+        rule = loaded.rule
+        basis = "；".join(b.cite() for b in rule.basis[:2])
+        table.add_row(rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis)
+    _console(sys.stdout).print(table)
+    return 0
+
+
+def cmd_rules_show(args) -> int:
+    import yaml
+
+    rules, _ = _load(args)
+    loaded = rules.get(args.rule_id)
+    if loaded is None:
+        raise UsageError(f"没有规则 {args.rule_id}")
+    print(f"# {loaded.id} {loaded.rule.title}\n文件：{loaded.file}\n")
+    print(yaml.safe_dump(loaded.rule.model_dump(mode="json", by_alias=True, exclude_none=True),
+                         allow_unicode=True, sort_keys=False))
+    return 0
+
+
+def cmd_rules_test(args) -> int:
+    from rich.table import Table
+
+    from .ruleset import RuleLoadError, load_rules
+
+    path = args.path
+    dirs = None
+    only = None
+    if path is not None:
+        if path.is_file():
+            dirs, only = [path.parent], None
+        else:
+            dirs = [path]
+    try:
+        rules = load_rules(dirs, test=False)
+    except RuleLoadError as exc:
+        print(f"规则加载失败：\n{exc}", file=sys.stderr)
+        return 1
+    results = rules.self_test(only)
+    if path is not None and path.is_file():
+        results = [r for r in results if Path(r.file).resolve() == path.resolve()]
+    table = Table(title="规则示例测试")
+    for column in ("规则", "示例", "结果", "说明"):
+        table.add_column(column)
+    failed = 0
+    for r in results:
+        failed += not r.ok
+        table.add_row(r.rule, f"{r.kind}[{r.index}]", "[green]通过[/]" if r.ok else "[red]失败[/]", r.detail)
+    _console(sys.stdout).print(table)
+    print(f"{len(results)} 个示例，{len(results) - failed} 通过，{failed} 失败")
+    return 1 if failed else 0
+
+
+def cmd_rules_docs(args) -> int:
+    from .report.ruledocs import render_rule_docs
+
+    rules, _ = _load(args)
+    text = render_rule_docs(rules)
+    if args.out:
+        from .report.write import atomic_write
+
+        atomic_write(args.out, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# ---- laws and init ----------------------------------------------------------------------------------------------
+
+def cmd_laws_list(args) -> int:
+    from rich.table import Table
+
+    from .registry import default_registry
+
+    registry = default_registry()
+    table = Table(title=f"上位法库（{len(registry)} 部）")
+    for column in ("名称", "效力层级", "状态", "现行版本", "条数"):
+        table.add_column(column)
+    for inst in registry.all():
+        current = inst.current
+        table.add_row(inst.title, inst.level, inst.status, current.label if current else "",
+                      str(current.article_count or "") if current else "")
+    _console(sys.stdout).print(table)
+    return 0
+
+
+def cmd_laws_show(args) -> int:
+    from .registry import default_registry
+
+    registry = default_registry()
+    inst = registry.resolve(args.title)
+    if inst is None:
+        raise UsageError(f"上位法库中没有“{args.title}”")
+    print(f"{inst.title}（{inst.level}，{inst.issuer}）状态：{inst.status}")
+    if inst.repealed:
+        print(f"  废止：{inst.repealed.date} {('由《' + inst.repealed.by + '》替代') if inst.repealed.by else ''}")
+    for v in inst.versions:
+        print(f"  版本 {v.label}：公布 {v.promulgated or '—'}，修改 {v.amended or '—'}，施行 {v.effective or '—'}，"
+              f"{v.article_count or '?'} 条")
+    for number, fact in sorted(inst.articles.items()):
+        for pen in fact.penalties:
+            rng = f"{pen.min or ''}–{pen.max or ''}" if pen.kind != "fixed" else f"{pen.min}"
+            print(f"  第{number}条：{'、'.join(pen.types)} {pen.kind} {rng} {pen.base or ''}  “{pen.quote}”")
+    return 0
+
+
+def cmd_laws_import(args) -> int:
+    from .registry.importer import import_law
+
+    text = import_law(args.file)
+    if args.out:
+        from .report.write import atomic_write
+
+        atomic_write(args.out, text.encode("utf-8"))
+        print(f"已写入 {args.out}（请人工核对后提交）", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_init(args) -> int:
+    from .dossier_template import init_draft_folder
+
+    try:
+        created = init_draft_folder(args.dir)
+    except FileExistsError as exc:
+        raise UsageError(str(exc)) from None
+    for path in created:
+        print(f"已创建 {path}")
+    return 0
 
 
 if __name__ == "__main__":

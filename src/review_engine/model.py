@@ -94,9 +94,12 @@ class Node(BaseModel):
 
     def walk(self) -> Iterator[Node]:
         """This node and all its descendants, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            if node.children:
+                stack.extend(reversed(node.children))
 
     def full_text(self) -> str:
         """The node's text followed by its descendants' texts, one line each."""

@@ -1,0 +1,169 @@
+"""Facts extracted from a parsed draft, computed once per document and shared by all rules.
+
+``Facts(doc)`` is lazy: the text index (``text.TextIndex``), effective dates and validity clauses
+(``periods``), internal references (``references``), money amounts (``amounts``) and, for conditions, a
+small view of the document (type, genre, title marks). Rules never re-parse the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property
+
+from ..model import Document
+from .text import TextIndex
+
+_GENRE = re.compile(r"(实施细则|实施办法|实施意见|暂行规定|暂行办法|试行办法|管理办法|管理规定|指导意见|工作规则|"
+                    r"规定|办法|细则|意见|决定|通知|通告|公告|规则|条例|法|标准|规范|指引|方案|措施|批复|函|纲要|规划|目录|清单)"
+                    r"(?:（(?:试行|暂行|征求意见稿|送审稿|草案)）)?$")
+_WRAPPER = re.compile(r"^.*?关于(?:印发|发布|公布|转发|颁布)(?:《(?P<inner>.+)》|(?P<bare>.+?))的(?:通知|决定|公告)$")
+_TRIAL = re.compile(r"暂行|试行")
+
+
+def core_title(title: str) -> str:
+    """The title of what is being issued: 关于印发《某某办法》的通知 → 某某办法."""
+    found = _WRAPPER.match(title)
+    if found:
+        return found.group("inner") or found.group("bare")
+    return title
+
+
+def infer_doc_type(doc: Document) -> tuple[str, str]:
+    """(type, how it was inferred) from the 题注 and history lines when the dossier does not say.
+
+    The title alone never decides: a normative document wrongly named 条例 is what DRAFT-NAME-01 is for.
+    """
+    block = doc.title_block
+    header = " ".join([block.note or "", *block.history])
+    if re.search(r"人民代表大会(常务委员会)?.{0,30}(通过|批准)", header):
+        return "地方性法规", "题注"
+    if re.search(r"国务院令", header):
+        return "行政法规", "题注"
+    if re.search(r"人民政府令第?\S{1,8}号|人民政府第\S{1,6}号令", header):
+        return "地方政府规章", "题注"
+    if re.search(r"(部|委员会|总局|署|局|行|会)令第?\S{1,8}号|第\S{1,6}号令", header):
+        return "部门规章", "题注"
+    return "规范性文件", "默认"
+
+
+class DocView:
+    """What conditions may read of the document (``doc.*``)."""
+
+    CONDITION_FIELDS = frozenset({"type", "type_source", "title", "core_title", "genre", "trial", "stage",
+                                  "article_count", "marks", "doc_number", "issuer", "date", "has_chapters",
+                                  "has_outline", "attachment_count"})
+
+    def __init__(self, doc: Document, doc_type: str, type_source: str, stage: str, nodes: list | None = None):
+        self.type = doc_type
+        self.type_source = type_source
+        self.title = doc.title_block.title
+        self.core_title = core_title(self.title)
+        found = _GENRE.search(self.core_title)
+        self.genre = found.group(1) if found else None
+        self.trial = bool(_TRIAL.search(self.core_title))
+        self.stage = stage
+        nodes = nodes if nodes is not None else list(doc.nodes())
+        self.article_count = sum(1 for n in nodes if n.kind == "article")
+        self.marks = list(doc.title_block.marks)
+        self.doc_number = doc.title_block.doc_number
+        self.issuer = "".join(doc.signature.issuer) if doc.signature else None
+        self.date = doc.signature.date if doc.signature else None
+        self.has_chapters = any(n.kind == "chapter" for n in nodes)
+        self.has_outline = any(n.kind == "hcontainer" for n in nodes)
+        self.attachment_count = len(doc.attachments)
+
+
+class Facts:
+    """Lazily computed facts of one document."""
+
+    CONDITION_FIELDS = frozenset({"effective_date", "effective_kind", "effective_days_after", "has_effective",
+                                  "has_validity", "validity_years", "validity_until", "publication_date"})
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    @cached_property
+    def index(self) -> TextIndex:
+        return TextIndex.build(self.doc)
+
+    @cached_property
+    def nodes(self) -> list:
+        """Every node in document order (computed once; rules iterate it many times)."""
+        return list(self.doc.nodes())
+
+    @cached_property
+    def parts(self) -> list[tuple]:
+        """(attachment or None, its nodes in order) for the main text and each attachment."""
+        main = [n for top in (*self.doc.preamble, *self.doc.body) for n in top.walk()]
+        return [(None, main)] + [(att, list(att.walk())) for att in self.doc.attachments]
+
+    @cached_property
+    def articles_by_part(self) -> dict:
+        """{id(attachment) or None: {article number: article}}."""
+        return {(id(att) if att is not None else None): {n.num: n for n in nodes if n.kind == "article" and n.num is not None}
+                for att, nodes in self.parts}
+
+    @cached_property
+    def effective(self):
+        from .periods import find_effective
+
+        return find_effective(self.index)
+
+    @cached_property
+    def validity(self):
+        from .periods import find_validity
+
+        return find_validity(self.index)
+
+    @cached_property
+    def references(self):
+        from .references import find_references
+
+        return find_references(self.index)
+
+    # ---- fields for conditions ----
+    @property
+    def has_effective(self) -> bool:
+        return bool(self.effective)
+
+    @property
+    def effective_kind(self) -> str | None:
+        return self.effective[-1].kind if self.effective else None
+
+    @property
+    def effective_days_after(self) -> int | None:
+        return self.effective[-1].days_after if self.effective else None
+
+    @property
+    def publication_date(self) -> dt.date | None:
+        """The date of the signature (成文日期), the best proxy the text gives for publication."""
+        return self.doc.signature.date if self.doc.signature else None
+
+    @property
+    def effective_date(self) -> dt.date | None:
+        for eff in reversed(self.effective):
+            if eff.date is not None:
+                return eff.date
+            if eff.kind == "publication" and self.publication_date:
+                return self.publication_date
+            if eff.kind == "after_publication" and self.publication_date and eff.days_after is not None \
+                    and not eff.workdays:
+                return self.publication_date + dt.timedelta(days=eff.days_after)
+        return None
+
+    @property
+    def has_validity(self) -> bool:
+        return bool(self.validity)
+
+    @property
+    def validity_years(self) -> float | None:
+        for val in self.validity:
+            years = val.years(self.effective_date)
+            if years is not None:
+                return years
+        return None
+
+    @property
+    def validity_until(self) -> dt.date | None:
+        return next((v.until for v in self.validity if v.until), None)

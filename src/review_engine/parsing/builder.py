@@ -106,6 +106,8 @@ class Builder:
         if found is not False:
             return found
         value = str(token)
+        if value.endswith("\n"):
+            value = value[:-1]
         index = token.line - 1
         col = token.column - 1
         if value.startswith(DEMOTE):
@@ -248,30 +250,33 @@ class Builder:
 
     # ---- segments, title block, signature, attachments --------------------------------------------
     def segments(self, tree) -> list[Segment]:
+        """The segments of the draft in order; those opened by an ATTACH token carry it."""
         out: list[Segment] = []
-
-        def add_segment(seg_tree, attach=None):
-            lines, body = [], []
-            for child in seg_tree.children:
-                converted = _to_raw(child)
-                if child.data == "line":
-                    lines.append(converted)
-                else:
-                    body.extend(converted if isinstance(converted, list) else [converted])
-            out.append(Segment(lines, body, attach_label=attach))
-
-        def walk(children, attach=None):
-            for child in children:
+        stack = [(tree.children, None)]
+        while stack:
+            children, attach = stack.pop()
+            for i, child in enumerate(children):
                 if child.data == "segment":
-                    add_segment(child, attach)
+                    out.append(self.segment(child, attach))
                     attach = None
                 elif child.data == "signature":
                     out[-1].signature = child.children[0].line - 1
                 elif child.data == "attachment":
-                    walk(child.children[1:], attach=child.children[0])
-
-        walk(tree.children)
+                    stack.append((children[i + 1:], None))
+                    stack.append((child.children[1:], child.children[0]))
+                    break
         return out
+
+    @staticmethod
+    def segment(seg_tree, attach) -> Segment:
+        lines, body = [], []
+        for child in seg_tree.children:
+            converted = _to_raw(child)
+            if child.data == "line":
+                lines.append(converted)
+            else:
+                body.extend(converted if isinstance(converted, list) else [converted])
+        return Segment(lines, body, attach_label=attach)
 
     def mark_issuers(self, segments: list[Segment]) -> dict[int, list[int]]:
         """For each signature date line, the kept lines just before it that name the issuing body."""

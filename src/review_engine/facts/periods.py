@@ -1,0 +1,114 @@
+"""施行日期 and 有效期 read from the text of a draft.
+
+Effective date (施行日期), as drafts write it:
+    自2026年3月1日起施行 · 自二〇二六年三月一日起执行 · 自公布之日起施行 · 自印发之日起实施
+    自公布之日起30日后施行 · 自发布之日起三十日后施行 · 本办法自印发之日起施行
+Validity (有效期):
+    有效期5年 · 有效期为五年 · 有效期限为2年 · 有效期三年 · 试行期为二年 · 有效期至2028年3月14日
+    有效期自2026年3月1日起至2031年2月28日止 · 有效期18个月
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..numerals import to_int
+from .text import TextIndex, Unit
+
+_DIGIT = r"[\d０-９]+|[〇零○一二三四五六七八九十百两]+"
+_DATE = rf"(?P<y>\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DIGIT})\s*月\s*(?P<d>{_DIGIT})\s*日"
+_EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效)")
+_EFFECTIVE_EVENT = re.compile(
+    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效)")
+_VALIDITY_SPAN = re.compile(rf"(?:有效期|有效期限|试行期|暂行期)(?:限)?(?:为|是)?\s*(?P<n>{_DIGIT}|半)\s*(?P<unit>年|个月|月)")
+_VALIDITY_UNTIL = re.compile(rf"(?:有效期|有效期限|试行期)(?:[^。；]{{0,30}}?)?至\s*{_DATE}(?:止)?")
+_VALIDITY_WORD = re.compile(r"有效期|有效期限|试行期|暂行期|届满(?:后)?(?:自动)?失效")
+
+
+@dataclass
+class Effective:
+    unit: Unit
+    start: int
+    end: int
+    kind: str
+    """``date`` (自2026年3月1日起施行), ``publication`` (自公布之日起施行) or ``after_publication`` (…30日后施行)."""
+    date: dt.date | None = None
+    days_after: int | None = None
+    workdays: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start:self.end]
+
+
+@dataclass
+class Validity:
+    unit: Unit
+    start: int
+    end: int
+    months: int | None = None
+    """Length stated as a span (有效期5年 → 60)."""
+    until: dt.date | None = None
+    """End date stated (有效期至2028年3月14日)."""
+
+    @property
+    def text(self) -> str:
+        return self.unit.text[self.start:self.end]
+
+    def years(self, effective: dt.date | None) -> float | None:
+        """The validity in years: from a stated span, or from the effective date to the end date."""
+        if self.months is not None:
+            return self.months / 12
+        if self.until is not None and effective is not None:
+            return (self.until - effective).days / 365.25
+        return None
+
+
+def _date(found: re.Match) -> dt.date | None:
+    year, month, day = (to_int(found.group(k)) for k in ("y", "m", "d"))
+    if None in (year, month, day):
+        return None
+    try:
+        return dt.date(year, month, day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
+def find_effective(index: TextIndex) -> list[Effective]:
+    out = []
+    for unit in index.by_scope["text"]:
+        text = unit.text
+        if "施行" not in text and "执行" not in text and "实施" not in text and "生效" not in text:
+            continue
+        for found in _EFFECTIVE_DATE.finditer(text):
+            out.append(Effective(unit, found.start(), found.end(), "date", date=_date(found)))
+        for found in _EFFECTIVE_EVENT.finditer(text):
+            if found.group("n"):
+                out.append(Effective(unit, found.start(), found.end(), "after_publication",
+                                     days_after=to_int(found.group("n")), workdays="工作日" in found.group("unit")))
+            else:
+                out.append(Effective(unit, found.start(), found.end(), "publication"))
+    return out
+
+
+def find_validity(index: TextIndex) -> list[Validity]:
+    out = []
+    for unit in index.by_scope["text"]:
+        text = unit.text
+        if not _VALIDITY_WORD.search(text):
+            continue
+        for found in _VALIDITY_UNTIL.finditer(text):
+            out.append(Validity(unit, found.start(), found.end(), until=_date(found)))
+        for found in _VALIDITY_SPAN.finditer(text):
+            n = 0.5 if found.group("n") == "半" else to_int(found.group("n"))
+            if n is None:
+                continue
+            months = int(n * 12) if found.group("unit") == "年" else int(n)
+            out.append(Validity(unit, found.start(), found.end(), months=months))
+        if not any(v.unit is unit for v in out) and re.search(r"届满(?:后)?(?:自动)?失效", text):
+            # "有效期届满自动失效" without a length: a validity clause, length unknown
+            found = re.search(r"届满(?:后)?(?:自动)?失效", text)
+            out.append(Validity(unit, found.start(), found.end()))
+    return out

@@ -1,0 +1,166 @@
+"""The document as text units: what pattern rules search, and the scopes they can be limited to.
+
+Every piece of text of a draft is one ``Unit``: the title, each 款 (its own text), each 项/目, each outline
+heading and line, each table row, the signature. The units are joined into one string (``TextIndex.text``,
+one unit per line) so that a rule runs its regular expression once over the whole document, as a bare
+``re`` search would, and each hit is mapped back to its unit by bisection.
+
+Scopes a rule may name (a unit belongs to several):
+
+``title``        the title of the draft
+``preamble``     paragraphs before the first article or outline item (a 通知's 主送 and body)
+``article``      anything inside an article (条)
+``paragraph``    the text of a 款, and the unlabelled lines under an outline heading
+``point``        the text of a 项 or 目
+``outline``      outline headings and their lines (意见, 通知 without 第X条)
+``heading``      章/节/编 headings
+``table``        table rows
+``attachment``   anything inside an attachment (附件)
+``signature``    the 落款 and date
+``text``         all normative text: everything except title, headings and signature (the default)
+``document``     everything
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Document, Node
+
+SCOPES = ("title", "preamble", "article", "paragraph", "point", "outline", "heading", "table", "attachment",
+          "signature", "text", "document")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    """One piece of text and where it belongs."""
+
+    text: str
+    start: int
+    """Offset of ``text`` in ``TextIndex.text``."""
+    kind: str
+    """title | preamble | paragraph | point | outline | heading | table | signature."""
+    scopes: frozenset[str]
+    node: Node | None = None
+    article: Node | None = None
+    """The enclosing article (or top-level outline item / attachment paragraph group)."""
+    attachment: Node | None = None
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def label(self) -> str:
+        if self.node is not None:
+            return self.node.label
+        return {"title": "标题", "signature": "落款"}.get(self.kind, "")
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds (in this unit's text) of the sentence holding ``text[start:end]``."""
+        text = self.text
+        left = 0
+        for found in _SENTENCE_END.finditer(text, 0, start):
+            left = found.end()
+        right_match = _SENTENCE_END.search(text, end)
+        right = right_match.end() if right_match else len(text)
+        return left, right
+
+
+@dataclass
+class TextIndex:
+    doc: Document
+    units: list[Unit] = field(default_factory=list)
+    text: str = ""
+    starts: list[int] = field(default_factory=list)
+    _article_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Document) -> TextIndex:
+        index = cls(doc)
+        parts: list[str] = []
+        offset = 0
+
+        def add(text: str, kind: str, scopes: set[str], node=None, article=None, attachment=None):
+            nonlocal offset
+            if not text:
+                return
+            scopes = set(scopes) | {"document"}
+            if attachment is not None:
+                scopes.add("attachment")
+            unit = Unit(text, offset, kind, frozenset(scopes), node, article, attachment)
+            index.units.append(unit)
+            parts.append(text)
+            offset += len(text) + 1
+            if article is not None:
+                key = id(article)
+                first, _ = index._article_bounds.get(key, (unit.start, unit.end))
+                index._article_bounds[key] = (first, unit.end)
+
+        if doc.title_block.title:
+            add(doc.title_block.title, "title", {"title"})
+        for node in doc.preamble:
+            _walk(node, add, None, None, in_preamble=True)
+        for node in doc.body:
+            _walk(node, add, None, None)
+        if doc.signature is not None:
+            sig = doc.signature
+            add(" ".join([*sig.issuer, sig.date_text or ""]).strip(), "signature", {"signature"})
+        for att in doc.attachments:
+            for child in att.children:
+                _walk(child, add, None, att)
+        index.text = "\n".join(parts)
+        index.starts = [u.start for u in index.units]
+        return index
+
+    def unit_at(self, offset: int) -> Unit | None:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return None
+        unit = self.units[i]
+        return unit if offset <= unit.end else None
+
+    def article_text(self, unit: Unit) -> str:
+        """The whole text of the article (or outline item) that holds ``unit``; the unit's own text if none."""
+        if unit.article is None:
+            return unit.text
+        first, last = self._article_bounds[id(unit.article)]
+        return self.text[first:last]
+
+    @cached_property
+    def by_scope(self) -> dict[str, list[Unit]]:
+        out: dict[str, list[Unit]] = {name: [] for name in SCOPES}
+        for unit in self.units:
+            for scope in unit.scopes:
+                out[scope].append(unit)
+        return out
+
+
+def _walk(node: Node, add, article: Node | None, attachment: Node | None, in_preamble: bool = False) -> None:
+    kind = node.kind
+    if kind == "article":
+        article = node
+    if kind in ("book", "chapter", "section"):
+        add(node.heading or "", "heading", {"heading"}, node, None, attachment)
+    elif kind == "paragraph":
+        if in_preamble:
+            add(node.text, "preamble", {"preamble", "text"}, node, node, attachment)
+        elif article is not None:
+            add(node.text, "paragraph", {"paragraph", "article", "text"}, node, article, attachment)
+        else:
+            add(node.text, "paragraph", {"paragraph", "outline", "text"}, node, article or node, attachment)
+    elif kind == "point":
+        scopes = {"point", "text"} | ({"article"} if article is not None else set())
+        add(node.text, "point", scopes, node, article or node, attachment)
+    elif kind == "hcontainer":
+        if node.level == 1 or article is None:
+            article = node
+        add(node.text, "outline", {"outline", "text"}, node, article, attachment)
+    elif kind == "table_row":
+        add(node.text, "table", {"table", "text"}, node, article or node, attachment)
+    for child in node.children:
+        _walk(child, add, article, attachment, in_preamble)

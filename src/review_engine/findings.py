@@ -1,0 +1,150 @@
+"""What a review produces: findings, each located, explained and cited, and the verdict.
+
+These models are the JSON contract of ``review-engine review --format json`` (see ../design.md): change them
+only by adding optional fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Severity = Literal["block", "modify", "warn", "info"]
+SEVERITY_ORDER = {"info": 0, "warn": 1, "modify": 2, "block": 3}
+SEVERITY_ZH = {"block": "不合法", "modify": "应当修改", "warn": "提示（需人工判断）", "info": "提示"}
+Verdict = Literal["合法", "应当予以修改", "不合法"]
+
+# The seven review items of 国办发〔2018〕115号 (六), plus the drafting form, in the opinion's order.
+REVIEW_ITEMS = {
+    "subject": "制定主体是否合法",
+    "authority": "是否超越制定机关法定职权",
+    "content": "内容是否符合宪法、法律、法规、规章和国家政策规定",
+    "measures": "是否违法设立行政许可、行政处罚、行政强制、行政征收、行政收费等事项",
+    "rights": "是否没有法律、法规依据减损公民、法人和其他组织合法权益或者增加其义务",
+    "powers": "是否没有法律、法规依据增加本单位权力或者减少本单位法定职责",
+    "procedure": "是否违反规范性文件制定程序",
+    "drafting": "文本规范（名称、结构、引用、施行日期和有效期）",
+}
+ReviewItem = Literal["subject", "authority", "content", "measures", "rights", "powers", "procedure", "drafting"]
+
+
+class Basis(BaseModel):
+    """A provision a finding relies on: the law's full title, the article (款/项 where useful) and a quote."""
+
+    law: str
+    article: int | None = None
+    paragraph: int | None = None
+    item: int | None = None
+    quote: str = ""
+
+    def cite(self) -> str:
+        """《中华人民共和国行政处罚法》第十六条 (with 款/项 when given)."""
+        from .numerals import to_chinese
+
+        text = f"《{self.law}》"
+        if self.article:
+            text += f"第{to_chinese(self.article)}条"
+        if self.paragraph:
+            text += f"第{to_chinese(self.paragraph)}款"
+        if self.item:
+            text += f"第（{to_chinese(self.item)}）项"
+        return text
+
+
+class Location(BaseModel):
+    file: str | None = None
+    eid: str | None = None
+    label: str = ""
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+class Finding(BaseModel):
+    rule_id: str
+    severity: Severity
+    title: str = ""
+    message: str
+    suggestion: str = ""
+    location: Location = Field(default_factory=Location)
+    excerpt: str = ""
+    basis: list[Basis] = Field(default_factory=list)
+    waived: bool = False
+    waiver_reason: str | None = None
+    family: str = ""
+    review_item: ReviewItem = "content"
+    trigger: str | None = None
+    """For findings that depend on the text (a hearing made necessary by a price clause): the sentence."""
+    outcome: str = Field(default="default", exclude=True)
+    """Which of the check kind's outcomes this is (selects the message; not part of the JSON contract)."""
+
+    def sort_key(self):
+        loc = self.location
+        return (loc.line or 0, loc.column or 0, -SEVERITY_ORDER[self.severity], self.rule_id)
+
+
+class NotRun(BaseModel):
+    """A check that could not be carried out, and why (missing record, unknown law, no calendar…)."""
+
+    rule_id: str
+    reason: str
+
+
+class ReadError(BaseModel):
+    code: str = "PARSE-READ"
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    message: str
+
+
+def verdict_of(findings: list[Finding]) -> Verdict:
+    """Any block → 不合法; else any modify → 应当予以修改; else 合法 (waived findings do not count)."""
+    live = {f.severity for f in findings if not f.waived}
+    if "block" in live:
+        return "不合法"
+    if "modify" in live:
+        return "应当予以修改"
+    return "合法"
+
+
+def at_or_above(findings: list[Finding], level: Severity) -> list[Finding]:
+    return [f for f in findings if not f.waived and SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[level]]
+
+
+class Review(BaseModel):
+    """The review of one draft."""
+
+    draft: str
+    title: str = ""
+    verdict: Verdict = "合法"
+    findings: list[Finding] = Field(default_factory=list)
+    errors: list[ReadError] = Field(default_factory=list)
+    not_run: list[NotRun] = Field(default_factory=list)
+    stage: str = "pre-issuance"
+    profile: str = "national"
+    reviewed_on: dt.date | None = None
+    files: dict[str, str] = Field(default_factory=dict)
+    """What the draft folder holds: {"draft": "draft.md", "dossier": "dossier.yaml", "起草说明": "起草说明.docx"}."""
+    document: object | None = Field(default=None, exclude=True)
+    dossier: object | None = Field(default=None, exclude=True)
+    rules: object | None = Field(default=None, exclude=True)
+
+    def counts(self) -> dict[str, int]:
+        out = {level: 0 for level in ("block", "modify", "warn", "info")}
+        for finding in self.findings:
+            if not finding.waived:
+                out[finding.severity] += 1
+        return out
+
+    def contract(self) -> dict:
+        """The JSON object of the output contract."""
+        return self.model_dump(mode="json", include={"draft", "title", "verdict", "findings", "errors"}) | {
+            "not_run": [n.model_dump(mode="json") for n in self.not_run],
+            "stage": self.stage,
+            "profile": self.profile,
+            "reviewed_on": self.reviewed_on.isoformat() if self.reviewed_on else None,
+        }

@@ -1,0 +1,139 @@
+"""``numbering``: 编、章、节、条 and 项、目 numbered in order, without gaps or repeats, in the right form.
+
+《立法法》第六十五条: 编、章、节、条的序号用中文数字依次表述，款不编序号，项的序号用中文数字加括号依次表述，
+目的序号用阿拉伯数字依次表述.
+
+Parameters:
+
+``target``   one or a list of: ``article`` (条: one sequence through the main text, and one per attachment), ``chapter``,
+             ``book``, ``section`` (节: restarting in each 章), ``point`` (项 and 目: restarting under each
+             款 or 项), ``outline`` (一、（一）1.（1）: restarting under each parent)
+``checks``   ``sequence`` (order, gaps, repeats) and/or ``form`` (default both): 条/章/节 in Chinese
+             numerals (not 第1条), 项 in full-width brackets with Chinese numerals （一）, 目 in Arabic
+             numerals. Form findings are reported once per document and target, at the first offending
+             label, with the number of such labels in ``{count}``.
+
+Outcomes: ``start`` (the first is not 1), ``gap`` (numbers skipped), ``repeat``, ``order`` (goes back),
+``form``. Message fields: ``{expected}``, ``{found}``, ``{count}``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from . import Check, Hit, Params
+
+_CHINESE_LABEL = re.compile(r"^第[〇零一二三四五六七八九十百千两]+[编章节条]$")
+_POINT_FORM = re.compile(r"^（[一二三四五六七八九十百]+）$")
+_SUBPOINT_FORM = re.compile(r"^\d+[.．]$")
+_KIND = {"article": "article", "chapter": "chapter", "book": "book", "section": "section"}
+
+
+Target = Literal["article", "chapter", "book", "section", "point", "outline"]
+
+
+class NumberingParams(Params):
+    target: Target | list[Target]
+    checks: list[Literal["sequence", "form"]] = ["sequence", "form"]
+
+
+class Numbering(Check):
+    name = "numbering"
+    Params = NumberingParams
+    outcomes = {"start": "编号不从一开始", "gap": "编号中断", "repeat": "编号重复", "order": "编号顺序颠倒",
+                "form": "编号形式不规范"}
+    fields = frozenset({"expected", "found", "count"})
+    default_scope = ("document",)
+
+    def run(self, ctx):
+        targets = self.params.target if isinstance(self.params.target, list) else [self.params.target]
+        for target in targets:
+            bad_forms = []
+            for sequence in self.sequences(ctx.facts, target):
+                if "sequence" in self.params.checks:
+                    yield from self.check_sequence(sequence)
+                if "form" in self.params.checks:
+                    bad_forms.extend(self.check_form(sequence, target))
+            if bad_forms:
+                first = bad_forms[0]
+                first.values["count"] = str(len(bad_forms))
+                yield first
+
+    def sequences(self, facts, target):
+        if target in _KIND:
+            kind = _KIND[target]
+            for _, nodes in facts.parts:
+                if target == "section":
+                    for chapter in (n for n in nodes if n.kind == "chapter"):
+                        yield [n for n in chapter.children if n.kind == "section"]
+                    chaptered = {id(s) for n in nodes if n.kind == "chapter" for s in n.children}
+                    yield [n for n in nodes if n.kind == "section" and id(n) not in chaptered]
+                else:
+                    yield [n for n in nodes if n.kind == kind]
+        elif target == "point":
+            for node in facts.nodes:
+                if node.kind in ("paragraph", "point") and node.children:
+                    points = [c for c in node.children if c.kind == "point"]
+                    if points:
+                        yield points
+        else:  # outline: siblings of one level under one parent
+            yield from _outline_groups(facts.doc)
+
+    def check_sequence(self, nodes):
+        previous = None
+        seen = set()
+        for node in nodes:
+            num = node.num
+            if num is None:
+                continue
+            if previous is None:
+                if num != 1:
+                    yield self.hit(node, "start", 1, num)
+            elif num in seen:
+                yield self.hit(node, "repeat", previous + 1, num)
+            elif num < previous:
+                yield self.hit(node, "order", previous + 1, num)
+            elif num > previous + 1:
+                yield self.hit(node, "gap", previous + 1, num)
+            seen.add(num)
+            previous = num if previous is None else max(previous, num)
+
+    def check_form(self, nodes, target):
+        for node in nodes:
+            text = node.num_text or ""
+            if target in _KIND and not _CHINESE_LABEL.match(text):
+                yield self.hit(node, "form", "第X" + {"article": "条", "chapter": "章", "book": "编", "section": "节"}[target], text)
+            elif target == "point":
+                depth = node.eid.count("__point_")
+                if depth == 1 and text.startswith(("（", "(")) and not _POINT_FORM.match(text):
+                    yield self.hit(node, "form", "（一）", text)
+                elif depth == 2 and not _SUBPOINT_FORM.match(text) and not text.startswith(("（", "(")):
+                    yield self.hit(node, "form", "1.", text)
+
+    @staticmethod
+    def hit(node, outcome, expected, found):
+        from ..numerals import to_chinese
+
+        if isinstance(expected, int) and node.kind in ("article", "chapter", "section", "book"):
+            unit = {"article": "条", "chapter": "章", "section": "节", "book": "编"}[node.kind]
+            expected = f"第{to_chinese(expected)}{unit}"
+        if isinstance(found, int):
+            found = node.num_text or str(found)
+        return Hit(node=node, outcome=outcome, values={"expected": str(expected), "found": str(found)},
+                   excerpt=node.num_text or "")
+
+
+def _outline_groups(doc):
+    def visit(children):
+        by_level: dict[int, list] = {}
+        for child in children:
+            if child.kind == "hcontainer":
+                by_level.setdefault(child.level or 0, []).append(child)
+        yield from by_level.values()
+        for child in children:
+            if child.children:
+                yield from visit(child.children)
+
+    for part in [doc.body] + [a.children for a in doc.attachments]:
+        yield from visit(part)

@@ -1,0 +1,156 @@
+"""``pattern``: words or regular expressions that must not appear, with the exceptions the law allows.
+
+Parameters:
+
+``patterns``         regular expressions (Python ``re``); any match is a hit
+``lexicon``          literal terms (escaped and tried longest first); use either or both
+``unless_sentence``  regexes: a hit is dropped when its sentence (up to 。；！？) matches any of them
+``unless_unit``      regexes: dropped when the text unit (the 款, 项 or outline line) matches any
+``unless_article``   regexes: dropped when the whole article (or outline item) matches any
+``require_sentence`` regexes: a hit counts only when its sentence also matches every one of them
+``group``            report this group of the match as the excerpt (name or number; default: whole match)
+``max_per_unit``     report at most this many hits per unit (default: all)
+
+The rule's ``unless`` condition is evaluated per hit with ``match.text``, ``match.sentence``,
+``match.unit``, ``match.article`` (and named groups as ``match.<name>``).
+
+How it runs: the patterns are compiled once per rule set and searched over the whole document text in one
+pass (``facts.text.TextIndex``), as a bare ``re`` search would; a hit is then mapped to its text unit and
+kept only if the unit is in the rule's scope. A match that would run from one unit into the next is
+searched again inside the unit.
+
+Example (rules/content/CONT-COE-02.yaml):
+
+    check: pattern
+    patterns: ['(停止|中断)(供水|供电|供气|供热)', '停水、?停电']
+    unless_sentence: ['不得[^。；]{0,6}(停止|中断)']
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, model_validator
+
+from . import Check, Hit, Params
+
+
+class PatternParams(Params):
+    patterns: list[str] = Field(default_factory=list)
+    lexicon: list[str] = Field(default_factory=list)
+    unless_sentence: list[str] = Field(default_factory=list)
+    unless_unit: list[str] = Field(default_factory=list)
+    unless_article: list[str] = Field(default_factory=list)
+    require_sentence: list[str] = Field(default_factory=list)
+    group: str | int | None = None
+    max_per_unit: int | None = None
+
+    @model_validator(mode="after")
+    def _something_to_find(self):
+        if not self.patterns and not self.lexicon:
+            raise ValueError("pattern 需要 patterns 或 lexicon")
+        return self
+
+
+def compile_alternatives(patterns: list[str], lexicon: list[str] = ()) -> list[re.Pattern]:
+    """One regex for all alternatives when possible (no named groups), else one per pattern."""
+    sources = list(patterns)
+    if lexicon:
+        sources.append("|".join(re.escape(t) for t in sorted(set(lexicon), key=len, reverse=True)))
+    compiled = [re.compile(s) for s in sources]  # raises re.error with the bad pattern
+    if len(compiled) > 1 and not any(c.groupindex for c in compiled):
+        return [re.compile("|".join(f"(?:{s})" for s in sources))]
+    return compiled
+
+
+def any_regex(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def scan(regex: re.Pattern, index, scopes: frozenset[str]):
+    """(unit, match) for every match of ``regex`` in units of ``scopes``: one pass over the document text."""
+    text = index.text
+    units = index.units
+    narrow = not (scopes & {"text", "document", "article", "paragraph", "outline", "point"})
+    if narrow:  # title, signature, preamble, headings, tables: search just those units
+        for scope in scopes:
+            for unit in index.by_scope[scope]:
+                for found in regex.finditer(text, unit.start, unit.end):
+                    yield unit, found
+        return
+    pos = 0
+    end = len(text)
+    while pos <= end:
+        found = regex.search(text, pos)
+        if found is None:
+            return
+        unit = index.unit_at(found.start())
+        if unit is None:  # on a separator between units
+            pos = found.start() + 1
+            continue
+        if found.end() > unit.end:  # ran into the next unit: look again inside this one
+            found = regex.search(text, found.start() + 1 if found.start() == unit.end else found.start(), unit.end)
+            if found is None:
+                pos = unit.end + 1
+                continue
+        pos = found.end() if found.end() > found.start() else found.end() + 1
+        if unit.scopes & scopes:
+            yield unit, found
+
+
+class Pattern(Check):
+    name = "pattern"
+    Params = PatternParams
+    outcomes = {"default": "出现了不应出现的内容"}
+    fields = frozenset()
+
+    def __init__(self, rule, params: PatternParams):
+        super().__init__(rule, params)
+        self.regexes = compile_alternatives(params.patterns, params.lexicon)
+        self.unless_sentence = any_regex(params.unless_sentence)
+        self.unless_unit = any_regex(params.unless_unit)
+        self.unless_article = any_regex(params.unless_article)
+        self.require_sentence = [re.compile(p) for p in params.require_sentence]
+
+    def run(self, ctx):
+        index = ctx.facts.index
+        scopes = frozenset(self.rule.scope or self.default_scope)
+        params = self.params
+        per_unit: dict[int, int] = {}
+        seen: set[tuple[int, int]] = set()
+        for regex in self.regexes:
+            for unit, found in scan(regex, index, scopes):
+                start, end = found.start() - unit.start, found.end() - unit.start
+                if params.group is not None:
+                    try:
+                        if found.group(params.group) is not None:
+                            start, end = found.start(params.group) - unit.start, found.end(params.group) - unit.start
+                    except IndexError:  # the group is not in this alternative
+                        pass
+                if (unit.start + start, unit.start + end) in seen:
+                    continue
+                if not self.keep(unit, start, end, index):
+                    continue
+                if params.max_per_unit is not None:
+                    count = per_unit.get(id(unit), 0)
+                    if count >= params.max_per_unit:
+                        continue
+                    per_unit[id(unit)] = count + 1
+                seen.add((unit.start + start, unit.start + end))
+                values = {k: v for k, v in found.groupdict().items() if v is not None}
+                yield Hit(unit=unit, start=start, end=end, values=values)
+
+    def keep(self, unit, start: int, end: int, index) -> bool:
+        if self.unless_sentence is not None or self.require_sentence:
+            left, right = unit.sentence(start, end)
+            sentence = unit.text[left:right]
+            if self.unless_sentence is not None and self.unless_sentence.search(sentence):
+                return False
+            if any(r.search(sentence) is None for r in self.require_sentence):
+                return False
+        if self.unless_unit is not None and self.unless_unit.search(unit.text):
+            return False
+        if self.unless_article is not None and self.unless_article.search(index.article_text(unit)):
+            return False
+        return True
+

@@ -1,0 +1,62 @@
+"""``substitution``: a non-standard term and the standard one to use instead (drafting quality).
+
+Parameters:
+
+``swap``     mapping of what is written → what should be written, e.g. ``{标准性文件: 规范性文件, 原那么: 原则}``
+``regex``    when true, the keys of ``swap`` are regular expressions (``\\1`` in the value refers to a group);
+             default false: keys are literal terms
+``unless_sentence``  regexes: skip a hit whose sentence matches
+
+Message fields: ``{replacement}`` (what to write instead).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from . import Check, Hit, Params
+from .pattern import any_regex, scan
+
+
+class SubstitutionParams(Params):
+    swap: dict[str, str] = Field(min_length=1)
+    regex: bool = False
+    unless_sentence: list[str] = Field(default_factory=list)
+
+
+class Substitution(Check):
+    name = "substitution"
+    Params = SubstitutionParams
+    outcomes = {"default": "用词不规范"}
+    fields = frozenset({"replacement"})
+
+    def __init__(self, rule, params: SubstitutionParams):
+        super().__init__(rule, params)
+        if params.regex:
+            self.pairs = [(re.compile(k), v) for k, v in params.swap.items()]
+            self.regex = re.compile("|".join(f"(?:{k})" for k in params.swap))
+        else:
+            self.pairs = None
+            keys = sorted(params.swap, key=len, reverse=True)
+            self.regex = re.compile("|".join(re.escape(k) for k in keys))
+        self.unless_sentence = any_regex(params.unless_sentence)
+
+    def run(self, ctx):
+        scopes = frozenset(self.rule.scope or self.default_scope)
+        for unit, found in scan(self.regex, ctx.facts.index, scopes):
+            start, end = found.start() - unit.start, found.end() - unit.start
+            if self.unless_sentence is not None:
+                left, right = unit.sentence(start, end)
+                if self.unless_sentence.search(unit.text[left:right]):
+                    continue
+            written = found.group()
+            if self.pairs is None:
+                replacement = self.params.swap[written]
+            else:
+                replacement = next((pattern.sub(value, written) for pattern, value in self.pairs
+                                    if pattern.fullmatch(written)), None)
+            if replacement is None or replacement == written:
+                continue
+            yield Hit(unit=unit, start=start, end=end, values={"replacement": replacement})

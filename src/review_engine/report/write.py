@@ -1,0 +1,105 @@
+"""Writing outputs: one opinion per draft, or one file for all drafts (json, sarif, junit), atomically.
+
+A file is written to a temporary name in the same folder and renamed into place, so a reader (or a crash)
+never sees half an opinion. Drafts are never written into unless ``in_place`` is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from ..findings import Review
+
+PER_DRAFT = {"md": "md", "html": "html", "txt": "txt", "docx": "docx"}
+AGGREGATE = {"json": "review.json", "sarif": "review.sarif", "junit": "junit.xml", "github": "github.txt",
+             "text": "findings.txt"}
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def slug(review: Review) -> str:
+    """A file name for a draft's opinion: the draft folder's (or file's) name."""
+    path = Path(review.draft)
+    name = path.stem if path.suffix else path.name
+    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name) or "draft"
+
+
+def render(reviews: list[Review], fmt: str, template: Path | None = None) -> bytes:
+    """All drafts in one document of an aggregate format."""
+    from . import machine
+
+    if fmt == "json":
+        return machine.to_json(reviews).encode("utf-8")
+    if fmt == "text":
+        return machine.to_text(reviews).encode("utf-8")
+    if fmt == "sarif":
+        from .sarif import to_sarif
+
+        return to_sarif(reviews).encode("utf-8")
+    if fmt == "junit":
+        from .junit import to_junit
+
+        return to_junit(reviews).encode("utf-8")
+    if fmt == "github":
+        from .github import to_github
+
+        return to_github(reviews).encode("utf-8")
+    raise ValueError(fmt)
+
+
+def render_opinion(review: Review, fmt: str, template: Path | None = None) -> bytes:
+    from .opinion import render_opinion as render_one
+
+    return render_one(review, fmt, template=template)
+
+
+def render_stdout(reviews: list[Review], fmt: str, template: Path | None = None) -> str:
+    if fmt in PER_DRAFT:
+        if fmt == "docx":
+            raise ValueError("docx 意见书需要 --out 目录")
+        return "\n\n".join(render_opinion(r, fmt, template).decode("utf-8") for r in reviews if r.document is not None)
+    return render(reviews, fmt, template).decode("utf-8")
+
+
+def write_outputs(reviews: list[Review], fmt: str, out_dir: Path | None, *, template: Path | None = None,
+                  in_place: bool = False) -> list[Path]:
+    written = []
+    if fmt in PER_DRAFT:
+        used: set[str] = set()
+        for review in reviews:
+            if review.document is None:
+                continue
+            data = render_opinion(review, fmt, template)
+            if in_place:
+                folder = Path(review.draft) if Path(review.draft).is_dir() else Path(review.draft).parent
+                target = folder / f"合法性审核意见书.{PER_DRAFT[fmt]}"
+            else:
+                name = slug(review)
+                while name in used:
+                    name += "_"
+                used.add(name)
+                target = Path(out_dir) / f"{name}.{PER_DRAFT[fmt]}"
+            atomic_write(target, data)
+            written.append(target)
+    else:
+        target = Path(out_dir or ".") / AGGREGATE[fmt]
+        atomic_write(target, render(reviews, fmt, template))
+        written.append(target)
+    return written

@@ -1,0 +1,96 @@
+"""Profiles: the thresholds of a jurisdiction (validity years, consultation days, filing deadline…).
+
+``rules/profiles/national.yaml`` holds the national defaults of the spec; a provincial profile
+``extends: national`` and overrides what its local rules set. Rules read the values as ``profile.<name>``
+in conditions; ``review-engine review --profile NAME`` picks one (a name in rules/profiles/ or a path).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .. import yamlsource
+from ..resources import data_path
+
+
+class ProfileParams(BaseModel):
+    """Every threshold a rule may read. Unknown names are errors (a typo must not silently use a default)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    default_doc_type: str = "规范性文件"
+    # validity and effect (spec §5)
+    require_validity: bool = True
+    max_validity_years: float = 5
+    max_validity_trial_years: float = 2
+    max_validity_notice_years: float | None = None
+    min_days_to_effect: int | None = None
+    market_adaptation_warn: bool = True
+    # consultation, hearing, legality review (spec §4)
+    consult_min_days_market: int = 30
+    consult_min_workdays: int | None = 7
+    consult_min_days: int | None = None
+    hearing_materials_days: int = 7
+    legality_review_min_workdays: int = 5
+    legality_review_max_workdays: int = 15
+    legality_review_major_min_workdays: int = 7
+    publish_within_workdays: int = 20
+    filing_deadline_days: int = 30
+    # drafting (spec §6)
+    allowed_names: list[str] = Field(default_factory=lambda: [
+        "规定", "办法", "细则", "实施细则", "规则", "意见", "实施意见", "指导意见", "决定", "通知", "通告", "公告",
+        "标准", "规范", "指引", "暂行规定", "暂行办法", "试行办法", "管理办法", "管理规定", "实施办法", "措施"])
+    registration_no_regex: str | None = None
+    # calendar and dates
+    calendar_file: str | None = None
+    review_date: dt.date | None = None
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    title: str = ""
+    extends: str | None = None
+    sources: list[str] = Field(default_factory=list)
+    params: ProfileParams = Field(default_factory=ProfileParams)
+
+
+class ProfileError(ValueError):
+    pass
+
+
+def profiles_dir() -> Path:
+    return data_path("rules", "profiles")
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
+
+
+def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] = ()) -> Profile:
+    """A profile by name (rules/profiles/NAME.yaml) or path; ``extends`` chains are merged (child wins)."""
+    name_or_path = name_or_path or "national"
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = profiles_dir() / f"{name_or_path}.yaml"
+    if not path.is_file():
+        raise ProfileError(f"找不到配置（profile）：{name_or_path}（可用：{'、'.join(available())}）")
+    if str(path) in _seen:
+        raise ProfileError(f"配置继承出现循环：{' → '.join(_seen)}")
+    doc = yamlsource.load(path.read_text(encoding="utf-8"), str(path))
+    data = doc.data or {}
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}: 应为映射（name, params…）")
+    merged = dict(data)
+    if data.get("extends"):
+        parent = load_profile(data["extends"], (*_seen, str(path)))
+        params = parent.params.model_dump() | (data.get("params") or {})
+        merged["params"] = params
+    try:
+        return Profile.model_validate(merged)
+    except ValidationError as exc:
+        raise ProfileError("\n".join(p.one_line() for p in doc.validation_problems(exc))) from None

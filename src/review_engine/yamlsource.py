@@ -1,0 +1,142 @@
+"""YAML read safely, with the line of every value kept for error messages.
+
+Rule files, profiles, the law registry and dossiers are written by people; an error must name the file,
+the line and the field. ``load`` parses with ``yaml.safe_load`` only (never ``yaml.load``) and also keeps
+the composed node tree, so that a pydantic error location such as ``('consultation', 'start')`` or
+``('examples', 'fail', 2)`` can be turned into a line and column with ``locate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+PathItem = str | int
+
+
+@dataclass
+class YamlProblem:
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def one_line(self) -> str:
+        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+        return f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
+
+
+@dataclass
+class YamlError(ValueError):
+    """One or more problems in a YAML file; ``str()`` lists them one per line."""
+
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(p.one_line() for p in self.problems)
+
+    def one_line(self) -> str:
+        return self.problems[0].one_line() if self.problems else "YAML error"
+
+
+@dataclass
+class YamlDocument:
+    file: str
+    data: Any
+    root: Node | None
+    line_offset: int = 0
+
+    def locate(self, loc: Iterable[PathItem], *, key: bool = False) -> tuple[int | None, int | None, str]:
+        """(line, column, dotted path) of the value at ``loc`` (its key's position with ``key``)."""
+        if self.root is None:
+            return None, None, format_path(list(loc))
+        node, path = _locate(self.root, loc, key=key)
+        if node is None:
+            return None, None, format_path(path)
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1, format_path(path)
+
+    def problem(self, loc: Sequence[PathItem], message: str, *, key: bool = False) -> YamlProblem:
+        line, column, path = self.locate(loc, key=key)
+        return YamlProblem(self.file, line, column, path, message)
+
+    def validation_problems(self, exc) -> list[YamlProblem]:
+        """The errors of a pydantic ``ValidationError`` on this document's data, located."""
+        out = []
+        for err in exc.errors():
+            unknown = err["type"] == "extra_forbidden"
+            message = "未知字段" if unknown else _pydantic_message(err)
+            out.append(self.problem(tuple(err["loc"]), message, key=unknown))
+        return out
+
+
+def load(text: str, file: str, *, line_offset: int = 0) -> YamlDocument:
+    """Parse YAML text; raise ``YamlError`` (with line and column) on a syntax error."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        problem = "；".join(p for p in (exc.context, exc.problem) if p)
+        raise YamlError([YamlProblem(file, line, column, "", f"YAML 语法错误（{problem}）")]) from None
+    except yaml.YAMLError as exc:
+        raise YamlError([YamlProblem(file, None, None, "", f"YAML 错误（{exc}）")]) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date such as 2026-02-30
+        raise YamlError([YamlProblem(file, None, None, "", f"YAML 值错误（{exc}）")]) from None
+    return YamlDocument(file, data, root, line_offset)
+
+
+def format_path(path: Sequence[PathItem]) -> str:
+    text = ""
+    for item in path:
+        if isinstance(item, int) and not isinstance(item, bool):
+            text += f"[{item}]"
+        else:
+            text += ("." if text else "") + str(item)
+    return text
+
+
+def _find_key(node: MappingNode, item: PathItem) -> tuple[Node, Node] | None:
+    for key, value in reversed(node.value):  # YAML: the last of duplicate keys wins
+        if isinstance(key, ScalarNode) and str(key.value) == str(item):
+            return key, value
+    return None
+
+
+def _locate(root: Node, loc: Iterable[PathItem], *, key: bool = False) -> tuple[Node | None, list[PathItem]]:
+    """The node a pydantic error location refers to; items naming no key (union tags) are skipped, and a
+    missing field leaves the node at its mapping."""
+    node: Node = root
+    path: list[PathItem] = []
+    items = list(loc)
+    for position, item in enumerate(items):
+        last = position == len(items) - 1
+        if isinstance(node, MappingNode):
+            found = _find_key(node, item)
+            if found is not None:
+                path.append(item)
+                node = found[0] if (last and key) else found[1]
+            elif last and isinstance(item, str):
+                path.append(item)
+        elif isinstance(node, SequenceNode) and isinstance(item, int) and not isinstance(item, bool):
+            if 0 <= item < len(node.value):
+                path.append(item)
+                node = node.value[item]
+    return node, path
+
+
+def _pydantic_message(err: dict) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "缺少必填字段"
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return f"类型错误（{err['msg']}）"
+    if kind == "literal_error":
+        return f"取值不在允许范围内（{err['msg']}）"
+    return err["msg"]
