@@ -122,6 +122,20 @@ class Facts:
 
         return find_references(self.index)
 
+    @cached_property
+    def citations(self):
+        """Citations of other instruments (《…》第X条第Y款第Z项, 本法/该法, 文号), see citations.py."""
+        from .citations import find_citations
+
+        return find_citations(self.index)
+
+    @cached_property
+    def clauses(self):
+        """Sentences split into subject, modal (应当/不得/须/可以) and object, see clauses.py."""
+        from .clauses import find_clauses
+
+        return find_clauses(self.index)
+
     # ---- fields for conditions ----
     @property
     def has_effective(self) -> bool:
