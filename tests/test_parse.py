@@ -228,3 +228,11 @@ def test_docx_gives_the_same_tree_as_markdown(tmp_path, auto):
     assert from_docx.format == "docx" and not from_docx.problems
     assert tree_shape(from_docx) == tree_shape(from_md)
     assert len(from_docx.articles()) == 5
+
+
+@pytest.mark.parametrize("name", ["greening.md", "notice.txt", "outline.md", "broken.md"])
+def test_trusted_construction_is_valid(name):
+    """The parser builds nodes without validation (speed); every one must still validate as declared."""
+    doc = parse(FIXTURES / name)
+    dumped = doc.model_dump()
+    assert Document.model_validate(dumped).model_dump() == dumped

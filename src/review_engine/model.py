@@ -31,6 +31,9 @@ NodeKind = Literal[
 ]
 
 
+_FIELDS_SET: dict[type, set[str]] = {}
+
+
 def _trusted(cls, values: dict, private: dict | None = None):
     """Build a model instance from values the parser computed itself, without validation.
 
@@ -40,7 +43,8 @@ def _trusted(cls, values: dict, private: dict | None = None):
     """
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    # Every field is given, so all instances can share one fields-set (pydantic only ever adds to it).
+    object.__setattr__(obj, "__pydantic_fields_set__", _FIELDS_SET.setdefault(cls, set(cls.model_fields)))
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", private)
     return obj

@@ -9,12 +9,11 @@ before the date line) into the signature, turns the segments after a signature i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Document, Node, Signature, TitleBlock
 from ..numerals import to_chinese, to_int
-from .grammar import DEMOTE
+from .grammar import DEMOTE, Raw, Segment
 from .lines import LineTable
 
 _SEPARATORS = " \t\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -31,54 +30,6 @@ _COLOPHON = re.compile(r"^(抄送|抄报|主题词|印发|分送|发送)[:：]?|
 _ISSUER_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|院|署|办|中心|会|处|科|所|队|站|小组|指挥部|公司|集团|行|社|管委会|街道办事处|镇|乡)$")
 _SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?、]")
 _DATE_PARTS = re.compile(r"^(.+?)\s*年\s*(.+?)\s*月\s*(.+?)\s*日$")
-
-
-@dataclass
-class Raw:
-    """A node as the grammar found it, before numbering: kind, label token, text token, kept-line range."""
-
-    kind: str
-    label: object | None
-    text: object | None
-    first: int
-    last: int
-    level: int = 0
-    children: list[Raw] = field(default_factory=list)
-
-
-_LEVEL = {"point1": 1, "point2": 2, "point3": 3, "point4": 4, "level1": 1, "level2": 2, "level3": 3, "level4": 4}
-
-
-def _to_raw(tree) -> list[Raw] | Raw:
-    """Convert one Lark subtree (structure, article, paragraph, outline levels…) to Raw nodes."""
-    from lark import Token
-
-    data = tree.data
-    if data in ("structure", "items", "outline"):
-        return [_to_raw(child) for child in tree.children]
-    tokens = [c for c in tree.children if isinstance(c, Token)]
-    subtrees = [c for c in tree.children if not isinstance(c, Token)]
-    if data in ("line", "intro", "oline", "paragraph"):
-        label, text = None, tokens[0]
-    else:
-        label = tokens[0]
-        text = tokens[1] if len(tokens) > 1 else None
-    kids: list[Raw] = []
-    for sub in subtrees:
-        converted = _to_raw(sub)
-        kids.extend(converted if isinstance(converted, list) else [converted])
-    first = (label or text).line - 1
-    last = max([first] + [k.last for k in kids])
-    kind = {"intro": "line", "oline": "line"}.get(data, data)
-    return Raw(kind, label, text, first, last, _LEVEL.get(data, 0), kids)
-
-
-@dataclass
-class Segment:
-    lines: list[Raw]
-    body: list[Raw]
-    signature: int | None = None  # kept-line index of the date line that closes the segment
-    attach_label: object | None = None  # ATTACH token opening this segment, if any
 
 
 class Builder:
@@ -249,34 +200,24 @@ class Builder:
         return node
 
     # ---- segments, title block, signature, attachments --------------------------------------------
-    def segments(self, tree) -> list[Segment]:
-        """The segments of the draft in order; those opened by an ATTACH token carry it."""
+    def segments(self, parsed: list) -> list[Segment]:
+        """The segments of the draft in order (``parsed`` is what ``grammar.ToRaw`` made of ``start``);
+        those opened by an ATTACH token carry it."""
         out: list[Segment] = []
-        stack = [(tree.children, None)]
-        while stack:
-            children, attach = stack.pop()
-            for i, child in enumerate(children):
-                if child.data == "segment":
-                    out.append(self.segment(child, attach))
-                    attach = None
-                elif child.data == "signature":
-                    out[-1].signature = child.children[0].line - 1
-                elif child.data == "attachment":
-                    stack.append((children[i + 1:], None))
-                    stack.append((child.children[1:], child.children[0]))
-                    break
-        return out
 
-    @staticmethod
-    def segment(seg_tree, attach) -> Segment:
-        lines, body = [], []
-        for child in seg_tree.children:
-            converted = _to_raw(child)
-            if child.data == "line":
-                lines.append(converted)
-            else:
-                body.extend(converted if isinstance(converted, list) else [converted])
-        return Segment(lines, body, attach_label=attach)
+        def add(items, attach=None):
+            for item in items:
+                if isinstance(item, Segment):
+                    item.attach_label = attach
+                    attach = None
+                    out.append(item)
+                elif item[0] == "signature":
+                    out[-1].signature = item[1].line - 1
+                else:  # ("attachment", ATTACH token, items)
+                    add(item[2], item[1])
+
+        add(parsed)
+        return out
 
     def mark_issuers(self, segments: list[Segment]) -> dict[int, list[int]]:
         """For each signature date line, the kept lines just before it that name the issuing body."""

@@ -9,6 +9,7 @@ document is kept.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Problem
@@ -26,16 +27,101 @@ TERMINAL_NAMES = {
 }
 
 
+@dataclass(slots=True)
+class Raw:
+    """A node as the grammar found it, before numbering: kind, label token, text token, kept-line range."""
+
+    kind: str
+    label: object | None
+    text: object | None
+    first: int
+    last: int
+    level: int = 0
+    children: list = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Segment:
+    """The lines before any structure, and the structure, between two signatures."""
+
+    lines: list
+    body: list
+    signature: int | None = None  # kept-line index of the date line that closes the segment
+    attach_label: object | None = None  # ATTACH token opening this segment, if any
+
+
+def _flat(items) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, list):
+            out.extend(item)
+        else:
+            out.append(item)
+    return out
+
+
+def _text(kind: str):
+    def make(children):
+        token = children[0]
+        return Raw(kind, None, token, token.line - 1, token.line - 1)
+    return make
+
+
+def _labelled(kind: str, level: int = 0):
+    def make(children):
+        label, text = children[0], children[1]
+        kids = _flat(children[2:])
+        first = label.line - 1
+        return Raw(kind, label, text, first, max([first] + [k.last for k in kids]), level, kids)
+    return make
+
+
+class ToRaw:
+    """Callbacks the LALR parser calls on each reduction (Lark's ``transformer=``): the tree is built as
+    ``Raw`` nodes directly, with no intermediate parse tree."""
+
+    line = intro = oline = staticmethod(_text("line"))
+    book, chapter, section, article = (staticmethod(_labelled(k)) for k in ("book", "chapter", "section", "article"))
+    point1, point2, point3, point4 = (staticmethod(_labelled(f"point{n}", n)) for n in range(1, 5))
+    level1, level2, level3, level4 = (staticmethod(_labelled(f"level{n}", n)) for n in range(1, 5))
+    structure = items = outline = staticmethod(_flat)
+
+    @staticmethod
+    def paragraph(children):
+        token = children[0]
+        kids = _flat(children[1:])
+        return Raw("paragraph", None, token, token.line - 1, max([token.line - 1] + [k.last for k in kids]), 0, kids)
+
+    @staticmethod
+    def segment(children):
+        lines = [c for c in children if isinstance(c, Raw) and c.kind == "line"]
+        body = _flat(c for c in children if not (isinstance(c, Raw) and c.kind == "line"))
+        return Segment(lines, body)
+
+    @staticmethod
+    def signature(children):
+        return ("signature", children[0])
+
+    @staticmethod
+    def attachment(children):
+        return ("attachment", children[0], children[1:])
+
+    @staticmethod
+    def start(children):
+        return children
+
+
 @lru_cache(maxsize=1)
 def parser():
     from lark import Lark
 
     grammar = data_path("grammars", "draft.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=True)
+    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=ToRaw())
 
 
 def parse_table(table: LineTable, file: str | None):
-    """Parse the kept lines; return (lark tree or None, demoted line indices, problems)."""
+    """Parse the kept lines; return (the segments as ``ToRaw`` built them or None, demoted line indices,
+    problems)."""
     from lark.exceptions import UnexpectedInput
 
     demoted: set[int] = set()
