@@ -1,0 +1,54 @@
+"""``period``: 有效期 and 施行日期 read from the text, held against the profile's limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from ruletools import BASIS, findings, rules_from
+
+
+def rule(measure: str) -> str:
+    return f"""
+id: TEST-PER-01
+title: 期限
+severity: modify
+check: period
+measure: {measure}
+message: "{{limit}}|{{years}}|{{found}}|{{days}}"
+""" + BASIS + """
+examples: {fail: ["第一条 本办法自2026年1月1日起施行。"]}
+"""
+
+
+def run(tmp_path, measure, text, **kw):
+    return [(f.outcome, f.message) for f in findings(rules_from(tmp_path, rule(measure)), text, **kw)]
+
+
+@pytest.mark.parametrize("clause,ok", [
+    ("本办法自2026年7月1日起施行，有效期5年。", True),
+    ("本办法自2026年7月1日起施行，有效期为五年。", True),
+    ("本办法自2026年7月1日起施行，有效期至2031年6月30日。", True),
+    ("本办法自2026年7月1日起施行，有效期十年。", False),
+    ("本办法自2026年7月1日起施行，有效期60个月。", True),
+    ("本办法自2026年7月1日起施行，有效期至2036年6月30日。", False),
+])
+def test_validity_limits(tmp_path, clause, ok):
+    found = run(tmp_path, "validity", f"第一条 为了规范管理，制定本办法。\n第二条 {clause}\n")
+    assert (found == []) == ok, found
+
+
+def test_trial_title_gets_the_shorter_limit(tmp_path):
+    text = "# 某县民宿管理暂行办法\n第一条 为了规范管理，制定本办法。\n第二条 本办法自2026年7月1日起施行，有效期3年。\n"
+    assert run(tmp_path, "validity", text) == [("too_long", "2|3|有效期3年|")]
+
+
+def test_profile_sets_the_notice_limit(tmp_path):
+    text = "# 某市关于禁止燃放烟花爆竹的通告\n一、本通告自2026年1月1日起施行，有效期2年。\n"
+    assert run(tmp_path, "validity", text) == []
+    assert run(tmp_path / "sh", "validity", text, profile="shanghai") == [("too_long", "1|2|有效期2年|")]
+
+
+def test_missing_effective_date_and_retroactive_date(tmp_path):
+    assert run(tmp_path, "effective", "第一条 本办法由县司法局负责解释。\n")[0][0] == "missing"
+    text = "第一条 本办法自2026年1月1日起施行。\n某县人民政府\n2026年3月1日\n"
+    assert run(tmp_path / "b", "effective", text) == [("before_signature", "||自2026年1月1日起施行|59")]

@@ -1,0 +1,30 @@
+"""Every example of every rule is a test case of its own: a broken rule is a red test naming it."""
+
+from __future__ import annotations
+
+import pytest
+
+from review_engine.engine import run_example
+from review_engine.ruleset import load_rules
+
+RULES = load_rules(test=False)
+CASES = [
+    pytest.param(loaded, kind, i, example, id=f"{loaded.id}-{kind}-{i}")
+    for loaded in RULES
+    for kind, examples in (("fail", loaded.rule.examples.fail), ("pass", loaded.rule.examples.pass_))
+    for i, example in enumerate(examples)
+]
+
+
+@pytest.mark.parametrize("loaded,kind,index,example", CASES)
+def test_rule_example(loaded, kind, index, example):
+    ok, detail = run_example(loaded, example, expect_findings=kind == "fail")
+    assert ok, f"{loaded.id} examples.{kind}[{index}] ({loaded.file}): {detail}"
+
+
+@pytest.mark.parametrize("loaded", list(RULES), ids=[r.id for r in RULES])
+def test_rule_has_fail_example_and_basis(loaded):
+    assert loaded.rule.examples.fail, f"{loaded.id} has no fail example"
+    assert loaded.rule.basis, f"{loaded.id} cites no legal basis"
+    for basis in loaded.rule.basis:
+        assert basis.law and basis.quote, f"{loaded.id}: every basis names the law and quotes it"
