@@ -69,3 +69,13 @@ def test_outline_levels(tmp_path):
     text = "一、总体要求\n（一）指导思想。\n（二）基本原则。\n三、保障措施\n"
     found = findings(rules_from(tmp_path, rule("outline", "[sequence]")), text)
     assert outcomes(found) == [("gap", "三、", "三、")]
+
+
+def test_a_restart_at_one_is_a_new_list_not_a_repeat(tmp_path):
+    text = "一、甲\n二、乙\n三、丙\n某某判定标准\n一、丁\n二、戊\n"
+    assert findings(rules_from(tmp_path, rule("outline", "[sequence]")), text) == []
+
+
+def test_items_listed_inline_before_the_list(tmp_path):
+    text = "第八十六条 本规范自2009年1月1日起实施。\n附件：1、查处酒后驾驶操作规程\n2、查处违反装载规定违法行为操作规程\n3、查处超速行驶操作规程\n"
+    assert findings(rules_from(tmp_path, rule("point", "[sequence]")), text) == []

@@ -236,3 +236,17 @@ def test_trusted_construction_is_valid(name):
     doc = parse(FIXTURES / name)
     dumped = doc.model_dump()
     assert Document.model_validate(dumped).model_dump() == dumped
+
+
+def test_a_line_between_items_continues_the_item():
+    text = """第五十六条 为防止制剂被污染和混淆，配制操作应采取下述措施：
+（一）每次配制后应清场，并填写清场记录。
+（二）不同制剂的配制操作不得在同一操作间同时进行。
+如确实无法避免时，必须在不同的操作台配制。
+（三）在配制过程中应防止称量时产生粉尘。
+"""
+    nodes = by_eid(parse(text))
+    assert [n.eid for n in nodes["art_56"].children] == ["art_56__para_1"]
+    assert nodes["art_56__para_1__point_3"].label == "第五十六条第（三）项"
+    cont = nodes["art_56__para_1__point_2__para_1"]
+    assert cont.text.startswith("如确实无法避免时") and cont.label == "第五十六条第（二）项第1段"

@@ -19,6 +19,8 @@ _GENRE = re.compile(r"(实施细则|实施办法|实施意见|暂行规定|暂�
                     r"(?:（(?:试行|暂行|征求意见稿|送审稿|草案)）)?$")
 _WRAPPER = re.compile(r"^.*?关于(?:印发|发布|公布|转发|颁布)(?:《(?P<inner>.+)》|(?P<bare>.+?))的(?:通知|决定|公告)$")
 _TRIAL = re.compile(r"暂行|试行")
+# Genres that are not 行政规范性文件 (国办发〔2018〕115号（三）: 工作方案、请示报告… are outside the review).
+_NOT_NORMATIVE = re.compile(r"(规划|纲要|工作方案|工作计划|请示|报告|批复|复函|会议纪要|纪要|讲话|总结|名单)$")
 
 
 def core_title(title: str) -> str:
@@ -44,6 +46,8 @@ def infer_doc_type(doc: Document) -> tuple[str, str]:
         return "地方政府规章", "题注"
     if re.search(r"(部|委员会|总局|署|局|行|会)令第?\S{1,8}号|第\S{1,6}号令", header):
         return "部门规章", "题注"
+    if _NOT_NORMATIVE.search(core_title(block.title)):
+        return "其他", "文种"
     return "规范性文件", "默认"
 
 
@@ -78,7 +82,8 @@ class Facts:
     """Lazily computed facts of one document."""
 
     CONDITION_FIELDS = frozenset({"effective_date", "effective_kind", "effective_days_after", "has_effective",
-                                  "has_validity", "validity_years", "validity_until", "publication_date"})
+                                  "has_validity", "validity_years", "validity_until", "publication_date",
+                                  "triggers"})
 
     def __init__(self, doc: Document):
         self.doc = doc
@@ -135,6 +140,13 @@ class Facts:
         from .clauses import find_clauses
 
         return find_clauses(self.index)
+
+    @cached_property
+    def triggers(self):
+        """Sentences that make a procedure necessary (price clause, market obligations…), see triggers.py."""
+        from .triggers import Triggers
+
+        return Triggers(self)
 
     # ---- fields for conditions ----
     @property

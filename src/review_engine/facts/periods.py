@@ -22,6 +22,8 @@ _DATE = rf"(?P<y>\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?
 _EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_EVENT = re.compile(
     rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效)")
+# A 施行 clause the two patterns above cannot read (a typo in the date, 一九九五年八月l日 …).
+_EFFECTIVE_ANY = re.compile(r"自[^。；，]{1,24}?起(?:施行|执行|实施|生效)")
 _VALIDITY_SPAN = re.compile(rf"(?:有效期|有效期限|试行期|暂行期)(?:限)?(?:为|是)?\s*(?P<n>{_DIGIT}|半)\s*(?P<unit>年|个月|月)")
 _VALIDITY_UNTIL = re.compile(rf"(?:有效期|有效期限|试行期)(?:[^。；]{{0,30}}?)?至\s*{_DATE}(?:止)?")
 _VALIDITY_WORD = re.compile(r"有效期|有效期限|试行期|暂行期|届满(?:后)?(?:自动)?失效")
@@ -33,7 +35,8 @@ class Effective:
     start: int
     end: int
     kind: str
-    """``date`` (自2026年3月1日起施行), ``publication`` (自公布之日起施行) or ``after_publication`` (…30日后施行)."""
+    """``date`` (自2026年3月1日起施行), ``publication`` (自公布之日起施行), ``after_publication``
+    (…30日后施行) or ``unparsed`` (a 施行 clause whose date cannot be read)."""
     date: dt.date | None = None
     days_after: int | None = None
     workdays: bool = False
@@ -82,6 +85,7 @@ def find_effective(index: TextIndex) -> list[Effective]:
         text = unit.text
         if "施行" not in text and "执行" not in text and "实施" not in text and "生效" not in text:
             continue
+        before = len(out)
         for found in _EFFECTIVE_DATE.finditer(text):
             out.append(Effective(unit, found.start(), found.end(), "date", date=_date(found)))
         for found in _EFFECTIVE_EVENT.finditer(text):
@@ -90,6 +94,9 @@ def find_effective(index: TextIndex) -> list[Effective]:
                                      days_after=to_int(found.group("n")), workdays="工作日" in found.group("unit")))
             else:
                 out.append(Effective(unit, found.start(), found.end(), "publication"))
+        if len(out) == before:
+            for found in _EFFECTIVE_ANY.finditer(text):
+                out.append(Effective(unit, found.start(), found.end(), "unparsed"))
     return out
 
 

@@ -51,8 +51,9 @@ class Numbering(Check):
         for target in targets:
             bad_forms = []
             for sequence in self.sequences(ctx.facts, target):
+                sequence, lead_in = sequence if isinstance(sequence, tuple) else (sequence, "")
                 if "sequence" in self.params.checks:
-                    yield from self.check_sequence(sequence)
+                    yield from self.check_sequence(sequence, lead_in)
                 if "form" in self.params.checks:
                     bad_forms.extend(self.check_form(sequence, target))
             if bad_forms:
@@ -76,11 +77,11 @@ class Numbering(Check):
                 if node.kind in ("paragraph", "point") and node.children:
                     points = [c for c in node.children if c.kind == "point"]
                     if points:
-                        yield points
+                        yield points, node.text
         else:  # outline: siblings of one level under one parent
             yield from _outline_groups(facts.doc)
 
-    def check_sequence(self, nodes):
+    def check_sequence(self, nodes, lead_in: str = ""):
         previous = None
         seen = set()
         for node in nodes:
@@ -88,8 +89,10 @@ class Numbering(Check):
             if num is None:
                 continue
             if previous is None:
-                if num != 1:
+                if num != 1 and not _continues_lead_in(lead_in, num):
                     yield self.hit(node, "start", 1, num)
+            elif num == 1 and previous > 1:
+                seen, previous = set(), 0  # numbering starts again: a second document or list in the same part
             elif num in seen:
                 yield self.hit(node, "repeat", previous + 1, num)
             elif num < previous:
@@ -122,6 +125,19 @@ class Numbering(Check):
             found = node.num_text or str(found)
         return Hit(node=node, outcome=outcome, values={"expected": str(expected), "found": str(found)},
                    excerpt=node.num_text or "")
+
+
+_INLINE_ITEM = "(?:^|[：:；;，,\\s])(?:{n}[、.．]|[（(]{cn}[）)])"
+
+
+def _continues_lead_in(lead_in: str, num: int) -> bool:
+    """True when the earlier items of a list stand inline in the sentence before it
+    (``附件：1、…`` followed by a line ``2、…``)."""
+    import re
+
+    from ..numerals import to_chinese
+
+    return bool(lead_in and re.search(_INLINE_ITEM.format(n=num - 1, cn=to_chinese(num - 1)), lead_in))
 
 
 def _outline_groups(doc):

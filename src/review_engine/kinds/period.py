@@ -12,8 +12,9 @@ Parameters:
 ``min_days``         effective: least days from the signature date to the effective date
                      (default ``profile.min_days_to_effect``; none when null)
 
-Outcomes: validity — ``missing``, ``too_long``; effective — ``missing``, ``before_signature`` (the effective
-date is earlier than the date the document was signed: retroactive), ``too_soon`` (less than ``min_days``).
+Outcomes: validity — ``missing``, ``too_long``; effective — ``missing``, ``unparsed`` (a 施行 clause whose date
+cannot be read, e.g. a typo in it), ``before_signature`` (the effective date is earlier than the date the
+document was signed: retroactive), ``too_soon`` (less than ``min_days``).
 Message fields: ``{limit}``, ``{found}``, ``{years}``, ``{days}``.
 
 Validity is read as a span (有效期5年, 试行期为二年, 有效期18个月) or an end date (有效期至2028年3月14日,
@@ -53,7 +54,7 @@ class Period(Check):
     name = "period"
     Params = PeriodParams
     outcomes = {"missing": "未规定", "too_long": "有效期超过上限", "before_signature": "施行日期早于成文日期",
-                "too_soon": "施行日期距公布时间过短"}
+                "too_soon": "施行日期距公布时间过短", "unparsed": "施行日期写法无法识别"}
     fields = frozenset({"limit", "found", "years", "days"})
 
     def __init__(self, rule, params: PeriodParams):
@@ -101,7 +102,9 @@ class Period(Check):
         signed = facts.publication_date
         min_days = _value(self.params.min_days, ctx)
         for eff in facts.effective:
-            if eff.kind == "date" and eff.date is not None and signed is not None:
+            if eff.kind == "unparsed" or (eff.kind == "date" and eff.date is None):
+                yield Hit(unit=eff.unit, start=eff.start, end=eff.end, outcome="unparsed", values={"found": eff.text})
+            elif eff.kind == "date" and eff.date is not None and signed is not None:
                 gap = (eff.date - signed).days
                 if gap < 0:
                     yield Hit(unit=eff.unit, start=eff.start, end=eff.end, outcome="before_signature",

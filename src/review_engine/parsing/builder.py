@@ -150,13 +150,14 @@ class Builder:
     def article(self, raw: Raw, prefix: str, label_prefix: str) -> Node:
         num = _number(raw.label)
         label = f"{label_prefix}第{to_chinese(num)}条" if num is not None else f"{label_prefix}{str(raw.label)}"
-        node = self.node(raw, "article", f"{prefix}art_{num}", label, num=num, num_text=str(raw.label),
-                         with_text=False)
         own_points = [k for k in raw.children if k.kind.startswith("point")]
         paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
         if self.text_of(raw.text) or own_points:
             # The label line is the first 款 (with the items that follow it directly).
             paras.insert(0, Raw("paragraph", None, raw.text, raw.first, raw.first, children=own_points))
+        paras = _join_continued_items(paras)  # before any span is computed: it moves lines into items
+        node = self.node(raw, "article", f"{prefix}art_{num}", label, num=num, num_text=str(raw.label),
+                         with_text=False)
         many = len(paras) > 1
         for i, para in enumerate(paras, 1):
             p_label = f"{label}第{to_chinese(i)}款" if many else label
@@ -170,7 +171,13 @@ class Builder:
 
     def points(self, raws: list[Raw], parent_eid: str, parent_label: str, depth: int) -> list[Node]:
         out = []
+        lines = 0
         for raw in raws:
+            if raw.kind == "paragraph":  # a line continuing the item before it (see _join_continued_items)
+                lines += 1
+                out.append(self.node(raw, "paragraph", f"{parent_eid}__para_{lines}", f"{parent_label}第{lines}段",
+                                     num=lines))
+                continue
             if not raw.kind.startswith("point"):
                 continue
             num_text = str(raw.label)
@@ -352,6 +359,29 @@ class Builder:
                 break
             i += 1
         return lead[i:]
+
+
+def _join_continued_items(paras: list[Raw]) -> list[Raw]:
+    """An unlabelled line between （二） and （三） continues item （二）, not a new 款:
+
+        （二）不同制剂的配制操作不得在同一操作间同时进行；
+        如确实无法避免时，必须在不同的操作台配制；
+        （三）……
+
+    Such a line is attached to the item before it, and the items after it join the list they continue.
+    """
+    out: list[Raw] = []
+    for para in paras:
+        items = [c for c in para.children if c.kind.startswith("point")]
+        if out and items and para.text is not None and para.label is None:
+            before = [c for c in out[-1].children if c.kind.startswith("point")]
+            if before and before[-1].kind == items[0].kind \
+                    and _number(items[0].label) == (_number(before[-1].label) or 0) + 1:
+                before[-1].children.append(Raw("paragraph", None, para.text, para.first, para.first))
+                out[-1].children.extend(para.children)
+                continue
+        out.append(para)
+    return out
 
 
 def _plain(raws: list[Raw]):
