@@ -79,3 +79,18 @@ def test_a_restart_at_one_is_a_new_list_not_a_repeat(tmp_path):
 def test_items_listed_inline_before_the_list(tmp_path):
     text = "第八十六条 本规范自2009年1月1日起实施。\n附件：1、查处酒后驾驶操作规程\n2、查处违反装载规定违法行为操作规程\n3、查处超速行驶操作规程\n"
     assert findings(rules_from(tmp_path, rule("point", "[sequence]")), text) == []
+
+
+def test_outline_items_numbered_through_the_document(tmp_path):
+    text = """
+    第一章 总则
+    一、甲。
+    二、乙。
+    第二章 职责
+    三、丙。
+    四、丁。
+    """
+    assert findings(rules_from(tmp_path, rule("outline", "[sequence]")), text) == []
+    text2 = "一、总体要求\n（一）甲。\n（二）乙。\n二、重点任务\n（三）丙。\n（四）丁。\n三、保障措施\n（一）戊。\n（三）己。\n"
+    found = findings(rules_from(tmp_path / "b", rule("outline", "[sequence]")), text2)
+    assert outcomes(found) == [("gap", "三、（三）", "（三）")]

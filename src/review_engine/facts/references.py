@@ -96,6 +96,8 @@ def resolve(ref: Reference, doc: Document, articles_by_part: dict) -> str | None
             return None  # outside articles 前款 points at the previous paragraph of text; nothing to check
         position = paragraph_of(unit) or 1
         needed = {"前款": 1, "前两款": 2, "前二款": 2, "前三款": 3, "前四款": 4}[ref.relative]
+        if position == 1 and re.search(r"[。；]", unit.text[:ref.start]):
+            return None  # after a full sentence of the same line: paragraphs run together in the text
         if position - needed < 1:
             return f"“{ref.relative}”位于{here.label}第{_zh(position)}款，前面没有{needed if needed > 1 else ''}款可指" \
                 .replace("没有1款", "没有款")

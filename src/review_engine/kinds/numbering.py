@@ -79,7 +79,7 @@ class Numbering(Check):
                     if points:
                         yield points, node.text
         else:  # outline: siblings of one level under one parent
-            yield from _outline_groups(facts.doc)
+            yield from _outline_groups(facts.parts)
 
     def check_sequence(self, nodes, lead_in: str = ""):
         previous = None
@@ -140,16 +140,38 @@ def _continues_lead_in(lead_in: str, num: int) -> bool:
     return bool(lead_in and re.search(_INLINE_ITEM.format(n=num - 1, cn=to_chinese(num - 1)), lead_in))
 
 
-def _outline_groups(doc):
-    def visit(children):
-        by_level: dict[int, list] = {}
-        for child in children:
-            if child.kind == "hcontainer":
-                by_level.setdefault(child.level or 0, []).append(child)
-        yield from by_level.values()
-        for child in children:
-            if child.children:
-                yield from visit(child.children)
+def _outline_groups(parts):
+    """Sequences of outline items to check, per part (main text, each attachment):
 
-    for part in [doc.body] + [a.children for a in doc.attachments]:
-        yield from visit(part)
+    - items whose parent is not an outline item (top level, or inside 章/节) form one sequence per level,
+      numbered through the part like articles (国务院工作规则: 一、… in 第一章, 五、… in 第二章);
+    - items under an outline item restart under each parent, or continue the previous parent's list
+      (意见 often number （一）…（五） under 一、 and （六）… under 二、): a group that starts where the
+      previous one stopped is joined to it.
+    """
+    for _, nodes in parts:
+        top: dict[int, list] = {}
+        nested: dict[int, list[list]] = {}
+        for node in nodes:
+            if node.kind != "hcontainer":
+                continue
+            children = [c for c in node.children if c.kind == "hcontainer"]
+            if children:
+                nested.setdefault(children[0].level or 0, []).append(children)
+        inner = {id(c) for groups in nested.values() for group in groups for c in group}
+        for node in nodes:
+            if node.kind == "hcontainer" and id(node) not in inner:
+                top.setdefault(node.level or 0, []).append(node)
+        yield from top.values()
+        for groups in nested.values():
+            current: list = []
+            for group in groups:
+                if current and group[0].num is not None and current[-1].num is not None \
+                        and group[0].num == current[-1].num + 1:
+                    current.extend(group)
+                    continue
+                if current:
+                    yield current
+                current = list(group)
+            if current:
+                yield current
