@@ -21,9 +21,10 @@ _DIGIT = r"[\d０-９]+|[〇零○一二三四五六七八九十百两]+"
 _DATE = rf"(?P<y>\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DIGIT})\s*月\s*(?P<d>{_DIGIT})\s*日"
 _EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_EVENT = re.compile(
-    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效)")
+    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告|通过|批准)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效)")
 # A 施行 clause the two patterns above cannot read (a typo in the date, 一九九五年八月l日 …).
-_EFFECTIVE_ANY = re.compile(r"自[^。；，]{1,24}?起(?:施行|执行|实施|生效)")
+_EFFECTIVE_ANY = re.compile(
+    r"本(?:实施)?(?:办法|规定|细则|条例|决定|意见|通知|规则|标准|规范|守则|通告|公告|措施|方案)》?\s*(?P<clause>自[^。；，]{1,24}?起(?:施行|执行|实施|生效))")
 _VALIDITY_SPAN = re.compile(rf"(?:有效期|有效期限|试行期|暂行期)(?:限)?(?:为|是)?\s*(?P<n>{_DIGIT}|半)\s*(?P<unit>年|个月|月)")
 _VALIDITY_UNTIL = re.compile(rf"(?:有效期|有效期限|试行期)(?:[^。；]{{0,30}}?)?至\s*{_DATE}(?:止)?")
 _VALIDITY_WORD = re.compile(r"有效期|有效期限|试行期|暂行期|届满(?:后)?(?:自动)?失效")
@@ -96,7 +97,7 @@ def find_effective(index: TextIndex) -> list[Effective]:
                 out.append(Effective(unit, found.start(), found.end(), "publication"))
         if len(out) == before:
             for found in _EFFECTIVE_ANY.finditer(text):
-                out.append(Effective(unit, found.start(), found.end(), "unparsed"))
+                out.append(Effective(unit, found.start("clause"), found.end("clause"), "unparsed"))
     return out
 
 
