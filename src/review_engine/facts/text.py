@@ -85,31 +85,32 @@ class TextIndex:
         parts: list[str] = []
         offset = 0
 
-        def add(text: str, kind: str, scopes: set[str], node=None, article=None, attachment=None):
+        units = index.units
+        bounds = index._article_bounds
+
+        def add(text: str, kind: str, scopes: tuple, node=None, article=None, attachment=None):
             nonlocal offset
             if not text:
                 return
-            scopes = set(scopes) | {"document"}
-            if attachment is not None:
-                scopes.add("attachment")
-            unit = Unit(text, offset, kind, frozenset(scopes), node, article, attachment)
-            index.units.append(unit)
+            unit = Unit(text, offset, kind, _scopes(scopes, attachment is not None), node, article, attachment)
+            units.append(unit)
             parts.append(text)
-            offset += len(text) + 1
+            end = offset + len(text)
             if article is not None:
                 key = id(article)
-                first, _ = index._article_bounds.get(key, (unit.start, unit.end))
-                index._article_bounds[key] = (first, unit.end)
+                known = bounds.get(key)
+                bounds[key] = (known[0] if known else offset, end)
+            offset = end + 1
 
         if doc.title_block.title:
-            add(doc.title_block.title, "title", {"title"})
+            add(doc.title_block.title, "title", ("title",))
         for node in doc.preamble:
             _walk(node, add, None, None, in_preamble=True)
         for node in doc.body:
             _walk(node, add, None, None)
         if doc.signature is not None:
             sig = doc.signature
-            add(" ".join([*sig.issuer, sig.date_text or ""]).strip(), "signature", {"signature"})
+            add(" ".join([*sig.issuer, sig.date_text or ""]).strip(), "signature", ("signature",))
         for att in doc.attachments:
             for child in att.children:
                 _walk(child, add, None, att)
@@ -140,27 +141,39 @@ class TextIndex:
         return out
 
 
+_SCOPE_SETS: dict[tuple, frozenset[str]] = {}
+
+
+def _scopes(names: tuple, in_attachment: bool) -> frozenset[str]:
+    """The (shared) scope set of a unit: its own scopes, ``document``, and ``attachment`` when inside one."""
+    key = (names, in_attachment)
+    found = _SCOPE_SETS.get(key)
+    if found is None:
+        found = _SCOPE_SETS[key] = frozenset(names) | {"document"} | ({"attachment"} if in_attachment else set())
+    return found
+
+
 def _walk(node: Node, add, article: Node | None, attachment: Node | None, in_preamble: bool = False) -> None:
     kind = node.kind
     if kind == "article":
         article = node
     if kind in ("book", "chapter", "section"):
-        add(node.heading or "", "heading", {"heading"}, node, None, attachment)
+        add(node.heading or "", "heading", ("heading",), node, None, attachment)
     elif kind == "paragraph":
         if in_preamble:
-            add(node.text, "preamble", {"preamble", "text"}, node, node, attachment)
+            add(node.text, "preamble", ("preamble", "text"), node, node, attachment)
         elif article is not None:
-            add(node.text, "paragraph", {"paragraph", "article", "text"}, node, article, attachment)
+            add(node.text, "paragraph", ("paragraph", "article", "text"), node, article, attachment)
         else:
-            add(node.text, "paragraph", {"paragraph", "outline", "text"}, node, article or node, attachment)
+            add(node.text, "paragraph", ("paragraph", "outline", "text"), node, node, attachment)
     elif kind == "point":
-        scopes = {"point", "text"} | ({"article"} if article is not None else set())
+        scopes = ("point", "text", "article") if article is not None else ("point", "text")
         add(node.text, "point", scopes, node, article or node, attachment)
     elif kind == "hcontainer":
         if node.level == 1 or article is None:
             article = node
-        add(node.text, "outline", {"outline", "text"}, node, article, attachment)
+        add(node.text, "outline", ("outline", "text"), node, article, attachment)
     elif kind == "table_row":
-        add(node.text, "table", {"table", "text"}, node, article or node, attachment)
+        add(node.text, "table", ("table", "text"), node, article or node, attachment)
     for child in node.children:
         _walk(child, add, article, attachment, in_preamble)
