@@ -94,15 +94,18 @@ def build(original: list[str]) -> LineTable:
     for number, raw in enumerate(original, start=1):
         if number <= skip_until:
             continue
-        if in_comment or raw.lstrip().startswith("<!--"):
+        stripped = raw.strip()
+        if not stripped and not in_comment:
+            continue  # blank lines separate nothing the grammar needs
+        if in_comment or stripped.startswith("<!--"):
             in_comment = "-->" not in raw
-            table.comments.append(raw.strip())
+            table.comments.append(stripped)
             continue
         line = _normalise(raw, number)
         if line is None:
             continue
         text = line.text
-        if _RULE.match(text) or _TABLE_SEP.match(text):
+        if text[0] in "-*_=|:" and (_RULE.match(text) or _TABLE_SEP.match(text)):
             continue
         if toc_state is None and _TOC.match(text):
             toc_state = []
@@ -130,7 +133,7 @@ def _front_matter_end(original: list[str]) -> int:
 
 
 def _normalise(raw: str, number: int) -> Line | None:
-    heading = _HEADING.match(raw)
+    heading = _HEADING.match(raw) if "#" in raw[:12] else None
     md_level = len(heading.group(1)) if heading else 0
     cols: list[int] | None = None
     text = raw
@@ -146,7 +149,7 @@ def _normalise(raw: str, number: int) -> Line | None:
         return None
     body = text[start:end]
     line_cols = cols[start:end] if cols is not None else None
-    bold = _BOLD.match(body)
+    bold = _BOLD.match(body) if body[0] in "*_" else None
     if bold:  # **第一条** text → 第一条 text
         marker = len(bold.group(1))
         inner_end = bold.end() - marker
