@@ -44,3 +44,15 @@ def corpus_files() -> list[tuple[Path, int]]:
         lines = path.read_text(encoding="utf-8").split("\n")
         out.append((path, sum(1 for line in lines if ARTICLE_LABEL.match(line.lstrip(" \u3000\u200b\xa0#\t")))))
     return out
+
+
+def pytest_addoption(parser):
+    # Golden files of the opinion (tests/golden/): `pytest --update-golden` rewrites them from the current
+    # output (or run scripts/update_golden.py). Review the diff before committing.
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files in tests/golden/ from the current output")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return bool(request.config.getoption("--update-golden") or os.environ.get("REVIEW_ENGINE_UPDATE_GOLDEN"))

@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_rules_test)
     q = rsub.add_parser("docs", help="由规则生成规则目录文档（Markdown）")
     q.add_argument("--out", type=Path)
+    q.add_argument("--check", action="store_true", help="只检查 --out 文件是否与规则一致（不一致时退出码为 1）")
     q.add_argument("--rules", type=Path, action="append")
     q.set_defaults(func=cmd_rules_docs)
 
@@ -99,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_laws_show)
     q = lsub.add_parser("import", help="从法律文本生成上位法库条目（供人工核对后提交）")
     q.add_argument("file", type=Path)
-    q.add_argument("--out", type=Path, help="写入的 YAML 文件（默认输出到终端）")
+    q.add_argument("--out", type=Path, help="写入的 YAML 文件（默认输出到终端；文件已存在时只替换其中自动生成的部分）")
     q.set_defaults(func=cmd_laws_import)
 
     p = sub.add_parser("init", help="新建草案目录（含带注释的 dossier.yaml 模板）")
@@ -190,6 +191,10 @@ def cmd_review(args) -> int:
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise UsageError(f"未知格式 {', '.join(unknown)}（可用：{', '.join(FORMATS)}）")
+    if "docx" in formats and args.out is None and not args.in_place:
+        raise UsageError("docx 格式的意见书需要用 --out 指定输出目录")
+    if args.template is not None and not args.template.exists():
+        raise UsageError(f"模板不存在：{args.template}")
     rules, profile = _load(args)
     drafts, folder_errors = [], []
     for path in args.paths:
@@ -207,7 +212,15 @@ def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
     from .engine import review_draft
 
     def one(draft):
-        return review_draft(draft, profile=profile, stage=args.stage, rules=rules, review_date=args.review_date)
+        try:
+            return review_draft(draft, profile=profile, stage=args.stage, rules=rules, review_date=args.review_date)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # reported as a draft that could not be reviewed; the others still run
+            from .findings import ReadError, Review
+
+            return Review(draft=draft.name, errors=[ReadError(code="REVIEW-ERROR", file=str(draft.text),
+                                                              message=f"审核时出错：{type(exc).__name__}: {exc}")])
 
     if progress and len(drafts) > 3 and sys.stderr.isatty():
         from rich.progress import track
@@ -220,25 +233,36 @@ def emit_reviews(reviews, formats, args) -> int:
     from .findings import at_or_above
     from .report import machine
 
-    out_dir = args.out
-    stdout_formats = [f for f in formats if out_dir is None and not getattr(args, "in_place", False)]
-    for fmt in formats:
-        if out_dir is not None or getattr(args, "in_place", False):
-            from .report.write import write_outputs
+    from .report.opinion import TemplateError
 
-            write_outputs(reviews, fmt, out_dir, template=getattr(args, "template", None),
-                          in_place=getattr(args, "in_place", False))
-    for fmt in stdout_formats:
-        if fmt == "text":
-            sys.stdout.write(machine.to_text(reviews))
-        elif fmt == "json":
-            sys.stdout.write(machine.to_json(reviews))
-        else:
-            from .report.write import render_stdout
+    out_dir = getattr(args, "out", None)
+    in_place = getattr(args, "in_place", False)
+    template = getattr(args, "template", None)
+    fail_level = getattr(args, "fail_level", "modify")
+    stdout_formats = [f for f in formats if out_dir is None and not in_place]
+    written = []
+    try:
+        for fmt in formats:
+            if out_dir is not None or in_place:
+                from .report.write import write_outputs
 
-            sys.stdout.write(render_stdout(reviews, fmt, template=getattr(args, "template", None)))
+                written += write_outputs(reviews, fmt, out_dir, template=template, in_place=in_place,
+                                         fail_level=fail_level)
+        for fmt in stdout_formats:
+            if fmt == "text":
+                sys.stdout.write(machine.to_text(reviews))
+            elif fmt == "json":
+                sys.stdout.write(machine.to_json(reviews))
+            else:
+                from .report.write import render_stdout
+
+                sys.stdout.write(render_stdout(reviews, fmt, template=template, fail_level=fail_level))
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
     if not getattr(args, "quiet", False):
         print_summary(reviews)
+        if written:
+            _console(sys.stderr).print(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}")
     if any(r.errors and not r.findings and r.document is None for r in reviews):
         return 2
     return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
@@ -254,12 +278,13 @@ def print_summary(reviews) -> None:
     from rich.table import Table
 
     table = Table(title="审核汇总", show_lines=False)
-    for name, style in (("草案", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
+    for name, style in (("草案", None), ("名称", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
                         ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
-        table.add_column(name, style=style, justify="left" if name in ("草案", "结论") else "right")
+        table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
     for review in reviews:
         counts = review.counts()
-        table.add_row(review.title or review.draft, review.verdict if not review.errors or review.document else "无法审核",
+        table.add_row(Path(review.draft).name or review.draft, review.title,
+                      review.verdict if not review.errors or review.document else "无法审核",
                       str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
                       str(len(review.errors)))
     _console(sys.stderr).print(table)
@@ -288,9 +313,10 @@ def cmd_check(args) -> int:
             if draft is not None:
                 break
         if draft is None:
-            from .drafts import DRAFT_SUFFIXES, Draft
+            from .drafts import _IGNORED, DRAFT_SUFFIXES, Draft
 
-            if file.suffix.lower() in DRAFT_SUFFIXES and file.is_file() and str(file) not in seen:
+            if (file.suffix.lower() in DRAFT_SUFFIXES and file.is_file() and str(file) not in seen
+                    and not _IGNORED.match(file.name)):
                 seen.add(str(file))
                 drafts.append(Draft(text=file))
             continue
@@ -370,6 +396,15 @@ def cmd_rules_docs(args) -> int:
 
     rules, _ = _load(args)
     text = render_rule_docs(rules)
+    if args.check:
+        if args.out is None:
+            raise UsageError("--check 需要 --out 指定要检查的文件")
+        current = args.out.read_text(encoding="utf-8") if args.out.is_file() else None
+        if current != text:
+            print(f"{args.out} 与规则文件不一致，请运行 review-engine rules docs --out {args.out}（或 make docs）",
+                  file=sys.stderr)
+            return 1
+        return 0
     if args.out:
         from .report.write import atomic_write
 
@@ -385,43 +420,40 @@ def cmd_laws_list(args) -> int:
     from rich.table import Table
 
     from .registry import default_registry
+    from .registry.describe import list_rows
 
     registry = default_registry()
     table = Table(title=f"上位法库（{len(registry)} 部）")
-    for column in ("名称", "效力层级", "状态", "现行版本", "条数"):
+    for column in ("名称", "效力层级", "状态", "现行版本", "条数", "条文事实"):
         table.add_column(column)
-    for inst in registry.all():
-        current = inst.current
-        table.add_row(inst.title, inst.level, inst.status, current.label if current else "",
-                      str(current.article_count or "") if current else "")
+    for row in list_rows(registry):
+        table.add_row(*row)
     _console(sys.stdout).print(table)
     return 0
 
 
 def cmd_laws_show(args) -> int:
     from .registry import default_registry
+    from .registry.describe import show_text
 
     registry = default_registry()
-    inst = registry.resolve(args.title)
+    inst = registry.resolve(args.title) or registry.by_doc_number(args.title)
     if inst is None:
         raise UsageError(f"上位法库中没有“{args.title}”")
-    print(f"{inst.title}（{inst.level}，{inst.issuer}）状态：{inst.status}")
-    if inst.repealed:
-        print(f"  废止：{inst.repealed.date} {('由《' + inst.repealed.by + '》替代') if inst.repealed.by else ''}")
-    for v in inst.versions:
-        print(f"  版本 {v.label}：公布 {v.promulgated or '—'}，修改 {v.amended or '—'}，施行 {v.effective or '—'}，"
-              f"{v.article_count or '?'} 条")
-    for number, fact in sorted(inst.articles.items()):
-        for pen in fact.penalties:
-            rng = f"{pen.min or ''}–{pen.max or ''}" if pen.kind != "fixed" else f"{pen.min}"
-            print(f"  第{number}条：{'、'.join(pen.types)} {pen.kind} {rng} {pen.base or ''}  “{pen.quote}”")
+    print(show_text(inst, registry))
     return 0
 
 
 def cmd_laws_import(args) -> int:
     from .registry.importer import import_law
 
-    text = import_law(args.file)
+    existing = None
+    if args.out and args.out.is_file():  # keep the hand-written part, replace the generated block
+        existing = args.out.read_text(encoding="utf-8")
+    try:
+        text = import_law(args.file, existing)
+    except (OSError, ValueError) as exc:
+        raise UsageError(str(exc)) from None
     if args.out:
         from .report.write import atomic_write
 

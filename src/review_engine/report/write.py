@@ -25,6 +25,9 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; an opinion is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -34,6 +37,16 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _mode_for(path: Path) -> int:
+    """The mode of the file being replaced, else 0666 less the process umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def slug(review: Review) -> str:
     """A file name for a draft's opinion: the draft folder's (or file's) name."""
     path = Path(review.draft)
@@ -41,8 +54,8 @@ def slug(review: Review) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", name) or "draft"
 
 
-def render(reviews: list[Review], fmt: str, template: Path | None = None) -> bytes:
-    """All drafts in one document of an aggregate format."""
+def render(reviews: list[Review], fmt: str, template: Path | None = None, *, fail_level: str = "modify") -> bytes:
+    """All drafts in one document of an aggregate format (``fail_level`` decides JUnit failures)."""
     from . import machine
 
     if fmt == "json":
@@ -56,7 +69,7 @@ def render(reviews: list[Review], fmt: str, template: Path | None = None) -> byt
     if fmt == "junit":
         from .junit import to_junit
 
-        return to_junit(reviews).encode("utf-8")
+        return to_junit(reviews, fail_level=fail_level).encode("utf-8")
     if fmt == "github":
         from .github import to_github
 
@@ -70,16 +83,16 @@ def render_opinion(review: Review, fmt: str, template: Path | None = None) -> by
     return render_one(review, fmt, template=template)
 
 
-def render_stdout(reviews: list[Review], fmt: str, template: Path | None = None) -> str:
+def render_stdout(reviews: list[Review], fmt: str, template: Path | None = None, *, fail_level: str = "modify") -> str:
     if fmt in PER_DRAFT:
         if fmt == "docx":
             raise ValueError("docx 意见书需要 --out 目录")
         return "\n\n".join(render_opinion(r, fmt, template).decode("utf-8") for r in reviews if r.document is not None)
-    return render(reviews, fmt, template).decode("utf-8")
+    return render(reviews, fmt, template, fail_level=fail_level).decode("utf-8")
 
 
 def write_outputs(reviews: list[Review], fmt: str, out_dir: Path | None, *, template: Path | None = None,
-                  in_place: bool = False) -> list[Path]:
+                  in_place: bool = False, fail_level: str = "modify") -> list[Path]:
     written = []
     if fmt in PER_DRAFT:
         used: set[str] = set()
@@ -100,6 +113,6 @@ def write_outputs(reviews: list[Review], fmt: str, out_dir: Path | None, *, temp
             written.append(target)
     else:
         target = Path(out_dir or ".") / AGGREGATE[fmt]
-        atomic_write(target, render(reviews, fmt, template))
+        atomic_write(target, render(reviews, fmt, template, fail_level=fail_level))
         written.append(target)
     return written
