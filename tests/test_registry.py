@@ -287,3 +287,96 @@ def test_safe_load_only(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").write_text("title: !!python/object/apply:os.getcwd []\nlevel: 法律\nissuer: x\n")
     with pytest.raises(RegistryError):
         Registry.load([tmp_path])
+
+
+# --------------------------------------------------------------------------------------------------- article facts
+
+
+def test_article_facts_of_the_road_traffic_law(reg: Registry) -> None:
+    road = reg.resolve("道路交通安全法")
+    assert road is not None and road.articles_version == "2021年修正"
+    assert road.has_facts_for(reg.version_on(road, date(2026, 1, 1)))
+    assert not road.has_facts_for(reg.version_on(road, date(2015, 1, 1)))
+    [(number, fine)] = road.penalties_of(90)
+    assert number == 90 and (fine.kind, fine.min, fine.max) == ("range", 20, 200)
+    assert fine.types == ["警告", "罚款"] and fine.paragraph == 1 and "二十元以上二百元以下" in fine.quote
+    assert road.provides_penalty(90) and not road.provides_penalty(2)
+    # 第九十五条: 依照本法第九十条的规定予以处罚
+    assert road.provides_penalty(95) and [n for n, _ in road.penalties_of(95, paragraph=2)] == [90]
+    assert [p.paragraph for _, p in road.penalties_of(92, paragraph=2)] == [2, 2]
+    assert road.structure(91) == [0, 0, 0, 0, 0] and road.structure(90) == [0]
+
+
+def test_every_corpus_law_has_article_facts_for_its_corpus_version(reg: Registry) -> None:
+    with_facts = [inst for inst in reg.all() if inst.articles_version]
+    assert len(with_facts) >= 37
+    for inst in with_facts:
+        version = inst.facts_version
+        assert version is not None and version.source.startswith("corpus:higher_law/"), inst.title
+        assert "#" not in version.source.split(";")[0], inst.title
+
+
+def test_no_article_facts_means_none(reg: Registry) -> None:
+    green = reg.resolve("城市绿化条例")
+    assert green is not None and green.articles_version is None and green.facts_version is None
+    assert not green.has_facts_for(reg.version_on(green, date(2026, 1, 1)))
+
+
+def test_article_facts_are_validated(tmp_path: Path) -> None:
+    base = ("title: 某法\nlevel: 法律\nissuer: x\nversions:\n  - label: 2020年通过\n    promulgated: 2020-01-01\n"
+            "    article_count: 10\n    source: unverified\n")
+    (tmp_path / "a.yaml").write_text(base + "articles:\n  3: {empowers: [penalty]}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="articles_version"):
+        Registry.load([tmp_path])
+    (tmp_path / "a.yaml").write_text(base + "articles_version: 2020年通过\narticles:\n  12: {empowers: [penalty]}\n",
+                                     encoding="utf-8")
+    with pytest.raises(RegistryError, match="beyond the 10 articles"):
+        Registry.load([tmp_path])
+    (tmp_path / "a.yaml").write_text(
+        base + "articles_version: 2020年通过\narticles:\n  3:\n    empowers: [penalty]\n    penalties:\n"
+        "      - {types: [罚款], kind: range, min: 500, max: 200, quote: x}\n", encoding="utf-8")
+    with pytest.raises(RegistryError) as exc:
+        Registry.load([tmp_path])
+    assert exc.value.line == 14 and "min (500) is greater than max (200)" in str(exc.value)
+
+
+def test_doc_number_lookup(reg: Registry) -> None:
+    inst = reg.by_doc_number("国办发〔2018〕115号")
+    assert inst is not None and inst.level == "规范性文件"
+    assert reg.by_doc_number("国办发[2018]115号") is inst
+    assert reg.by_doc_number("国办发（2018）115号") is inst
+    assert reg.by_doc_number("中华人民共和国国务院令第713号") is reg.resolve("重大行政决策程序暂行条例")
+    assert reg.by_doc_number("国办发〔2018〕116号") is None
+
+
+def test_repeals_read_from_the_corpus(reg: Registry) -> None:
+    for old, new, day in [("城市规划法", "中华人民共和国城乡规划法", date(2008, 1, 1)),
+                          ("治安管理处罚条例", "中华人民共和国治安管理处罚法", date(2006, 3, 1)),
+                          ("环境噪声污染防治条例", "中华人民共和国环境噪声污染防治法", date(1997, 3, 1)),
+                          ("行政法规制定程序暂行条例", "行政法规制定程序条例", date(2002, 1, 1))]:
+        inst = reg.resolve(old)
+        assert inst is not None and inst.repealed is not None, old
+        assert inst.repealed.date == day and inst.repealed.by == new
+        assert reg.resolve(new) is not None
+        assert not reg.in_force(inst, day)[0]
+
+
+def test_partly_unverified_versions() -> None:
+    from review_engine.registry import Version
+
+    v = Version(label="x", amended=date(2020, 1, 1), article_count=5, source="corpus:a.md#header; effective unverified")
+    assert v.count_verified and not v.is_verified("effective") and not v.verified
+    v = Version(label="x", amended=date(2020, 1, 1), article_count=5,
+                source="corpus:a.md#header; effective, article_count unverified")
+    assert not v.count_verified
+    assert not Version(label="x", amended=date(2020, 1, 1), source="unverified").count_verified
+
+
+def test_describe(reg: Registry) -> None:
+    from review_engine.registry.describe import list_rows, show_text
+
+    rows = {row[0]: row for row in list_rows(reg, date(2026, 6, 1))}
+    assert rows["中华人民共和国环境噪声污染防治法"][2] == "已废止"
+    assert rows["中华人民共和国行政处罚法"][3:5] == ("2021年修订", "86")
+    text = show_text(reg.resolve("治安管理处罚法"), reg, date(2026, 6, 1), quotes=False)
+    assert "2012年修正（不是现行版本" in text and "2025年修订" in text

@@ -1,9 +1,9 @@
 """Load the registry of higher law from YAML files and answer questions about it.
 
 ``Registry.load([dir, ...])`` reads every ``*.yaml`` file under the given directories (recursively, in
-sorted order) with ``yaml.safe_load``; each file holds ONE instrument (see ``review_engine.registry.model``
-for the format). A YAML syntax error or a schema error raises ``RegistryError`` naming the file, the line
-(from ``yaml.compose`` marks) and, for schema errors, the field (``versions[0].effective``). Entries of a
+sorted order) with ``review_engine.yamlsource`` (``yaml.safe_load`` only); each file holds ONE instrument (see
+``review_engine.registry.model`` for the format). A YAML syntax error or a schema error raises ``RegistryError``
+naming the file, the line and, for schema errors, the field (``versions[0].effective``), in Chinese. Entries of a
 later directory replace entries of an earlier one with the same title (a local overlay can correct or
 extend the national registry); two files with the same title in the same directory are an error.
 
@@ -27,14 +27,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
+from review_engine import yamlsource
 from review_engine.registry.model import Instrument, Version
 
-__all__ = ["Registry", "RegistryError", "default_registry", "laws_dir", "normalize_title"]
+__all__ = ["Registry", "RegistryError", "default_registry", "laws_dir", "normalize_doc_number", "normalize_title"]
 
 PRC_PREFIX = "中华人民共和国"
 
@@ -46,7 +45,8 @@ _VERSION_SUFFIX = re.compile(r"\(\d{4}[^()]{0,16}\)$")
 
 
 class RegistryError(ValueError):
-    """A registry file that cannot be loaded; ``str()`` reads ``<file>:<line>: <field>: <message>``."""
+    """A registry file that cannot be loaded; ``str()`` reads ``<file>:<line>: <field>: <message>``
+    (``message`` already names the field when there is one)."""
 
     def __init__(self, message: str, path: Path | str, line: int | None = None, field: str | None = None):
         self.path = str(path)
@@ -61,6 +61,21 @@ def normalize_title(name: str) -> str:
     s = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH)
     s = _WS.sub("", s).translate(_BRACKETS)
     return s.strip(_QUOTES)
+
+
+_DOC_NO_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "【": "〔", "(": "〔", "（": "〔",
+                                  "]": "〕", "］": "〕", "】": "〕", ")": "〕", "）": "〕"})
+
+
+def normalize_doc_number(number: str) -> str:
+    """The lookup key of a 文号 or 令号: 国办发[2018]115号 → 国办发〔2018〕115号, 中华人民共和国国务院令第722号 →
+    国务院令第722号, 第一百号 → 第100号."""
+    from review_engine.numerals import to_int
+
+    s = unicodedata.normalize("NFKC", number).translate(_ZERO_WIDTH)
+    s = _WS.sub("", s).translate(_DOC_NO_BRACKETS)
+    s = s.removeprefix(PRC_PREFIX)
+    return re.sub(r"第([〇零一二三四五六七八九十百千]+)号", lambda m: f"第{to_int(m[1])}号", s)
 
 
 def _candidates(name: str) -> list[str]:
@@ -79,75 +94,32 @@ def _fmt_date(d: date) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _fmt_loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out or "(top level)"
-
-
-def _line_of(root: yaml.Node | None, loc: tuple[Any, ...], key_line: bool) -> int | None:
-    """1-based line of the YAML node at ``loc``: the key's line if ``key_line`` (unknown field), else the
-    value's line; for a missing field, the line of the enclosing mapping."""
-    if root is None:
-        return None
-    node = root
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if str(k.value) == str(part)), None)
-            if match is None:
-                break  # a missing field: report the enclosing mapping
-            if last and key_line:
-                return match[0].start_mark.line + 1
-            node = match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-    return node.start_mark.line + 1
+def _error(problems: list[yamlsource.YamlProblem], path: Path) -> RegistryError:
+    """One ``RegistryError`` for the located problems of a file (the first one gives line and field)."""
+    first = problems[0]
+    lines = [f"{p.path}: {p.message}" if p.path else p.message for p in problems]
+    if len(problems) == 1:
+        return RegistryError(lines[0], path, first.line, first.path or None)
+    detail = "\n  ".join(f"第{p.line}行：{text}" if p.line else text for p, text in zip(problems, lines, strict=True))
+    return RegistryError(f"{len(problems)} 处错误：\n  {detail}", path, first.line, first.path or None)
 
 
 def _load_file(path: Path) -> Instrument:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RegistryError(f"not UTF-8: {exc}", path) from exc
+        raise RegistryError(f"文件应为 UTF-8 编码（{exc}）", path) from exc
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        raise RegistryError(f"invalid YAML: {problem}", path, line) from exc
-    except yaml.YAMLError as exc:
-        raise RegistryError(f"invalid YAML: {exc}", path) from exc
-    if not isinstance(data, dict):
-        line = root.start_mark.line + 1 if root is not None else 1
-        raise RegistryError("expected a mapping with one instrument (title, level, …)", path, line)
+        doc = yamlsource.load(text, str(path))
+    except yamlsource.YamlError as exc:
+        raise _error(exc.problems, path) from None
+    if not isinstance(doc.data, dict):
+        line = doc.root.start_mark.line + 1 if doc.root is not None else 1
+        raise RegistryError("应为一个映射，描述一部法律法规（title、level、issuer……）", path, line)
     try:
-        inst = Instrument.model_validate(data)
+        inst = Instrument.model_validate(doc.data)
     except ValidationError as exc:
-        msgs = []
-        first: tuple[int | None, str] | None = None
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            field = _fmt_loc(loc)
-            line = _line_of(root, loc, key_line=err["type"] == "extra_forbidden")
-            msg = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
-            msgs.append(f"line {line}: {field}: {msg}")
-            if first is None:
-                first = (line, field)
-        assert first is not None
-        if len(msgs) == 1:
-            raise RegistryError(msgs[0].split(": ", 1)[1], path, first[0], first[1]) from None
-        raise RegistryError(
-            f"{len(msgs)} schema errors:\n  " + "\n  ".join(msgs), path, first[0], first[1]
-        ) from None
+        raise _error(doc.validation_problems(exc), path) from None
     inst._path = str(path)
     return inst
 
@@ -170,6 +142,9 @@ class Registry:
             aliases.discard(key)
             for alias in aliases:
                 self._short.setdefault(alias, []).append(inst)
+        self._by_doc_number: dict[str, Instrument] = {
+            normalize_doc_number(inst.doc_number): inst for inst in self._by_title.values() if inst.doc_number
+        }
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -204,6 +179,10 @@ class Registry:
             if hits and len(hits) == 1:
                 return hits[0]
         return None
+
+    def by_doc_number(self, number: str) -> Instrument | None:
+        """The instrument with this 文号 / 令号 (国务院令第713号), or None."""
+        return self._by_doc_number.get(normalize_doc_number(number)) if number else None
 
     def version_on(self, inst: Instrument, day: date) -> Version | None:
         """The version applying on ``day``: the latest whose start (``effective``, else ``amended``,
