@@ -443,3 +443,21 @@ def test_mangled_real_dossier_gives_dossier_or_dossier_error(data):
         j = data.draw(st.integers(i, min(len(text), i + 12)))
         text = text[:i] + data.draw(st.sampled_from(["", ":", "-", " ", "\n", "'", "{", "[", "2026-02-30", "&a", "*a", "!!"])) + text[j:]
     _check(text)
+
+
+def test_errors_under_merge_keys_point_at_the_merged_value():
+    text = "base: &b {held: 是}\n"  # an unknown top-level key, and a merged mapping with a wrong type
+    err = _error(text + "hearing:\n  <<: *b\n  date: 2026-03-01\n")
+    assert _only(err, "hearing.held").line == 1
+    assert _only(err, "base").line == 1
+
+
+def test_yamlsource_locates_like_the_dossier_reader():
+    from review_engine import yamlsource
+
+    doc = yamlsource.load("a: &x {b: 1}\nc:\n  <<: *x\n  d: [1, 2]\n1: z\n", "f.yaml")
+    assert doc.locate(("c", "b")) == (1, 11, "c.b")  # followed through the merge key
+    assert doc.locate(("c", "d", 1)) == (4, 10, "c.d[1]")
+    assert doc.locate(("c", "e")) == (3, 3, "c.e")  # a missing field: its mapping
+    assert doc.locate((1,))[:2] == (5, 4)
+    assert doc.locate(("c", "d"), key=True)[:2] == (4, 3)

@@ -196,3 +196,34 @@ def test_workdays_between_matches_day_by_day_count(a: date, span: int):
 @given(st.dates(min_value=D(2004, 1, 1), max_value=D(2026, 12, 31)))
 def test_official_years_agree_with_chinese_calendar(d: date):
     assert CAL.is_workday(d) == chinese_calendar.is_workday(d)
+
+
+def test_recording_names_only_the_calendars_a_block_used(tmp_path: Path):
+    calendar = tmp_path / "calendar.yaml"
+    calendar.write_text("2027:\n  holidays: [2027-01-01]\n", encoding="utf-8")
+    cal = WorkCalendar(calendar)
+    cal.workdays_between(D(2024, 3, 4), D(2024, 3, 11))  # an earlier query is not this block's
+    with cal.recording() as used:
+        assert used.sources == []
+        cal.workdays_between(D(2026, 12, 28), D(2027, 1, 5))
+    assert used.sources == [OFFICIAL_SOURCE, f"用户日历文件 {calendar}"]
+    with cal.recording() as used:
+        cal.is_workday(D(2028, 1, 3))
+    assert used.sources == [FALLBACK_SOURCE]
+    assert cal._recorders == []
+
+
+def test_user_calendar_file_is_read_once_per_version(tmp_path: Path, monkeypatch):
+    from review_engine import workdays
+
+    calendar = tmp_path / "calendar.yaml"
+    calendar.write_text("2027:\n  holidays: [2027-01-01]\n", encoding="utf-8")
+    calls = []
+    real = workdays.load_user_calendar
+    monkeypatch.setattr(workdays, "load_user_calendar", lambda path: calls.append(path) or real(path))
+    WorkCalendar(calendar)
+    WorkCalendar(calendar)
+    assert len(calls) == 1
+    calendar.write_text("2027:\n  holidays: [2027-01-01, 2027-01-04]\n", encoding="utf-8")
+    assert not WorkCalendar(calendar).is_workday(D(2027, 1, 4))
+    assert len(calls) == 2

@@ -42,7 +42,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -58,6 +58,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .yamlsource import PathItem, format_path, locate_node
 
 __all__ = [
     "FLAG_NAMES",
@@ -437,9 +439,6 @@ _SEQ_TAGS = {_TAG + "seq", _TAG + "omap", _TAG + "pairs"}
 _SCALAR_TAGS = {t for t in yaml.constructor.SafeConstructor.yaml_constructors if t} - _MAP_TAGS - _SEQ_TAGS
 _MERGE = _TAG + "merge"
 
-PathItem = str | int
-
-
 class _Ctx:
     def __init__(self, file: str, line_offset: int) -> None:
         self.file = file
@@ -450,7 +449,7 @@ class _Ctx:
         line = column = None
         if mark is not None:
             line, column = mark.line + 1 + self.line_offset, mark.column + 1
-        self.errors.append(DossierError(self.file, line, column, _format_path(path), message))
+        self.errors.append(DossierError(self.file, line, column, format_path(path), message))
 
 
 def load_dossier(path: Path | str) -> Dossier | None:
@@ -540,7 +539,7 @@ def parse_dossier(text: str, *, file: str = "dossier.yaml", line_offset: int = 0
         return Dossier.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            node, path = _locate(root, err["loc"], key=err["type"] in ("extra_forbidden", "invalid_key"))
+            node, path = locate_node(root, err["loc"], key=err["type"] in ("extra_forbidden", "invalid_key"))
             ctx.add(node.start_mark if node is not None else None, path, _message(err))
         raise DossierError.collect(ctx.errors) from None
     except RecursionError:
@@ -655,75 +654,6 @@ def _prepass(root: Node, ctx: _Ctx) -> bool:
 
     visit(root, [])
     return retagged
-
-
-def _key_value(node: Node) -> Any:
-    if not isinstance(node, ScalarNode):
-        return None
-    if node.tag == _STR:
-        return node.value
-    try:
-        return yaml.constructor.SafeConstructor().construct_object(node)
-    except Exception:  # noqa: BLE001
-        return node.value
-
-
-def _find_key(node: MappingNode, item: PathItem) -> tuple[Node, Node] | None:
-    """The (key, value) pair of ``node`` for the pydantic loc ``item`` (last wins; follows ``<<``)."""
-    for key, value in reversed(node.value):
-        if isinstance(key, ScalarNode) and key.tag == _MERGE:
-            continue
-        k = _key_value(key)
-        if isinstance(k, str) and k == item:
-            return key, value
-        if not isinstance(k, str) and (k == item or repr(k) == item or str(k) == item):
-            return key, value
-    for key, value in reversed(node.value):
-        if isinstance(key, ScalarNode) and key.tag == _MERGE:
-            sources = value.value if isinstance(value, SequenceNode) else [value]
-            for source in sources:
-                if isinstance(source, MappingNode) and (found := _find_key(source, item)):
-                    return found
-    return None
-
-
-def _locate(root: Node, loc: Iterable[PathItem], *, key: bool = False) -> tuple[Node | None, list[PathItem]]:
-    """The node a pydantic error ``loc`` refers to, and the path of the items that matched.
-
-    Items that do not name a key or index (union member tags, validator names) are skipped; a key that
-    is absent (a missing field) leaves the node at its mapping. With ``key`` the final item's key node
-    is returned instead of its value (for unknown fields).
-    """
-    node: Node = root
-    path: list[PathItem] = []
-    items = list(loc)
-    for position, item in enumerate(items):
-        last = position == len(items) - 1
-        if isinstance(node, MappingNode):
-            found = _find_key(node, item)
-            if found is not None:
-                path.append(found[0].value if isinstance(found[0], ScalarNode) else item)
-                node = found[0] if (last and key) else found[1]
-                continue
-            if last and isinstance(item, str):
-                path.append(item)  # a missing field: keep pointing at the mapping
-            continue
-        if isinstance(node, SequenceNode) and isinstance(item, int) and not isinstance(item, bool):
-            if 0 <= item < len(node.value):
-                path.append(item)
-                node = node.value[item]
-            continue
-    return node, path
-
-
-def _format_path(path: Sequence[PathItem]) -> str:
-    text = ""
-    for item in path:
-        if isinstance(item, int) and not isinstance(item, bool):
-            text += f"[{item}]"
-        else:
-            text += ("." if text else "") + str(item)
-    return text
 
 
 # --------------------------------------------------------------------------------------------

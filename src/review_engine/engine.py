@@ -46,7 +46,7 @@ def get_profile(name: str | Path | None) -> Profile:
 
 def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance", dossier=None,
                  doc_type: str | None = None, review_date: dt.date | None = None, dossier_file: str | None = None,
-                 dossier_locate=None) -> Context:
+                 dossier_locate=None, dossier_error=None) -> Context:
     facts = Facts(doc)
     if doc_type is None and dossier is not None and getattr(dossier, "doc_type", None):
         doc_type, source = dossier.doc_type, "dossier"
@@ -60,7 +60,8 @@ def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance"
         review_date = profile.params.review_date or _dossier_date(dossier) or dt.date.today()
     view = DocView(doc, doc_type, source, stage, facts.nodes)
     return Context(doc=doc, facts=facts, view=view, profile=profile, stage=stage, dossier=dossier,
-                   review_date=review_date, dossier_file=dossier_file, dossier_locate=dossier_locate)
+                   review_date=review_date, dossier_file=dossier_file, dossier_locate=dossier_locate,
+                   dossier_error=dossier_error)
 
 
 def _dossier_date(dossier) -> dt.date | None:
@@ -205,9 +206,9 @@ def apply_waivers(findings: list[Finding], waivers: list, rules: RuleSet | None 
 def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: str = "pre-issuance",
                     dossier=None, draft: str | None = None, files: dict[str, str] | None = None,
                     review_date: dt.date | None = None, dossier_file: str | None = None,
-                    dossier_locate=None) -> Review:
+                    dossier_locate=None, dossier_error=None) -> Review:
     ctx = make_context(doc, profile=profile, stage=stage, dossier=dossier, review_date=review_date,
-                       dossier_file=dossier_file, dossier_locate=dossier_locate)
+                       dossier_file=dossier_file, dossier_locate=dossier_locate, dossier_error=dossier_error)
     not_run: list[NotRun] = []
     findings = [_parse_finding(doc, p) for p in doc.problems]
     findings += run_rules(rules.rules, ctx, not_run)
@@ -258,7 +259,7 @@ def review_draft(draft, *, profile: Profile, stage: str, rules: RuleSet, review_
         source = read_source(draft.text)
     except SourceError as exc:
         return Review(draft=name, errors=[ReadError(file=exc.file, message=exc.message)])
-    dossier, dossier_file, locate, errors = None, None, None, []
+    dossier, dossier_file, locate, errors, dossier_error = None, None, None, [], None
     try:
         if draft.dossier is not None:
             dossier = load_dossier(draft.dossier)
@@ -266,29 +267,51 @@ def review_draft(draft, *, profile: Profile, stage: str, rules: RuleSet, review_
             files["dossier"] = draft.dossier.name
             locate = _dossier_locator(draft.dossier)
         elif source.format in ("md", "txt") and source.lines and source.lines[0].strip().lstrip("\ufeff") == "---":
+            dossier_file = draft.text.name
+            locate = _front_matter_locator(source.text, draft.text.name)
             dossier, _, _ = parse_front_matter(source.text, file=draft.text.name)
             if dossier is not None:
-                dossier_file = draft.text.name
                 files["dossier"] = f"{draft.text.name}（front matter）"
+            else:
+                dossier_file = locate = None
     except DossierError as exc:
-        errors.append(ReadError(code="DOSSIER", file=exc.file, line=exc.line, column=exc.column,
-                                message=f"{exc.field_path}: {exc.message}" if exc.field_path else exc.message))
+        dossier_error = exc
+        errors.extend(ReadError(code="DOSSIER", file=e.file, line=e.line, column=e.column,
+                                message=f"{e.field_path}: {e.message}" if e.field_path else e.message)
+                      for e in exc.errors)
     for kind, path in draft.materials.items():
         files[kind] = path.name
     doc = parse_source(source)
     review = review_document(doc, rules=rules, profile=profile, stage=stage, dossier=dossier, draft=name,
-                             files=files, review_date=review_date, dossier_file=dossier_file, dossier_locate=locate)
+                             files=files, review_date=review_date, dossier_file=dossier_file, dossier_locate=locate,
+                             dossier_error=dossier_error)
     review.errors.extend(errors)
     return review
 
 
 def _dossier_locator(path: Path):
     """A function (field path) → (line, column) into dossier.yaml, for findings about the record."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _yaml_locator(text, path.name)
+
+
+def _front_matter_locator(text: str, name: str):
+    """The same for a dossier given as front matter of the draft (lines of the draft file)."""
+    from .dossier import split_front_matter
+
+    yaml_text, _, _ = split_front_matter(text)
+    return None if yaml_text is None else _yaml_locator(yaml_text, name, line_offset=1)
+
+
+def _yaml_locator(text: str, name: str, line_offset: int = 0):
     from . import yamlsource
 
     try:
-        doc = yamlsource.load(path.read_text(encoding="utf-8-sig"), path.name)
-    except (OSError, UnicodeDecodeError, yamlsource.YamlError):
+        doc = yamlsource.load(text, name, line_offset=line_offset)
+    except yamlsource.YamlError:
         return None
 
     def locate(field_path: tuple) -> tuple[int | None, int | None]:

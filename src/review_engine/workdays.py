@@ -18,7 +18,9 @@ Time limits of the review procedure are counted in working days (e.g. 合法性�
 3. otherwise Monday to Friday.
 
 ``WorkCalendar.sources(a, b)`` names, in Chinese and for use in findings, the calendar(s) used for the
-years a span touches; ``WorkCalendar.used_sources`` those used by every query so far.
+years a span touches; ``WorkCalendar.used_sources`` those used by every query so far; ``with
+calendar.recording() as used:`` collects the calendars of the queries made inside the block (``used.sources``),
+so that a finding names exactly the calendar(s) its own arithmetic relied on.
 
 Counting convention: ``workdays_between(a, b)`` is the number of working days **after** ``a`` up to and
 including ``b`` ("received on a, opinion on b": a Monday to the next Monday is 5); it is negative, with
@@ -33,7 +35,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -49,6 +52,7 @@ __all__ = [
     "USER_SOURCE",
     "CalendarError",
     "UserYear",
+    "Recording",
     "WorkCalendar",
     "load_user_calendar",
     "parse_user_calendar",
@@ -124,6 +128,21 @@ def load_user_calendar(path: Path | str) -> dict[int, UserYear]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CalendarError(file, None, None, f"无法读取日历文件 ({exc})") from exc
     return parse_user_calendar(text, file=file)
+
+
+_USER_CACHE: dict[tuple[str, int, int], dict[int, UserYear]] = {}
+
+
+def _user_calendar_cached(path: Path) -> dict[int, UserYear]:
+    """``load_user_calendar`` once per file version (a review builds one calendar per document)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return load_user_calendar(path)  # raises CalendarError naming the file
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    if key not in _USER_CACHE:
+        _USER_CACHE[key] = load_user_calendar(path)
+    return _USER_CACHE[key]
 
 
 def parse_user_calendar(text: str, *, file: str = "calendar.yaml") -> dict[int, UserYear]:
@@ -283,6 +302,19 @@ def _as_date(d: date) -> date:
     return d
 
 
+@dataclass(eq=False)
+class Recording:
+    """The years a block of queries touched (see ``WorkCalendar.recording``)."""
+
+    calendar: WorkCalendar
+    years: set[int] = field(default_factory=set)
+
+    @property
+    def sources(self) -> list[str]:
+        """The distinct calendars used, in year order (empty when no working days were counted)."""
+        return list(dict.fromkeys(self.calendar._years[y].source for y in sorted(self.years)))
+
+
 class WorkCalendar:
     """Working days by the official calendar, a user calendar file, or Monday–Friday (in that order).
 
@@ -295,11 +327,12 @@ class WorkCalendar:
         self._user: dict[int, UserYear] = {}
         if isinstance(user_calendar, (str, Path)):
             self.user_calendar_path = Path(user_calendar)
-            self._user = load_user_calendar(self.user_calendar_path)
+            self._user = dict(_user_calendar_cached(self.user_calendar_path))
         elif user_calendar is not None:
             self._user = dict(user_calendar)
         self._years: dict[int, _Year] = {}
         self._used: set[int] = set()
+        self._recorders: list[Recording] = []
 
     # -- per year ---------------------------------------------------------------------------
 
@@ -316,7 +349,19 @@ class WorkCalendar:
                 cached = _Year(FALLBACK_SOURCE, _weekday_year(year))
             self._years[year] = cached
         self._used.add(year)
+        for recorder in self._recorders:
+            recorder.years.add(year)
         return cached
+
+    @contextmanager
+    def recording(self) -> Iterator[Recording]:
+        """Collect the years (and so the calendars) that the queries made inside the block use."""
+        recorder = Recording(self)
+        self._recorders.append(recorder)
+        try:
+            yield recorder
+        finally:
+            self._recorders.remove(recorder)
 
     def source_for_year(self, year: int) -> str:
         """The calendar used for ``year`` (one of the Chinese source texts)."""

@@ -55,7 +55,7 @@ class YamlDocument:
         """(line, column, dotted path) of the value at ``loc`` (its key's position with ``key``)."""
         if self.root is None:
             return None, None, format_path(list(loc))
-        node, path = _locate(self.root, loc, key=key)
+        node, path = locate_node(self.root, loc, key=key)
         if node is None:
             return None, None, format_path(path)
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1, format_path(path)
@@ -102,28 +102,67 @@ def format_path(path: Sequence[PathItem]) -> str:
     return text
 
 
-def _find_key(node: MappingNode, item: PathItem) -> tuple[Node, Node] | None:
-    for key, value in reversed(node.value):  # YAML: the last of duplicate keys wins
-        if isinstance(key, ScalarNode) and str(key.value) == str(item):
+_TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_MERGE = _TAG + "merge"
+
+
+def _key_value(node: Node) -> Any:
+    """The value a key node stands for (``1`` for an int key, the text for a string key)."""
+    if not isinstance(node, ScalarNode):
+        return None
+    if node.tag == _STR:
+        return node.value
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except Exception:  # noqa: BLE001 - an unconstructible key is matched by its text
+        return node.value
+
+
+def find_key(node: MappingNode, item: PathItem) -> tuple[Node, Node] | None:
+    """The (key, value) pair of mapping ``node`` named by the error-location ``item``.
+
+    The last of duplicate keys wins (as in YAML loading); a key is matched by its value (``1`` for an int
+    key), then by its text; merge keys (``<<``) are followed when the mapping itself does not hold it.
+    """
+    pairs = [(k, v) for k, v in reversed(node.value) if not (isinstance(k, ScalarNode) and k.tag == _MERGE)]
+    for key, value in pairs:
+        k = _key_value(key)
+        if isinstance(k, str) and k == item:
             return key, value
+        if not isinstance(k, str) and k is not None and (k == item or repr(k) == item or str(k) == item):
+            return key, value
+    for key, value in pairs:
+        if isinstance(key, ScalarNode) and key.value == str(item):
+            return key, value
+    for key, value in reversed(node.value):
+        if isinstance(key, ScalarNode) and key.tag == _MERGE:
+            sources = value.value if isinstance(value, SequenceNode) else [value]
+            for source in sources:
+                if isinstance(source, MappingNode) and (found := find_key(source, item)):
+                    return found
     return None
 
 
-def _locate(root: Node, loc: Iterable[PathItem], *, key: bool = False) -> tuple[Node | None, list[PathItem]]:
-    """The node a pydantic error location refers to; items naming no key (union tags) are skipped, and a
-    missing field leaves the node at its mapping."""
+def locate_node(root: Node, loc: Iterable[PathItem], *, key: bool = False) -> tuple[Node, list[PathItem]]:
+    """The node an error location (a pydantic ``loc``) refers to, and the path of the items that matched.
+
+    Items that name no key or index (union member tags, validator names) are skipped; a key that is absent
+    (a missing field) leaves the node at its mapping. With ``key`` the final item's key node is returned
+    instead of its value (for unknown fields).
+    """
     node: Node = root
     path: list[PathItem] = []
     items = list(loc)
     for position, item in enumerate(items):
         last = position == len(items) - 1
         if isinstance(node, MappingNode):
-            found = _find_key(node, item)
+            found = find_key(node, item)
             if found is not None:
-                path.append(item)
+                path.append(found[0].value if isinstance(found[0], ScalarNode) else item)
                 node = found[0] if (last and key) else found[1]
             elif last and isinstance(item, str):
-                path.append(item)
+                path.append(item)  # a missing field: keep pointing at the mapping
         elif isinstance(node, SequenceNode) and isinstance(item, int) and not isinstance(item, bool):
             if 0 <= item < len(node.value):
                 path.append(item)

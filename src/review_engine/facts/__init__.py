@@ -146,7 +146,7 @@ class Facts:
         """Sentences that make a procedure necessary (price clause, market obligations…), see triggers.py."""
         from .triggers import Triggers
 
-        return Triggers(self)
+        return Triggers(self.index, self.doc)
 
     # ---- fields for conditions ----
     @property

@@ -80,6 +80,8 @@ class Context:
     dossier_file: str | None = None
     dossier_locate: Any = None
     """Callable (field path tuple) -> (line, column) into the dossier file, when there is one."""
+    dossier_error: Any = None
+    """The ``DossierError`` when the record exists but cannot be used (then ``dossier`` is None)."""
 
     @cached_property
     def calendar(self):

@@ -86,11 +86,30 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: 应为映射（name, params…）")
     merged = dict(data)
+    own = data.get("params")
+    if isinstance(own, dict) and isinstance(own.get("calendar_file"), str):
+        merged["params"] = own = {**own, "calendar_file": _calendar_file(own["calendar_file"], path, doc)}
     if data.get("extends"):
         parent = load_profile(data["extends"], (*_seen, str(path)))
-        params = parent.params.model_dump() | (data.get("params") or {})
+        params = parent.params.model_dump() | (own or {})
         merged["params"] = params
     try:
         return Profile.model_validate(merged)
     except ValidationError as exc:
         raise ProfileError("\n".join(p.one_line() for p in doc.validation_problems(exc))) from None
+
+
+def _calendar_file(name: str, profile_path: Path, doc) -> str:
+    """The user calendar file named by a profile (relative to the profile's folder), read once to check it:
+    a broken calendar is a configuration error reported at load, not in the middle of a review."""
+    from ..workdays import CalendarError, WorkCalendar
+
+    path = Path(name)
+    if not path.is_absolute():
+        path = profile_path.parent / path
+    try:
+        WorkCalendar(path)
+    except CalendarError as exc:
+        line, _, _ = doc.locate(("params", "calendar_file"))
+        raise ProfileError(f"{profile_path}:{line}: params.calendar_file: 日历文件有误：\n{exc}") from None
+    return str(path)

@@ -1,0 +1,120 @@
+"""``review-engine init DIR``: a new draft folder with an empty draft and a commented ``dossier.yaml``.
+
+The template holds every field of the dossier contract (``design.md``, "dossier.yaml (contract)") with a
+comment in Chinese on what to record and which check reads it; unknown values are ``null``. It parses as a
+``Dossier`` as written, so a folder fresh from ``init`` can be reviewed at once (the procedural checks then
+say what is still missing). Existing files are never overwritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DOSSIER_TEMPLATE = """\
+# 程序记录（dossier.yaml）：如实载明草案的制定程序，供合法性审核使用。
+# 日期一律写作 YYYY-MM-DD（如 2026-03-01）；不知道或尚未发生的写 null；不要增加模板以外的字段。
+# 字段说明见 docs/ 和 review-engine rules show <规则编号>；括号中为读取该字段的检查。
+
+doc_type: 规范性文件            # 规范性文件 | 地方政府规章 | 部门规章 …
+stage: pre-issuance             # pre-issuance（提交合法性审核、印发前）| filing-review（公布后备案审查）
+
+# 制定机关（SUBJ-01/02/03）。type：人民政府 | 办公厅 | 工作部门 | 直属机构 | 派出机关 | 乡镇政府 | 街道办事处 |
+# 授权组织 | 受委托组织 | 内设机构 | 议事协调机构 | 临时机构 | 派出机构 | 其他
+# level：国务院部门 | 省 | 设区的市 | 县 | 乡
+issuer: {name: null, type: null, level: null}
+joint_issuers: []               # 联合制定机关，如 [{name: 某市公安局, type: 工作部门}]
+
+# 决定适用哪些程序的事实（如实填写 true/false；草案文本显示相反情况的，审核时会指出）
+flags:
+  involves_rights_obligations: true   # 涉及公民、法人和其他组织权利义务（PROC-CONS-01、PROC-LEG-01）
+  market_related: false               # 与市场主体生产经营活动密切相关：征求意见不少于30日、公平竞争审查（PROC-CONS-01、PROC-FCR-01）
+  major_decision: false               # 属于重大行政决策（PROC-CONS-01、PROC-HEAR-01、PROC-EXP-01、PROC-RISK-01、PROC-LEG-02）
+  price_setting: false                # 制定政府定价、政府指导价（PROC-HEAR-01）
+  in_price_hearing_catalogue: null    # 定价事项属于定价听证目录（PROC-HEAR-01）
+  direct_interests: null              # 直接涉及公民、法人、其他组织切身利益（PROC-HEAR-01）
+  major_disagreement: null            # 存在较大分歧（PROC-HEAR-01）
+  technical: false                    # 专业性、技术性较强（PROC-EXP-01）
+  stability_risk: false               # 实施可能对社会稳定、公共安全造成不利影响（PROC-RISK-01）
+  emergency: false                    # 为应对突发事件需要立即制定实施（PROC-LEG-02）
+  secret: false                       # 依法需要保密，不公开征求意见、不公开发布（PROC-CONS-01、PROC-PUB-01）
+
+# 公开征求意见（PROC-CONS-01/02）：期限自开始次日起算；channels 如 [某市人民政府门户网站]
+consultation:
+  start: null
+  end: null
+  channels: []
+  comments: null                # 收到的意见条数
+  feedback_published: null      # 已反馈意见采纳情况
+  shortening_reason: null       # 因情况紧急等缩短期限的理由
+  materials: []                 # 公布的材料，如 [征求意见稿, 起草说明]
+
+# 听证（PROC-HEAR-01）：materials_sent 为听证材料送达听证参加人的日期（应当于听证会7日前）
+hearing: {held: false, date: null, notice_date: null, materials_sent: null}
+
+# 专家论证（PROC-EXP-01）：opinions 为书面论证意见份数
+expert_review: {done: false, date: null, opinions: null, signed: null, conflict_of_interest: null}
+
+# 风险评估（PROC-RISK-01）：report 为风险评估报告名称或文号
+risk_assessment: {done: false, date: null, report: null}
+
+# 公平竞争审查（PROC-FCR-01）：以人民政府名义出台的，由市场监督管理部门会同起草单位审查
+fair_competition_review: {done: false, date: null, conclusion: null, joint_with_market_regulator: null, exception: null}
+
+# 合法性审核（PROC-LEG-01/02/04）：conclusion 为 合法 | 不合法 | 应当予以修改 | 修改后合法
+legality_review:
+  received: null                # 审核机构收到送审稿的日期
+  opinion_date: null            # 出具书面审核意见的日期
+  conclusion: null
+  reviewer: null
+  findings_adopted: null        # 起草单位是否采纳全部审核意见
+  non_adoption_reasons: null    # 未采纳的理由和依据
+
+# 集体审议（PROC-COLL-01）：meeting 如 某市人民政府第12次常务会议
+collective_deliberation: {meeting: null, date: null}
+
+# 公开发布与备案（PROC-PUB-01、PROC-FIL-01，备案审查阶段检查）
+publication: {date: null, channels: []}
+effective_date: null
+filing: {date: null, to: null}
+registration_no: null
+
+# 审核人员对某项检查的豁免（必须写明理由），如：
+#   - {rule: CONT-PEN-01, at: art_12, reason: "依据《某省某条例》第十二条授权"}
+waivers: []
+"""
+
+DRAFT_TEMPLATE = """\
+# （草案名称，例如：某市城市绿化管理办法（送审稿））
+
+<!-- 在此撰写草案正文，例如：
+第一条　为了……，根据《……》等有关法律、法规，结合本市实际，制定本办法。
+……
+第×条　本办法自××××年×月×日起施行，有效期×年。
+-->
+"""
+
+
+def init_draft_folder(directory: Path | str) -> list[Path]:
+    """Create ``directory`` (if needed) with ``draft.md`` and ``dossier.yaml``; return the files written.
+
+    Raises ``FileExistsError`` (with a Chinese message) when ``directory`` is a file or already holds a draft
+    text or a dossier; nothing is written then.
+    """
+    from .drafts import DOSSIER_NAMES, DRAFT_SUFFIXES
+
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise FileExistsError(f"{folder} 已存在且不是目录")
+    if folder.is_dir():
+        taken = sorted(p.name for p in folder.iterdir()
+                       if p.is_file() and (p.name in DOSSIER_NAMES or p.suffix.lower() in DRAFT_SUFFIXES))
+        if taken:
+            raise FileExistsError(f"{folder} 中已有 {'、'.join(taken)}，未作改动")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in (("draft.md", DRAFT_TEMPLATE), ("dossier.yaml", DOSSIER_TEMPLATE)):
+        path = folder / name
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        written.append(path)
+    return written

@@ -1,0 +1,252 @@
+"""Text triggers: sentences of a draft that make a procedure necessary, whatever the dossier's flags say.
+
+A procedural rule reads the dossier, but the text can show what the dossier left out: a price-setting clause
+makes a hearing necessary even when ``flags.price_setting`` was left false; an obligation laid on market
+actors makes the document "与市场主体生产经营活动密切相关" (30-day consultation, fair-competition review).
+Each trigger is a list of ``TriggerHit``s (the sentence, where it is), computed lazily and once per document
+(``Facts.triggers``), so any number of rules can ask for it. Conditions read ``facts.triggers.<name>`` (a
+list: ``exists(facts.triggers.price)``); the ``dossier`` check kind names the triggering sentence in its
+findings.
+
+Triggers:
+
+``price``                 a price or fee level set or to be set by government (政府定价, 政府指导价, 收费标准为…,
+                          每小时…元), not fines, rewards or subsidies, not a ban (不得超过…)
+``market``                an obligation or prohibition laid on market actors (经营者、企业、商户… 应当/不得/须)
+``internal``              a marking that the document is internal or not to be published (内部掌握, 此件不公开…),
+                          in the text, the marks under the title or the notes under the 落款; sentences on
+                          政府信息公开 exemptions (国家秘密、商业秘密、个人隐私) do not count
+``retro``                 a clause applying the document to facts before it takes effect (本办法施行前…参照本办法,
+                          溯及…), without a burden; ``不溯及既往`` and product traceability (追溯体系) do not count
+``retro_burden``          the same with a burden (补缴, 追缴, 处罚, 罚款, 责令, 承担…)
+``issuer_internal``       a 落款 naming an internal unit of a department (…局政策法规科, …委员会价格处, …局办公室)
+``issuer_coordination``   a 落款 or 文号 naming a coordination or temporary body (领导小组, 指挥部, 联席会议, 工作专班…)
+
+Each regex is searched once over the document text (``kinds.pattern.scan``), like every pattern rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .text import TextIndex, Unit
+
+if TYPE_CHECKING:
+    from ..findings import Location
+    from ..model import Document
+
+_NUM = r"[\d０-９一二三四五六七八九十百千两〇零.．]+"
+_PER = r"(?:小时|半小时|次|辆|车次|日|天|月|年|人|人次|户|吨|立方米|平方米|千瓦时|公里|张)"
+
+# Every alternative of these regexes begins with a literal character, so that ``re`` skips ahead to the
+# candidates by their first characters instead of trying each alternative at every position.
+_PRICE = re.compile(
+    r"政府定价|政府指导价"
+    + "".join(f"|{w}标准(?:为|如下|是|按照?|由|实行|执行)" for w in ("收费", "价格", "票价", "服务费", "停车费"))
+    + "".join(f"|{w}[^。；，]{{0,10}}(?:价格|收费标准|票价)" for w in ("制定", "核定", "调整"))
+    + rf"|每{_PER}[^。；]{{0,12}}?{_NUM}元"
+    + rf"|元\s*(?:/|每){_PER}"
+)
+_PRICE_NOT = re.compile(r"罚款|处罚|处以|奖励|补贴|补助|资助|慰问|津贴|工资|报酬|扣除|税|市场调节价|不得|禁止|严禁|违反|"
+                        r"擅自|谎称|未按|不按")
+_PRICE_WORD = re.compile(r"费|价")
+
+# Alternatives all begin with a literal, so that ``re`` can skip ahead by their first characters.
+_ACTORS = "|".join(["经营者", "经营单位", "经营户", "经营企业", "市场主体", "生产企业", "生产者", "销售者", "供应商", "商户",
+                    "个体工商户", "企业"] + [f"{a}{b}" for a in ("运营", "服务", "物业服务", "停车场", "房地产开发")
+                                          for b in ("企业", "单位")])
+_MARKET = re.compile(rf"(?:{_ACTORS})(?!标准)[^。；，]{{0,12}}?(?:应当|必须|须|不得|禁止|严禁)")
+
+_INTERNAL = re.compile(r"内部资料|内部掌握|内部使用|内部文件|仅供内部|不对外公开|不得对外公开|此件不公开|不予公开|"
+                       r"不公开发布|不宜公开")
+_INTERNAL_NOT = re.compile(r"信息公开|政府信息|国家秘密|商业秘密|个人隐私|依法不予公开|申请公开|申请不予公开|除外")
+
+_SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决定|规则|措施|方案|标准|文件)"
+_RETRO = re.compile(
+    rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布)(?:之日)?(?:前|以前)[^。；]{{0,40}}?"
+    rf"(?:参照本|按照本|依照本|适用本|执行本|一并|补缴|补交|追缴|追溯)"
+    r"|溯及(?:至|到|既往)"
+    r"|追溯(?:至|到)\s*\d{4}\s*年"
+    r"|自\s*\d{4}\s*年[^。；]{0,12}起(?:追溯|补缴|补交)"
+)
+_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度|平台|管理|机制)|可追溯|溯源|相抵触|不一致|废止")
+# A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
+# transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
+_FORWARD = re.compile(r"应当|须在|需在|限期")
+_BURDEN = re.compile(r"补缴|补交|追缴|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止")
+
+_UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"
+_ISSUER_INTERNAL = re.compile(rf"(?:局|厅|委员会|委|署)[^局厅委署\s]{{1,12}}?{_UNIT_SUFFIX}$")
+_ISSUER_COORDINATION = re.compile(r"领导小组|工作小组|指挥部|联席会议|工作专班|创建办|筹备组|筹建办|委员会办公室|"
+                                  r"专项整治办公室|攻坚办")
+_DOC_NUMBER_COORDINATION = re.compile(r"领导小组|指挥部|联席会议|专班")
+
+TRIGGER_NAMES = ("price", "market", "internal", "retro", "retro_burden", "issuer_internal", "issuer_coordination")
+DESCRIPTIONS = {
+    "price": "规定了价格或者收费标准",
+    "market": "对经营者等市场主体设定了义务",
+    "internal": "标注内部掌握或者不予公开",
+    "retro": "规定适用于施行前的事项",
+    "retro_burden": "对施行前的事项设定了义务或者处理",
+    "issuer_internal": "落款为部门内设机构",
+    "issuer_coordination": "落款或者文号为议事协调机构、临时机构",
+}
+
+
+@dataclass(eq=False)
+class TriggerHit:
+    """One triggering sentence: ``text`` is the matched words, ``sentence`` the sentence holding them."""
+
+    name: str
+    text: str
+    sentence: str
+    label: str
+    unit: Unit | None = None
+    start: int = 0
+    end: int = 0
+    location: Location | None = None
+    """For text outside the index (文号, notes under the 落款): where to point."""
+
+    CONDITION_FIELDS = frozenset({"name", "text", "sentence", "label"})
+
+    def quote(self, limit: int = 60) -> str:
+        """第六条第一款“停车收费实行政府指导价……”"""
+        sentence = self.sentence.strip().rstrip("。；;，,")
+        sentence = sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+        return f"{self.label}“{sentence}”" if self.label else f"“{sentence}”"
+
+
+class Triggers:
+    """The triggers of one document; each attribute is a list of ``TriggerHit`` (empty when none)."""
+
+    CONDITION_FIELDS = frozenset(TRIGGER_NAMES)
+
+    def __init__(self, index: TextIndex, doc: Document):
+        # the index and the document, not the Facts: a Facts → Triggers → Facts cycle would keep every
+        # reviewed document alive until the cyclic collector runs
+        self.index = index
+        self.doc = doc
+
+    def get(self, name: str) -> list[TriggerHit]:
+        if name not in TRIGGER_NAMES:
+            raise KeyError(f"unknown trigger {name!r}; known: {', '.join(TRIGGER_NAMES)}")
+        return getattr(self, name)
+
+    # ---- text triggers -------------------------------------------------------------------------------
+
+    def _scan(self, name: str, regex: re.Pattern, scopes: frozenset[str], unless: re.Pattern | None = None,
+              limit: int = 20, whole_sentence: bool = False) -> list[TriggerHit]:
+        """The sentences where ``regex`` matches (one hit per sentence); a hit spans the match, or with
+        ``whole_sentence`` the sentence (where the words alone would not show the problem)."""
+        from ..kinds.pattern import scan
+
+        out: list[TriggerHit] = []
+        seen: set[tuple[int, int]] = set()
+        for unit, found in scan(regex, self.index, scopes):
+            start, end = found.start() - unit.start, found.end() - unit.start
+            left, right = unit.sentence(start, end)
+            if (id(unit), left) in seen:
+                continue
+            sentence = unit.text[left:right]
+            if unless is not None and unless.search(sentence):
+                continue
+            seen.add((id(unit), left))
+            if whole_sentence:
+                start, end = left + len(sentence) - len(sentence.lstrip()), right
+            out.append(TriggerHit(name, found.group(), sentence, unit.label, unit, start, end))
+            if len(out) >= limit:
+                break
+        return out
+
+    @cached_property
+    def price(self) -> list[TriggerHit]:
+        hits = self._scan("price", _PRICE, frozenset({"text"}), _PRICE_NOT)
+        # an amount per unit (每吨17元, 3元/小时) is a price only in a sentence about a fee or a price
+        return [h for h in hits if "元" not in h.text or _PRICE_WORD.search(h.sentence)]
+
+    @cached_property
+    def market(self) -> list[TriggerHit]:
+        return self._scan("market", _MARKET, frozenset({"text"}))
+
+    @cached_property
+    def _retro_all(self) -> list[TriggerHit]:
+        return self._scan("retro", _RETRO, frozenset({"text"}), _RETRO_NOT, whole_sentence=True)
+
+    @cached_property
+    def retro(self) -> list[TriggerHit]:
+        return [h for h in self._retro_all if not _burden(h.sentence) and not _FORWARD.search(h.sentence)]
+
+    @cached_property
+    def retro_burden(self) -> list[TriggerHit]:
+        out = []
+        for hit in self._retro_all:
+            if _burden(hit.sentence):
+                out.append(TriggerHit("retro_burden", hit.text, hit.sentence, hit.label, hit.unit, hit.start, hit.end))
+        return out
+
+    @cached_property
+    def internal(self) -> list[TriggerHit]:
+        out = self._scan("internal", _INTERNAL, frozenset({"document"}), _INTERNAL_NOT)
+        doc = self.doc
+        extra = [("标题下标注", line, doc.title_block.title_span) for line in doc.title_block.marks]
+        if doc.signature is not None:
+            extra += [("落款下注明", line, doc.signature.span) for line in doc.signature.notes]
+        for label, line, span in extra:
+            found = _INTERNAL.search(line)
+            if found and not _INTERNAL_NOT.search(line):
+                out.append(TriggerHit("internal", found.group(), line, label, location=_location(doc, span, label)))
+        return out
+
+    # ---- the issuing body -------------------------------------------------------------------------------
+
+    @cached_property
+    def issuer_internal(self) -> list[TriggerHit]:
+        return self._issuer("issuer_internal", _ISSUER_INTERNAL, None)
+
+    @cached_property
+    def issuer_coordination(self) -> list[TriggerHit]:
+        return self._issuer("issuer_coordination", _ISSUER_COORDINATION, _DOC_NUMBER_COORDINATION)
+
+    def _issuer(self, name: str, regex: re.Pattern, doc_number: re.Pattern | None) -> list[TriggerHit]:
+        doc = self.doc
+        out: list[TriggerHit] = []
+        units = self.index.by_scope["signature"]
+        if doc.signature is not None and units:
+            unit = units[0]
+            offset = 0
+            for line in doc.signature.issuer:  # the unit's text is the issuer lines joined by spaces, then the date
+                at = unit.text.find(line, offset)
+                if at < 0:
+                    continue
+                offset = at + len(line)
+                name_text = line.strip()
+                if name == "issuer_internal" and re.search(r"人民政府办公[室厅]$|人民政府\S*(?:办公室|研究室)$", name_text):
+                    continue
+                found = regex.search(name_text)
+                if found:
+                    out.append(TriggerHit(name, name_text, name_text, "落款", unit, at, at + len(line)))
+        number = doc.title_block.doc_number
+        if doc_number is not None and number and doc_number.search(number):
+            out.append(TriggerHit(name, number, number, "文号",
+                                  location=_location(doc, doc.title_block.title_span, "文号")))
+        return out
+
+
+def _burden(sentence: str) -> bool:
+    """Whether a sentence lays a burden (titles in 《》 do not count: 《著作权行政处罚实施办法》)."""
+    return _BURDEN.search(re.sub(r"《[^》]*》", "", sentence)) is not None
+
+
+def _location(doc, span, label: str):
+    from pathlib import Path
+
+    from ..findings import Location
+
+    file = Path(doc.file).name if doc.file else None
+    if span is None:
+        return Location(file=file, label=label, line=1, column=1)
+    return Location(file=file, label=label, line=span.line, column=span.column, end_line=span.end_line,
+                    end_column=span.end_column)
