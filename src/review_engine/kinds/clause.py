@@ -1,0 +1,376 @@
+"""``clause``: a norm of a given shape — who must/may/must not do what, around a trigger word.
+
+Where one regular expression would have to spell out every order of subject, modal, object and context, a
+``clause`` rule names the parts instead. It finds its trigger words in one pass over the document, then
+looks at each trigger in its sentence: at the words just before and after it, and, when a form asks for it,
+at the structure of the sentence (``facts/clauses.py``: subject, modal 应当/不得/须/可以…, predicate). The
+trigger counts when one of the ``forms`` matches.
+
+Parameters:
+
+``lexicon``, ``patterns``  the trigger: literal terms and/or regular expressions (one is required). They are
+                           searched as one alternation; for speed every pattern should begin with a literal
+                           character (``收取[^。]{0,20}?费``, not ``(?:收取|缴纳)…`` or ``[一二]+年``), so that
+                           ``re`` can skip ahead by first characters — put the context in the forms instead
+``forms``                  the shapes a trigger may be in; a form matches when every part it gives matches:
+    ``match``              regex the trigger text must match in full (which triggers the form is for)
+    ``preceding``          regexes, one must match the sentence text before the trigger, up to 80 characters
+                           (end it with ``$`` for "right before": ``(?:予以|可以|有权)[^，。；]{0,6}$``)
+    ``following``          regexes, one must match the sentence text after the trigger, up to 80 characters
+                           (``^`` for "right after")
+    ``sentence``           regexes, one must match the whole sentence
+    ``not_preceding``, ``not_following``, ``not_sentence``  regexes that must not match there
+    ``subject``            subject classes of a clause of the sentence: ``public`` (人民政府、××部门、执法人员…),
+                           ``private`` (企业、经营者、申请人、单位和个人…), ``generic`` (从事……的, 举办……活动),
+                           ``unknown``
+    ``modal``              modal words of that clause (应当、应、必须、须、需、不得、禁止、严禁、不准、可以、有权、一律、
+                           方可…; ``''`` for a sentence without one)
+    ``before``, ``after``  regexes, one must match the sentence before the modal / the predicate after it
+    ``not_before``, ``not_after``
+                           The clause parts (subject … not_after) are checked against the clauses of the
+                           sentence, one of which must have them all; a form without them needs no parsing.
+    Without ``forms`` every trigger counts.
+``unless_sentence``, ``unless_unit``, ``unless_article``, ``require_sentence``  as in ``pattern``
+``unless_basis``           regexes: no finding at all when the document's basis clause (根据《…》……制定本办法,
+                           in the first paragraphs) matches one of them
+``public_subjects``, ``private_subjects``  extra terms (regexes) for the subject classes of this rule
+``group``                  the group of the trigger to report as the excerpt
+``max_per_unit``, ``max_per_article``  report at most this many hits per 款/项 or per article
+
+A sentence gives at most one finding (at its first trigger that matches). Its excerpt is the trigger with the
+words right next to it that the form's ``preceding``/``following`` matched (up to 16 characters each side):
+“可以予以扣押”, “收取油烟检测费”, rather than the bare trigger.
+
+Message fields: ``{subject}`` (the subject found, when a form looked at the clause), ``{modal}``.
+
+Example (CONT-LIC-01, shortened): a private party must obtain an approval
+
+    check: clause
+    lexicon: [批准, 审批, 许可, 核准, 同意]
+    forms:
+      - {subject: [private, generic], modal: [应当, 须, 必须], after: ['^(?:先|事先)?(?:经|报经|取得)']}
+      - {subject: [private, generic, unknown], modal: [不得, 禁止], before: ['未经[^，。；]{0,30}(?:批准|同意)']}
+    unless_sentence: ['依法(?:取得|办理|经)', '(?:依照|根据)《[^》]+》']
+
+Example (CONT-COE-01, shortened): an agency empowered to seize
+
+    lexicon: [查封, 扣押, 扣留, 冻结]
+    forms:
+      - preceding: ['(?:予以|可以|有权|应当|由[^，。；]{1,12})[^，。；]{0,6}$']
+        not_following: ['^的']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from . import Check, Hit, Params
+from .pattern import any_regex, scan
+
+SubjectKind = Literal["public", "private", "generic", "unknown"]
+
+
+class Form(Params):
+    match: str | None = None
+    preceding: list[str] = Field(default_factory=list)
+    following: list[str] = Field(default_factory=list)
+    sentence: list[str] = Field(default_factory=list)
+    not_preceding: list[str] = Field(default_factory=list)
+    not_following: list[str] = Field(default_factory=list)
+    not_sentence: list[str] = Field(default_factory=list)
+    subject: list[SubjectKind] | None = None
+    modal: list[str] | None = None
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+    not_before: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+
+
+class ClauseParams(Params):
+    lexicon: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=list)
+    unless_sentence: list[str] = Field(default_factory=list)
+    unless_unit: list[str] = Field(default_factory=list)
+    unless_article: list[str] = Field(default_factory=list)
+    require_sentence: list[str] = Field(default_factory=list)
+    unless_basis: list[str] = Field(default_factory=list)
+    public_subjects: list[str] = Field(default_factory=list)
+    private_subjects: list[str] = Field(default_factory=list)
+    group: str | int | None = None
+    max_per_unit: int | None = None
+    max_per_article: int | None = None
+
+    @model_validator(mode="after")
+    def _trigger(self):
+        if not self.patterns and not self.lexicon:
+            raise ValueError("clause 需要 patterns 或 lexicon（触发词）")
+        return self
+
+
+def trigger_regex(patterns: list[str], lexicon: list[str]) -> re.Pattern:
+    """One flat alternation: ``re`` skips ahead by first characters only when no branch begins with a group.
+
+    The lexicon is compiled as a trie (``查(?:封|验)|扣(?:押|留)``): ``re`` tries the branches of an alternation
+    one after the other, so sharing prefixes halves the work at every candidate position.
+    """
+    sources = list(patterns)
+    if lexicon:
+        sources.append(_trie(sorted(set(lexicon))))
+    for source in sources:
+        re.compile(source)  # a bad pattern is reported as itself
+    return re.compile("|".join(sources))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, longest first, with shared prefixes factored out."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alternatives(node: dict) -> list[str]:
+        return [re.escape(char) + body(node[char]) for char in sorted(c for c in node if c)]
+
+    def body(node: dict) -> str:
+        alts = alternatives(node)
+        if not alts:
+            return ""
+        inner = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{inner})?" if "" in node else inner
+
+    return "|".join(alternatives(root))
+
+
+class _CompiledForm:
+    def __init__(self, form: Form):
+        self.match = re.compile(form.match) if form.match else None
+        self.preceding = any_regex(form.preceding)
+        self.following = any_regex(form.following)
+        self.sentence = any_regex(form.sentence)
+        self.not_preceding = any_regex(form.not_preceding)
+        self.not_following = any_regex(form.not_following)
+        self.not_sentence = any_regex(form.not_sentence)
+        self.subject = frozenset(form.subject) if form.subject else None
+        self.modal = frozenset(form.modal) if form.modal is not None else None
+        self.before = any_regex(form.before)
+        self.after = any_regex(form.after)
+        self.not_before = any_regex(form.not_before)
+        self.not_after = any_regex(form.not_after)
+        self.needs_clause = any(x is not None for x in (self.subject, self.modal, self.before, self.after,
+                                                        self.not_before, self.not_after))
+
+    def around(self, trigger: str, sentence: str, preceding: str, following: str) -> tuple[int, int] | None:
+        """The checks on the trigger and its sentence (no parsing): None when they fail, else how many
+        characters the ``preceding`` / ``following`` matches reach into the words right before / after the
+        trigger (what the excerpt may take in: 可以予以扣押, 收取油烟检测费)."""
+        if self.match is not None and not self.match.fullmatch(trigger):
+            return None
+        grow_left = grow_right = 0
+        if self.preceding is not None:
+            found = self.preceding.search(preceding)
+            if found is None:
+                return None
+            if found.end() == len(preceding):
+                grow_left = found.end() - found.start()
+        if self.following is not None:
+            found = self.following.search(following)
+            if found is None:
+                return None
+            if found.start() == 0:
+                grow_right = found.end()
+        for regex, text, wanted in ((self.sentence, sentence, True), (self.not_preceding, preceding, False),
+                                    (self.not_following, following, False), (self.not_sentence, sentence, False)):
+            if regex is not None and (regex.search(text) is not None) != wanted:
+                return None
+        return grow_left, grow_right
+
+    def clause(self, clause, kind: str) -> bool:
+        """The checks on one clause of the sentence (subject, modal, before and after the modal)."""
+        if self.modal is not None and clause.modal not in self.modal:
+            return False
+        if self.subject is not None and kind not in self.subject:
+            return False
+        if self.before is not None or self.not_before is not None:
+            before = clause.before
+            if self.before is not None and self.before.search(before) is None:
+                return False
+            if self.not_before is not None and self.not_before.search(before) is not None:
+                return False
+        if self.after is not None or self.not_after is not None:
+            after = clause.after
+            if self.after is not None and self.after.search(after) is None:
+                return False
+            if self.not_after is not None and self.not_after.search(after) is not None:
+                return False
+        return True
+
+
+class Clause(Check):
+    name = "clause"
+    Params = ClauseParams
+    outcomes = {"default": "条款设定了不应由本文件设定的内容"}
+    fields = frozenset({"subject", "modal"})
+
+    def __init__(self, rule, params: ClauseParams):
+        super().__init__(rule, params)
+        self.regex = trigger_regex(params.patterns, params.lexicon)
+        self.forms = [_CompiledForm(f) for f in params.forms]
+        self.unless_sentence = any_regex(params.unless_sentence)
+        self.unless_unit = any_regex(params.unless_unit)
+        self.unless_article = any_regex(params.unless_article)
+        self.require_sentence = [re.compile(p) for p in params.require_sentence]
+        self.unless_basis = any_regex(params.unless_basis)
+        self.classify = None
+        if params.public_subjects or params.private_subjects:
+            from ..facts.clauses import classify
+
+            self.classify = partial(classify, extra_public=any_regex(params.public_subjects),
+                                    extra_private=any_regex(params.private_subjects))
+
+    @property
+    def regexes(self) -> list[re.Pattern]:
+        return [self.regex]
+
+    def run(self, ctx):
+        params = self.params
+        facts = ctx.facts
+        index = facts.index
+        if self.unless_basis is not None and any(self.unless_basis.search(t) for t in facts.clauses.basis):
+            return
+        scopes = frozenset(self.rule.scope or self.default_scope)
+        per_unit: dict[int, int] = {}
+        per_article: dict[int, int] = {}
+        seen: set[int] = set()
+        forms = self.forms
+        skip = [0]  # where the search resumes after a sentence that gave a finding
+        for unit, found in self.triggers(index, scopes, skip):
+            start, end = found.start() - unit.start, found.end() - unit.start
+            if params.group is not None:
+                try:
+                    if found.group(params.group) is not None:
+                        start, end = found.start(params.group) - unit.start, found.end(params.group) - unit.start
+                except IndexError:
+                    pass
+            text = unit.text
+            left, right = sentence_bounds(text, start, end)
+            if unit.start + left in seen:  # one finding per sentence
+                continue
+            sentence = text[left:right]
+            # the cheap checks first: what the sentence must hold, the trigger and its neighbours, what the
+            # sentence must not hold, then the parse
+            if any(r.search(sentence) is None for r in self.require_sentence):
+                continue
+            if forms:
+                matched = self.matching(facts, unit, sentence, start, end, left, right)
+            elif self.unless_sentence is not None and self.unless_sentence.search(sentence):
+                matched = None
+            else:
+                matched = {}
+            if matched is None:
+                continue
+            if self.unless_unit is not None and self.unless_unit.search(text):
+                continue
+            if self.unless_article is not None and self.unless_article.search(index.article_text(unit)):
+                continue
+            if params.max_per_unit is not None:
+                if per_unit.get(id(unit), 0) >= params.max_per_unit:
+                    continue
+                per_unit[id(unit)] = per_unit.get(id(unit), 0) + 1
+            if params.max_per_article is not None:
+                key = id(unit.article) if unit.article is not None else id(unit)
+                if per_article.get(key, 0) >= params.max_per_article:
+                    continue
+                per_article[key] = per_article.get(key, 0) + 1
+            seen.add(unit.start + left)
+            skip[0] = unit.start + right
+            values = {k: v for k, v in found.groupdict().items() if v is not None}
+            start, end = matched.pop("_span", (start, end))
+            values.update(matched)
+            yield Hit(unit=unit, start=start, end=end, values=values)
+
+    def triggers(self, index, scopes: frozenset[str], skip: list[int]):
+        """(unit, match) for the triggers in ``scopes``, overlapping ones included.
+
+        Unlike ``pattern.scan`` the search resumes one character after each trigger rather than after its
+        end, so a trigger inside or across another (统一定价 in 实行统一定价) is still seen; a sentence that has
+        given a finding is skipped (the caller sets ``skip[0]``).
+        """
+        if not (scopes & {"text", "document", "article", "paragraph", "outline", "point"}):
+            yield from scan(self.regex, index, scopes)
+            return
+        regex = self.regex
+        text = index.text
+        pos, size = 0, len(text)
+        while pos <= size:
+            found = regex.search(text, max(pos, skip[0]))
+            if found is None:
+                return
+            unit = index.unit_at(found.start())
+            if unit is None:  # on a separator between units
+                pos = found.start() + 1
+                continue
+            if found.end() > unit.end:  # ran into the next unit: look again inside this one
+                found = regex.search(text, found.start() + 1 if found.start() == unit.end else found.start(), unit.end)
+                if found is None:
+                    pos = unit.end + 1
+                    continue
+            pos = found.start() + 1
+            if unit.scopes & scopes:
+                yield unit, found
+
+    def matching(self, facts, unit, sentence: str, start: int, end: int, left: int, right: int) -> dict | None:
+        """Template values of the first form the trigger is in (None: none is, or the sentence is excepted).
+
+        The windows around the trigger are cut to ``WINDOW`` characters (every form's neighbourhood regexes
+        are bounded well within it); ``unless_sentence`` is tested once, when a form first fits.
+        """
+        text = unit.text
+        trigger = text[start:end]
+        preceding = text[max(left, start - WINDOW):start]
+        following = text[end:min(right, end + WINDOW)]
+        clauses = None
+        excepted = None
+        for form in self.forms:
+            grown = form.around(trigger, sentence, preceding, following)
+            if grown is None:
+                continue
+            if excepted is None:
+                excepted = self.unless_sentence is not None and self.unless_sentence.search(sentence) is not None
+                if excepted:
+                    return None
+            span = {"_span": (start - min(grown[0], EXCERPT_GROWTH), end + min(grown[1], EXCERPT_GROWTH))}
+            if not form.needs_clause:
+                return span
+            if clauses is None:
+                clauses = facts.clauses.at(unit, start, end)
+            for clause in clauses:
+                kind = clause.subject_kind
+                if self.classify is not None:
+                    from ..facts.clauses import subject_of
+
+                    _, kind = subject_of(clause.sentence, clause.modal_start - clause.sentence_start, self.classify)
+                if form.clause(clause, kind):
+                    return {"subject": clause.subject or "", "modal": clause.modal, **span}
+        return None
+
+
+WINDOW = 80
+EXCERPT_GROWTH = 16
+"""At most this many characters of the matched context are added to the excerpt on either side."""
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_LAST_END = re.compile(r".*[。；;！？!?]", re.S)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding ``text[start:end]`` (as ``Unit.sentence``, in two C calls)."""
+    found = _LAST_END.match(text, 0, start)
+    left = found.end() if found else 0
+    found = _SENTENCE_END.search(text, end)
+    return left, (found.end() if found else len(text))

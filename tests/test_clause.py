@@ -1,0 +1,210 @@
+"""``facts/clauses.py`` (subject, modal, predicate of a sentence) and the ``clause`` check kind."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from review_engine import parse
+from review_engine.facts import Facts
+from review_engine.facts.clauses import MODAL, classify, subject_of
+from review_engine.kinds.clause import _trie, sentence_bounds, trigger_regex
+from ruletools import BASIS, findings, rules_from
+
+
+def subjects(sentence: str) -> list[tuple[str, str, str]]:
+    """(modal, head, kind) for each modal of the sentence."""
+    return [(m.group(), *subject_of(sentence, m.start())) for m in MODAL.finditer(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("申请人应当经市交通运输局批准后方可营运。", [("应当", "申请人", "private"), ("方可", "申请人", "private")]),
+    ("未经市城管局同意，任何单位和个人不得占用道路。", [("不得", "单位和个人", "private")]),
+    ("从事建筑垃圾运输的企业，须取得准运证。", [("须", "企业", "private")]),
+    ("企业经审核同意后方可开业。", [("方可", "企业", "private")]),
+    ("市人民政府应当加强领导。", [("应当", "市人民政府", "public")]),
+    ("市场监管部门对经营者应当加强监督检查。", [("应当", "市场监管部门", "public")]),
+    ("在本市从事网约车经营的企业应当取得许可。", [("应当", "企业", "private")]),
+    ("执法人员有权查阅有关资料。", [("有权", "执法人员", "public")]),
+    ("居民委员会应当协助做好调查工作。", [("应当", "居民委员会", "private")]),
+])
+def test_subject_head_and_class(sentence, expected):
+    assert subjects(sentence) == expected
+
+
+def test_nominalised_conditions_and_activities():
+    # 从事……的: whoever does it; 县级以上人民政府……发现……的: its first noun
+    assert subjects("从事餐饮服务的，应当经市场监管部门批准。")[0][2] == "generic"
+    assert subjects("县级以上人民政府有关部门发现违法行为的，应当及时处理。")[0][2] == "public"
+    assert subjects("企业迁出本市的，须经市商务局同意。")[0][2] == "private"
+    # a topic that is an activity
+    assert subjects("举办大型展销活动，须报区市场监管局批准。")[0][2] == "generic"
+    # a bare condition has no subject of its own
+    assert subjects("对拒不整改的，可以采取停水措施。")[0][2] == "unknown"
+
+
+def test_modal_words_not_inside_other_words():
+    text = "相应的供应单位应急处置，无须批准。"
+    assert [m.group() for m in MODAL.finditer(text)] == []
+    assert [m.group() for m in MODAL.finditer("经营者应经批准，需经审核，必须报告。")] == ["应", "需", "必须"]
+
+
+def test_classify_lexicons():
+    assert classify("区城管执法局") == "public"
+    assert classify("物业服务企业") == "private"
+    assert classify("村民委员会") == "private"  # a self-governing body, not an agency
+    assert classify("项目总体设计") == "unknown"
+    assert classify("项目总体设计", extra_private=re.compile("项目")) == "private"
+
+
+def test_clause_index_splits_sentences_and_caches():
+    doc = parse("第一条　经营者应当经批准后方可营业；未经批准的，不得营业。\n对小型餐饮单位实行许可管理。\n")
+    facts = Facts(doc)
+    unit = facts.index.units[0]
+    first = facts.clauses.at(unit, 0)
+    assert [c.modal for c in first] == ["应当", "方可"]
+    assert first[0].after == "经批准后"
+    assert first[1].before == "经营者应当经批准后"
+    assert facts.clauses.at(unit, 3) is first  # cached per sentence
+    second = facts.clauses.at(unit, unit.text.index("未经"))
+    assert [c.modal for c in second] == ["不得"]
+    no_modal = facts.clauses.at(facts.index.units[1], 0)
+    assert [(c.modal, c.before) for c in no_modal] == [("", "对小型餐饮单位实行许可管理")]
+
+
+def test_basis_clause():
+    doc = parse("第一条　为了规范停车管理，根据《中华人民共和国道路交通安全法》，结合本市实际，制定本办法。\n"
+                "第二条　本办法自2026年1月1日起施行。\n")
+    assert "《中华人民共和国道路交通安全法》" in Facts(doc).clauses.basis[0]
+    assert Facts(parse("第一条　为了规范停车管理，结合本市实际，制定本办法。\n")).clauses.basis == []
+
+
+def test_trie_regex_matches_exactly_the_words_longest_first():
+    words = ["查封", "查验", "扣押", "扣留", "强制", "强制拆除", "停止供水"]
+    regex = re.compile(_trie(words))
+    assert [m.group() for m in regex.finditer("强制拆除并查封扣留强制停止供水查看")] == [
+        "强制拆除", "查封", "扣留", "强制", "停止供水"]
+    combined = trigger_regex(["未[^，]{0,3}?备案"], ["方可", "实行"])
+    assert [m.group() for m in combined.finditer("未经备案不得实行，备案后方可")] == ["未经备案", "实行", "方可"]
+
+
+def test_sentence_bounds():
+    text = "甲。乙乙；丙丙丙"
+    assert sentence_bounds(text, 2, 3) == (2, 5)
+    assert sentence_bounds(text, 6, 7) == (5, 8)
+    assert sentence_bounds(text, 0, 1) == (0, 2)
+
+
+# ---- the kind ------------------------------------------------------------------------------------------------
+
+LICENCE = """
+id: TEST-LIC-01
+title: 许可
+severity: block
+check: clause
+lexicon: [批准, 同意]
+forms:
+  - {subject: [private, generic], modal: [应当, 须], after: ['^[^，。；]{0,6}?(?:经|报经)[^，。；]{0,20}?(?:批准|同意)']}
+  - {subject: [private, generic, unknown], modal: [不得], before: ['未经[^，。；]{0,20}?(?:批准|同意)']}
+unless_sentence: ['依法']
+message: "{label}：{subject}{modal}（{match}）"
+""" + BASIS + """
+examples: {fail: ["经营者须经区商务局批准。"], pass: ["市商务局应当报市人民政府批准。"]}
+"""
+
+WINDOWS = """
+id: TEST-COE-01
+title: 强制
+severity: block
+check: clause
+lexicon: [查封, 扣押]
+forms:
+  - preceding: ['(?:予以|可以|有权)[^，。；]{0,4}$']
+    not_following: ['^(?:[、和](?:查封|扣押))*的']
+message: "{label}：{match}"
+""" + BASIS + """
+examples: {fail: ["城管部门可以予以扣押。"], pass: ["查封、扣押的财物应当妥善保管。"]}
+"""
+
+
+def test_forms_read_subject_modal_and_predicate(tmp_path):
+    rules = rules_from(tmp_path, LICENCE)
+    found = findings(rules, """
+        第一条　经营者须经区商务局批准后方可营业。
+        第二条　未经区文化和旅游局同意，任何单位和个人不得举办演出。
+        第三条　市商务局应当报市人民政府批准。
+        第四条　经营者应当依法经批准。
+        第五条　未经举报人同意，不得泄露其身份。
+    """)
+    assert [(f.location.label, f.message) for f in findings(rules, "第一条　经营者须经区商务局批准。")] == [
+        ("第一条", "第一条：经营者须（批准）")]
+    # 第三条: a public subject; 第四条: 依法; 第五条 matches form 2 (the rule has no private-approver exception)
+    assert [f.location.label for f in found] == ["第一条", "第二条", "第五条"]
+
+
+def test_windows_around_the_trigger_and_one_finding_per_sentence(tmp_path):
+    rules = rules_from(tmp_path, WINDOWS)
+    found = findings(rules, """
+        第一条　对违法占道的物品，城管部门可以予以扣押，也可以查封其场所。
+        第二条　查封、扣押的财物应当妥善保管。
+        第三条　执法人员有权查封。
+    """)
+    # the excerpt takes in the words the form matched next to the trigger
+    assert [(f.location.label, f.excerpt) for f in found] == [("第一条", "可以予以扣押"), ("第三条", "有权查封")]
+
+
+def test_overlapping_triggers_are_all_tried(tmp_path):
+    rule = """
+    id: TEST-PRICE-01
+    title: 定价
+    severity: warn
+    check: clause
+    lexicon: [实行统一, 统一定价]
+    forms:
+      - {match: '实行统一', following: ['^标准']}
+      - {match: '统一定价'}
+    message: "{label}：{match}"
+    """ + BASIS + """
+    examples: {fail: ["家政服务实行统一定价。"], pass: ["实行统一管理。"]}
+    """
+    rules = rules_from(tmp_path, rule)
+    found = findings(rules, "第一条　区内家政服务实行统一定价。\n")
+    assert [f.excerpt for f in found] == ["统一定价"]
+
+
+def test_unless_basis_reads_the_basis_clause(tmp_path):
+    rule = """
+    id: TEST-RIGHT-01
+    title: 义务
+    severity: warn
+    check: clause
+    lexicon: [应当]
+    forms: [{subject: [private], modal: [应当]}]
+    unless_basis: ['《[^》]*法》']
+    message: "{label}：{subject}"
+    """ + BASIS + """
+    examples: {fail: ["企业应当报告。"], pass: ["市人民政府应当报告。"]}
+    """
+    rules = rules_from(tmp_path, rule)
+    bare = "第一条　为了规范管理，结合本市实际，制定本办法。\n第二条　企业应当设置电子围栏。\n"
+    based = "第一条　为了规范管理，根据《中华人民共和国道路交通安全法》，制定本办法。\n第二条　企业应当设置电子围栏。\n"
+    assert [f.message for f in findings(rules, bare)] == ["第二条：企业"]
+    assert findings(rules, based) == []
+
+
+def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
+    from review_engine.ruleset import RuleLoadError
+
+    bad = """
+    id: TEST-BAD-01
+    title: 空
+    severity: warn
+    check: clause
+    forms: []
+    message: "{label}"
+    """ + BASIS + """
+    examples: {fail: ["甲。"]}
+    """
+    with pytest.raises(RuleLoadError, match="触发词"):
+        rules_from(tmp_path, bad)
