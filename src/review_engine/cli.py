@@ -209,7 +209,10 @@ def cmd_review(args) -> int:
 
 
 def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
-    from .engine import review_draft
+    from .engine import review_draft, warm_up
+
+    if len(drafts) > 1:
+        warm_up(rules, profile)
 
     def one(draft):
         try:

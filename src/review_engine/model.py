@@ -41,10 +41,13 @@ def _trusted(cls, values: dict, private: dict | None = None):
     was most of the parse time. Values here come from our own code with the declared types (the tests
     round-trip every node through ``model_validate``), so the instance is assembled directly.
     """
+    fields = _FIELDS_SET.get(cls)
+    if fields is None:
+        fields = _FIELDS_SET[cls] = set(cls.model_fields)
     obj = cls.__new__(cls)
     object.__setattr__(obj, "__dict__", values)
     # Every field is given, so all instances can share one fields-set (pydantic only ever adds to it).
-    object.__setattr__(obj, "__pydantic_fields_set__", _FIELDS_SET.setdefault(cls, set(cls.model_fields)))
+    object.__setattr__(obj, "__pydantic_fields_set__", fields)
     object.__setattr__(obj, "__pydantic_extra__", None)
     object.__setattr__(obj, "__pydantic_private__", private)
     return obj

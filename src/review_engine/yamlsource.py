@@ -1,8 +1,8 @@
 """YAML read safely, with the line of every value kept for error messages.
 
 Rule files, profiles, the law registry and dossiers are written by people; an error must name the file,
-the line and the field. ``load`` parses with ``yaml.safe_load`` only (never ``yaml.load``) and also keeps
-the composed node tree, so that a pydantic error location such as ``('consultation', 'start')`` or
+the line and the field. ``load`` parses with the safe loader only (``yaml.CSafeLoader``/``SafeLoader``,
+what ``yaml.safe_load`` uses; never ``yaml.load``) in one pass that also keeps the composed node tree, so that a pydantic error location such as ``('consultation', 'start')`` or
 ``('examples', 'fail', 2)`` can be turned into a line and column with ``locate``.
 """
 
@@ -16,6 +16,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 PathItem = str | int
+# libyaml's parser when PyYAML has it (the wheels do): the same safe constructor as ``yaml.safe_load``,
+# ten times faster, which matters because every run loads some 110 rule and law files.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -76,9 +79,10 @@ class YamlDocument:
 
 def load(text: str, file: str, *, line_offset: int = 0) -> YamlDocument:
     """Parse YAML text; raise ``YamlError`` (with line and column) on a syntax error."""
+    loader = _SAFE_LOADER(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()  # the node tree, with the marks that give lines and columns
+        data = loader.construct_document(root) if root is not None else None  # the safe constructor only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark is not None else None
@@ -89,6 +93,8 @@ def load(text: str, file: str, *, line_offset: int = 0) -> YamlDocument:
         raise YamlError([YamlProblem(file, None, None, "", f"YAML 错误（{exc}）")]) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date such as 2026-02-30
         raise YamlError([YamlProblem(file, None, None, "", f"YAML 值错误（{exc}）")]) from None
+    finally:
+        loader.dispose()
     return YamlDocument(file, data, root, line_offset)
 
 

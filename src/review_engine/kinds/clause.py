@@ -68,7 +68,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from . import Check, Hit, Params
+from . import Check, Hit, Params, regex
 from .pattern import any_regex, scan
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
@@ -121,9 +121,10 @@ def trigger_regex(patterns: list[str], lexicon: list[str]) -> re.Pattern:
     sources = list(patterns)
     if lexicon:
         sources.append(_trie(sorted(set(lexicon))))
-    for source in sources:
-        re.compile(source)  # a bad pattern is reported as itself
-    return re.compile("|".join(sources))
+    if not regex.is_lazy():
+        for source in sources:
+            re.compile(source)  # a bad pattern is reported as itself
+    return regex.compile("|".join(sources))
 
 
 def _trie(words: list[str]) -> str:
@@ -150,7 +151,7 @@ def _trie(words: list[str]) -> str:
 
 class _CompiledForm:
     def __init__(self, form: Form):
-        self.match = re.compile(form.match) if form.match else None
+        self.match = regex.compile(form.match) if form.match else None
         self.preceding = any_regex(form.preceding)
         self.following = any_regex(form.following)
         self.sentence = any_regex(form.sentence)
@@ -225,7 +226,7 @@ class Clause(Check):
         self.unless_sentence = any_regex(params.unless_sentence)
         self.unless_unit = any_regex(params.unless_unit)
         self.unless_article = any_regex(params.unless_article)
-        self.require_sentence = [re.compile(p) for p in params.require_sentence]
+        self.require_sentence = [regex.compile(p) for p in params.require_sentence]
         self.unless_basis = any_regex(params.unless_basis)
         self.classify = None
         if params.public_subjects or params.private_subjects:

@@ -32,7 +32,7 @@ import re
 
 from pydantic import Field, model_validator
 
-from . import Check, Hit, Params
+from . import Check, Hit, Params, regex
 
 
 class PatternParams(Params):
@@ -52,19 +52,26 @@ class PatternParams(Params):
         return self
 
 
-def compile_alternatives(patterns: list[str], lexicon: list[str] = ()) -> list[re.Pattern]:
-    """One regex for all alternatives when possible (no named groups), else one per pattern."""
+def compile_alternatives(patterns: list[str], lexicon: list[str] = ()) -> list:
+    """One regex for all alternatives when possible (no named groups), else one per pattern.
+
+    Alternatives are joined as ``a|b`` (not ``(?:a)|(?:b)``): the same matches, but ``re`` can then skip
+    ahead by the alternatives' first characters, which made some rules' passes four times faster."""
     sources = list(patterns)
     if lexicon:
         sources.append("|".join(re.escape(t) for t in sorted(set(lexicon), key=len, reverse=True)))
-    compiled = [re.compile(s) for s in sources]  # raises re.error with the bad pattern
+    if regex.is_lazy():
+        named = any("(?P<" in s for s in sources)
+        return [regex.compile(s) for s in sources] if named and len(sources) > 1 else [regex.compile("|".join(sources))]
+    compiled = [re.compile(s) for s in sources]  # raises re.error naming the bad pattern
     if len(compiled) > 1 and not any(c.groupindex for c in compiled):
-        return [re.compile("|".join(f"(?:{s})" for s in sources))]
+        return [re.compile("|".join(sources))]
     return compiled
 
 
-def any_regex(patterns: list[str]) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def any_regex(patterns: list[str]):
+    """One regex matching where any of ``patterns`` matches (None for no patterns)."""
+    return regex.compile("|".join(patterns)) if patterns else None
 
 
 def scan(regex: re.Pattern, index, scopes: frozenset[str]):
@@ -110,7 +117,7 @@ class Pattern(Check):
         self.unless_sentence = any_regex(params.unless_sentence)
         self.unless_unit = any_regex(params.unless_unit)
         self.unless_article = any_regex(params.unless_article)
-        self.require_sentence = [re.compile(p) for p in params.require_sentence]
+        self.require_sentence = [regex.compile(p) for p in params.require_sentence]
 
     def run(self, ctx):
         index = ctx.facts.index

@@ -16,7 +16,7 @@ import re
 
 from pydantic import Field
 
-from . import Check, Hit, Params
+from . import Check, Hit, Params, regex
 from .pattern import any_regex, scan
 
 
@@ -35,12 +35,12 @@ class Substitution(Check):
     def __init__(self, rule, params: SubstitutionParams):
         super().__init__(rule, params)
         if params.regex:
-            self.pairs = [(re.compile(k), v) for k, v in params.swap.items()]
-            self.regex = re.compile("|".join(f"(?:{k})" for k in params.swap))
+            self.pairs = [(regex.compile(k), v) for k, v in params.swap.items()]
+            self.regex = regex.compile("|".join(params.swap))
         else:
             self.pairs = None
             keys = sorted(params.swap, key=len, reverse=True)
-            self.regex = re.compile("|".join(re.escape(k) for k in keys))
+            self.regex = regex.compile("|".join(re.escape(k) for k in keys))
         self.unless_sentence = any_regex(params.unless_sentence)
 
     def run(self, ctx):

@@ -209,21 +209,23 @@ class Builder:
     # ---- segments, title block, signature, attachments --------------------------------------------
     def segments(self, parsed: list) -> list[Segment]:
         """The segments of the draft in order (``parsed`` is what ``grammar.ToRaw`` made of ``start``);
-        those opened by an ATTACH token carry it."""
+        those opened by an ATTACH token carry it. (A loop, not a recursive closure: a closure that refers
+        to itself is a reference cycle, and would keep the whole parse alive until the next collection.)"""
         out: list[Segment] = []
-
-        def add(items, attach=None):
-            for item in items:
+        stack: list[tuple[list, object]] = [(parsed, None)]
+        while stack:
+            items, attach = stack.pop()
+            for i, item in enumerate(items):
                 if isinstance(item, Segment):
                     item.attach_label = attach
                     attach = None
                     out.append(item)
                 elif item[0] == "signature":
                     out[-1].signature = item[1].line - 1
-                else:  # ("attachment", ATTACH token, items)
-                    add(item[2], item[1])
-
-        add(parsed)
+                else:  # ("attachment", ATTACH token, items): its items, then what follows it
+                    stack.append((items[i + 1:], None))
+                    stack.append((item[2], item[1]))
+                    break
         return out
 
     def mark_issuers(self, segments: list[Segment]) -> dict[int, list[int]]:

@@ -9,6 +9,7 @@ document is kept.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,11 +68,32 @@ def _text(kind: str):
     return make
 
 
+class Piece(str):
+    """Part of a line token (its label, or the text after the label), positioned like a Lark token."""
+
+    line: int
+    column: int
+
+
+_LABEL = re.compile(r"第[〇零○一二三四五六七八九十百千两\d０-９]+[编章节条]|[一二三四五六七八九十百]+、|"
+                    r"[（(][一二三四五六七八九十百]+[）)]|[\d０-９]{1,3}[.．、]|[（(][\d０-９]{1,3}[）)]|[\u2460-\u2473]")
+
+
+def _piece(value: str, line: int, column: int) -> Piece:
+    piece = Piece(value)
+    piece.line, piece.column = line, column
+    return piece
+
+
 def _labelled(kind: str, level: int = 0):
     def make(children):
-        label, text = children[0], children[1]
-        kids = _flat(children[2:])
-        first = label.line - 1
+        token = children[0]  # the whole line: label + text + newline
+        value = str(token)
+        cut = _LABEL.match(value).end()
+        label = _piece(value[:cut], token.line, token.column)
+        text = _piece(value[cut:], token.line, token.column + cut)
+        kids = _flat(children[1:])
+        first = token.line - 1
         return Raw(kind, label, text, first, max([first] + [k.last for k in kids]), level, kids)
     return make
 
