@@ -41,16 +41,9 @@ class Basis(BaseModel):
 
     def cite(self) -> str:
         """《中华人民共和国行政处罚法》第十六条 (with 款/项 when given)."""
-        from .numerals import to_chinese
+        from .numerals import provision
 
-        text = f"《{self.law}》"
-        if self.article:
-            text += f"第{to_chinese(self.article)}条"
-        if self.paragraph:
-            text += f"第{to_chinese(self.paragraph)}款"
-        if self.item:
-            text += f"第（{to_chinese(self.item)}）项"
-        return text
+        return f"《{self.law}》{provision(self.article, self.paragraph, self.item)}"
 
 
 class Location(BaseModel):

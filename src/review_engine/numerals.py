@@ -86,3 +86,20 @@ def to_chinese(n: int) -> str:
             zero = True
     text = "".join(parts)
     return text[1:] if text.startswith("一十") else text
+
+
+def provision(article: int | None, paragraph: int | None = None, item: int | None = None, *,
+              suffix: int | None = None, article_to: int | None = None) -> str:
+    """How a provision is written: 第十六条, 第十条之一, 第七条至第九条, 第二条第三款第（四）项."""
+    text = ""
+    if article:
+        text = f"第{to_chinese(article)}条"
+        if suffix:
+            text += f"之{to_chinese(suffix)}"
+        if article_to:
+            text += f"至第{to_chinese(article_to)}条"
+    if paragraph:
+        text += f"第{to_chinese(paragraph)}款"
+    if item:
+        text += f"第（{to_chinese(item)}）项"
+    return text

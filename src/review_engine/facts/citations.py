@@ -105,18 +105,9 @@ class ArticleRef:
     end: int = 0
 
     def label(self) -> str:
-        from ..numerals import to_chinese
+        from ..numerals import provision
 
-        text = f"第{to_chinese(self.article)}条"
-        if self.suffix:
-            text += f"之{to_chinese(self.suffix)}"
-        if self.article_to:
-            text += f"至第{to_chinese(self.article_to)}条"
-        if self.paragraph:
-            text += f"第{to_chinese(self.paragraph)}款"
-        if self.item:
-            text += f"第（{to_chinese(self.item)}）项"
-        return text
+        return provision(self.article, self.paragraph, self.item, suffix=self.suffix, article_to=self.article_to)
 
 
 @dataclass(eq=False)
