@@ -71,7 +71,7 @@ from __future__ import annotations
 import datetime as _dt
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import get_args, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
@@ -92,18 +92,7 @@ Level = Literal[
 
 #: All levels, roughly from highest to lowest force (地方性法规 vs. 部门规章 is not a strict order,
 #: 立法法 第一百零六条; 司法解释 / 党内法规 / 其他 are outside the 立法法 hierarchy).
-LEVELS: tuple[str, ...] = (
-    "宪法",
-    "法律",
-    "行政法规",
-    "地方性法规",
-    "部门规章",
-    "地方政府规章",
-    "规范性文件",
-    "司法解释",
-    "党内法规",
-    "其他",
-)
+LEVELS: tuple[str, ...] = get_args(Level)
 
 Status = Literal["现行有效", "已修改", "已废止", "尚未施行"]
 
