@@ -61,6 +61,7 @@ def _below_10000(text: str) -> int | None:
     return total
 
 
+@lru_cache(maxsize=2048)
 def to_chinese(n: int) -> str:
     """The way labels write ``n`` (1 → 一, 10 → 十, 15 → 十五, 105 → 一百零五, 110 → 一百一十)."""
     if n < 0:
