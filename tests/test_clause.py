@@ -208,3 +208,80 @@ def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     """
     with pytest.raises(RuleLoadError, match="触发词"):
         rules_from(tmp_path, bad)
+
+
+@pytest.mark.parametrize("sentence, act, expected", [
+    # the subject of the segment, up to the verb that introduces the act
+    ("物业服务企业负责查处小区内的违法搭建行为。", "查处", ("物业服务企业", "private")),
+    ("供热企业负责对用户私自改装散热器的行为进行认定和处理。", "认定", ("供热企业", "private")),
+    ("县城市管理局对物业服务企业进行查处。", "查处", ("县城市管理局", "public")),
+    ("执法人员可以进入出租房屋内部进行检查。", "进入", ("执法人员", "public")),
+    ("各乡镇要组织工作人员入户查看农户的存款。", "存款", ("乡镇", "public")),
+    # the agent after 由, in the segment or before it; a matter handed on is the other body's act
+    ("抽检不合格的由开办者予以没收销毁。", "没收", ("开办者", "private")),
+    ("对拒不改正的，由物业服务企业报告城管部门予以查处。", "查处", ("城管部门", "public")),
+    ("由区政府统一领导，物业服务企业负责查处违法搭建。", "查处", ("物业服务企业", "private")),
+    # the act as a topic, its agent after it
+    ("建筑工地的扬尘执法检查，由各施工总承包企业负责组织实施。", "执法检查", ("施工总承包企业", "private")),
+    ("违法广告的认定由广告行业协会负责。", "认定", ("广告行业协会", "private")),
+    # help: the body helped acts; an object (对……业主予以) is no subject: the earlier segment's is
+    ("社区居民委员会协助街道办事处做好出租房屋消防安全检查。", "检查", ("街道办事处", "public")),
+    ("物业服务企业负责查处违法搭建，对拒不改正的业主予以制止并收缴建筑材料。", "收缴", ("物业服务企业", "private")),
+    # a predicate is not a subject (限期恢复原状或者……): the 由-agent further back
+    ("由水务部门责令停止违法行为，限期恢复原状或者采取补救措施，对单位处五万元罚款。", "罚款", ("水务部门", "public")),
+])
+def test_actor_of_an_act(sentence, act, expected):
+    from review_engine.facts.clauses import actor_of
+
+    start = sentence.index(act)
+    assert actor_of(sentence, start, start + len(act)) == expected
+
+
+def test_subject_classes_of_private_and_self_governing_bodies():
+    assert classify("村（居）民委员会") == "private"
+    assert classify("社区") == "private" and classify("社区警务室") == "public"
+    assert classify("各村"[1:]) == "private"
+    assert classify("网格员") == "public" and classify("属地市场监管所") == "public"
+    assert classify("县交通投资集团") == "private" and classify("保安人员") == "private"
+    assert subjects("自然人可以查阅其个人信息。")[0][2] == "private"  # 自然人 is not a condition (自……)
+
+
+ACTOR = """
+id: TEST-POW-02
+title: 职责
+severity: warn
+check: clause
+terms:
+  ACT: '查处|没收'
+lexicon: [查处, 没收]
+forms:
+  - {match: '{ACT}', actor: [private], preceding: ['(?:负责|由[^，。；]{1,20}?)[^。；]{0,20}?$']}
+message: "{label}：{subject}（{match}）"
+""" + BASIS + """
+examples: {fail: ["物业服务企业负责查处违法搭建。"], pass: ["县城市管理局负责查处违法搭建。"]}
+"""
+
+
+def test_forms_read_the_actor_and_terms_are_written_out(tmp_path):
+    rules = rules_from(tmp_path, ACTOR)
+    found = findings(rules, """
+        第一条　物业服务企业负责查处小区内的违法搭建。
+        第二条　县城市管理局负责查处违法搭建，物业服务企业予以配合。
+        第三条　抽检不合格的，由开办者予以没收。
+    """)
+    assert [(f.location.label, f.message) for f in found] == [
+        ("第一条", "第一条：物业服务企业（负责查处）"), ("第三条", "第三条：开办者（由开办者予以没收）")]
+    check = rules.rules[0].check
+    assert check.params.forms[0].match == "(?:查处|没收)"
+    assert [f.match.pattern for f in check.forms_for("没收")] == ["(?:查处|没收)"] and check.forms_for("其他") == []
+
+
+def test_terms_built_in_and_unknown(tmp_path):
+    from review_engine.kinds.clause import TERMS, expand
+    from review_engine.ruleset import RuleLoadError
+
+    assert re.fullmatch(expand("在(?:{LOCAL})", TERMS), "在县域内") and re.fullmatch(expand("{LOCAL}", TERMS), "项目所在地")
+    assert not re.fullmatch(expand("{LOCAL}", TERMS), "区域")
+    assert expand("[^。]{0,12}", TERMS) == "[^。]{0,12}"  # quantifiers are not terms
+    with pytest.raises(RuleLoadError, match="未定义的词组"):
+        rules_from(tmp_path, ACTOR.replace("match: '{ACT}'", "match: '{ACTS}'"))

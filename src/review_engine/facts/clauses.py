@@ -55,7 +55,7 @@ _SEGMENT = re.compile(r"[，,：:]")
 _INSERT = re.compile(r"（[^（）]*）|\([^()]*\)|“[^”]*”")
 _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要)+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
-_CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|报经|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自|当|凡)")
+_CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|报经|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用])|当(?!事人|地)|凡)")
 # Where a subject's head noun ends: a preposition or a condition after it (经营、以上、关于、参与、自行… excluded).
 _PREPOSITION = re.compile(
     r"报经|未经|(?<![已曾])经(?!营|济|费|常|销|办|纪|理|验|贸)|(?<![存所现实])在(?!职|建|校)|(?<![相针绝面应反核])对(?!外|内|象|应)"
@@ -71,15 +71,22 @@ _ACTIVITY = re.compile(
 
 PUBLIC = re.compile(
     r"人民政府|政府|部门|机关|执法机构|执法队伍|执法大队|执法支队|(?:执法|工作|监管|办案|检查|稽查|调查|监察|审核|审查)人员|公务员"
-    r"|管理机构|监管机构|监督机构"
+    r"|管理机构|监管机构|监督机构|登记机构|发证机构|认定机构|鉴证机构|工作机构|检验检疫机构|派出机构|派驻机构|委员会(?!委员)"
     r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|街道|乡镇|派出所|司法所|国务院"
+    r"|警务室|警务站|网格员|协管员|辅警|民警|警察|交警|消防救援|消防员|(?:执法|城管)队员|(?:监管|管理|执法|工商|税务|财政|国土|规划|市场监管)所$"
     r"|海关$|(?:局|厅|委|委员会)$"
 )
-NOT_PUBLIC = re.compile(r"居民委员会|村民委员会|居委会|村委会|业主委员会|业委会|物业|行业协会|商会")
+"""Public bodies and the people acting for them (网格员、协管员、辅警 act for the 街道 or the agency)."""
+NOT_PUBLIC = re.compile(
+    r"居民委员会|村民委员会|[村居]（[村居]）民委员会|[村居]\([村居]\)民委员会|居委会|村委会|业主委员会|业委会|物业|行业协会|商会"
+    r"|社区$|(?<![农乡])村$|村民小组|居民小组"
+)
+"""Self-governing and private bodies whose names look public (委员会, 社区 for its 居民委员会)."""
 PRIVATE = re.compile(
-    r"企业|公司|单位|个人|公民|法人|组织|经营者|生产者|销售者|经营户|个体工商户|申请人|当事人|从业人员|人员|业主|商户|住户"
+    r"企业|公司|集团|单位|个人|公民|法人|组织|经营者|生产者|销售者|经营户|个体工商户|申请人|当事人|从业人员|人员|业主|商户|住户"
     r"|居民|村民|用户|消费者|车主|驾驶人|驾驶员|所有人|使用人|权利人|投标人|招标人|供应商|承包人|承包商|开发商|中介"
     r"|学校|医院|医疗机构|机构|协会|商会|平台|委员会|家庭|子女|配偶|亲属|场所|门店|店铺|商铺|摊点|摊位|网点|网吧|酒吧"
+    r"|合作社|联合社|基金会|事务所|俱乐部|工作室|驾校|技校|职校"
     r"|超市|商场|酒店|宾馆|饭店|[者人户方商主]$"
 )
 
@@ -171,12 +178,117 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     return head, kind
 
 
+# The actor of an act (``actor_of``): 由 + agent (not 理由、自由、由于、由此), where the agent's name ends, the
+# verbs and adverbs that follow a subject and introduce its act, and the verbs that hand a matter on to
+# another body (报告城管部门予以查处: the 城管部门 acts).
+_BY = re.compile(r"(?<![理自缘事经来])由(?![于此衷])")
+_AGENT_END = re.compile(
+    r"负责|承担|具体|组织|统一|自行|予以|进行|实施|开展|依照|依据|按照|根据|(?<![相针绝面应反核])对(?!外|内|象|应)|(?<![方导趋意面去倾指])向"
+    r"|(?<![存所现实])在(?!职|建|校)|将|把|会同|牵头|逐|按|每|定期|随时|及时|直接|集中|全面|做好|落实|履行|行使|先行|共同|联合"
+    r"|作出|决定|提出|督促|要求|审核|核对|查验|认定|查处|处理|收缴|没收|检查|采取|发现|协助|配合|协同|支持"
+    r"|责令|给予|处以|并处|吊销|暂扣"
+    r"|报告|报请|提请|移交|移送|交由|交给|通知|告知|上报|报送|抄告|转交|转送|提交|[，,：:（(]"
+)
+_ACT_MARK = re.compile(
+    r"负责|承担|具体负责|组织实施|组织|予以|进行|实施|开展|自行|统一|逐[车户人件项]?|履行|行使|做好|落实|作出|采取"
+    r"|协助|配合|协同|(?<![需重主只想必将纲概])要(?![求素件点闻害务])"
+)
+_HELP = re.compile(r"协助|配合|协同")
+# Words before the act that are themselves a predicate, not its subject (限期恢复原状或者采取……并处罚款)
+_NOT_SUBJECT = re.compile(r"^(?:责令|限期|采取|处以?|给予|予以|没收|吊销|暂扣|并处|依法|拒不|拒绝|擅自|未经?)|(?:或者|或|以及|及|和|并且|而且)$")
+_HANDOVER = re.compile(r"报告|报请|提请|移交|移送|交由|交给|通知|告知|上报|报送|抄告|转交|转送|提交")
+_TOPIC_BY = re.compile(r"[^。；;，,]{0,10}?(?:工作|职责|任务|事项|业务)?[，,]?(?:统一|具体|均|一律|全部|改|转|另)?(?:由|交由|交给|委托|授权)")
+
+
+def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[str, str]:
+    """(head, kind) of who performs the act named at ``sentence[start:end]``.
+
+    Read in the trigger's comma-segment first, then in the segments before it (up to three):
+
+    * an agent after 由 (``由物业服务企业负责查处``, ``抽检不合格的由开办者予以没收``), unless the matter is handed on
+      to another body before the act (``由物业服务企业报告城管部门予以查处``: the 城管部门);
+    * the subject of the segment: the words before the first verb that introduces the act — 负责、承担、予以、
+      进行、实施、统一、逐车…, or a modal (``物业服务企业负责查处``, ``县城市管理局对物业服务企业进行查处``, ``执法
+      人员可以进入``); a segment that begins with a condition or an object (``对拒不改正的业主予以制止``) has
+      none of its own;
+    * the act as a topic, its agent after it (``扬尘执法检查，由施工企业负责组织实施``, ``违法广告的认定由行业协会负责``).
+
+    The kind is that of ``classify`` (``public``, ``private``, ``generic``, ``unknown``).
+    """
+    bounds = [0] + [m.end() for m in _SEGMENT.finditer(sentence, 0, start)]
+    for back in range(len(bounds) - 1, max(-1, len(bounds) - 4), -1):
+        seg_start = bounds[back]
+        seg_end = start if back == len(bounds) - 1 else bounds[back + 1] - 1
+        zone = sentence[seg_start:seg_end]
+        by = None
+        for by in _BY.finditer(zone):
+            pass
+        if by is not None:
+            return _agent(zone, by.end(), classify)
+        modal = MODAL.search(zone)
+        mark = _ACT_MARK.search(zone)
+        cut = min((m.start() for m in (modal, mark) if m is not None), default=None)
+        if cut is not None:
+            subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone[:cut]).strip())
+            if subject and not _CONDITION_START.match(_HEAD_PREFIX.sub("", subject) or subject) \
+                    and not _NOT_SUBJECT.search(subject):
+                helped = _HELP.match(zone, cut)
+                if helped is not None:  # 居民委员会协助街道办事处做好检查: the 街道办事处 acts
+                    stop = _AGENT_END.search(zone, helped.end() + 1)
+                    other = zone[helped.end():stop.start() if stop else len(zone)][:24]
+                    if classify(other) == "public":
+                        return other, "public"
+                return _before_object(subject, classify) or _head(subject, classify)
+        else:
+            if back == len(bounds) - 1:
+                topic = _TOPIC_BY.match(sentence, end)
+                if topic is not None:
+                    return _agent(sentence, topic.end(), classify)
+            # a segment that is only a noun phrase: the subject of what follows (……个人信息处理者，应当……)
+            subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone).strip())
+            if subject and not subject.endswith("的") and not _CONDITION_START.match(subject) \
+                    and not _NOT_SUBJECT.search(subject):
+                head, kind = _before_object(subject, classify) or _head(subject, classify)
+                if kind in ("public", "private"):
+                    return head, kind
+    return "", "unknown"
+
+
+def _before_object(zone: str, classify=classify) -> tuple[str, str] | None:
+    """The subject before a preposition that brings in an object (商场开办者对场内违规经营的商户: 商场开办者),
+    when it names a body; None otherwise (``_head`` then reads the zone)."""
+    cut = _PREPOSITION.search(zone, 1)
+    if cut is None or "的" not in zone[cut.start():]:
+        return None
+    head = _HEAD_PREFIX.sub("", zone[:cut.start()]) or zone[:cut.start()]
+    kind = classify(head)
+    return (head, kind) if kind in ("public", "private") else None
+
+
+def _agent(text: str, at: int, classify=classify) -> tuple[str, str]:
+    """The agent named after 由 at ``text[at:]`` (or the body a matter is then handed on to)."""
+    stop = _AGENT_END.search(text, at + 1)
+    name = text[at:stop.start() if stop else len(text)][:24]
+    head = _HEAD_PREFIX.sub("", name[name.rindex("的") + 1:] if "的" in name[:-1] else name) or name
+    kind = classify(head)
+    rest = text[at + len(name):]
+    handover = _HANDOVER.search(rest)
+    if handover is not None:
+        stop = _AGENT_END.search(rest, handover.end() + 1)
+        other = rest[handover.end():stop.start() if stop else len(rest)][:24]
+        other_kind = classify(other)
+        if other_kind == "public":
+            return other, other_kind
+    return head, kind
+
+
 class ClauseIndex:
     """The clauses of a document, computed per sentence on first use."""
 
     def __init__(self, index: TextIndex):
         self.index = index
         self._cache: dict[tuple[int, int], list[Clause]] = {}
+        self._actors: dict[tuple, tuple[str, str]] = {}
 
     def at(self, unit: Unit, start: int, end: int | None = None) -> list[Clause]:
         """The clauses of the sentence holding ``unit.text[start:end]``."""
@@ -201,6 +313,17 @@ class ClauseIndex:
             after_end = modals[i + 1].start() if i + 1 < len(modals) else len(sentence)
             out.append(Clause(unit, left, right, found.group(), left + found.start(), left + after_end, head, kind))
         return out
+
+    def actor(self, unit: Unit, start: int, end: int, classify=None) -> tuple[str, str]:
+        """(head, kind) of who performs the act at ``unit.text[start:end]`` (``actor_of``), cached."""
+        key = (unit.start, start, end, classify)
+        found = self._actors.get(key)
+        if found is None:
+            left, right = unit.sentence(start, end)
+            sentence = unit.text[left:right]
+            found = self._actors[key] = actor_of(sentence, start - left, end - left,
+                                                 classify if classify is not None else globals()["classify"])
+        return found
 
     def in_unit(self, unit: Unit) -> list[Clause]:
         """Every clause of a unit (all its sentences)."""

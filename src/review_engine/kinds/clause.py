@@ -20,6 +20,11 @@ Parameters:
                            (``^`` for "right after")
     ``sentence``           regexes, one must match the whole sentence
     ``not_preceding``, ``not_following``, ``not_sentence``  regexes that must not match there
+    ``actor``              classes of who performs the act the trigger names (``facts/clauses.py``, ``actor_of``):
+                           the agent after 由 (``由物业服务企业负责查处``, ``由开办者予以没收``), else the subject of the
+                           trigger's segment (``供热企业负责……认定``, ``执法人员可以进入``), else the agent named after
+                           the act as a topic (``扬尘执法检查，由施工企业负责组织实施``); a matter handed on
+                           (``报告城管部门予以查处``) or helped with (``协助街道办事处做好检查``) is the other body's act
     ``subject``            subject classes of a clause of the sentence: ``public`` (人民政府、××部门、执法人员…),
                            ``private`` (企业、经营者、申请人、单位和个人…), ``generic`` (从事……的, 举办……活动),
                            ``unknown``
@@ -30,6 +35,13 @@ Parameters:
                            The clause parts (subject … not_after) are checked against the clauses of the
                            sentence, one of which must have them all; a form without them needs no parsing.
     Without ``forms`` every trigger counts.
+``terms``                  named regex fragments: ``{NAME}`` in any regex of the rule (patterns, forms, unless_…,
+                           require_sentence, subjects) stands for ``(?:fragment)``, so that a class of words is
+                           written once and every form uses the same class (``{ACT}``, ``{RESTRICT}``). Names are
+                           upper case; a fragment may use other names; a list of fragments is their alternation
+                           (``[不得|禁止, 取消|关停]`` = ``不得|禁止|取消|关停``; not folded YAML, which inserts
+                           spaces). Built in (``TERMS``): ``{LOCAL}``, the words of a locality (本地、本市、本县、
+                           当地、辖区内、县域内、项目所在地…). An unknown name is an error.
 ``unless_sentence``, ``unless_unit``, ``unless_article``, ``require_sentence``  as in ``pattern``
 ``unless_basis``           regexes: no finding at all when the document's basis clause (根据《…》……制定本办法,
                            in the first paragraphs) matches one of them
@@ -41,7 +53,8 @@ A sentence gives at most one finding (at its first trigger that matches). Its ex
 words right next to it that the form's ``preceding``/``following`` matched (up to 16 characters each side):
 “可以予以扣押”, “收取油烟检测费”, rather than the bare trigger.
 
-Message fields: ``{subject}`` (the subject found, when a form looked at the clause), ``{modal}``.
+Message fields: ``{subject}`` (the subject found, when a form looked at the clause, or the actor, when a form
+asked for one), ``{modal}``.
 
 Example (CONT-LIC-01, shortened): a private party must obtain an approval
 
@@ -74,6 +87,31 @@ from .pattern import any_regex, scan
 SubjectKind = Literal["public", "private", "generic", "unknown"]
 
 
+TERMS = {
+    "LOCAL": r"本(?:地|市|省|县|区|镇|乡|州|旗|辖区)|当地|辖区内?|(?:县|市|省|镇|乡)域内?|(?:县|市|区|省)内|域内"
+             r"|(?:项目|工程|采购人)所在地",
+}
+"""Built-in ``terms`` (a rule's own ``terms`` may override them)."""
+
+_TERM = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def expand(pattern: str, terms: dict[str, str], depth: int = 0) -> str:
+    """``pattern`` with every ``{NAME}`` of ``terms`` replaced by ``(?:fragment)``."""
+    if "{" not in pattern:
+        return pattern
+
+    def one(found: re.Match) -> str:
+        name = found.group(1)
+        if name not in terms:
+            raise ValueError(f"未定义的词组 {{{name}}}（terms 中没有 {name}）")
+        if depth > 5:
+            raise ValueError(f"词组 {{{name}}} 循环引用")
+        return "(?:" + expand(terms[name], terms, depth + 1) + ")"
+
+    return _TERM.sub(one, pattern)
+
+
 class Form(Params):
     match: str | None = None
     preceding: list[str] = Field(default_factory=list)
@@ -82,6 +120,7 @@ class Form(Params):
     not_preceding: list[str] = Field(default_factory=list)
     not_following: list[str] = Field(default_factory=list)
     not_sentence: list[str] = Field(default_factory=list)
+    actor: list[SubjectKind] | None = None
     subject: list[SubjectKind] | None = None
     modal: list[str] | None = None
     before: list[str] = Field(default_factory=list)
@@ -93,6 +132,7 @@ class Form(Params):
 class ClauseParams(Params):
     lexicon: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list)
+    terms: dict[str, str | list[str]] = Field(default_factory=dict)
     forms: list[Form] = Field(default_factory=list)
     unless_sentence: list[str] = Field(default_factory=list)
     unless_unit: list[str] = Field(default_factory=list)
@@ -109,6 +149,29 @@ class ClauseParams(Params):
     def _trigger(self):
         if not self.patterns and not self.lexicon:
             raise ValueError("clause 需要 patterns 或 lexicon（触发词）")
+        for name in self.terms:
+            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
+                raise ValueError(f"词组名 {name} 应当由大写字母、数字和下划线组成")
+        return self._expanded()
+
+    def _expanded(self):
+        """The regexes with the ``{NAME}`` terms written out (built-in ``TERMS`` and the rule's own)."""
+        self.terms = {name: "|".join(v) if isinstance(v, list) else v for name, v in self.terms.items()}
+        terms = {**TERMS, **self.terms}
+
+        def many(patterns: list[str]) -> list[str]:
+            return [expand(p, terms) for p in patterns]
+
+        self.patterns = many(self.patterns)
+        for name in ("unless_sentence", "unless_unit", "unless_article", "require_sentence", "unless_basis",
+                     "public_subjects", "private_subjects"):
+            setattr(self, name, many(getattr(self, name)))
+        for form in self.forms:
+            if form.match is not None:
+                form.match = expand(form.match, terms)
+            for name in ("preceding", "following", "sentence", "not_preceding", "not_following", "not_sentence",
+                         "before", "after", "not_before", "not_after"):
+                setattr(form, name, many(getattr(form, name)))
         return self
 
 
@@ -158,6 +221,7 @@ class _CompiledForm:
         self.not_preceding = any_regex(form.not_preceding)
         self.not_following = any_regex(form.not_following)
         self.not_sentence = any_regex(form.not_sentence)
+        self.actor = frozenset(form.actor) if form.actor else None
         self.subject = frozenset(form.subject) if form.subject else None
         self.modal = frozenset(form.modal) if form.modal is not None else None
         self.before = any_regex(form.before)
@@ -167,11 +231,13 @@ class _CompiledForm:
         self.needs_clause = any(x is not None for x in (self.subject, self.modal, self.before, self.after,
                                                         self.not_before, self.not_after))
 
-    def around(self, trigger: str, sentence: str, preceding: str, following: str) -> tuple[int, int] | None:
+    def around(self, trigger: str, sentence: str, preceding: str, following: str,
+               matched: bool = False) -> tuple[int, int] | None:
         """The checks on the trigger and its sentence (no parsing): None when they fail, else how many
         characters the ``preceding`` / ``following`` matches reach into the words right before / after the
-        trigger (what the excerpt may take in: 可以予以扣押, 收取油烟检测费)."""
-        if self.match is not None and not self.match.fullmatch(trigger):
+        trigger (what the excerpt may take in: 可以予以扣押, 收取油烟检测费). ``matched``: ``match`` was
+        checked already (``Clause.forms_for``)."""
+        if not matched and self.match is not None and not self.match.fullmatch(trigger):
             return None
         grow_left = grow_right = 0
         if self.preceding is not None:
@@ -223,6 +289,7 @@ class Clause(Check):
         super().__init__(rule, params)
         self.regex = trigger_regex(params.patterns, params.lexicon)
         self.forms = [_CompiledForm(f) for f in params.forms]
+        self._by_trigger: dict[str, list[_CompiledForm]] = {}
         self.unless_sentence = any_regex(params.unless_sentence)
         self.unless_unit = any_regex(params.unless_unit)
         self.unless_article = any_regex(params.unless_article)
@@ -238,6 +305,16 @@ class Clause(Check):
     @property
     def regexes(self) -> list[re.Pattern]:
         return [self.regex]
+
+    def forms_for(self, trigger: str) -> list[_CompiledForm]:
+        """The forms whose ``match`` the trigger text satisfies, in order (cached per trigger text: most
+        triggers are a few words seen again and again)."""
+        found = self._by_trigger.get(trigger)
+        if found is None:
+            found = [f for f in self.forms if f.match is None or f.match.fullmatch(trigger)]
+            if len(self._by_trigger) < 4096:
+                self._by_trigger[trigger] = found
+        return found
 
     def run(self, ctx):
         params = self.params
@@ -338,8 +415,8 @@ class Clause(Check):
         following = text[end:min(right, end + WINDOW)]
         clauses = None
         excepted = None
-        for form in self.forms:
-            grown = form.around(trigger, sentence, preceding, following)
+        for form in self.forms_for(trigger):
+            grown = form.around(trigger, sentence, preceding, following, matched=True)
             if grown is None:
                 continue
             if excepted is None:
@@ -347,6 +424,11 @@ class Clause(Check):
                 if excepted:
                     return None
             span = {"_span": (start - min(grown[0], EXCERPT_GROWTH), end + min(grown[1], EXCERPT_GROWTH))}
+            if form.actor is not None:
+                actor, kind = facts.clauses.actor(unit, start, end, self.classify)
+                if kind not in form.actor:
+                    continue
+                span["subject"] = actor
             if not form.needs_clause:
                 return span
             if clauses is None:
@@ -358,7 +440,7 @@ class Clause(Check):
 
                     _, kind = subject_of(clause.sentence, clause.modal_start - clause.sentence_start, self.classify)
                 if form.clause(clause, kind):
-                    return {"subject": clause.subject or "", "modal": clause.modal, **span}
+                    return {**span, "subject": clause.subject or "", "modal": clause.modal}
         return None
 
 
