@@ -250,3 +250,22 @@ def test_a_line_between_items_continues_the_item():
     assert nodes["art_56__para_1__point_3"].label == "第五十六条第（三）项"
     cont = nodes["art_56__para_1__point_2__para_1"]
     assert cont.text.startswith("如确实无法避免时") and cont.label == "第五十六条第（二）项第1段"
+
+
+def test_several_lines_and_subitems_between_items_continue_the_item():
+    text = """第七条 企业标准化定级按照下列程序进行：
+（一）自评。企业应当自主开展标准化建设。
+（二）申请。申请定级的企业，向组织单位提交自评报告。
+组织单位收到企业自评报告后，应当根据下列情况分别作出处理：
+1.自评报告内容存在错误的，书面告知企业；
+2.自评报告内容齐全的，报送定级部门。
+审核、报送和告知工作应当在10个工作日内完成。
+（三）评审。定级部门进行确认。
+"""
+    nodes = by_eid(parse(text))
+    assert [c.eid for c in nodes["art_7"].children] == ["art_7__para_1"]
+    assert nodes["art_7__para_1__point_3"].label == "第七条第（三）项"
+    point2 = nodes["art_7__para_1__point_2"]
+    assert (point2.span.line, point2.span.end_line) == (3, 7)
+    assert [c.kind for c in point2.children] == ["paragraph", "paragraph"]
+    assert nodes["art_7__para_1__point_2__para_1__point_2"].text.startswith("自评报告内容齐全")

@@ -42,6 +42,7 @@ class Builder:
         self.eids: set[str] = set()
         self._last: dict[int, int] = {}
         self._texts: dict[int, tuple[str, int, int] | None] = {}
+        self._paragraphs: dict[int, list[Raw]] = {}
 
     # ---- positions -------------------------------------------------------------------------------
     def col(self, token) -> int:
@@ -150,12 +151,7 @@ class Builder:
     def article(self, raw: Raw, prefix: str, label_prefix: str) -> Node:
         num = _number(raw.label)
         label = f"{label_prefix}第{to_chinese(num)}条" if num is not None else f"{label_prefix}{str(raw.label)}"
-        own_points = [k for k in raw.children if k.kind.startswith("point")]
-        paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
-        if self.text_of(raw.text) or own_points:
-            # The label line is the first 款 (with the items that follow it directly).
-            paras.insert(0, Raw("paragraph", None, raw.text, raw.first, raw.first, children=own_points))
-        paras = _join_continued_items(paras)  # before any span is computed: it moves lines into items
+        paras = self.article_paragraphs(raw)
         node = self.node(raw, "article", f"{prefix}art_{num}", label, num=num, num_text=str(raw.label),
                          with_text=False)
         many = len(paras) > 1
@@ -169,14 +165,39 @@ class Builder:
             node.children.append(p_node)
         return node
 
+    def article_paragraphs(self, raw: Raw) -> list[Raw]:
+        """The 款 of an article: the label line (with the items right after it) and each unlabelled line,
+        with lines that continue an item moved into it. Computed once per article, before any span (spans
+        are memoised, and the move changes where items end)."""
+        found = self._paragraphs.get(id(raw))
+        if found is None:
+            own_points = [k for k in raw.children if k.kind.startswith("point")]
+            paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
+            if self.text_of(raw.text) or own_points:
+                paras.insert(0, Raw("paragraph", None, raw.text, raw.first, raw.first, children=own_points))
+            found = self._paragraphs[id(raw)] = _join_continued_items(paras)
+        return found
+
+    def prepare(self, raws: list[Raw]) -> None:
+        """Settle every article's paragraphs before anything is measured."""
+        stack = list(raws)
+        while stack:
+            raw = stack.pop()
+            if raw.kind == "article":
+                self.article_paragraphs(raw)
+            elif raw.children:
+                stack.extend(raw.children)
+
     def points(self, raws: list[Raw], parent_eid: str, parent_label: str, depth: int) -> list[Node]:
         out = []
         lines = 0
         for raw in raws:
-            if raw.kind == "paragraph":  # a line continuing the item before it (see _join_continued_items)
+            if raw.kind == "paragraph":  # lines continuing the item before them (see _join_continued_items)
                 lines += 1
-                out.append(self.node(raw, "paragraph", f"{parent_eid}__para_{lines}", f"{parent_label}第{lines}段",
-                                     num=lines))
+                label = f"{parent_label}第{lines}段"
+                node = self.node(raw, "paragraph", f"{parent_eid}__para_{lines}", label, num=lines)
+                node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
+                out.append(node)
                 continue
             if not raw.kind.startswith("point"):
                 continue
@@ -252,6 +273,8 @@ class Builder:
     def build(self, tree) -> Document:
         segments = self.segments(tree)
         issuers = self.mark_issuers(segments)
+        for segment in segments:
+            self.prepare(segment.body)
         doc = Document.model_construct(
             file=self.file, title_block=TitleBlock(), preamble=[], body=[], signature=None, attachments=[],
             toc=list(self.table.toc), problems=[], line_count=len(self.table.original),
@@ -364,25 +387,37 @@ class Builder:
 
 
 def _join_continued_items(paras: list[Raw]) -> list[Raw]:
-    """An unlabelled line between （二） and （三） continues item （二）, not a new 款:
+    """Unlabelled lines between （二） and （三） continue item （二）, not new 款:
 
-        （二）不同制剂的配制操作不得在同一操作间同时进行；
-        如确实无法避免时，必须在不同的操作台配制；
-        （三）……
+        （二）申请。申请定级的企业，依拟申请的等级向组织单位提交自评报告。
+        组织单位收到企业自评报告后，应当根据下列情况分别作出处理：
+        1.自评报告内容存在错误、不齐全的，……
+        审核、报送和告知工作应当在10个工作日内完成。
+        （三）评审。……
 
-    Such a line is attached to the item before it, and the items after it join the list they continue.
+    When a 款 opens with an item numbered n > 1 and an earlier 款 of the same article (up to five back) ends
+    with item n − 1 of the same kind, the 款 in between and this one's text are attached to that item, and
+    the items go on in the earlier list.
     """
     out: list[Raw] = []
     for para in paras:
         items = [c for c in para.children if c.kind.startswith("point")]
+        host_index = None
         if out and items and para.text is not None and para.label is None:
-            before = [c for c in out[-1].children if c.kind.startswith("point")]
-            if before and before[-1].kind == items[0].kind \
-                    and _number(items[0].label) == (_number(before[-1].label) or 0) + 1:
-                before[-1].children.append(Raw("paragraph", None, para.text, para.first, para.first))
-                out[-1].children.extend(para.children)
-                continue
-        out.append(para)
+            wanted = (_number(items[0].label) or 0) - 1
+            for back in range(len(out) - 1, max(-1, len(out) - 6), -1):
+                before = [c for c in out[back].children if c.kind.startswith("point")]
+                if before and before[-1].kind == items[0].kind and wanted > 0 and _number(before[-1].label) == wanted:
+                    host_index = back
+                    break
+        if host_index is None:
+            out.append(para)
+            continue
+        host = [c for c in out[host_index].children if c.kind.startswith("point")][-1]
+        host.children.extend(out[host_index + 1:])
+        host.children.append(Raw("paragraph", None, para.text, para.first, para.first))
+        out[host_index].children.extend(para.children)
+        del out[host_index + 1:]
     return out
 
 
