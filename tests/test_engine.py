@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -160,3 +161,29 @@ def test_library_api_reports_an_unreadable_draft(tmp_path):
     path.write_bytes(b"")
     review = review_engine.review(path)
     assert review.errors and "文件为空" in review.errors[0].message and review.findings == []
+
+
+def test_a_review_leaves_no_reference_cycles():
+    """Parse and review create no cycles, so pausing the collector during a review frees everything."""
+    import gc
+
+    from review_engine.engine import get_rules, review_document
+
+    rules = get_rules()
+    text = (Path(__file__).parent / "fixtures" / "parse" / "greening.md").read_text(encoding="utf-8")
+    review_document(review_engine.parse(text), rules=rules, profile=get_profile("national"),
+                    review_date=dt.date(2026, 6, 1))  # warm caches first
+    gc.collect()
+    flags = gc.get_debug()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        review = review_document(review_engine.parse(text), rules=rules, profile=get_profile("national"),
+                                 review_date=dt.date(2026, 6, 1))
+        assert review.findings
+        del review
+        gc.collect()
+        leaked = [type(o).__name__ for o in gc.garbage]
+    finally:
+        gc.garbage.clear()
+        gc.set_debug(flags)
+    assert leaked == []
