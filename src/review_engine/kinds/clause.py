@@ -376,32 +376,11 @@ class Clause(Check):
     def triggers(self, index, scopes: frozenset[str], skip: list[int]):
         """(unit, match) for the triggers in ``scopes``, overlapping ones included.
 
-        Unlike ``pattern.scan`` the search resumes one character after each trigger rather than after its
-        end, so a trigger inside or across another (统一定价 in 实行统一定价) is still seen; a sentence that has
-        given a finding is skipped (the caller sets ``skip[0]``).
+        ``pattern.scan`` with ``overlapping``: the search resumes one character after each trigger rather
+        than after its end, so a trigger inside or across another (统一定价 in 实行统一定价) is still seen; a
+        sentence that has given a finding is skipped (the caller sets ``skip[0]``).
         """
-        if not (scopes & {"text", "document", "article", "paragraph", "outline", "point"}):
-            yield from scan(self.regex, index, scopes)
-            return
-        regex = self.regex
-        text = index.text
-        pos, size = 0, len(text)
-        while pos <= size:
-            found = regex.search(text, max(pos, skip[0]))
-            if found is None:
-                return
-            unit = index.unit_at(found.start())
-            if unit is None:  # on a separator between units
-                pos = found.start() + 1
-                continue
-            if found.end() > unit.end:  # ran into the next unit: look again inside this one
-                found = regex.search(text, found.start() + 1 if found.start() == unit.end else found.start(), unit.end)
-                if found is None:
-                    pos = unit.end + 1
-                    continue
-            pos = found.start() + 1
-            if unit.scopes & scopes:
-                yield unit, found
+        yield from scan(self.regex, index, scopes, overlapping=True, skip=skip)
 
     def matching(self, facts, unit, sentence: str, start: int, end: int, left: int, right: int) -> dict | None:
         """Template values of the first form the trigger is in (None: none is, or the sentence is excepted).

@@ -74,10 +74,15 @@ def any_regex(patterns: list[str]):
     return regex.compile("|".join(patterns)) if patterns else None
 
 
-def scan(regex: re.Pattern, index, scopes: frozenset[str]):
-    """(unit, match) for every match of ``regex`` in units of ``scopes``: one pass over the document text."""
+def scan(regex: re.Pattern, index, scopes: frozenset[str], *, overlapping: bool = False,
+         skip: list[int] | None = None):
+    """(unit, match) for every match of ``regex`` in units of ``scopes``: one pass over the document text.
+
+    ``overlapping``: look for the next match from the character after this match's start rather than after
+    its end (a trigger inside or across another is still seen). ``skip``: a one-item list the caller may
+    set to an offset in ``index.text`` before which no match is wanted (the end of a sentence that has
+    already given a finding)."""
     text = index.text
-    units = index.units
     narrow = not (scopes & {"text", "document", "article", "paragraph", "outline", "point"})
     if narrow:  # title, signature, preamble, headings, tables: search just those units
         for scope in scopes:
@@ -88,7 +93,7 @@ def scan(regex: re.Pattern, index, scopes: frozenset[str]):
     pos = 0
     end = len(text)
     while pos <= end:
-        found = regex.search(text, pos)
+        found = regex.search(text, max(pos, skip[0]) if skip else pos)
         if found is None:
             return
         unit = index.unit_at(found.start())
@@ -100,7 +105,10 @@ def scan(regex: re.Pattern, index, scopes: frozenset[str]):
             if found is None:
                 pos = unit.end + 1
                 continue
-        pos = found.end() if found.end() > found.start() else found.end() + 1
+        if overlapping:
+            pos = found.start() + 1
+        else:
+            pos = found.end() if found.end() > found.start() else found.end() + 1
         if unit.scopes & scopes:
             yield unit, found
 
