@@ -20,7 +20,9 @@ from review_engine.facts.amounts import (
 )
 
 D = Decimal
-CORPUS = Path("/work/shared/corpus/higher_law")
+from conftest import CORPUS as FOUND_CORPUS  # noqa: E402  (one place knows where the corpus is)
+
+CORPUS = (FOUND_CORPUS / "higher_law") if FOUND_CORPUS is not None else Path("/nonexistent")
 
 
 def one(text: str) -> PenaltyRange:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,9 @@ import pytest
 
 from review_engine.registry import Registry, RegistryError, default_registry, laws_dir, normalize_title
 
-CORPUS = Path(os.environ.get("REVIEW_ENGINE_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+from conftest import CORPUS as FOUND_CORPUS  # noqa: E402  (one place knows where the corpus is)
+
+CORPUS = FOUND_CORPUS if FOUND_CORPUS is not None else Path("/nonexistent")
 HIGHER_LAW = CORPUS / "higher_law"
 
 # A line-initial article label: 第X条 (Chinese numerals), possibly after whitespace / U+3000 / ZWSP / NBSP.
