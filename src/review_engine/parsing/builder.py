@@ -75,9 +75,14 @@ class Builder:
         found = self._texts[id(token)] = (value, index, col) if value else None
         return found
 
-    def span(self, raw: Raw):
-        found = self.text_of(raw.text)
-        start = self.col(raw.label) if raw.label is not None else (found[2] if found else 0)
+    def span(self, raw: Raw, found: tuple[str, int, int] | None | bool = False):
+        """Original span of ``raw``, from its label (or text) to the end of its last line that stays."""
+        if raw.label is not None:
+            start = self.col(raw.label)
+        else:
+            if found is False:
+                found = self.text_of(raw.text)
+            start = found[2] if found else 0
         last = self.last(raw)
         return self.table.span(raw.first, start, len(self.lines[last].text), last)
 
@@ -100,14 +105,13 @@ class Builder:
     def node(self, raw: Raw, kind: str, eid: str, label: str, *, num=None, num_text=None, level=None,
              heading=None, with_text=True) -> Node:
         text, loc = "", None
-        if with_text:
-            found = self.text_of(raw.text)
-            if found:
-                text, loc = found[0], (found[1], found[2])
-                if kind == "paragraph" and text.startswith("|") and text.endswith("|"):
-                    kind = "table_row"
-        return Node.make(kind, self.unique(eid), label, self.span(raw), num=num, num_text=num_text, level=level,
-                         heading=heading, text=text, loc=loc)
+        found = self.text_of(raw.text) if (with_text or raw.label is None) else None
+        if with_text and found:
+            text, loc = found[0], (found[1], found[2])
+            if kind == "paragraph" and text.startswith("|") and text.endswith("|"):
+                kind = "table_row"
+        return Node.make(kind, self.unique(eid), label, self.span(raw, found), num=num, num_text=num_text,
+                         level=level, heading=heading, text=text, loc=loc)
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
         node = self.node(raw, "paragraph", eid, label, num=num)
