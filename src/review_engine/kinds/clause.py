@@ -82,7 +82,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from . import Check, Hit, Params, regex
-from .pattern import any_regex, scan
+from .pattern import PatternParams, any_regex, scan
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
 
@@ -129,26 +129,18 @@ class Form(Params):
     not_after: list[str] = Field(default_factory=list)
 
 
-class ClauseParams(Params):
-    lexicon: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
+class ClauseParams(PatternParams):
+    """The parameters of ``pattern`` (trigger, ``unless_*``, ``group``, ``max_per_unit``) and the clause's own."""
+
     terms: dict[str, str | list[str]] = Field(default_factory=dict)
     forms: list[Form] = Field(default_factory=list)
-    unless_sentence: list[str] = Field(default_factory=list)
-    unless_unit: list[str] = Field(default_factory=list)
-    unless_article: list[str] = Field(default_factory=list)
-    require_sentence: list[str] = Field(default_factory=list)
     unless_basis: list[str] = Field(default_factory=list)
     public_subjects: list[str] = Field(default_factory=list)
     private_subjects: list[str] = Field(default_factory=list)
-    group: str | int | None = None
-    max_per_unit: int | None = None
     max_per_article: int | None = None
 
     @model_validator(mode="after")
     def _trigger(self):
-        if not self.patterns and not self.lexicon:
-            raise ValueError("clause 需要 patterns 或 lexicon（触发词）")
         for name in self.terms:
             if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
                 raise ValueError(f"词组名 {name} 应当由大写字母、数字和下划线组成")

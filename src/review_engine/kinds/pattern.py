@@ -48,7 +48,7 @@ class PatternParams(Params):
     @model_validator(mode="after")
     def _something_to_find(self):
         if not self.patterns and not self.lexicon:
-            raise ValueError("pattern 需要 patterns 或 lexicon")
+            raise ValueError("需要 patterns 或 lexicon（要查找的触发词或正则表达式）")
         return self
 
 
