@@ -82,7 +82,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from . import Check, Hit, Params, regex
-from .pattern import PatternParams, any_regex, scan
+from .pattern import PatternParams, any_regex, match_span, scan
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
 
@@ -321,13 +321,7 @@ class Clause(Check):
         forms = self.forms
         skip = [0]  # where the search resumes after a sentence that gave a finding
         for unit, found in self.triggers(index, scopes, skip):
-            start, end = found.start() - unit.start, found.end() - unit.start
-            if params.group is not None:
-                try:
-                    if found.group(params.group) is not None:
-                        start, end = found.start(params.group) - unit.start, found.end(params.group) - unit.start
-                except IndexError:
-                    pass
+            start, end = match_span(found, unit, params.group)
             text = unit.text
             left, right = sentence_bounds(text, start, end)
             if unit.start + left in seen:  # one finding per sentence

@@ -113,6 +113,17 @@ def scan(regex: re.Pattern, index, scopes: frozenset[str], *, overlapping: bool 
             yield unit, found
 
 
+def match_span(found: re.Match, unit, group: str | int | None) -> tuple[int, int]:
+    """Offsets in ``unit.text`` of the match, or of its ``group`` when the rule reports one and it took part."""
+    if group is not None:
+        try:
+            if found.group(group) is not None:
+                return found.start(group) - unit.start, found.end(group) - unit.start
+        except IndexError:  # the group is not in this alternative
+            pass
+    return found.start() - unit.start, found.end() - unit.start
+
+
 class Pattern(Check):
     name = "pattern"
     Params = PatternParams
@@ -135,13 +146,7 @@ class Pattern(Check):
         seen: set[tuple[int, int]] = set()
         for regex in self.regexes:
             for unit, found in scan(regex, index, scopes):
-                start, end = found.start() - unit.start, found.end() - unit.start
-                if params.group is not None:
-                    try:
-                        if found.group(params.group) is not None:
-                            start, end = found.start(params.group) - unit.start, found.end(params.group) - unit.start
-                    except IndexError:  # the group is not in this alternative
-                        pass
+                start, end = match_span(found, unit, params.group)
                 if (unit.start + start, unit.start + end) in seen:
                     continue
                 if not self.keep(unit, start, end, index):

@@ -132,20 +132,13 @@ def _rule_section(loaded, dirs: list[Path]) -> list[str]:
         for basis in rule.basis:
             out.append(f"- {basis.cite()}" + (f"：“{basis.quote.strip()}”" if basis.quote else ""))
         out.append("")
-    messages = _templates(rule.message)
-    if messages:
-        out.append("**提示信息**")
-        out.append("")
-        for outcome, template in messages:
-            out.append(f"- {f'`{outcome}`：' if outcome else ''}{template.strip()}")
-        out.append("")
-    suggestions = _templates(rule.suggestion)
-    if suggestions:
-        out.append("**修改建议**")
-        out.append("")
-        for outcome, template in suggestions:
-            out.append(f"- {f'`{outcome}`：' if outcome else ''}{template.strip()}")
-        out.append("")
+    for heading, templates in (("提示信息", _templates(rule.message)), ("修改建议", _templates(rule.suggestion))):
+        if templates:
+            out.append(f"**{heading}**")
+            out.append("")
+            for outcome, template in templates:
+                out.append(f"- {f'`{outcome}`：' if outcome else ''}{template.strip()}")
+            out.append("")
     if rule.docs:
         out.append("**说明**")
         out.append("")
