@@ -148,6 +148,7 @@ def test_misplaced_labels_are_reported_and_the_rest_is_kept():
     problem = doc.problems[0]
     assert problem.file.endswith("broken.md") and problem.column == 1
     assert problem.excerpt == "第一章 总则" and "节（第X节）" in problem.expected
+    assert problem.message.startswith("“第一章”出现的位置") and "\n" not in problem.one_line()
     assert [a.num for a in doc.articles()] == [1, 2, 3, 4]  # nothing after the odd line is lost
 
 

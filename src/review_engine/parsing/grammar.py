@@ -24,7 +24,7 @@ MAX_RECOVERIES = 200
 TERMINAL_NAMES = {
     "BOOK": "编（第X编）", "CHAPTER": "章（第X章）", "SECTION": "节（第X节）", "ARTICLE": "条（第X条）",
     "P1": "项（（一））", "P2": "目（1.）", "P3": "（1）", "P4": "①", "L1": "一、",
-    "ATTACH": "附件", "DATE": "成文日期", "TEXT": "正文", "_NL": "换行", "$END": "文件结束",
+    "ATTACH": "附件", "DATE": "成文日期", "TEXT": "正文", "$END": "文件结束",
 }
 
 
@@ -164,10 +164,10 @@ def parse_table(table: LineTable, file: str | None):
 
 
 def _problem(exc, line, file: str | None) -> Problem:
-    token = getattr(exc, "token", None)
     expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
-    names = [TERMINAL_NAMES.get(name, name) for name in expected if name not in ("TEXT", "_NL", "$END")]
-    found = str(token) if token is not None and str(token).strip() else line.text[:12]
+    names = [TERMINAL_NAMES.get(name, name) for name in expected if name not in ("TEXT", "$END")]
+    label = _LABEL.match(line.text)  # tokens are whole lines: name the label, not the line
+    found = label.group() if label else line.text[:12]
     hint = "、".join(dict.fromkeys(names)) or "正文"
     return Problem(
         code="PARSE-STRUCTURE",
