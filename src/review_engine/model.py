@@ -195,8 +195,3 @@ class Document(BaseModel):
             return node.span
         line_index, col = node._loc
         return table.span(line_index, col + start, col + end)  # type: ignore[attr-defined]
-
-    def source_line(self, line: int) -> str:
-        """The original text of a 1-based line (empty when unknown)."""
-        table = self._lines
-        return table.original_line(line) if table is not None else ""  # type: ignore[attr-defined]

@@ -150,7 +150,7 @@ def parse_table(table: LineTable, file: str | None):
     problems: list[Problem] = []
     lines = table.lines
     for _ in range(MAX_RECOVERIES):
-        text = "".join((DEMOTE if i in demoted else "") + line.text + "\n" for i, line in enumerate(lines))
+        text = table.grammar_text(demoted, DEMOTE)
         try:
             return parser().parse(text), demoted, problems
         except UnexpectedInput as exc:

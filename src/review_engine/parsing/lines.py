@@ -65,8 +65,9 @@ class LineTable:
     front_matter: tuple[int, int] | None = None
     """1-based first and last original line of a YAML front matter block, if any."""
 
-    def grammar_text(self) -> str:
-        return "".join(line.text + "\n" for line in self.lines)
+    def grammar_text(self, demoted: set[int] = frozenset(), mark: str = "") -> str:
+        """The kept lines as the grammar reads them, one per line; lines in ``demoted`` prefixed by ``mark``."""
+        return "".join((mark if i in demoted else "") + line.text + "\n" for i, line in enumerate(self.lines))
 
     def span(self, index: int, start: int, end: int, end_index: int | None = None) -> Span:
         """Span of characters ``start:end`` of kept line ``index`` (or from ``index`` to ``end_index``)."""
@@ -74,13 +75,6 @@ class LineTable:
         last = self.lines[index if end_index is None else end_index]
         end_col = last.col(end - 1) + 1 if end > 0 else last.col(0)
         return Span.make(first.lineno, first.col(start) + 1, last.lineno, end_col + 1)
-
-    def line_span(self, first: int, last: int) -> Span:
-        """Span from the start of kept line ``first`` to the end of kept line ``last``."""
-        return self.span(first, 0, len(self.lines[last].text), last)
-
-    def original_line(self, lineno: int) -> str:
-        return self.original[lineno - 1] if 0 < lineno <= len(self.original) else ""
 
 
 def build(original: list[str]) -> LineTable:
