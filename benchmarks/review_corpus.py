@@ -26,7 +26,7 @@ def rule_patterns(rules) -> list:
     """Every compiled regex a rule's check holds (what a bare regex pass would have to run)."""
     found = []
     for loaded in rules:
-        check = loaded.check
+        check = loaded.checker
         for name in ("regexes", "regex"):
             value = getattr(check, name, None)
             if value is None:

@@ -7,7 +7,8 @@ import textwrap
 from pathlib import Path
 
 from review_engine import parse
-from review_engine.engine import get_profile, make_context, run_rules
+from review_engine.engine import get_profile
+from review_engine.ruleset.run import make_context, run_rules
 from review_engine.ruleset import load_rules
 
 BASIS = "basis: [{law: 中华人民共和国立法法, article: 65, quote: 法律根据内容需要，可以分编、章、节、条、款、项、目。}]\n"

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from review_engine import parse
-from review_engine.engine import get_profile, make_context, run_rules
+from review_engine.engine import get_profile
+from review_engine.ruleset.run import make_context, run_rules
 from review_engine.facts import Facts
 from review_engine.facts.citations import looks_like_instrument
 from review_engine.registry import default_registry

@@ -271,7 +271,7 @@ def test_forms_read_the_actor_and_terms_are_written_out(tmp_path):
     """)
     assert [(f.location.label, f.message) for f in found] == [
         ("第一条", "第一条：物业服务企业（负责查处）"), ("第三条", "第三条：开办者（由开办者予以没收）")]
-    check = rules.rules[0].check
+    check = rules.rules[0].checker
     assert check.params.forms[0].match == "(?:查处|没收)"
     assert [f.match.pattern for f in check.forms_for("没收")] == ["(?:查处|没收)"] and check.forms_for("其他") == []
 

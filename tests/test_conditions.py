@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from review_engine.conditions import ConditionError, compile_condition
-from review_engine.dossier import parse_dossier
+from review_engine.record import parse_dossier
 from review_engine.workdays import WorkCalendar
 
 DOSSIER = parse_dossier("""

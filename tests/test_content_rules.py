@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from review_engine import parse
-from review_engine.engine import get_profile, get_rules, make_context, run_rules
+from review_engine.engine import get_profile, get_rules
+from review_engine.ruleset.run import make_context, run_rules
 from review_engine.ruleset.schema import template_fields
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +79,7 @@ def test_level_matters():
 
 
 def test_fair_competition_exception_turns_the_block_into_a_listing():
-    from review_engine.dossier import Dossier
+    from review_engine.record import Dossier
 
     text = "第一条　政府投资项目所需建筑材料，同等条件下优先采购本市企业生产的产品。\n"
     blocks = {f.rule_id for f in review(text) if f.rule_id.startswith("CONT-MKT")}

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from review_engine import dossier as dossier_module
-from review_engine.dossier import (
+from review_engine.record import dossier as dossier_module
+from review_engine.yamlsource import YamlError
+from review_engine.record import (
     FLAG_NAMES,
     Dossier,
-    DossierError,
     load_dossier,
     parse_dossier,
     parse_front_matter,
@@ -69,13 +69,13 @@ waivers:
 """
 
 
-def _error(text: str, **kwargs) -> DossierError:
-    with pytest.raises(DossierError) as info:
+def _error(text: str, **kwargs) -> YamlError:
+    with pytest.raises(YamlError) as info:
         parse_dossier(text, **kwargs)
     return info.value
 
 
-def _only(err: DossierError, field_path: str) -> DossierError:
+def _only(err: YamlError, field_path: str) -> YamlError:
     matches = [e for e in err.errors if e.field_path == field_path]
     assert len(matches) == 1, err.lines()
     return matches[0]
@@ -199,7 +199,7 @@ def test_load_dossier_file_folder_and_missing(tmp_path: Path):
 def test_load_dossier_errors_name_the_path(tmp_path: Path):
     path = tmp_path / "dossier.yaml"
     path.write_text("doc_type: 规范性文件\nconsultation:\n  start: 2026-02-30\n", encoding="utf-8")
-    with pytest.raises(DossierError) as info:
+    with pytest.raises(YamlError) as info:
         load_dossier(path)
     assert info.value.file == str(path)
     assert info.value.one_line().startswith(f"{path}:3:10: consultation.start: 不是有效日期")
@@ -243,7 +243,7 @@ def test_front_matter_parses_dossier():
 
 def test_front_matter_errors_report_draft_lines():
     bad = DRAFT.replace("  start: 2026-03-02", "  start: 2026-02-30").replace("doc_type:", "doctype:")
-    with pytest.raises(DossierError) as info:
+    with pytest.raises(YamlError) as info:
         parse_front_matter(bad, file="draft.md")
     err = info.value
     assert _only(err, "doctype").line == 2
@@ -377,7 +377,7 @@ def test_error_pickles():
 
 
 # ---------------------------------------------------------------------------------------------
-# property tests: never anything but a Dossier or a DossierError
+# property tests: never anything but a Dossier or a YamlError
 # ---------------------------------------------------------------------------------------------
 
 
@@ -413,7 +413,7 @@ values = st.recursive(
 def _check(text: str) -> None:
     try:
         result = parse_dossier(text)
-    except DossierError as err:
+    except YamlError as err:
         assert err.errors and all(isinstance(e.message, str) and e.message for e in err.errors)
         for e in err.errors:
             assert e.line is None or e.line >= 1

@@ -11,7 +11,7 @@ import pytest
 
 import review_engine
 from review_engine import kinds
-from review_engine.dossier import parse_dossier
+from review_engine.record import parse_dossier
 from review_engine.engine import apply_waivers, get_profile, review_document
 from review_engine.findings import verdict_of
 from review_engine.ruleset import RuleLoadError, load_rules
@@ -79,7 +79,9 @@ def test_self_test_result_is_cached_by_content(tmp_path, monkeypatch):
     rules = rules_from(tmp_path, GOOD, test=True)
     assert (tmp_path / "cache" / f"selftest-{rules.digest}.ok").exists()
     calls = []
-    monkeypatch.setattr(type(rules), "self_test", lambda self, only=None: calls.append(1) or [])
+    from review_engine.ruleset import selftest
+
+    monkeypatch.setattr(selftest, "self_test", lambda ruleset, only=None: calls.append(1) or [])
     rules_from(tmp_path, GOOD, test=True)
     assert calls == []  # same content: not run again
     rules_from(tmp_path, GOOD.replace("title: 罚款", "title: 设定罚款"), test=True)

@@ -6,7 +6,8 @@ import datetime as dt
 import textwrap
 
 from review_engine import parse
-from review_engine.engine import get_profile, make_context, run_rules
+from review_engine.engine import get_profile
+from review_engine.ruleset.run import make_context, run_rules
 from review_engine.ruleset import load_rules
 
 RULES = load_rules(test=False)

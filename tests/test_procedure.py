@@ -13,9 +13,10 @@ import pytest
 
 from review_engine import parse
 from review_engine.cli import main
-from review_engine.dossier import Dossier, load_dossier, parse_dossier
-from review_engine.dossier_template import init_draft_folder
-from review_engine.engine import get_profile, get_rules, make_context, review_path, run_rules
+from review_engine.record import Dossier, load_dossier, parse_dossier
+from review_engine.record.template import init_draft_folder
+from review_engine.engine import get_profile, get_rules, review_path
+from review_engine.ruleset.run import make_context, run_rules
 from review_engine.facts import Facts
 from review_engine.findings import NotRun
 from review_engine.ruleset import RuleLoadError, load_rules
@@ -25,9 +26,9 @@ EXAMPLES = ROOT / "examples" / "drafts"
 CLEAN = EXAMPLES / "绿化管理办法-合法"
 DEFECTIVE = EXAMPLES / "停车收费办法-程序缺陷"
 RULES = get_rules()
-DOSSIER_RULES = [r for r in RULES if r.rule.check == "dossier"]
+DOSSIER_RULES = [r for r in RULES if r.rule.check == "procedure"]
 # rules that need the record at the default stage (pre-issuance), besides the one that reports its absence
-RECORD_ONLY = {r.id for r in DOSSIER_RULES if all(c.needs_record for c in r.check.params.checks)
+RECORD_ONLY = {r.id for r in DOSSIER_RULES if all(c.needs_record for c in r.checker.params.checks)
                and "pre-issuance" in (r.rule.applies_to.stages or ["pre-issuance"])} - {"PROC-LEG-03"}
 DATE = dt.date(2026, 4, 10)
 
@@ -153,7 +154,7 @@ def test_fair_competition_review_is_triggered_by_a_content_finding(tmp_path: Pat
         examples: {fail: [绿化苗木优先选用本地苗圃的产品。]}
         """), encoding="utf-8")
     rules = load_rules([folder], test=False)
-    assert rules.get("PROC-FCR-01").late
+    assert rules.get("PROC-FCR-01").reads_fired
     dossier = Dossier.model_validate({"flags": {"market_related": False}})
     findings, _ = _run("第一条　绿化苗木优先选用本地苗圃的产品。\n", dossier, rules=rules)
     fcr = [f for f in findings if f.rule_id == "PROC-FCR-01"]
@@ -205,9 +206,12 @@ def test_findings_point_at_the_dossier_line_of_their_field():
 def test_joint_issuer_finding_points_at_the_joint_issuer(tmp_path: Path):
     record = ("issuer: {name: 某市交通运输局, type: 工作部门}\njoint_issuers:\n  - {name: 某市公安局, type: 工作部门}\n"
               "  - {name: 某市停车管理领导小组, type: 议事协调机构}\n")
-    dossier = parse_dossier(record)
-    locate = {("joint_issuers", 1, "type"): (4, 47)}.get
-    findings, _ = _run("第一条　为了规范管理，制定本办法。\n", dossier, dossier_file="dossier.yaml", dossier_locate=locate)
+    from review_engine import yamlsource
+    from review_engine.record import Record
+
+    source = yamlsource.load(record, "dossier.yaml")
+    read = Record(dossier=parse_dossier(record), file="dossier.yaml", source=source)
+    findings, _ = _run("第一条　为了规范管理，制定本办法。\n", record=read)
     subj = [f for f in findings if f.rule_id == "SUBJ-03"]
     assert len(subj) == 1 and subj[0].location.line == 4 and "某市停车管理领导小组" in subj[0].message
     assert subj[0].location.label == "dossier.yaml joint_issuers[1].type"
@@ -236,7 +240,7 @@ def test_signature_fallback_only_without_a_recorded_issuer_type():
 def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body: str, words: str):
     folder = tmp_path / "rules" / "procedure"
     folder.mkdir(parents=True)
-    text = ("id: PROC-TEST-01\ntitle: 测试\nseverity: warn\ncheck: dossier\n"
+    text = ("id: PROC-TEST-01\ntitle: 测试\nseverity: warn\ncheck: procedure\n"
             "basis: [{law: 重大行政决策程序暂行条例, article: 15, quote: 一般不少于30日}]\nmessage: 测试\n"
             "examples: {fail: [x]}\n")
     if "message:" in body:
@@ -322,8 +326,8 @@ def test_init_writes_a_folder_that_parses_and_refuses_to_overwrite(tmp_path: Pat
 
 
 def test_profile_calendar_file_is_relative_to_the_profile_and_checked_at_load(tmp_path: Path):
-    from review_engine.ruleset import ProfileError
-    from review_engine.ruleset.profile import load_profile
+    from review_engine.profile import ProfileError
+    from review_engine.profile import load_profile
 
     (tmp_path / "local.yaml").write_text("name: local\nextends: national\nparams:\n  calendar_file: cal.yaml\n",
                                          encoding="utf-8")

@@ -15,7 +15,7 @@ from review_engine.engine import get_rules, review_path
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "procedure"
 CASES = sorted(p for p in ROOT.iterdir() if p.is_dir())
-DOSSIER_RULES = sorted(r.id for r in get_rules() if r.rule.check == "dossier")
+DOSSIER_RULES = sorted(r.id for r in get_rules() if r.rule.check == "procedure")
 
 
 def _review(folder: Path):

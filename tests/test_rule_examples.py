@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review_engine.engine import run_example
+from review_engine.ruleset.selftest import run_example
 from review_engine.ruleset import load_rules
 
 RULES = load_rules(test=False)

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from review_engine.yamlsource import YamlError
 from review_engine.workdays import (
     FALLBACK_SOURCE,
     OFFICIAL_SOURCE,
-    CalendarError,
     UserYear,
     WorkCalendar,
     load_user_calendar,
@@ -124,25 +124,25 @@ def test_empty_user_calendar(tmp_path: Path):
 )
 def test_user_calendar_errors_name_file_and_line(tmp_path: Path, text: str, line: int, words: str):
     path = _write(tmp_path, text)
-    with pytest.raises(CalendarError) as info:
+    with pytest.raises(YamlError) as info:
         load_user_calendar(path)
     err = info.value
     assert err.file == str(path) and err.line == line, err.one_line()
     assert words in err.message
     assert err.one_line().startswith(f"{path}:{line}:")
-    with pytest.raises(CalendarError):
+    with pytest.raises(YamlError):
         WorkCalendar(path)
 
 
 def test_user_calendar_reports_all_errors(tmp_path: Path):
     path = _write(tmp_path, "2027:\n  holidays: [2027-02-30, 2027-13-01]\n  workdays: [2027-01-04]\n")
-    with pytest.raises(CalendarError) as info:
+    with pytest.raises(YamlError) as info:
         load_user_calendar(path)
     assert [e.line for e in info.value.errors] == [2, 2, 3]
 
 
 def test_missing_user_calendar_file(tmp_path: Path):
-    with pytest.raises(CalendarError) as info:
+    with pytest.raises(YamlError) as info:
         WorkCalendar(tmp_path / "nope.yaml")
     assert "无法读取" in info.value.message
 

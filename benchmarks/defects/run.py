@@ -45,7 +45,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from _corpus import corpus_dir  # noqa: E402
 
-from review_engine.engine import get_profile, get_rules, make_context, run_rules  # noqa: E402
+from review_engine.engine import get_profile, get_rules
+from review_engine.ruleset.run import make_context, run_rules  # noqa: E402
 from review_engine.parsing import parse_source  # noqa: E402
 from review_engine.reading import source_from_text  # noqa: E402
 

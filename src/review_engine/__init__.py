@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
-    from .engine import Review
+    from .findings import Review
     from .model import Document
 
 __all__ = ["parse", "review", "__version__"]

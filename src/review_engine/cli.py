@@ -26,7 +26,7 @@ from pathlib import Path
 # a tenth of a one-draft `parse`. (Set before pydantic is first imported; library use is unaffected.)
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from . import __version__
+from .version import __version__
 
 LEVELS = ("info", "warn", "modify", "block")
 
@@ -177,7 +177,8 @@ def format_tree(doc) -> str:
 
 def _load(args):
     from .engine import get_profile, get_rules
-    from .ruleset import ProfileError, RuleLoadError
+    from .profile import ProfileError
+    from .ruleset import RuleLoadError
 
     try:
         return get_rules(args.rules), get_profile(getattr(args, "profile", None))
@@ -369,7 +370,7 @@ def cmd_rules_show(args) -> int:
 def cmd_rules_test(args) -> int:
     from rich.table import Table
 
-    from .ruleset import RuleLoadError, load_rules
+    from .ruleset import RuleLoadError, load_rules, self_test
 
     path = args.path
     dirs = None
@@ -384,7 +385,7 @@ def cmd_rules_test(args) -> int:
     except RuleLoadError as exc:
         print(f"规则加载失败：\n{exc}", file=sys.stderr)
         return 1
-    results = rules.self_test(only)
+    results = self_test(rules, only)
     if path is not None and path.is_file():
         results = [r for r in results if Path(r.file).resolve() == path.resolve()]
     table = Table(title="规则示例测试")
@@ -473,7 +474,7 @@ def cmd_laws_import(args) -> int:
 
 
 def cmd_init(args) -> int:
-    from .dossier_template import init_draft_folder
+    from .record.template import init_draft_folder
 
     try:
         created = init_draft_folder(args.dir)

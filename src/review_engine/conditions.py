@@ -56,6 +56,8 @@ class Condition:
         self._fn = fn
         self.roots: frozenset[str] = frozenset()
         """The first names of the paths it reads (doc, dossier, …), checked against the environment at load."""
+        self.paths: frozenset[str] = frozenset()
+        """The dotted paths it reads (``review.fired``, ``dossier.consultation.end`` …)."""
 
     def __call__(self, env: Env) -> Any:
         try:
@@ -90,7 +92,9 @@ def compile_condition(source: str) -> Condition:
         raise ConditionError(exc.message, source, exc.column) from None
     except RecursionError:
         raise ConditionError("表达式嵌套过深", source) from None
-    condition.roots = frozenset(str(t.children[0]) for t in tree.iter_subtrees() if t.data == "path")
+    paths = [[str(c) for c in t.children] for t in tree.iter_subtrees() if t.data == "path"]
+    condition.roots = frozenset(p[0] for p in paths)
+    condition.paths = frozenset(".".join(p) for p in paths)
     return condition
 
 

@@ -108,8 +108,20 @@ def at_or_above(findings: list[Finding], level: Severity) -> list[Finding]:
     return [f for f in findings if not f.waived and SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[level]]
 
 
+class RuleRun(BaseModel):
+    """A rule that applied to a draft (its type and stage): how many live findings it gave, or why it did not run."""
+
+    id: str
+    title: str
+    item: ReviewItem
+    severity: Severity
+    found: int = 0
+    not_run: bool = False
+    reason: str = ""
+
+
 class Review(BaseModel):
-    """The review of one draft."""
+    """The review of one draft, and what the engine decided on the way (type, issuer, rules run, laws cited)."""
 
     draft: str
     title: str = ""
@@ -122,9 +134,24 @@ class Review(BaseModel):
     reviewed_on: dt.date | None = None
     files: dict[str, str] = Field(default_factory=dict)
     """What the draft folder holds: {"draft": "draft.md", "dossier": "dossier.yaml", "起草说明": "起草说明.docx"}."""
+    doc_type: str | None = None
+    """The document type the rules were run for (from the caller, the record, or the text)."""
+    doc_type_source: str | None = Field(default=None, exclude=True)
+    issuer: str | None = Field(default=None, exclude=True)
+    """The issuer as the record names it, else as the 落款 reads."""
+    checks: list[RuleRun] = Field(default_factory=list, exclude=True)
+    """Every rule that applied, in id order."""
+    cited: list[str] = Field(default_factory=list, exclude=True)
+    """Full titles of the laws and regulations the draft cites that the law registry knows."""
     document: object | None = Field(default=None, exclude=True)
-    dossier: object | None = Field(default=None, exclude=True)
+    record: object | None = Field(default=None, exclude=True)
     rules: object | None = Field(default=None, exclude=True)
+    """The rule set (for reports that describe the rules, e.g. SARIF's rule metadata)."""
+
+    @property
+    def dossier(self):
+        """The record's dossier (None without a usable one)."""
+        return getattr(self.record, "dossier", None)
 
     def counts(self) -> dict[str, int]:
         out = {level: 0 for level in ("block", "modify", "warn", "info")}

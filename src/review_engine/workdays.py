@@ -41,16 +41,19 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
 import chinese_calendar
-import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, RootModel
+from pydantic_core import PydanticCustomError
+
+from . import yamlsource
+from .yamlsource import IsoDate, YamlError, short
 
 __all__ = [
     "FALLBACK_SOURCE",
     "OFFICIAL_SOURCE",
     "USER_SOURCE",
-    "CalendarError",
     "UserYear",
     "Recording",
     "WorkCalendar",
@@ -77,57 +80,77 @@ class UserYear:
     """Adjusted working weekend days (调休上班)."""
 
 
-class CalendarError(ValueError):
-    """A user calendar file that cannot be read or is wrong.
-
-    ``file``, ``line``, ``column`` (1-based, ``None`` when unknown) and ``message`` (Chinese) describe
-    the first problem; ``errors`` lists all problems found (each a ``CalendarError``).
-    """
-
-    def __init__(
-        self,
-        file: str,
-        line: int | None,
-        column: int | None,
-        message: str,
-        *,
-        errors: Sequence[CalendarError] | None = None,
-    ) -> None:
-        self.file, self.line, self.column, self.message = file, line, column, message
-        self.errors: list[CalendarError] = list(errors) if errors else [self]
-        super().__init__("\n".join(e.one_line() for e in self.errors))
-
-    def one_line(self) -> str:
-        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
-        return f"{where}: {self.message}"
-
-    def __reduce__(self):
-        return (_rebuild_calendar_error, (self.file, self.line, self.column, self.message, self.errors[1:]))
+def _date_list(value: Any) -> Any:
+    if value is not None and not isinstance(value, list):
+        raise PydanticCustomError("yaml_value", "类型错误：应为日期列表")
+    return value
 
 
-def _rebuild_calendar_error(file, line, column, message, rest) -> CalendarError:
-    first = CalendarError(file, line, column, message)
-    return CalendarError(file, line, column, message, errors=[first, *rest]) if rest else first
+def _weekend(day: date) -> date:
+    if day.weekday() < 5:
+        raise PydanticCustomError("yaml_value", "{day} 不是周六或周日，无需列为调休上班日", {"day": day.isoformat()})
+    return day
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TAG = "tag:yaml.org,2002:"
+def _year(value: Any) -> Any:
+    text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    if not re.fullmatch(r"\d{4}", text) or not 1 <= int(text) <= 9999:
+        raise PydanticCustomError("yaml_value", "“{value}”不是年份 (应为四位年份，如 2027)", {"value": short(str(value))})
+    return int(text)
+
+
+class _YearEntry(BaseModel):
+    """A year of the file as written: ``{holidays: [...], workdays: [...]}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    holidays: Annotated[list[IsoDate] | None, BeforeValidator(_date_list)] = None
+    workdays: Annotated[list[Annotated[IsoDate, AfterValidator(_weekend)]] | None, BeforeValidator(_date_list)] = None
+
+
+class _CalendarFile(RootModel[dict[Annotated[int, BeforeValidator(_year)], _YearEntry | None]]):
+    pass
 
 
 def load_user_calendar(path: Path | str) -> dict[int, UserYear]:
     """Read a user calendar file (YAML, see the module docstring) into ``{year: UserYear}``.
 
-    Raises ``CalendarError`` (file, line, column, Chinese message; all problems at once) for an unreadable
+    Raises ``yamlsource.YamlError`` (file, line, column, Chinese message; all problems at once) for an unreadable
     file, YAML syntax errors, a year key that is not a year, unknown keys, dates that are not real
     ``YYYY-MM-DD`` dates or lie in another year, a day both holiday and workday, and a "workday" that is
     not a Saturday or Sunday. An empty file gives ``{}``.
     """
-    file = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CalendarError(file, None, None, f"无法读取日历文件 ({exc})") from exc
-    return parse_user_calendar(text, file=file)
+    return _user_years(yamlsource.read(path))
+
+
+def parse_user_calendar(text: str, *, file: str = "calendar.yaml") -> dict[int, UserYear]:
+    """``load_user_calendar`` on a text already read."""
+    return _user_years(yamlsource.load(text, file))
+
+
+def _user_years(doc: yamlsource.YamlDocument) -> dict[int, UserYear]:
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise YamlError([doc.problem((), "日历文件顶层应为映射：年份: {holidays: [...], workdays: [...]}")])
+    years = doc.validate(_CalendarFile).root
+    problems = []
+    result: dict[int, UserYear] = {}
+    keys = {_year(k): k for k in doc.data}  # the key as written, to locate problems
+    for year, entry in years.items():
+        holidays = set(entry.holidays or ()) if entry else set()
+        workdays = set(entry.workdays or ()) if entry else set()
+        for name, days in (("holidays", entry.holidays if entry else None), ("workdays", entry.workdays if entry else None)):
+            for index, day in enumerate(days or ()):
+                where = (keys[year], name, index)
+                if day.year != year:
+                    problems.append(doc.problem(where, f"日期 {day.isoformat()} 不在 {year} 年内"))
+        for day in sorted(holidays & workdays):
+            problems.append(doc.problem((keys[year],), f"{day.isoformat()} 同时列为节假日和调休上班日"))
+        result[year] = UserYear(frozenset(holidays), frozenset(workdays))
+    if problems:
+        raise YamlError(problems)
+    return result
 
 
 _USER_CACHE: dict[tuple[str, int, int], dict[int, UserYear]] = {}
@@ -138,111 +161,11 @@ def _user_calendar_cached(path: Path) -> dict[int, UserYear]:
     try:
         stat = path.stat()
     except OSError:
-        return load_user_calendar(path)  # raises CalendarError naming the file
+        return load_user_calendar(path)  # raises YamlError naming the file
     key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
     if key not in _USER_CACHE:
         _USER_CACHE[key] = load_user_calendar(path)
     return _USER_CACHE[key]
-
-
-def parse_user_calendar(text: str, *, file: str = "calendar.yaml") -> dict[int, UserYear]:
-    """``load_user_calendar`` on a text already read."""
-    errors: list[CalendarError] = []
-
-    def error(node: Node | yaml.Mark | None, message: str) -> None:
-        mark = node.start_mark if isinstance(node, Node) else node
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-        errors.append(CalendarError(file, line, column, message))
-
-    def fail() -> CalendarError:
-        errors.sort(key=lambda e: (e.line or 0, e.column or 0))
-        first = errors[0]
-        return CalendarError(first.file, first.line, first.column, first.message, errors=errors)
-
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        error(exc.problem_mark or exc.context_mark, f"YAML 语法错误 ({exc.problem or exc.context})")
-        raise fail() from None
-    except (yaml.YAMLError, RecursionError) as exc:
-        error(None, f"无法解析 YAML ({type(exc).__name__})")
-        raise fail() from None
-    if root is None:
-        return {}
-    if not isinstance(root, MappingNode):
-        error(root, "日历文件顶层应为映射：年份: {holidays: [...], workdays: [...]}")
-        raise fail()
-
-    result: dict[int, UserYear] = {}
-    for key, value in root.value:
-        year = _year_key(key)
-        if year is None:
-            error(key, f"“{_text(key)}”不是年份 (应为四位年份，如 2027)")
-            continue
-        if year in result:
-            error(key, f"年份 {year} 重复")
-            continue
-        days: dict[str, set[date]] = {"holidays": set(), "workdays": set()}
-        if isinstance(value, ScalarNode) and value.tag == _TAG + "null":
-            result[year] = UserYear()
-            continue
-        if not isinstance(value, MappingNode):
-            error(value, f"{year}: 应为映射 {{holidays: [...], workdays: [...]}}")
-            continue
-        for sub_key, items in value.value:
-            name = _text(sub_key)
-            if name not in days:
-                error(sub_key, f"{year}: 未知字段 “{name}” (可用字段：holidays、workdays)")
-                continue
-            if isinstance(items, ScalarNode) and items.tag == _TAG + "null":
-                continue
-            if not isinstance(items, SequenceNode):
-                error(items, f"{year}.{name}: 类型错误：应为日期列表")
-                continue
-            for index, item in enumerate(items.value):
-                where = f"{year}.{name}[{index}]"
-                day = _date_node(item)
-                if day is None:
-                    error(item, f"{where}: 不是有效日期 (“{_text(item)}”，应为 YYYY-MM-DD)")
-                elif day.year != year:
-                    error(item, f"{where}: 日期 {day.isoformat()} 不在 {year} 年内")
-                elif name == "workdays" and day.weekday() < 5:
-                    error(item, f"{where}: {day.isoformat()} 不是周六或周日，无需列为调休上班日")
-                else:
-                    days[name].add(day)
-        for day in sorted(days["holidays"] & days["workdays"]):
-            error(value, f"{year}: {day.isoformat()} 同时列为节假日和调休上班日")
-        result[year] = UserYear(frozenset(days["holidays"]), frozenset(days["workdays"]))
-    if errors:
-        raise fail()
-    return result
-
-
-def _text(node: Node) -> str:
-    text = node.value if isinstance(node, ScalarNode) else ("列表" if isinstance(node, SequenceNode) else "映射")
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _year_key(node: Node) -> int | None:
-    if not isinstance(node, ScalarNode) or node.tag not in (_TAG + "int", _TAG + "str"):
-        return None
-    value = node.value.strip()
-    if not re.fullmatch(r"\d{4}", value):
-        return None
-    year = int(value)
-    return year if 1 <= year <= 9999 else None
-
-
-def _date_node(node: Node) -> date | None:
-    if not isinstance(node, ScalarNode) or node.tag not in (_TAG + "timestamp", _TAG + "str"):
-        return None
-    value = node.value.strip()
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -319,7 +242,7 @@ class WorkCalendar:
     """Working days by the official calendar, a user calendar file, or Monday–Friday (in that order).
 
     ``user_calendar`` is a path to a user calendar file (read with ``load_user_calendar``, errors raise
-    ``CalendarError``) or an already loaded ``{year: UserYear}`` mapping.
+    ``yamlsource.YamlError``) or an already loaded ``{year: UserYear}`` mapping.
     """
 
     def __init__(self, user_calendar: Path | str | Mapping[int, UserYear] | None = None) -> None:

@@ -1,54 +1,147 @@
-"""YAML read safely, with the line of every value kept for error messages.
+"""YAML read safely, every value's position kept, every problem told in Chinese with file, line and field.
 
-Rule files, profiles, the law registry and dossiers are written by people; an error must name the file,
-the line and the field. ``load`` parses with the safe loader only (``yaml.CSafeLoader``/``SafeLoader``,
-what ``yaml.safe_load`` uses; never ``yaml.load``) in one pass that also keeps the composed node tree, so that a pydantic error location such as ``('consultation', 'start')`` or
-``('examples', 'fail', 2)`` can be turned into a line and column with ``locate``.
+The one reader of every file a person writes: rule files, profiles, the law registry, ``dossier.yaml`` (and a
+draft's front matter), user calendar files. ``read(path)`` decodes the bytes (``encoding.decode``: UTF-8, UTF-16,
+GB18030) and ``load(text, file)`` parses them with the safe loader only (libyaml's ``CSafeLoader`` when PyYAML has
+it, the same safe constructor as ``yaml.safe_load``; never ``yaml.load``), in one pass that keeps the composed
+node tree. Before constructing, a check of the tree reports what the safe loader would silently accept or fail
+on without a position: duplicate keys (YAML keeps the last), keys that are lists or mappings, tags other than
+YAML's own (``!!python/object``), scalars that cannot be constructed; an impossible date such as
+``2026-02-30`` is kept as text, so that validation reports it against its field.
+
+``YamlDocument.validate(Model)`` validates the data with a pydantic model and turns every validation error into
+a ``YamlProblem`` located at the value (or, for an unknown field, at its key), with a message that names the
+expected type or the allowed values and suggests the nearest field name for a typo. All problems of a file are
+raised together as one ``YamlError``, sorted by line.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+import types
+import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
 
 import yaml
+from pydantic import BaseModel, BeforeValidator, ValidationError
+from pydantic_core import PydanticCustomError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .encoding import decode
 
 PathItem = str | int
 # libyaml's parser when PyYAML has it (the wheels do): the same safe constructor as ``yaml.safe_load``,
 # ten times faster, which matters because every run loads some 110 rule and law files.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _TIMESTAMP, _NULL, _MERGE = _TAG + "str", _TAG + "timestamp", _TAG + "null", _TAG + "merge"
+_MAP_TAGS = {_TAG + "map", _TAG + "set"}
+_SEQ_TAGS = {_TAG + "seq", _TAG + "omap", _TAG + "pairs"}
+_SCALAR_TAGS = {t for t in yaml.constructor.SafeConstructor.yaml_constructors if t} - _MAP_TAGS - _SEQ_TAGS
+
+
+# ---- value types shared by the files people write ------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _to_date(value: Any) -> Any:
+    """Accept a ``date`` or an exact ``YYYY-MM-DD`` string naming a real day; reject the rest."""
+    if isinstance(value, datetime):
+        raise PydanticCustomError("date_has_time", "应为日期，不能带时刻 ({value})", {"value": value.isoformat(sep=" ")})
+    if isinstance(value, date) or value is None:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _ISO_DATE.fullmatch(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise PydanticCustomError("date_invalid", "不是有效日期 (“{value}”，应为 YYYY-MM-DD)", {"value": _short(value)})
+    raise PydanticCustomError("date_invalid", "不是有效日期 ({value}，应为 YYYY-MM-DD)", {"value": _short(value)})
+
+
+IsoDate = Annotated[date, BeforeValidator(_to_date)]
+"""A real calendar date given as a YAML date or as an exact ``YYYY-MM-DD`` string (``2026-02-30`` is an error)."""
+
+
+# ---- problems -------------------------------------------------------------------------------------------------
 
 @dataclass
 class YamlProblem:
+    """One problem: where (file, 1-based line and column, dotted field path) and what (Chinese)."""
+
     file: str
     line: int | None
     column: int | None
     path: str
     message: str
 
+    @property
+    def field_path(self) -> str:
+        return self.path
+
     def one_line(self) -> str:
+        """``dossier.yaml:12:10: consultation.start: 不是有效日期 (…)``"""
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
-        return f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
+        return ": ".join(p for p in (where, self.path, self.message) if p)
 
 
-@dataclass
 class YamlError(ValueError):
-    """One or more problems in a YAML file; ``str()`` lists them one per line."""
+    """Problems of one YAML file, sorted by line; ``str()`` lists them one per line.
 
-    problems: list[YamlProblem] = field(default_factory=list)
+    ``file``, ``line``, ``column``, ``field_path`` and ``message`` describe the first problem; ``errors`` (an
+    alias of ``problems``) lists them all.
+    """
 
-    def __str__(self) -> str:
-        return "\n".join(p.one_line() for p in self.problems)
+    def __init__(self, problems: Sequence[YamlProblem]):
+        self.problems = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+        if not self.problems:
+            raise ValueError("YamlError needs at least one problem")
+        super().__init__("\n".join(p.one_line() for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str, message: str, line: int | None = None, column: int | None = None,
+               path: str = "") -> YamlError:
+        return cls([YamlProblem(file, line, column, path, message)])
+
+    def __reduce__(self):
+        return (YamlError, (self.problems,))
+
+    @property
+    def errors(self) -> list[YamlProblem]:
+        return self.problems
+
+    @property
+    def first(self) -> YamlProblem:
+        return self.problems[0]
+
+    file = property(lambda self: self.first.file)
+    line = property(lambda self: self.first.line)
+    column = property(lambda self: self.first.column)
+    field_path = property(lambda self: self.first.path)
+    message = property(lambda self: self.first.message)
 
     def one_line(self) -> str:
-        return self.problems[0].one_line() if self.problems else "YAML error"
+        return self.first.one_line()
 
+    def lines(self) -> list[str]:
+        return [p.one_line() for p in self.problems]
+
+
+# ---- documents ------------------------------------------------------------------------------------------------
 
 @dataclass
 class YamlDocument:
+    """Parsed YAML: its data, and the node tree that says where every value stands."""
+
     file: str
     data: Any
     root: Node | None
@@ -67,35 +160,155 @@ class YamlDocument:
         line, column, path = self.locate(loc, key=key)
         return YamlProblem(self.file, line, column, path, message)
 
-    def validation_problems(self, exc) -> list[YamlProblem]:
-        """The errors of a pydantic ``ValidationError`` on this document's data, located."""
+    def validation_problems(self, exc: ValidationError, model: type[BaseModel] | None = None,
+                            prefix: Sequence[PathItem] = ()) -> list[YamlProblem]:
+        """The errors of a pydantic ``ValidationError`` on (part of) this document's data, located and told.
+
+        ``model`` is the model that was validated (for field-name suggestions and allowed values); ``prefix``
+        is the place of the validated data in the document (a rule inside a list of rules)."""
         out = []
         for err in exc.errors():
-            unknown = err["type"] == "extra_forbidden"
-            message = "未知字段" if unknown else _pydantic_message(err)
-            out.append(self.problem(tuple(err["loc"]), message, key=unknown))
+            loc = tuple(err["loc"])
+            at_key = err["type"] in ("extra_forbidden", "invalid_key") or loc[-1:] == ("[key]",)
+            if loc[-1:] == ("[key]",):
+                loc = loc[:-1]
+            out.append(self.problem((*prefix, *loc), describe(err, model), key=at_key))
         return out
+
+    def validate(self, model: type[BaseModel], *, empty: Any = None) -> Any:
+        """The data validated as ``model``; ``YamlError`` listing every problem, located. An empty document
+        is validated as ``empty`` (e.g. ``{}``) when given."""
+        data = self.data
+        if data is None and empty is not None:
+            data = empty
+        if isinstance(model, type) and issubclass(model, BaseModel) and not _is_root(model) \
+                and not isinstance(data, dict):
+            raise YamlError([YamlProblem(self.file, self._root_line(), 1 if self.root else None, "",
+                                         f"顶层应为映射 (字段: 值)，实为{kind_of(data)}")])
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise YamlError(self.validation_problems(exc, model)) from None
+        except RecursionError:
+            raise YamlError.single(self.file, "YAML 结构嵌套过深", self._root_line()) from None
+
+    def _root_line(self) -> int | None:
+        return self.root.start_mark.line + 1 + self.line_offset if self.root is not None else None
+
+
+def _is_root(model: type[BaseModel]) -> bool:
+    return "root" in model.model_fields and getattr(model, "__pydantic_root_model__", False)
+
+
+def read(path: Path | str) -> YamlDocument:
+    """Read and parse a YAML file (any of the encodings ``encoding.decode`` accepts)."""
+    file = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise YamlError.single(file, f"无法读取文件 ({exc.strerror or exc})") from None
+    try:
+        text, _ = decode(raw)
+    except ValueError as exc:
+        raise YamlError.single(file, str(exc)) from None
+    return load(text, file)
 
 
 def load(text: str, file: str, *, line_offset: int = 0) -> YamlDocument:
-    """Parse YAML text; raise ``YamlError`` (with line and column) on a syntax error."""
+    """Parse YAML text; raise ``YamlError`` (with line and column) for syntax errors and unsafe constructs."""
     loader = _SAFE_LOADER(text)
+    problems: list[YamlProblem] = []
+
+    def add(mark, path: Sequence[PathItem], message: str) -> None:
+        line = column = None
+        if mark is not None:
+            line, column = mark.line + 1 + line_offset, mark.column + 1
+        problems.append(YamlProblem(file, line, column, format_path(path), message))
+
     try:
-        root = loader.get_single_node()  # the node tree, with the marks that give lines and columns
-        data = loader.construct_document(root) if root is not None else None  # the safe constructor only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + line_offset if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        problem = "；".join(p for p in (exc.context, exc.problem) if p)
-        raise YamlError([YamlProblem(file, line, column, "", f"YAML 语法错误（{problem}）")]) from None
-    except yaml.YAMLError as exc:
-        raise YamlError([YamlProblem(file, None, None, "", f"YAML 错误（{exc}）")]) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date such as 2026-02-30
-        raise YamlError([YamlProblem(file, None, None, "", f"YAML 值错误（{exc}）")]) from None
+        try:
+            root = loader.get_single_node()  # the node tree, with the marks that give lines and columns
+        except yaml.MarkedYAMLError as exc:
+            add(exc.problem_mark or exc.context_mark, (), f"YAML 语法错误（{_yaml_problem(exc)}）")
+            raise YamlError(problems) from None
+        except yaml.reader.ReaderError as exc:
+            char = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
+            before = text[: exc.position] if isinstance(exc.position, int) else ""
+            mark = yaml.Mark(file, exc.position, before.count("\n"), len(before) - (before.rfind("\n") + 1),
+                             None, None)
+            add(mark, (), f"YAML 中有不允许的字符{char}")
+            raise YamlError(problems) from None
+        except (yaml.YAMLError, RecursionError) as exc:
+            add(None, (), f"无法解析 YAML（{type(exc).__name__}）")
+            raise YamlError(problems) from None
+        if root is None:
+            return YamlDocument(file, None, None, line_offset)
+        _check_tree(root, add, line_offset)
+        if problems:
+            raise YamlError(problems)
+        try:
+            data = loader.construct_document(root)  # the safe constructor only
+        except RecursionError:
+            add(root.start_mark, (), "YAML 结构嵌套过深")
+            raise YamlError(problems) from None
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            add(getattr(exc, "problem_mark", None), (), f"YAML 值错误（{_short(str(exc))}）")
+            raise YamlError(problems) from None
     finally:
         loader.dispose()
     return YamlDocument(file, data, root, line_offset)
+
+
+def _check_tree(root: Node, add, line_offset: int) -> None:
+    """Report unsafe or ambiguous constructs (see the module docstring); re-tag impossible dates as text."""
+    constructor = yaml.constructor.SafeConstructor()
+    seen: set[int] = set()
+    stack: list[tuple[Node, list[PathItem]]] = [(root, [])]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                add(node.start_mark, path, f"不支持的 YAML 标签 {node.tag}")
+            elif node.tag not in (_STR, _NULL):
+                try:
+                    constructor.construct_object(node)
+                except Exception:  # noqa: BLE001 - any failure of a scalar is reported at the scalar
+                    if node.tag == _TIMESTAMP:
+                        node.tag = _STR  # validation reports it as 不是有效日期 against its field
+                    else:
+                        add(node.start_mark, path, f"无法解析的值 “{_short(node.value)}”（{node.tag.removeprefix(_TAG)}）")
+        elif isinstance(node, SequenceNode):
+            if node.tag not in _SEQ_TAGS:
+                add(node.start_mark, path, f"不支持的 YAML 标签 {node.tag}")
+                continue
+            stack.extend((item, [*path, i]) for i, item in reversed(list(enumerate(node.value))))
+        elif isinstance(node, MappingNode):
+            if node.tag not in _MAP_TAGS:
+                add(node.start_mark, path, f"不支持的 YAML 标签 {node.tag}")
+                continue
+            first: dict[tuple[str, str], Node] = {}
+            pending = []
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.tag == _MERGE:
+                    pending.append((value, path))
+                    continue
+                if not isinstance(key, ScalarNode):
+                    add(key.start_mark, path, "字段名应为文本，不能是列表或映射")
+                    continue
+                if key.tag not in _SCALAR_TAGS:
+                    add(key.start_mark, path, f"不支持的 YAML 标签 {key.tag}")
+                    continue
+                earlier = first.get((key.tag, key.value))
+                if earlier is not None:
+                    add(key.start_mark, [*path, key.value],
+                        f"字段重复 (第 {earlier.start_mark.line + 1 + line_offset} 行已出现)")
+                else:
+                    first[(key.tag, key.value)] = key
+                pending.append((value, [*path, key.value]))
+            stack.extend(reversed(pending))
 
 
 def format_path(path: Sequence[PathItem]) -> str:
@@ -106,11 +319,6 @@ def format_path(path: Sequence[PathItem]) -> str:
         else:
             text += ("." if text else "") + str(item)
     return text
-
-
-_TAG = "tag:yaml.org,2002:"
-_STR = _TAG + "str"
-_MERGE = _TAG + "merge"
 
 
 def _key_value(node: Node) -> Any:
@@ -176,12 +384,150 @@ def locate_node(root: Node, loc: Iterable[PathItem], *, key: bool = False) -> tu
     return node, path
 
 
-def _pydantic_message(err: dict) -> str:
-    kind = err["type"]
+# ---- messages -------------------------------------------------------------------------------------------------
+
+_TRANSLATIONS = {  # PyYAML's and libyaml's wordings
+    "mapping values are not allowed here": "此处不能出现“:”，值中含冒号时请加引号",
+    "mapping values are not allowed in this context": "此处不能出现“:”，值中含冒号时请加引号",
+    "found character that cannot start any token": "此处有不能作为开头的字符（如制表符 Tab，请改用空格）",
+    "did not find expected key": "缩进不一致或缺少字段名",
+    "did not find expected node content": "缺少值",
+    "did not find expected ',' or ']'": "列表缺少“,”或“]”",
+    "did not find expected ',' or '}'": "映射缺少“,”或“}”",
+    "found unknown escape character": "双引号中有无法识别的转义字符（“\\”）",
+    "found character '\\t' that cannot start any token": "不能使用制表符 (Tab)，请改用空格",
+    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
+    "could not find expected ':'": "缺少“:”",
+    "found unexpected end of stream": "文件意外结束 (引号或括号未闭合)",
+    "expected a single document in the stream": "只能有一个 YAML 文档 (多余的 ---)",
+    "found undefined alias": "引用了未定义的锚点",
+    "found duplicate anchor; first occurrence": "锚点重复",
+}
+
+#: Messages for missing or empty fields that say why the field is needed (a waiver without its reason).
+FIELD_HINTS = {"reason": "豁免必须说明理由", "rule": "豁免必须指明规则编号"}
+#: Validator error types whose own message is already the whole Chinese message.
+OWN_MESSAGE_TYPES = {"date_invalid", "date_has_time", "rule_id", "eid", "yaml_value"}
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or type(exc).__name__
+    return _TRANSLATIONS.get(problem.split(" (")[0], problem)
+
+
+def describe(err: dict[str, Any], model: type[BaseModel] | None = None) -> str:
+    """A pydantic error (one item of ``ValidationError.errors()``) told in Chinese."""
+    kind: str = err["type"]
+    loc: tuple[PathItem, ...] = tuple(err["loc"])
+    value = err.get("input")
+    got = f" (实为{kind_of(value)})"
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        parent = annotation_at(model, loc[:-1]) if model is not None else None
+        known = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"，是否应为 {close[0]}？" if close else (f"，可用字段：{'、'.join(known)}" if known else "")
+        return f"未知字段 “{_short(name)}”{hint}"
+    if kind == "invalid_key":
+        return "字段名应为文本"
     if kind == "missing":
-        return "缺少必填字段"
-    if kind.endswith("_type") or kind.endswith("_parsing"):
-        return f"类型错误（{err['msg']}）"
+        hint = FIELD_HINTS.get(name)
+        return f"缺少必填字段 {name}" + (f" ({hint})" if hint else "")
+    if kind == "empty":
+        hint = FIELD_HINTS.get(name)
+        return "不能为空" + (f" ({hint})" if hint else "")
+    if kind in OWN_MESSAGE_TYPES:
+        return err["msg"]
+    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+        return f"不是有效日期 (应为 YYYY-MM-DD){got}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"类型错误：应为 true/false{got}"
+    if kind in ("string_type", "string_unicode"):
+        quote = "，作文本时请加引号" if isinstance(value, (int, float, date)) else ""
+        return f"类型错误：应为文本{got}{quote}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"类型错误：应为整数{got}"
+    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
+        return f"类型错误：应为数字{got}"
+    if kind in ("list_type", "set_type", "tuple_type"):
+        return f"类型错误：应为列表{got}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"类型错误：应为映射 (字段: 值){got}"
     if kind == "literal_error":
-        return f"取值不在允许范围内（{err['msg']}）"
-    return err["msg"]
+        allowed = typing.get_args(annotation_at(model, loc)) if model is not None else ()
+        allowed_text = "、".join(map(str, allowed)) if allowed else str(err.get("ctx", {}).get("expected", ""))
+        shown = _short(value) if isinstance(value, str) else kind_of(value)
+        return f"取值无效 ({shown})：应为 {allowed_text} 之一"
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("gt"))
+        return f"取值无效：不能为负数{got}" if limit == 0 else f"取值无效：应不小于 {limit}{got}"
+    if kind in ("less_than_equal", "less_than"):
+        limit = err.get("ctx", {}).get("le", err.get("ctx", {}).get("lt"))
+        return f"取值无效：应不大于 {limit}{got}"
+    if kind == "value_error":
+        return str(err.get("ctx", {}).get("error", err["msg"]))
+    return f"取值无效 ({err.get('msg', kind)}){got}"
+
+
+def annotation_at(model: type[BaseModel] | None, loc: Sequence[PathItem]) -> Any:
+    """The (unwrapped) annotation of the field a pydantic ``loc`` names, starting from ``model``."""
+    current: Any = model
+    for item in loc:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(item, str) and item in current.model_fields:
+                current = _unwrap(current.model_fields[item].annotation)
+            continue
+        origin = typing.get_origin(current)
+        if origin is list and isinstance(item, int):
+            current = _unwrap(typing.get_args(current)[0])
+        elif origin is dict:
+            current = _unwrap(typing.get_args(current)[1])
+    return current
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) != 1:
+                return annotation
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    text = text.replace("\n", "⏎")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in Chinese (for "应为…，实为…" messages)."""
+    if value is None:
+        return "空值 (null)"
+    if isinstance(value, bool):
+        return f"布尔值 {str(value).lower()}"
+    if isinstance(value, str):
+        return f"文本 “{_short(value)}”"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, datetime):
+        return f"时刻 {value.isoformat(sep=' ')}"
+    if isinstance(value, date):
+        return f"日期 {value.isoformat()}"
+    if isinstance(value, (bytes, bytearray)):
+        return "二进制数据"
+    if isinstance(value, (list, tuple)):
+        return "列表"
+    if isinstance(value, (dict, set)):
+        return "映射"
+    return type(value).__name__
+
+
+short = _short
+__all__ = ["IsoDate", "PathItem", "YamlDocument", "YamlError", "YamlProblem", "describe", "format_path", "kind_of", "load",
+           "locate_node", "read", "short"]

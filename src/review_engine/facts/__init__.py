@@ -1,8 +1,9 @@
 """Facts extracted from a parsed draft, computed once per document and shared by all rules.
 
 ``Facts(doc)`` is lazy: the text index (``text.TextIndex``), effective dates and validity clauses
-(``periods``), internal references (``references``), money amounts (``amounts``) and, for conditions, a
-small view of the document (type, genre, title marks). Rules never re-parse the text.
+(``periods``), the document's dates (``dates``), internal references (``references``), citations, clauses,
+procedural triggers, money amounts (``amounts``) and, for conditions, a small view of the document (type,
+genre, title marks). Rules never re-parse the text.
 """
 
 from __future__ import annotations
@@ -85,8 +86,12 @@ class Facts:
                                   "has_validity", "validity_years", "validity_until", "publication_date",
                                   "triggers"})
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, *, dossier=None, calendar=None):
+        """``dossier`` (the procedural record, or None) and ``calendar`` (a ``workdays.WorkCalendar``) complete
+        what the text says of the document's dates (``dates``)."""
         self.doc = doc
+        self._dossier = dossier
+        self._calendar = calendar
 
     @cached_property
     def index(self) -> TextIndex:
@@ -161,22 +166,23 @@ class Facts:
     def effective_days_after(self) -> int | None:
         return self.effective[-1].days_after if self.effective else None
 
+    @cached_property
+    def dates(self):
+        """Publication, effective and adoption dates, one answer for every rule (see dates.py)."""
+        from .dates import DocDates
+
+        signed = self.doc.signature.date if self.doc.signature else None
+        return DocDates(self.effective, signed, self._dossier, self._calendar)
+
     @property
     def publication_date(self) -> dt.date | None:
-        """The date of the signature (成文日期), the best proxy the text gives for publication."""
-        return self.doc.signature.date if self.doc.signature else None
+        """``dates.published``: the record's publication date, else the date under the 落款."""
+        return self.dates.published
 
     @property
     def effective_date(self) -> dt.date | None:
-        for eff in reversed(self.effective):
-            if eff.date is not None:
-                return eff.date
-            if eff.kind == "publication" and self.publication_date:
-                return self.publication_date
-            if eff.kind == "after_publication" and self.publication_date and eff.days_after is not None \
-                    and not eff.workdays:
-                return self.publication_date + dt.timedelta(days=eff.days_after)
-        return None
+        """``dates.effective``: from the 施行日期 clause, else the record's effective date."""
+        return self.dates.effective
 
     @property
     def has_validity(self) -> bool:

@@ -140,6 +140,45 @@ class TextIndex:
                 out[scope].append(unit)
         return out
 
+    def scan(self, regex: re.Pattern, scopes: frozenset[str], *, overlapping: bool = False,
+             skip: list[int] | None = None):
+        """(unit, match) for every match of ``regex`` in units of ``scopes``: one pass over the document text.
+
+        ``overlapping``: look for the next match from the character after this match's start rather than after
+        its end (a trigger inside or across another is still seen). ``skip``: a one-item list the caller may
+        set to an offset in ``self.text`` before which no match is wanted (the end of a sentence that has
+        already given a finding)."""
+        index = self
+        text = index.text
+        narrow = not (scopes & {"text", "document", "article", "paragraph", "outline", "point"})
+        if narrow:  # title, signature, preamble, headings, tables: search just those units
+            for scope in scopes:
+                for unit in index.by_scope[scope]:
+                    for found in regex.finditer(text, unit.start, unit.end):
+                        yield unit, found
+            return
+        pos = 0
+        end = len(text)
+        while pos <= end:
+            found = regex.search(text, max(pos, skip[0]) if skip else pos)
+            if found is None:
+                return
+            unit = index.unit_at(found.start())
+            if unit is None:  # on a separator between units
+                pos = found.start() + 1
+                continue
+            if found.end() > unit.end:  # ran into the next unit: look again inside this one
+                found = regex.search(text, found.start() + 1 if found.start() == unit.end else found.start(), unit.end)
+                if found is None:
+                    pos = unit.end + 1
+                    continue
+            if overlapping:
+                pos = found.start() + 1
+            else:
+                pos = found.end() if found.end() > found.start() else found.end() + 1
+            if unit.scopes & scopes:
+                yield unit, found
+
 
 _SCOPE_SETS: dict[tuple, frozenset[str]] = {}
 

@@ -22,7 +22,7 @@ Triggers:
 ``issuer_internal``       a 落款 naming an internal unit of a department (…局政策法规科, …委员会价格处, …局办公室)
 ``issuer_coordination``   a 落款 or 文号 naming a coordination or temporary body (领导小组, 指挥部, 联席会议, 工作专班…)
 
-Each regex is searched once over the document text (``kinds.pattern.scan``), like every pattern rule.
+Each regex is searched once over the document text (``TextIndex.scan``), like every pattern rule.
 """
 
 from __future__ import annotations
@@ -141,11 +141,9 @@ class Triggers:
               limit: int = 20, whole_sentence: bool = False) -> list[TriggerHit]:
         """The sentences where ``regex`` matches (one hit per sentence); a hit spans the match, or with
         ``whole_sentence`` the sentence (where the words alone would not show the problem)."""
-        from ..kinds.pattern import scan
-
         out: list[TriggerHit] = []
         seen: set[tuple[int, int]] = set()
-        for unit, found in scan(regex, self.index, scopes):
+        for unit, found in self.index.scan(regex, scopes):
             start, end = found.start() - unit.start, found.end() - unit.start
             left, right = unit.sentence(start, end)
             if (id(unit), left) in seen:

@@ -1,7 +1,7 @@
 """Check kinds: the few generic checks that YAML rules parameterise (after Vale's extension points).
 
 Each kind is one module whose docstring is its documentation: ``pattern``, ``require``, ``substitution``,
-``numbering``, ``cross_reference``, ``period`` (and the kinds of the dossier and citation modules). A kind
+``numbering``, ``cross_reference``, ``period``, ``clause``, ``citation``, ``penalty_range``, ``procedure``. A kind
 is a subclass of ``Check`` with a pydantic ``Params`` model (its YAML parameters, unknown ones rejected),
 the ``outcomes`` it can report (a rule may give a message per outcome) and the extra template fields its
 findings fill. Kinds are registered by name; other packages add kinds through the entry point group
@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from ..facts import DocView, Facts
     from ..facts.text import Unit
     from ..findings import Location
-    from ..ruleset.profile import Profile
-    from ..ruleset.schema import Rule
+    from ..profile import Profile
+    from ..record import Record
 
 BUILTIN = {
     "pattern": "review_engine.kinds.pattern:Pattern",
@@ -34,7 +34,7 @@ BUILTIN = {
     "numbering": "review_engine.kinds.numbering:Numbering",
     "cross_reference": "review_engine.kinds.cross_reference:CrossReference",
     "period": "review_engine.kinds.period:Period",
-    "dossier": "review_engine.kinds.dossier:DossierCheck",
+    "procedure": "review_engine.kinds.procedure:Procedure",
     "citation": "review_engine.kinds.citation:Citation",
     "penalty_range": "review_engine.kinds.penalty_range:PenaltyRange",
     "clause": "review_engine.kinds.clause:Clause",
@@ -73,21 +73,24 @@ class Context:
     view: DocView
     profile: Profile
     stage: str
-    dossier: Any = None
+    record: Record | None = None
+    """The procedural record (dossier, its positions, its materials); None when the caller gave none."""
     review_date: dt.date = field(default_factory=dt.date.today)
     fired: set[str] = field(default_factory=set)
     """Rule ids that have produced findings so far in this review (for rules triggered by other rules)."""
-    dossier_file: str | None = None
-    dossier_locate: Any = None
-    """Callable (field path tuple) -> (line, column) into the dossier file, when there is one."""
-    dossier_error: Any = None
-    """The ``DossierError`` when the record exists but cannot be used (then ``dossier`` is None)."""
+    calendar: Any = None
+    """The working-day calendar (``workdays.WorkCalendar``) of the profile; made from it when not given."""
 
-    @cached_property
-    def calendar(self):
-        from ..workdays import WorkCalendar
+    def __post_init__(self):
+        if self.calendar is None:
+            from ..workdays import WorkCalendar
 
-        return WorkCalendar(self.profile.params.calendar_file)
+            self.calendar = WorkCalendar(self.profile.params.calendar_file)
+
+    @property
+    def dossier(self):
+        """The record's dossier, or None when there is no usable one (see ``record.error``)."""
+        return self.record.dossier if self.record is not None else None
 
     @cached_property
     def registry(self):
@@ -103,10 +106,20 @@ class Context:
             "dossier": self.dossier,
             "profile": self.profile.params,
             "facts": self.facts,
+            "dates": self.facts.dates,
             "review": {"date": self.review_date, "stage": self.stage, "fired": sorted(self.fired)},
             "calendar": self.calendar,
             "match": None,
         }
+
+
+class RuleText(Protocol):
+    """What a check kind sees of its rule (``ruleset.schema.Rule`` is one)."""
+
+    id: str
+    scope: list[str] | None
+    message: str | dict[str, str]
+    suggestion: str | dict[str, str]
 
 
 class Check:
@@ -118,10 +131,17 @@ class Check:
     fields: ClassVar[frozenset[str]] = frozenset()
     """Template fields the kind fills besides the common ones (match, label, article, sentence, title)."""
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
+    reads_fired: bool = False
+    """True when the check reads which rules produced findings (then its rule runs after the others)."""
 
-    def __init__(self, rule: Rule, params: Params):
+    def __init__(self, rule: RuleText, params: Params):
         self.rule = rule
         self.params = params
+
+    @property
+    def scopes(self) -> frozenset[str]:
+        """The text units the check searches: the rule's ``scope``, else the kind's default."""
+        return frozenset(self.rule.scope or self.default_scope)
 
     def run(self, ctx: Context):  # pragma: no cover - abstract
         raise NotImplementedError

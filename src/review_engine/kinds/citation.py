@@ -126,7 +126,7 @@ class Citation(Check):
     def run(self, ctx):
         method = getattr(self, f"_{self.params.measure}")
         report = self.params.report or MEASURES[self.params.measure]
-        scopes = frozenset(self.rule.scope or self.default_scope)
+        scopes = self.scopes
         cites = [c for c in ctx.facts.citations if c.role in self.params.roles and c.unit.scopes & scopes]
         for hit in method(ctx, cites):
             if hit.outcome == "not_run" or hit.outcome in report:

@@ -82,7 +82,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from . import Check, Hit, Params, regex
-from .pattern import PatternParams, any_regex, match_span, scan
+from .pattern import PatternParams, any_regex, match_span
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
 
@@ -314,7 +314,7 @@ class Clause(Check):
         index = facts.index
         if self.unless_basis is not None and any(self.unless_basis.search(t) for t in facts.clauses.basis):
             return
-        scopes = frozenset(self.rule.scope or self.default_scope)
+        scopes = self.scopes
         per_unit: dict[int, int] = {}
         per_article: dict[int, int] = {}
         seen: set[int] = set()
@@ -366,7 +366,7 @@ class Clause(Check):
         than after its end, so a trigger inside or across another (统一定价 in 实行统一定价) is still seen; a
         sentence that has given a finding is skipped (the caller sets ``skip[0]``).
         """
-        yield from scan(self.regex, index, scopes, overlapping=True, skip=skip)
+        yield from index.scan(self.regex, scopes, overlapping=True, skip=skip)
 
     def matching(self, facts, unit, sentence: str, start: int, end: int, left: int, right: int) -> dict | None:
         """Template values of the first form the trigger is in (None: none is, or the sentence is excepted).

@@ -22,7 +22,7 @@ class CrossReference(Check):
     def run(self, ctx):
         from ..facts.references import resolve
 
-        scopes = frozenset(self.rule.scope or self.default_scope)
+        scopes = self.scopes
         for ref in ctx.facts.references:
             if not (ref.unit.scopes & scopes):
                 continue

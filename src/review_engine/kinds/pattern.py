@@ -15,7 +15,7 @@ The rule's ``unless`` condition is evaluated per hit with ``match.text``, ``matc
 ``match.unit``, ``match.article`` (and named groups as ``match.<name>``).
 
 How it runs: the patterns are compiled once per rule set and searched over the whole document text in one
-pass (``facts.text.TextIndex``), as a bare ``re`` search would; a hit is then mapped to its text unit and
+pass (``facts.text.TextIndex.scan``), as a bare ``re`` search would; a hit is then mapped to its text unit and
 kept only if the unit is in the rule's scope. A match that would run from one unit into the next is
 searched again inside the unit.
 
@@ -74,45 +74,6 @@ def any_regex(patterns: list[str]):
     return regex.compile("|".join(patterns)) if patterns else None
 
 
-def scan(regex: re.Pattern, index, scopes: frozenset[str], *, overlapping: bool = False,
-         skip: list[int] | None = None):
-    """(unit, match) for every match of ``regex`` in units of ``scopes``: one pass over the document text.
-
-    ``overlapping``: look for the next match from the character after this match's start rather than after
-    its end (a trigger inside or across another is still seen). ``skip``: a one-item list the caller may
-    set to an offset in ``index.text`` before which no match is wanted (the end of a sentence that has
-    already given a finding)."""
-    text = index.text
-    narrow = not (scopes & {"text", "document", "article", "paragraph", "outline", "point"})
-    if narrow:  # title, signature, preamble, headings, tables: search just those units
-        for scope in scopes:
-            for unit in index.by_scope[scope]:
-                for found in regex.finditer(text, unit.start, unit.end):
-                    yield unit, found
-        return
-    pos = 0
-    end = len(text)
-    while pos <= end:
-        found = regex.search(text, max(pos, skip[0]) if skip else pos)
-        if found is None:
-            return
-        unit = index.unit_at(found.start())
-        if unit is None:  # on a separator between units
-            pos = found.start() + 1
-            continue
-        if found.end() > unit.end:  # ran into the next unit: look again inside this one
-            found = regex.search(text, found.start() + 1 if found.start() == unit.end else found.start(), unit.end)
-            if found is None:
-                pos = unit.end + 1
-                continue
-        if overlapping:
-            pos = found.start() + 1
-        else:
-            pos = found.end() if found.end() > found.start() else found.end() + 1
-        if unit.scopes & scopes:
-            yield unit, found
-
-
 def match_span(found: re.Match, unit, group: str | int | None) -> tuple[int, int]:
     """Offsets in ``unit.text`` of the match, or of its ``group`` when the rule reports one and it took part."""
     if group is not None:
@@ -140,12 +101,12 @@ class Pattern(Check):
 
     def run(self, ctx):
         index = ctx.facts.index
-        scopes = frozenset(self.rule.scope or self.default_scope)
+        scopes = self.scopes
         params = self.params
         per_unit: dict[int, int] = {}
         seen: set[tuple[int, int]] = set()
         for regex in self.regexes:
-            for unit, found in scan(regex, index, scopes):
+            for unit, found in index.scan(regex, scopes):
                 start, end = match_span(found, unit, params.group)
                 if (unit.start + start, unit.start + end) in seen:
                     continue

@@ -58,7 +58,7 @@ from ..numerals import to_chinese
 from ..registry.model import PENALTY_LEVELS
 from . import Check, Hit, Params
 from .citation import citation_date, registry_basis, version_text
-from .pattern import any_regex, compile_alternatives, scan
+from .pattern import any_regex, compile_alternatives
 
 MEASURES = {"basis": ("no_basis", "not_penalty_article", "low_level_basis"), "range": ("above_max", "below_min")}
 _LOW_TITLE = re.compile(r"(?:通知|意见|批复|复函|函|纪要|方案|公告|通告|通报|规划|计划|要点)$")
@@ -114,13 +114,13 @@ class PenaltyRange(Check):
 
     def _basis(self, ctx):
         index = ctx.facts.index
-        scopes = frozenset(self.rule.scope or self.default_scope)
+        scopes = self.scopes
         citations = ctx.facts.citations
         registry = ctx.registry
         day, day_text = citation_date(ctx)
         done: set[tuple[int, int]] = set()  # one finding per sentence
         for regex in self.regexes:
-            for unit, found in scan(regex, index, scopes):
+            for unit, found in index.scan(regex, scopes):
                 start, end = found.start() - unit.start, found.end() - unit.start
                 left, right = unit.sentence(start, end)
                 if (id(unit), left) in done:

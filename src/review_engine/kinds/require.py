@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import Field
 
 from . import Check, Hit, Params
-from .pattern import any_regex, scan
+from .pattern import any_regex
 
 
 class RequireParams(Params):
@@ -40,9 +40,9 @@ class Require(Check):
 
     def run(self, ctx):
         index = ctx.facts.index
-        scopes = frozenset(self.rule.scope or self.default_scope)
+        scopes = self.scopes
         count = 0
-        for _ in scan(self.regex, index, scopes):
+        for _ in index.scan(self.regex, scopes):
             count += 1
             if count >= self.params.min_count:
                 return

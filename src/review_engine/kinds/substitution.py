@@ -17,7 +17,7 @@ import re
 from pydantic import Field
 
 from . import Check, Hit, Params, regex
-from .pattern import any_regex, scan
+from .pattern import any_regex
 
 
 class SubstitutionParams(Params):
@@ -44,8 +44,8 @@ class Substitution(Check):
         self.unless_sentence = any_regex(params.unless_sentence)
 
     def run(self, ctx):
-        scopes = frozenset(self.rule.scope or self.default_scope)
-        for unit, found in scan(self.regex, ctx.facts.index, scopes):
+        scopes = self.scopes
+        for unit, found in ctx.facts.index.scan(self.regex, scopes):
             start, end = found.start() - unit.start, found.end() - unit.start
             if self.unless_sentence is not None:
                 left, right = unit.sentence(start, end)

@@ -1,6 +1,6 @@
 """Reading a draft: bytes on disk → ``Source`` (decoded lines, original positions kept).
 
-``.md`` and ``.txt`` are decoded by ``text.decode`` (UTF-8 with or without BOM, UTF-16 with BOM, else
+``.md`` and ``.txt`` are decoded by ``encoding.decode`` (UTF-8 with or without BOM, UTF-16 with BOM, else
 GB18030, which covers GBK and GB2312); ``.docx`` goes through ``docx.docx_lines`` (paragraphs in order,
 Word auto-numbering rendered into the text, tables as ``| a | b |`` rows). Nothing here knows about the
 grammar or the rules.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import decode
+from ..encoding import decode
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}

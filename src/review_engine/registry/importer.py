@@ -183,10 +183,11 @@ class ImportResult:
 
 def import_facts(path: Path | str) -> ImportResult:
     """Parse a law text and read its facts (see the module docstring)."""
-    from review_engine import parse
+    from review_engine.parsing import parse_source
+    from review_engine.reading import read_source
 
     path = Path(path)
-    doc = parse(path)
+    doc = parse_source(read_source(path))
     articles = [n for top in doc.body for n in top.walk() if n.kind == "article"]
     numbers = [a.num for a in articles]
     layout: dict[int, list[int]] = {}

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..findings import SEVERITY_ORDER, Finding, Review
-from .common import SEVERITY_ZH, applicable_rules, finding_file
+from ..findings import SEVERITY_ORDER, SEVERITY_ZH, Finding, Review
+from .common import applicable_rules, finding_file
 
 
 def _line(review: Review, f: Finding) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..findings import REVIEW_ITEMS
-from .common import SEVERITY_ZH
+from ..findings import SEVERITY_ZH
 
 ORDINALS = "一二三四五六七八"
 STAGE_ZH = {"pre-issuance": "制定前审核（pre-issuance）", "filing-review": "备案审查（filing-review）"}

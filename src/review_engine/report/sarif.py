@@ -25,9 +25,9 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
-from ..findings import Finding, Review
-from .common import LEVEL, SEVERITY_ZH, applicable_rules, finding_file, placeholders
+from ..findings import SEVERITY_ZH, Finding, Review
+from ..version import __version__
+from .common import LEVEL, applicable_rules, finding_file, placeholders
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/review-engine/review-engine"

@@ -1,6 +1,7 @@
-"""Rules: the schema of a rule file, loading and self-testing a rule set, and jurisdiction profiles."""
+"""Rules: the schema of a rule file, loading a rule set, running it over a document, and its self-test."""
 
-from .loader import LoadedRule, RuleLoadError, RuleSet, load_rules
-from .profile import Profile, ProfileError, load_profile
+from .loader import load_rules
+from .rules import LoadedRule, RuleSet
+from .selftest import RuleLoadError, ensure_tested, self_test
 
-__all__ = ["LoadedRule", "Profile", "ProfileError", "RuleLoadError", "RuleSet", "load_profile", "load_rules"]
+__all__ = ["LoadedRule", "RuleLoadError", "RuleSet", "ensure_tested", "load_rules", "self_test"]

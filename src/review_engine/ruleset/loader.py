@@ -3,138 +3,28 @@
 ``load_rules([dir, …])`` reads every ``*.yaml`` under the folders (``profiles/`` excepted); a later folder
 overrides a rule of the same id (or alias). Everything a person can get wrong is reported with file, line
 and rule id: YAML syntax, unknown fields, an unknown check kind, a bad regular expression, a condition that
-does not parse, a message field the kind does not fill.
-
-Every rule carries examples; ``RuleSet.self_test()`` runs them (a ``fail`` example that does not fire, a
-``pass`` example that fires, or a rule without a ``fail`` example is a load error naming the rule).
-``ensure_tested()`` does it once per rule-set content: the result is cached by the hash of the rule files,
-the grammars, the profiles and the tool version, so a normal run does not pay for it.
+does not parse, a message field the kind does not fill. Then the rule set tests itself on its examples
+(``selftest.ensure_tested``: once per content, cached).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from .. import __version__, yamlsource
+from .. import yamlsource
 from ..conditions import Condition, ConditionError, compile_condition
-from ..kinds import Check, get_kind, kind_names, regex
+from ..kinds import get_kind, kind_names, regex
 from ..resources import data_dir
-from .schema import COMMON_FIELDS, Example, Rule, template_fields
+from ..version import __version__
+from .rules import LoadedRule, RuleSet
+from .schema import COMMON_FIELDS, Rule, template_fields
+from .selftest import RuleLoadError, ensure_tested, marker_path
 
-ENV_ROOTS = frozenset({"doc", "dossier", "profile", "facts", "match", "review"})
-
-
-class RuleLoadError(ValueError):
-    """Problems found while loading rules; ``str()`` lists them, one per line, with file and line."""
-
-    def __init__(self, problems: list[yamlsource.YamlProblem]):
-        super().__init__("\n".join(p.one_line() for p in problems))
-        self.problems = problems
-
-
-@dataclass
-class LoadedRule:
-    rule: Rule
-    check: Check
-    file: str
-    source: yamlsource.YamlDocument
-    when: Condition | None = None
-    unless: Condition | None = None
-    late: bool = False
-    """Runs after the others (its conditions read which rules fired)."""
-
-    @property
-    def id(self) -> str:
-        return self.rule.id
-
-    @property
-    def scopes(self) -> frozenset[str]:
-        return frozenset(self.rule.scope or self.check.default_scope)
-
-    def line(self, *path) -> int | None:
-        return self.source.locate(path)[0]
-
-
-@dataclass
-class ExampleResult:
-    rule: str
-    kind: str  # fail | pass
-    index: int
-    ok: bool
-    detail: str
-    file: str
-    line: int | None
-
-
-@dataclass
-class RuleSet:
-    rules: list[LoadedRule]
-    dirs: list[Path]
-    digest: str
-    by_id: dict[str, LoadedRule] = field(default_factory=dict)
-
-    def __post_init__(self):
-        for loaded in self.rules:
-            self.by_id[loaded.id] = loaded
-            for alias in loaded.rule.aliases:
-                self.by_id.setdefault(alias, loaded)
-
-    def get(self, rule_id: str) -> LoadedRule | None:
-        return self.by_id.get(rule_id)
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    def __iter__(self):
-        return iter(self.rules)
-
-    def self_test(self, only: str | None = None) -> list[ExampleResult]:
-        from ..engine import run_example
-
-        results = []
-        for loaded in self.rules:
-            if only and loaded.id != only:
-                continue
-            fails = loaded.rule.examples.fail
-            if not fails:
-                results.append(ExampleResult(loaded.id, "fail", 0, False, "规则没有 fail 示例（每条规则至少需要一个应当触发的示例）",
-                                             loaded.file, loaded.line("examples")))
-            for kind, examples in (("fail", fails), ("pass", loaded.rule.examples.pass_)):
-                for i, example in enumerate(examples):
-                    ok, detail = run_example(loaded, example, expect_findings=kind == "fail")
-                    results.append(ExampleResult(loaded.id, kind, i, ok, detail, loaded.file,
-                                                 loaded.line("examples", kind, i)))
-        return results
-
-    def ensure_tested(self) -> None:
-        """Run the examples unless this exact rule set passed before (cached by content hash)."""
-        marker = _marker(self.digest)
-        if marker.exists():
-            return
-        failures = [r for r in self.self_test() if not r.ok]
-        if failures:
-            raise RuleLoadError([yamlsource.YamlProblem(r.file, r.line, None, f"{r.rule} examples.{r.kind}[{r.index}]",
-                                                        r.detail) for r in failures])
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.write_text("ok\n", encoding="utf-8")
-        except OSError:
-            pass  # a read-only cache only costs the self-test next time
-
-
-def cache_dir() -> Path:
-    """Where the self-test markers go: $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)/review-engine."""
-    explicit = os.environ.get("REVIEW_ENGINE_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "review-engine"
+ENV_ROOTS = frozenset({"doc", "dossier", "profile", "facts", "dates", "match", "review"})
 
 
 def default_rule_dirs() -> list[Path]:
@@ -170,7 +60,7 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
             digest.update(str(path.relative_to(directory)).encode() + b"\0" + data)
             files.append((directory, path, data))
     hexdigest = digest.hexdigest()[:20]
-    known_good = test and _marker(hexdigest).exists()
+    known_good = test and marker_path(hexdigest).exists()
     seen: dict[tuple[Path, str], str] = {}
     with regex.lazy(known_good):
         for directory, path, data in files:
@@ -189,12 +79,8 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
         raise RuleLoadError(problems)
     ruleset = RuleSet(sorted(chosen.values(), key=lambda r: r.id), paths, hexdigest)
     if test:
-        ruleset.ensure_tested()
+        ensure_tested(ruleset)
     return ruleset
-
-
-def _marker(digest: str) -> Path:
-    return cache_dir() / f"selftest-{digest}.ok"
 
 
 def _load_file(path: Path, data: bytes, family: str, problems: list) -> list[LoadedRule]:
@@ -236,7 +122,7 @@ def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family:
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
-            message = "未知字段" if err["type"] == "extra_forbidden" else yamlsource._pydantic_message(err)
+            message = yamlsource.describe(err, Rule)
             problem(loc, message, key=err["type"] == "extra_forbidden")
         return None
     if not rule.family:
@@ -250,7 +136,7 @@ def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family:
     except ValidationError as exc:
         for err in exc.errors():
             unknown = err["type"] == "extra_forbidden"
-            message = f"检查类型 {rule.check} 没有参数 {err['loc'][0]}" if unknown else yamlsource._pydantic_message(err)
+            message = f"检查类型 {rule.check} 没有参数 {err['loc'][0]}" if unknown else yamlsource.describe(err, kind.Params)
             problem(tuple(err["loc"]), message, key=unknown)
         return None
     try:
@@ -290,13 +176,4 @@ def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family:
             conditions[name] = condition
     if len(problems) > before:
         return None
-    late = "fired" in f"{rule.when} {rule.unless} {rule.params}"
-    return LoadedRule(rule, check, doc.file, doc, conditions["when"], conditions["unless"], late)
-
-
-def example_of(loaded: LoadedRule, example: str | Example) -> Example:
-    if isinstance(example, Example):
-        return example
-    if loaded.scopes == frozenset({"title"}):
-        return Example(title=example, text="第一条 为了规范有关管理工作，制定本办法。")
-    return Example(text=example)
+    return LoadedRule(rule, check, doc.file, doc, conditions["when"], conditions["unless"])

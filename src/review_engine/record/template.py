@@ -100,7 +100,7 @@ def init_draft_folder(directory: Path | str) -> list[Path]:
     Raises ``FileExistsError`` (with a Chinese message) when ``directory`` is a file or already holds a draft
     text or a dossier; nothing is written then.
     """
-    from .drafts import DOSSIER_NAMES, DRAFT_SUFFIXES
+    from ..drafts import DOSSIER_NAMES, DRAFT_SUFFIXES
 
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .. import yamlsource
-from ..resources import data_path
+from . import yamlsource
+from .resources import data_path
 
 
 class ProfileParams(BaseModel):
@@ -81,7 +81,10 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
         raise ProfileError(f"找不到配置（profile）：{name_or_path}（可用：{'、'.join(available())}）")
     if str(path) in _seen:
         raise ProfileError(f"配置继承出现循环：{' → '.join(_seen)}")
-    doc = yamlsource.load(path.read_text(encoding="utf-8"), str(path))
+    try:
+        doc = yamlsource.read(path)
+    except yamlsource.YamlError as exc:
+        raise ProfileError(str(exc)) from None
     data = doc.data or {}
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: 应为映射（name, params…）")
@@ -96,20 +99,20 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
     try:
         return Profile.model_validate(merged)
     except ValidationError as exc:
-        raise ProfileError("\n".join(p.one_line() for p in doc.validation_problems(exc))) from None
+        raise ProfileError("\n".join(p.one_line() for p in doc.validation_problems(exc, Profile))) from None
 
 
 def _calendar_file(name: str, profile_path: Path, doc) -> str:
     """The user calendar file named by a profile (relative to the profile's folder), read once to check it:
     a broken calendar is a configuration error reported at load, not in the middle of a review."""
-    from ..workdays import CalendarError, WorkCalendar
+    from .workdays import WorkCalendar
 
     path = Path(name)
     if not path.is_absolute():
         path = profile_path.parent / path
     try:
         WorkCalendar(path)
-    except CalendarError as exc:
+    except yamlsource.YamlError as exc:
         line, _, _ = doc.locate(("params", "calendar_file"))
         raise ProfileError(f"{profile_path}:{line}: params.calendar_file: 日历文件有误：\n{exc}") from None
     return str(path)

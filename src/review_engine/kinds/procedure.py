@@ -1,7 +1,9 @@
-"""``dossier``: checks of the procedural record (``dossier.yaml``), with text triggers and text fallbacks.
+"""``procedure``: checks of how a draft was made — the procedural record (``dossier.yaml``), what the text shows.
 
-A procedural rule is a list of ``checks`` over the dossier fields, the document facts and the profile, each
-a condition of the condition language (``conditions.py``). Parameters of the rule:
+A procedural rule is a list of ``checks`` over the record's fields, the document facts and the profile, each
+a condition of the condition language (``conditions.py``). A check may need the record (consultation long
+enough, legality review before deliberation) or read the text alone (``needs_record: false``: a 施行日期
+before publication, a 落款 naming an internal unit). Parameters of the rule:
 
 ``checks``   the list of checks (below), run in order
 ``record``   ``needed`` (default): without a usable record the checks that need one do not run, and the rule
@@ -38,12 +40,8 @@ A check:
 ``needs_record``  ``false`` for checks on the text alone, which also run without a record (default true)
 ``stages``        the review stages the check runs at (default: all the rule's stages)
 
-Names the conditions can read besides the engine's (``doc``, ``dossier``, ``profile``, ``facts``, ``review``):
-``dates`` — ``dates.published`` (the record's ``publication.date``, else the date under the 落款),
-``dates.effective`` (from the 施行日期 clause: a date, or the publication date plus the stated days; else the
-record's ``effective_date``), ``dates.published_from``/``dates.effective_from`` (where each came from, for
-messages), ``dates.gap`` (days from publication to effect; the stated days for 自公布之日起N日后施行),
-``dates.adopted`` (the collective deliberation's date); and ``item``/``index`` inside ``each``. The review
+Names the conditions can read: the engine's (``doc``, ``dossier``, ``profile``, ``facts``, ``dates`` — see
+``facts/dates.py`` —, ``review``, ``calendar``) and ``item``/``index`` inside ``each``. The review
 stage is the caller's (``--stage``), as ``review.stage``; the dossier's own ``stage`` field is not read.
 
 Fields every finding fills: ``{why}`` (what made the check apply), ``{trigger}`` (the triggering sentence
@@ -53,7 +51,7 @@ when it counted none), ``{record}`` (the record's file) and, for ``unusable``, `
 
 Example (rules/procedure/PROC-LEG-02.yaml, abridged):
 
-    check: dossier
+    check: procedure
     checks:
       - outcome: too_short
         when: exists(dossier.legality_review.received) and exists(dossier.legality_review.opinion_date)
@@ -69,13 +67,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cached_property
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ..conditions import compile_condition
-from ..dossier import FLAG_NAMES
+from ..record.dossier import FLAG_NAMES
 from ..facts.triggers import DESCRIPTIONS, TRIGGER_NAMES
 from ..findings import Location, Severity
 from . import Check, Hit, Params
@@ -105,7 +102,7 @@ _FIELD_PATH = re.compile(r"[a-z_]+(?:\.[a-z_]+)*")
 
 class _AnyOutcome(dict):
     """The outcomes of this kind are the rule's own (its checks' ``outcome`` names): any snake_case name is
-    accepted by the loader; ``DossierCheck.__init__`` checks that messages and checks agree."""
+    accepted by the loader; ``Procedure.__init__`` checks that messages and checks agree."""
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and re.fullmatch(r"[a-z][a-z0-9_]*", key) is not None
@@ -189,7 +186,7 @@ def _compile(source: str):
     return condition
 
 
-class DossierParams(Params):
+class ProcedureParams(Params):
     checks: list[Item] = Field(default_factory=list)
     record: Literal["needed", "report"] = "needed"
 
@@ -203,83 +200,16 @@ class DossierParams(Params):
         return self
 
 
-class Dates:
-    """``dates.*`` in conditions: publication and effective dates from the record and the text, once per rule run."""
-
-    CONDITION_FIELDS = frozenset({"published", "published_from", "effective", "effective_from", "gap", "adopted"})
-
-    def __init__(self, ctx):
-        self.ctx = ctx
-
-    @cached_property
-    def _published(self) -> tuple[dt.date | None, str]:
-        record = _get(self.ctx.dossier, ("publication", "date"))
-        if record is not None:
-            return record, "程序记录 publication.date"
-        signed = self.ctx.facts.publication_date
-        return (signed, "落款日期") if signed is not None else (None, "")
-
-    @property
-    def published(self) -> dt.date | None:
-        return self._published[0]
-
-    @property
-    def published_from(self) -> str:
-        return self._published[1]
-
-    @cached_property
-    def _effective(self) -> tuple[dt.date | None, str, int | None]:
-        """(effective date, where it comes from, days after publication when the clause says so)."""
-        published = self.published
-        for eff in reversed(self.ctx.facts.effective):
-            label = eff.unit.label or "草案"
-            if eff.date is not None:
-                return eff.date, label, None
-            if eff.kind == "publication":
-                return published, label, 0
-            if eff.kind == "after_publication" and eff.days_after is not None:
-                if published is None:
-                    return None, label, eff.days_after
-                if eff.workdays:
-                    day = self.ctx.calendar.add_workdays(published, eff.days_after)
-                else:
-                    day = published + dt.timedelta(days=eff.days_after)
-                return day, label, (day - published).days
-        record = _get(self.ctx.dossier, ("effective_date",))
-        return (record, "程序记录 effective_date", None) if record is not None else (None, "", None)
-
-    @property
-    def effective(self) -> dt.date | None:
-        return self._effective[0]
-
-    @property
-    def effective_from(self) -> str:
-        return self._effective[1]
-
-    @property
-    def gap(self) -> int | None:
-        """Days from publication to effect: stated by the clause (自公布之日起30日后施行 → 30, 自公布之日起 → 0),
-        else computed from the two dates."""
-        if self._effective[2] is not None:
-            return self._effective[2]
-        if self.published is None or self.effective is None:
-            return None
-        return (self.effective - self.published).days
-
-    @property
-    def adopted(self) -> dt.date | None:
-        return _get(self.ctx.dossier, ("collective_deliberation", "date"))
-
-
-class DossierCheck(Check):
-    name = "dossier"
-    Params = DossierParams
+class Procedure(Check):
+    name = "procedure"
+    Params = ProcedureParams
     outcomes = _AnyOutcome(missing="未提供程序记录", unusable="程序记录无法使用", default="程序不符合要求")
     fields = AUTO_FIELDS | VALUE_FIELDS
     default_scope = ("document",)
 
-    def __init__(self, rule, params: DossierParams):
+    def __init__(self, rule, params: ProcedureParams):
         super().__init__(rule, params)
+        self.reads_fired = any(item.fired for item in params.checks)
         self.conditions = {}
         for item in params.checks:
             for source in (item.when, item.require, item.forbid, *item.values.values()):
@@ -313,7 +243,7 @@ class DossierCheck(Check):
             items = [i for i in items if not i.needs_record]
         if not items:
             return
-        env = {**ctx.env, "dates": Dates(ctx)}
+        env = ctx.env
         for item in items:
             yield from self._run_item(item, ctx, env)
 
@@ -377,7 +307,7 @@ class DossierCheck(Check):
     def _record_check_hit(self, item: Item, ctx, path: tuple, values: dict, why: str, trigger, calendar: str) -> Hit:
         hit_values = _fields(item, why=why, trigger=trigger.quote() if trigger is not None else "",
                              field=_format_path(path), value=_format(_get(ctx.dossier, path)) if path else "",
-                             calendar=calendar, record=ctx.dossier_file or "dossier.yaml", values=values)
+                             calendar=calendar, record=_record_file(ctx), values=values)
         sentence = trigger.sentence if trigger is not None else None
         anchored = self._anchor(item, ctx) if item.at is not None else None
         if anchored is None and ctx.dossier is not None and path:
@@ -411,14 +341,14 @@ class DossierCheck(Check):
 
     def _record_hit(self, ctx) -> Hit:
         """The record is missing or unusable (``record: report``)."""
-        error = ctx.dossier_error
+        error = ctx.record.error if ctx.record is not None else None
         if error is None:
             hit = anchor_hit(ctx, "title", {})
             hit.values = {"record": "dossier.yaml", "why": "", "trigger": "", "field": "", "value": "",
                           "calendar": "", "error": ""}
             hit.outcome = "missing"
             return hit
-        file = Path(error.file).name if error.file else "dossier.yaml"
+        file = _record_file(ctx)
         first = error.errors[0]
         label = f"{file} {first.field_path}".strip()
         location = Location(file=file, label=label, line=first.line, column=first.column)
@@ -437,9 +367,13 @@ def _fields(item: Item, *, values: dict, **common: str) -> dict:
     return out
 
 
+def _record_file(ctx) -> str:
+    return (ctx.record.file if ctx.record is not None else None) or "dossier.yaml"
+
+
 def _absent_reason(ctx, text_only: bool) -> str:
     tail = "仅按草案文本检查，依据程序记录的检查未运行" if text_only else "无法检查"
-    error = ctx.dossier_error
+    error = ctx.record.error if ctx.record is not None else None
     if error is None:
         return f"未提供程序记录（dossier.yaml 或草案开头的 YAML front matter），{tail}"
     return f"程序记录有误（{_error_text(error, limit=1)}），{tail}"
@@ -457,10 +391,10 @@ def _error_text(error, limit: int = 3) -> str:
 
 def _record_location(ctx, path: tuple) -> Location:
     field = _format_path(path)
-    file = ctx.dossier_file
+    file = ctx.record.file if ctx.record is not None else None
     line = column = None
-    if file is not None and ctx.dossier_locate is not None:
-        line, column = ctx.dossier_locate(path) or (None, None)
+    if file is not None:
+        line, column = ctx.record.locate(path)
     label = f"{file} {field}" if file else f"程序记录 {field}"
     return Location(file=file, label=label, line=line, column=column)
 
@@ -523,4 +457,4 @@ def _raw(value: Any) -> str:
     return str(value)
 
 
-__all__ = ["FLAG_ZH", "VALUE_FIELDS", "Dates", "DossierCheck", "DossierParams", "Item"]
+__all__ = ["FLAG_ZH", "VALUE_FIELDS", "Item", "Procedure", "ProcedureParams"]

@@ -1,41 +1,34 @@
-"""The review opinion (合法性审核意见书): a ``Review`` → a view model → Jinja templates (md, html, txt) or a
-Word template rendered with docxtpl (docx).
+"""The opinion's view model: a ``Review`` → the plain values every opinion template shows.
 
 Sections (legal-review-spec.md §8): title 关于《…（送审稿）》的合法性审核意见 and number; 一、送审情况 (issuer,
-date received, materials present or missing, the procedural record); 二、审核依据 (the review framework and
-every law a finding cites, by level); 三、审核情况 by the seven review items of 国办发〔2018〕115号（六） plus
-the drafting form, each with the checks that ran and what they found; 四、具体修改意见 (numbered; 条/款/项,
-the words, the basis quoted, the suggested rewrite; then 提示事项 that do not change the verdict);
-五、审核结论 (合法 / 应当予以修改 / 不合法 and what follows); 附件 (waived findings with their reasons,
+date received, materials present or missing, the procedural record: ``submission.py``); 二、审核依据 (the review
+framework and every law a finding cites or the draft relies on, by level); 三、审核情况 by the seven review items of
+国办发〔2018〕115号（六） plus the drafting form, each with the checks that ran and what they found; 四、具体修改意见
+(numbered; 条/款/项, the words, the basis quoted, the suggested rewrite; then 提示事项 that do not change the
+verdict); 五、审核结论 (合法 / 应当予以修改 / 不合法 and what follows); 附件 (waived findings with their reasons,
 checks that could not run, records that could not be read).
 
-The opinion number is left for the office to fill (``审核意见〔2026〕第　　号``: the year is the review
-year); a deterministic reference ``RE-YYYYMMDD-XXXXXX`` (review date and a short hash of the draft folder's
-name and title) identifies the generated opinion in the footer. Nothing in an opinion depends on the path the
-draft was read from or on the time of day, so the same review date gives the same opinion.
-
-Templates: the built-in ones live in ``templates/`` (``opinion.md.j2``, ``opinion.html.j2``,
-``opinion.txt.j2``, ``opinion.docx``). ``template`` may name a folder holding any of these (an office's
-letterhead; formats it does not override use the built-in template) or, for docx, a ``.docx`` file. Every
-template receives the same variables, documented in docs/guide.md ("Opinion templates").
+Everything here is read off the ``Review``: which rules ran and what they found, the document type, the issuer and
+the cited laws are what the engine decided (``Review.checks``, ``doc_type``, ``issuer``, ``cited``); nothing is
+re-derived. The opinion number is left for the office to fill (``审核意见〔2026〕第　　号``: the year is the review
+year); a deterministic reference ``RE-YYYYMMDD-XXXXXX`` (review date and a short hash of the draft folder's name and
+title) identifies the generated opinion in the footer. Nothing depends on the path the draft was read from or on
+the time of day, so the same review date gives the same opinion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..findings import REVIEW_ITEMS, SEVERITY_ORDER, Finding, Review
-from .common import SEVERITY_ZH as SEVERITY_LABEL
-from .common import applicable_rules
+from ...findings import REVIEW_ITEMS, SEVERITY_ORDER, Finding, Review
+from ...findings import SEVERITY_ZH as SEVERITY_LABEL
+from .submission import submission, zh_date
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-TEXT_FORMATS = ("md", "html", "txt")
 ORDINALS = "一二三四五六七八九十"
 ITEM_LABEL = {
     "subject": "制定主体", "authority": "制定权限", "content": "内容合法性", "measures": "许可、处罚、强制、征收、收费",
@@ -47,19 +40,11 @@ LEVEL_ORDER = ("宪法", "法律", "行政法规", "地方性法规", "部门规
 _MAX_CLAUSE = 240  # characters of a clause shown as 原文 before it is cut around the quoted words
 
 
-class TemplateError(ValueError):
-    """A template that cannot be found, parsed or rendered (a user template with an error)."""
-
-
 # ---- helpers ------------------------------------------------------------------------------------------------
-
-def zh_date(day: dt.date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
 
 def ordinal(n: int) -> str:
     """1 → 一, 12 → 十二 (section and item numbering)."""
-    from ..numerals import to_chinese
+    from ...numerals import to_chinese
 
     return to_chinese(n)
 
@@ -85,7 +70,7 @@ def _doc_title(review: Review) -> str:
 
 def _registry():
     try:
-        from ..registry import default_registry
+        from ...registry import default_registry
 
         return default_registry()
     except Exception:  # the opinion must render even when the registry cannot be loaded
@@ -119,18 +104,33 @@ def _location_text(finding: Finding) -> str:
     return " ".join(parts)
 
 
-def _clause(review: Review, finding_group: list[Finding]) -> tuple[str, list[dict]]:
-    """The clause a finding points at, and its text split into segments with the quoted words marked."""
-    doc = review.document
-    eid = finding_group[0].location.eid
-    text = ""
-    if doc is not None and eid:
+class _ClauseFinder:
+    """The text of the clause each finding points at, by eId (the document's nodes indexed once per opinion,
+    so that an opinion with thousands of findings is rendered in time proportional to them)."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._nodes: dict[str, Any] | None = None
+
+    def text(self, eid: str | None) -> str:
+        doc = self.doc
+        if doc is None or not eid or eid == "signature":
+            return ""
         if eid == "title":
-            text = doc.title_block.title
-        elif eid != "signature":
-            node = doc.find(eid)
-            if node is not None:
-                text = node.text or node.heading or ""
+            return doc.title_block.title
+        if self._nodes is None:
+            self._nodes = {}
+            for node in doc.nodes():
+                self._nodes.setdefault(node.eid, node)
+        node = self._nodes.get(eid)
+        return (node.text or node.heading or "") if node is not None else ""
+
+    def clause(self, finding_group: list[Finding]) -> tuple[str, list[dict]]:
+        return _clause(self.text(finding_group[0].location.eid), finding_group)
+
+
+def _clause(text: str, finding_group: list[Finding]) -> tuple[str, list[dict]]:
+    """The clause a finding points at, and its text split into segments with the quoted words marked."""
     words = [f.excerpt for f in finding_group if f.excerpt]
     if not text or not any(w in text for w in words):
         return "", []
@@ -171,6 +171,7 @@ def _rule_title(review: Review, rule_id: str, fallback: str = "") -> str:
     return loaded.rule.title if loaded is not None else fallback
 
 
+
 # ---- the view model -------------------------------------------------------------------------------------------
 
 def opinion_context(review: Review) -> dict[str, Any]:
@@ -185,9 +186,10 @@ def opinion_context(review: Review) -> dict[str, Any]:
         key = (finding.rule_id, finding.location.eid or finding.location.label or finding.location.line)
         groups.setdefault(key, []).append(finding)
     suggestions, notes = [], []
+    clauses = _ClauseFinder(review.document)
     for group in groups.values():
         target = suggestions if SEVERITY_ORDER[group[0].severity] >= SEVERITY_ORDER["modify"] else notes
-        target.append(_suggestion(review, group, len(target) + 1))
+        target.append(_suggestion(review, group, len(target) + 1, clauses))
     by_finding = {id(f): s for s in suggestions + notes for f in s["findings"]}
 
     items = []
@@ -225,9 +227,9 @@ def opinion_context(review: Review) -> dict[str, Any]:
         "next_step": NEXT_STEP[review.verdict],
         "counts": counts,
         "counts_zh": {SEVERITY_LABEL[k]: v for k, v in counts.items()},
-        "submission": _submission(review),
+        "submission": submission(review),
         "framework": FRAMEWORK,
-        "bases": _bases(review.findings, _cited_by_draft(review)),
+        "bases": _bases(review.findings, review.cited),
         "items": items,
         "suggestions": suggestions,
         "notes": notes,
@@ -241,9 +243,9 @@ def opinion_context(review: Review) -> dict[str, Any]:
     }
 
 
-def _suggestion(review: Review, group: list[Finding], number: int) -> dict:
+def _suggestion(review: Review, group: list[Finding], number: int, clauses: _ClauseFinder) -> dict:
     first = group[0]
-    clause, segments = _clause(review, group)
+    clause, segments = clauses.clause(group)
     bases, seen = [], set()
     for f in group:
         for b in f.basis:
@@ -270,33 +272,14 @@ def _suggestion(review: Review, group: list[Finding], number: int) -> dict:
 
 
 def _checks_by_item(review: Review) -> dict[str, list[dict]]:
-    """The rules that applied (stage, document type) under each review item, with what they found."""
+    """The rules that applied (as the engine recorded them) under each review item, with what they found."""
     out: dict[str, list[dict]] = {}
-    not_run: dict[str, str] = {}
-    for n in review.not_run:
-        not_run.setdefault(n.rule_id, n.reason)
-    found: dict[str, int] = {}
-    for f in review.findings:
-        if not f.waived:
-            found[f.rule_id] = found.get(f.rule_id, 0) + 1
-    for loaded in applicable_rules(review):
-        rule = loaded.rule
-        out.setdefault(rule.item, []).append({
-            "id": rule.id, "title": rule.title, "severity": rule.severity, "found": found.get(rule.id, 0),
-            "not_run": rule.id in not_run, "reason": not_run.get(rule.id, ""),
+    for run in review.checks:
+        out.setdefault(run.item, []).append({
+            "id": run.id, "title": run.title, "severity": run.severity, "found": run.found,
+            "not_run": run.not_run, "reason": run.reason,
         })
     return out
-
-
-def _doc_type(review: Review) -> str | None:
-    dossier_type = getattr(review.dossier, "doc_type", None)
-    if dossier_type:
-        return dossier_type
-    if review.document is not None:
-        from ..facts import infer_doc_type
-
-        return infer_doc_type(review.document)[0]
-    return None
 
 
 def _item_summary(refs: list[dict], waived: int, checks: list[dict], not_run: list[dict]) -> str:
@@ -331,26 +314,6 @@ def _join_refs(refs: list[dict]) -> str:
     return "，".join(f"{kind}第{'、'.join(numbers)}条" for kind, numbers in kinds.items())
 
 
-_CITED = re.compile(r"《([^《》]{2,80})》")
-
-
-def _cited_by_draft(review: Review) -> list[str]:
-    """Laws and regulations the draft itself cites by title (《…》) that the law registry knows, in order."""
-    doc = review.document
-    if doc is None:
-        return []
-    registry = _registry()
-    if registry is None:
-        return []
-    out: list[str] = []
-    for node in doc.nodes():
-        for found in _CITED.finditer(node.text or ""):
-            inst = registry.resolve(found.group(1))
-            if inst is not None and inst.title not in out and inst.title != review.title:
-                out.append(inst.title)
-    return out
-
-
 def _bases(findings: list[Finding], cited: list[str] = ()) -> list[dict]:
     """Every law cited by a finding (waived ones included), then the known laws the draft relies on, by level,
     each with the articles the findings cite."""
@@ -377,115 +340,6 @@ def _bases(findings: list[Finding], cited: list[str] = ()) -> list[dict]:
     rank = {level: i for i, level in enumerate(LEVEL_ORDER)}
     order = {entry["law"]: i for i, entry in enumerate(out)}
     return sorted(out, key=lambda e: (rank.get(e["level"], len(rank)), order[e["law"]]))
-
-
-def _submission(review: Review) -> dict:
-    dossier = review.dossier
-    files = review.files or {}
-    issuer = getattr(dossier, "issuer", None)
-    issuer_name = getattr(issuer, "name", None)
-    if not issuer_name and review.document is not None and review.document.signature is not None:
-        issuer_name = "".join(review.document.signature.issuer) or None
-    legality = getattr(dossier, "legality_review", None)
-    flags = getattr(dossier, "flags", None)
-    materials = [_material("文件送审稿", files.get("draft"))]
-    materials.append(_material("起草说明", files.get("起草说明")))
-    materials.append(_material("制定依据（所依据的法律、法规、规章和国家政策规定）", files.get("依据文件")))
-    consultation = getattr(dossier, "consultation", None)
-    materials.append(_material("征求意见及意见采纳情况", files.get("征求意见及采纳情况"),
-                               "程序记录载有征求意见情况" if consultation is not None else None))
-    if getattr(issuer, "type", None) in ("人民政府", "办公厅"):
-        materials.append(_material("起草部门的合法性审核意见", files.get("合法性审核意见")))
-    if getattr(flags, "market_related", None):
-        fcr = getattr(dossier, "fair_competition_review", None)
-        note = None
-        if fcr is not None and getattr(fcr, "done", None):
-            note = "程序记录载明已进行公平竞争审查" + (f"，结论为{fcr.conclusion}" if fcr.conclusion else "")
-        materials.append(_material("公平竞争审查结论", files.get("公平竞争审查"), note))
-    if getattr(flags, "major_decision", None) or getattr(flags, "stability_risk", None):
-        risk = getattr(dossier, "risk_assessment", None)
-        materials.append(_material("风险评估报告", files.get("风险评估"),
-                                   "程序记录载明已进行风险评估" if getattr(risk, "done", None) else None))
-    if getattr(flags, "technical", None) or getattr(flags, "major_decision", None):
-        expert = getattr(dossier, "expert_review", None)
-        materials.append(_material("专家论证意见", files.get("专家论证"),
-                                   "程序记录载明已进行专家论证" if getattr(expert, "done", None) else None))
-    hearing = getattr(dossier, "hearing", None)
-    if getattr(hearing, "held", None):
-        materials.append(_material("听证报告", files.get("听证报告"), "程序记录载明已举行听证"))
-    dossier_file = files.get("dossier")
-    materials.append(_material("程序记录（dossier.yaml）", dossier_file))
-    missing = [m["name"] for m in materials if not m["present"]]
-    return {
-        "issuer": issuer_name or "",
-        "issuer_type": getattr(issuer, "type", None) or "",
-        "issuer_level": getattr(issuer, "level", None) or "",
-        "joint_issuers": [getattr(j, "name", None) or "" for j in getattr(dossier, "joint_issuers", None) or []],
-        "doc_type": _doc_type(review) or "",
-        "received": zh_date(getattr(legality, "received", None)),
-        "reviewer": getattr(legality, "reviewer", None) or "",
-        "materials": materials,
-        "missing": missing,
-        "complete": not missing,
-        "has_dossier": dossier is not None,
-        "record": _record(dossier),
-    }
-
-
-def _material(name: str, file: str | None, note: str | None = None) -> dict:
-    """A material of the submission: provided as a file, recorded in the dossier only, or missing."""
-    if file:
-        return {"name": name, "state": "provided", "present": True, "file": file, "status": f"已提供（{file}）"}
-    if note:
-        return {"name": name, "state": "recorded", "present": True, "file": None, "status": f"未单独提供（{note}）"}
-    return {"name": name, "state": "missing", "present": False, "file": None, "status": "未提供"}
-
-
-def _record(dossier) -> list[dict]:
-    """The procedural record in a few lines (what the dossier says happened), for 送审情况."""
-    if dossier is None:
-        return []
-    out = []
-
-    def add(name, text):
-        out.append({"name": name, "text": text})
-
-    c = getattr(dossier, "consultation", None)
-    if c is None:
-        add("公开征求意见", "未记载")
-    else:
-        text = f"{zh_date(c.start) or '（起始日期未记载）'}至{zh_date(c.end) or '（截止日期未记载）'}"
-        if c.channels:
-            text += f"，通过{'、'.join(c.channels)}"
-        if c.comments is not None:
-            text += f"，收到意见{c.comments}条"
-        if c.feedback_published is not None:
-            text += "，已公开意见采纳情况" if c.feedback_published else "，未公开意见采纳情况"
-        add("公开征求意见", text)
-    h = getattr(dossier, "hearing", None)
-    add("听证", "未记载" if h is None else (f"已举行（{zh_date(h.date)}）" if h.held and h.date else "已举行" if h.held else "未举行"))
-    e = getattr(dossier, "expert_review", None)
-    add("专家论证", "未记载" if e is None or e.done is None else ("已进行" if e.done else "未进行"))
-    r = getattr(dossier, "risk_assessment", None)
-    add("风险评估", "未记载" if r is None or r.done is None else ("已进行" if r.done else "未进行"))
-    f = getattr(dossier, "fair_competition_review", None)
-    if f is None or f.done is None:
-        add("公平竞争审查", "未记载")
-    elif f.done:
-        text = "已进行"
-        if f.date:
-            text += f"（{zh_date(f.date)}）"
-        if f.conclusion:
-            text += f"，结论：{f.conclusion}"
-        if f.joint_with_market_regulator:
-            text += "，会同市场监督管理部门审查"
-        add("公平竞争审查", text)
-    else:
-        add("公平竞争审查", "未进行")
-    d = getattr(dossier, "collective_deliberation", None)
-    if d is not None and (d.meeting or d.date):
-        add("集体审议", "，".join(x for x in (d.meeting, zh_date(d.date)) if x))
-    return out
 
 
 def _conclusion(review: Review, doc_title: str, live: list[Finding], items: list[dict]) -> dict:
@@ -536,94 +390,3 @@ def _error_view(error) -> dict:
 def _reviewer(review: Review) -> str:
     legality = getattr(review.dossier, "legality_review", None)
     return getattr(legality, "reviewer", None) or ""
-
-
-# ---- rendering ---------------------------------------------------------------------------------------------
-
-def _md_escape(value: Any) -> str:
-    """Escape the characters Markdown would take as markup in draft text (*, _, `, [, ], <, >, |, \\)."""
-    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", str(value))
-
-
-def _environment(template: Path | None, fmt: str):
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
-    loaders = []
-    if template is not None and Path(template).is_dir():
-        loaders.append(FileSystemLoader(str(template)))
-    loaders.append(FileSystemLoader(str(TEMPLATES)))
-    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(["html", "html.j2", "htm"]),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
-    env.filters["md"] = _md_escape
-    env.globals["ordinal"] = ordinal
-    return env
-
-
-def _template_name(env, fmt: str) -> str:
-    for name in (f"opinion.{fmt}.j2", f"opinion.{fmt}"):
-        try:
-            env.get_template(name)
-            return name
-        except Exception:
-            continue
-    raise TemplateError(f"找不到 {fmt} 格式的意见书模板（opinion.{fmt}.j2）")
-
-
-def render_opinion(review: Review, fmt: str, template: Path | None = None) -> bytes:
-    """The opinion of one review in ``fmt`` (md, html, txt, docx)."""
-    context = opinion_context(review)
-    if fmt == "docx":
-        return _render_docx(context, template)
-    if fmt not in TEXT_FORMATS:
-        raise ValueError(f"unknown opinion format {fmt}")
-    from jinja2 import TemplateError as JinjaError
-
-    env = _environment(template, fmt)
-    name = _template_name(env, fmt)
-    try:
-        text = env.get_template(name).render(**context)
-    except JinjaError as exc:
-        raise TemplateError(f"意见书模板 {name} 有误：{exc}") from exc
-    text = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
-    return text.encode("utf-8")
-
-
-def docx_template_path(template: Path | None) -> Path:
-    if template is not None:
-        template = Path(template)
-        if template.is_file() and template.suffix.lower() == ".docx":
-            return template
-        if template.is_dir() and (template / "opinion.docx").is_file():
-            return template / "opinion.docx"
-    return TEMPLATES / "opinion.docx"
-
-
-def _render_docx(context: dict, template: Path | None) -> bytes:
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError as JinjaError
-
-    from docxtpl import RichText
-
-    path = docx_template_path(template)
-    for s in context["suggestions"] + context["notes"]:
-        # the clause as a run sequence with the quoted words underlined and bold ({{r s.clause_rt }})
-        rich = None
-        if s["segments"]:
-            rich = RichText()
-            for seg in s["segments"]:
-                rich.add(seg["text"], bold=seg["mark"], underline=seg["mark"])
-        elif s["words"]:
-            rich = RichText("”“".join(s["words"]), bold=True, underline=True)
-        s["clause_rt"] = rich
-    try:
-        doc = DocxTemplate(str(path))
-        doc.render(context, autoescape=True)
-    except JinjaError as exc:
-        raise TemplateError(f"Word 意见书模板 {path.name} 有误：{exc}") from exc
-    except Exception as exc:  # a file that is not a Word document
-        if isinstance(exc, TemplateError):
-            raise
-        raise TemplateError(f"无法使用 Word 意见书模板 {path}：{exc}") from exc
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()

@@ -1,0 +1,135 @@
+"""The procedural record of a draft: its dossier, where each field stands in the file, and its materials.
+
+``read_record(draft, text)`` gives one ``Record`` per draft, whatever the record's form:
+
+* a ``dossier.yaml`` (or ``dossier.yml``) beside the draft, read by ``yamlsource`` (UTF-8, UTF-16, GB18030);
+* else YAML front matter at the top of a .md/.txt draft (between ``---`` lines; error lines are lines of the
+  draft file);
+* else no dossier (``Record.dossier is None``): the procedural rules say the record is missing.
+
+A dossier that cannot be read keeps its ``YamlError`` (``Record.error``) so the rules can say why they did not
+run, and the review lists each problem with its line. ``Record.locate(("consultation", "end"))`` is the line
+and column of a field, for findings about the record. ``Record.materials`` are the 送审材料 found beside the
+draft (起草说明, 征求意见情况 …, see ``drafts.MATERIALS``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import yamlsource
+from ..yamlsource import YamlDocument, YamlError
+from .dossier import FLAG_NAMES, Dossier, Waiver
+
+__all__ = ["FLAG_NAMES", "Dossier", "Record", "Waiver", "YamlError", "load_dossier", "parse_dossier",
+           "parse_front_matter", "read_record", "split_front_matter"]
+
+DOSSIER_FILENAMES = ("dossier.yaml", "dossier.yml")
+
+
+@dataclass(eq=False)
+class Record:
+    """What is known of a draft's procedure (see the module docstring)."""
+
+    dossier: Dossier | None = None
+    file: str | None = None
+    """The file name findings about the record point at (``dossier.yaml``, or the draft for front matter)."""
+    shown_as: str | None = None
+    """How the opinion's list of materials names the record (``draft.md（front matter）``)."""
+    source: YamlDocument | None = None
+    error: YamlError | None = None
+    """Why the record exists but cannot be used (then ``dossier`` is None)."""
+    materials: dict[str, Path] = field(default_factory=dict)
+
+    def locate(self, path: tuple) -> tuple[int | None, int | None]:
+        """(line, column) of the field at ``path`` in the record's file; (None, None) when unknown."""
+        if self.source is None:
+            return None, None
+        line, column, _ = self.source.locate(path)
+        return line, column
+
+    @property
+    def waivers(self) -> list[Waiver]:
+        return list(self.dossier.waivers) if self.dossier is not None else []
+
+
+def parse_dossier(text: str, *, file: str = "dossier.yaml", line_offset: int = 0) -> Dossier:
+    """Parse dossier YAML ``text`` (an empty text gives ``Dossier()``); ``YamlError`` lists every problem."""
+    return _parse(text, file, line_offset)[0]
+
+
+def _parse(text: str, file: str, line_offset: int = 0) -> tuple[Dossier, YamlDocument]:
+    doc = yamlsource.load(text, file, line_offset=line_offset)
+    return doc.validate(Dossier, empty={}), doc
+
+
+def load_dossier(path: Path | str) -> Dossier | None:
+    """Read a ``dossier.yaml`` (or a folder's ``dossier.yaml``/``dossier.yml``); ``None`` when there is none."""
+    path = Path(path)
+    if path.is_dir():
+        path = next((path / n for n in DOSSIER_FILENAMES if (path / n).is_file()), path / DOSSIER_FILENAMES[0])
+    if not path.is_file():
+        return None
+    return yamlsource.read(path).validate(Dossier, empty={})
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Cut YAML front matter off a draft text.
+
+    If the first line (a leading BOM ignored) is ``---`` and a later line is ``---`` or ``...``, returns
+    ``(yaml_text, rest, consumed)`` where ``yaml_text`` is the text between those lines, ``rest`` the text
+    after the closing line and ``consumed`` the number of lines removed (both fence lines included), so
+    line ``n`` of ``rest`` is line ``n + consumed`` of ``text``. Otherwise returns ``(None, text, 0)``.
+    Lines end at ``\\n`` (``\\r\\n`` endings are kept in the returned texts).
+    """
+    body = text[1:] if text.startswith("\ufeff") else text
+    # str.splitlines would also split at \x0b, \x1c, \u2028 …; only \n counts as a line end here
+    lines = re.split(r"(?<=\n)", body)
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or lines[0].rstrip("\r\n").rstrip(" \t") != "---":
+        return None, text, 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n").rstrip(" \t") in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 1
+    return None, text, 0
+
+
+def parse_front_matter(text: str, *, file: str = "draft.md") -> tuple[Dossier | None, str, int]:
+    """Split and parse a draft's front matter: ``(dossier or None, rest, consumed_lines)``.
+
+    Error lines refer to the draft ``file`` (the YAML starts on its line 2).
+    """
+    yaml_text, rest, consumed = split_front_matter(text)
+    if yaml_text is None:
+        return None, text, 0
+    return parse_dossier(yaml_text, file=file, line_offset=1), rest, consumed
+
+
+def read_record(dossier: Path | None, *, draft_file: str | None = None, draft_text: str | None = None,
+                materials: dict[str, Path] | None = None) -> Record:
+    """The record of a draft: ``dossier`` (the dossier file, or None), else the front matter of
+    ``draft_text`` (a .md/.txt draft named ``draft_file``), else none; with the ``materials`` beside it."""
+    record = Record(materials=dict(materials or {}))
+    if dossier is not None:
+        record.file = record.shown_as = dossier.name
+        try:
+            record.source = yamlsource.read(dossier)
+            record.dossier = record.source.validate(Dossier, empty={})
+        except YamlError as exc:
+            record.error = exc
+        return record
+    if draft_text is None:
+        return record
+    yaml_text, _, _ = split_front_matter(draft_text)
+    if yaml_text is None:
+        return record
+    name = Path(draft_file).name if draft_file else "draft.md"
+    record.file, record.shown_as = name, f"{name}（front matter）"
+    try:
+        record.dossier, record.source = _parse(yaml_text, name, line_offset=1)
+    except YamlError as exc:
+        record.error = exc
+    return record
