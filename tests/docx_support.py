@@ -19,7 +19,7 @@ from docx.oxml import parse_xml
 from docx.parts.numbering import NumberingPart
 from docx.table import _Cell
 
-from review_engine.reading.docx import chinese_number
+from review_engine.numerals import to_chinese as chinese_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ARTICLE = re.compile(r"第([零〇一二三四五六七八九十百千万]+)条([ \u3000]?)(.*)", re.S)

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from review_engine.numerals import format_yuan
+from review_engine.numerals import to_number as parse_number
 from review_engine.facts.amounts import (
     AmountMatch,
     PenaltyRange,
     find_amounts,
     find_penalty_ranges,
-    format_yuan,
-    parse_number,
 )
 
 D = Decimal

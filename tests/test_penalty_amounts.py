@@ -9,7 +9,9 @@ import cn2an
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from review_engine.facts.amounts import find_penalty_ranges, format_yuan, parse_number
+from review_engine.facts.amounts import find_penalty_ranges
+from review_engine.numerals import format_yuan
+from review_engine.numerals import to_number as parse_number
 from review_engine.kinds.penalty_range import _compare, _law_text
 from review_engine.registry.model import PenaltyFact
 

@@ -23,7 +23,8 @@ from docx_support import (
     write_docx,
 )
 
-from review_engine.reading.docx import chinese_number, docx_lines, format_number
+from review_engine.numerals import to_chinese as chinese_number
+from review_engine.reading.docx import docx_lines, format_number
 
 S = "\u3000"  # what a tab suffix after a number label becomes
 

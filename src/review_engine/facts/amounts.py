@@ -1,16 +1,15 @@
 """Money amounts and fine ranges (罚款幅度) written in Chinese legal text.
 
-This module is pure: no I/O, no global state besides compiled regexes and an ``lru_cache``. The
-``cn2an`` package is imported lazily (its import costs ~0.15 s) the first time a Chinese numeral
-has to be converted.
+This module is pure: no I/O, no global state besides compiled regexes. Numbers are read and written by
+``numerals`` (``to_number``, ``format_yuan``).
 
-Numbers (``parse_number``)
+Numbers (``numerals.to_number``)
     * Arabic digits: ``200``, ``1,000`` (ASCII thousands separators), ``1.5``, full-width ``２００``;
     * Chinese numerals: ``二百``, ``一千二百``, ``两千``, ``一万五千``, ``十二万``, ``一百零五``,
       ``三千零五十``, ``〇``/``零``, ``一亿二千万``;
     * mixed: ``1.5万``, ``5千``, ``3亿``, ``10万``, ``1万5千``;
     * financial capitals (大写): ``壹仟贰佰``, ``贰万``, ``壹億``;
-    * an optional trailing ``元`` is accepted, so ``parse_number(format_yuan(v)) == v``.
+    * an optional trailing ``元`` is accepted, so ``to_number(format_yuan(v)) == v``.
 
 Money amounts (``find_amounts``)
     A number immediately followed by ``元`` (so 万元/亿元/千元/百元 are covered: the 万 belongs to
@@ -43,14 +42,14 @@ Fine clauses (``find_penalty_ranges``)
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from decimal import Decimal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-if TYPE_CHECKING:  # pragma: no cover
-    from types import ModuleType
+from ..numerals import AMOUNT_UNIT_VALUES as _BIG_UNIT_VALUE
+from ..numerals import CN_NUM, NUM, to_number
+from ..numerals import integral as _integral
 
 __all__ = [
     "AmountMatch",
@@ -58,8 +57,6 @@ __all__ = [
     "PenaltyRange",
     "find_amounts",
     "find_penalty_ranges",
-    "format_yuan",
-    "parse_number",
 ]
 
 PenaltyKind = Literal["fixed", "range", "max_only", "min_only", "multiple", "percent"]
@@ -114,15 +111,9 @@ class PenaltyRange(BaseModel):
 
 # Same-length normalisation so that offsets into the normalised text are offsets into the original.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-# Variant characters cn2an does not accept, mapped to ones it does.
-_CN_VARIANTS = str.maketrans({"參": "叁", "貳": "贰", "陸": "陆", "萬": "万", "億": "亿"})
 
 _CN_DIGIT = "〇零一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _CN_UNIT = "十拾百佰千仟万萬亿億"
-_BIG_UNIT_VALUE = {
-    "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
-    "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8,
-}  # fmt: skip
 
 # A numeral: starts with a digit (never with a bare 百/千/万, so 数千万元 is not read as 千万元), is not
 # the tail of a longer numeral, and runs over digits, numeral characters, 1,000-style separators (also
@@ -134,77 +125,6 @@ _NUM = (
     rf"(?:[0-9{_CN_DIGIT}{_CN_UNIT}]|[,，](?=[0-9]{{3}}(?![0-9]))|\.(?=[0-9]))*"
 )
 _SP = r"[ \u3000]?"
-
-_PLAIN_ARABIC_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-_ARABIC_UNIT_RE = re.compile(rf"(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<unit>[{_CN_UNIT}])")
-_NUMERAL_CHARS_RE = re.compile(rf"[0-9.{_CN_DIGIT}{_CN_UNIT}]+")
-
-_cn2an: ModuleType | None = None
-
-
-def _cn2an_module() -> ModuleType:
-    global _cn2an
-    if _cn2an is None:
-        import cn2an  # lazy: ~0.15 s import
-
-        _cn2an = cn2an
-    return _cn2an
-
-
-def _integral(value: Decimal) -> Decimal:
-    """15000.0 → 15000 (keeps non-integers as they are)."""
-    return Decimal(int(value)) if value == value.to_integral_value() else value.normalize()
-
-
-@lru_cache(maxsize=4096)
-def parse_number(text: str) -> Decimal | None:
-    """The value of a number written in Arabic digits, Chinese numerals (小写 or 大写) or a mix.
-
-    An optional trailing 元 is ignored. Returns ``None`` when ``text`` is not a number.
-    """
-    s = text.strip().translate(_FULLWIDTH).replace("，", ",")
-    if s.endswith("元"):
-        s = s[:-1].rstrip()
-    if not s:
-        return None
-    try:
-        if _PLAIN_ARABIC_RE.fullmatch(s):
-            return _integral(Decimal(s.replace(",", "")))
-        m = _ARABIC_UNIT_RE.fullmatch(s)
-        if m:  # 1.5万, 5千, 3亿: exact decimal arithmetic rather than cn2an's float
-            return _integral(Decimal(m["num"]) * _BIG_UNIT_VALUE[m["unit"]])
-        if not _NUMERAL_CHARS_RE.fullmatch(s) or "," in s:
-            return None
-        value = _cn2an_module().cn2an(s.translate(_CN_VARIANTS), "smart")
-    except Exception:  # cn2an raises ValueError (and occasionally others) on malformed numerals
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    try:
-        result = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
-    except InvalidOperation:
-        return None
-    return _integral(result) if result.is_finite() else None
-
-
-def format_yuan(value: Decimal) -> str:
-    """An amount the way a legal text writes it: 20 → 二十元, 15000 → 一万五千元, 10**8 → 一亿元.
-
-    Non-integral amounts are written in Arabic digits (1.5 → 1.5元).
-    """
-    value = Decimal(value)
-    if value < 0:
-        raise ValueError(f"negative amount: {value}")
-    if value != value.to_integral_value():
-        return f"{value.normalize():f}元"
-    n = int(value)
-    if n == 0:
-        return "零元"
-    try:
-        return f"{_cn2an_module().an2cn(n)}元"
-    except ValueError:  # beyond what cn2an writes (≥ 10**16)
-        return f"{n}元"
-
 
 # --------------------------------------------------------------------------------------------------
 # Money amounts
@@ -219,7 +139,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
     norm = text.translate(_FULLWIDTH)
     found: list[AmountMatch] = []
     for m in _MONEY_RE.finditer(norm):
-        value = parse_number(m["num"])
+        value = to_number(m["num"])
         if value is not None:
             found.append(AmountMatch(start=m.start(), end=m.end(), value=value, raw=text[m.start() : m.end()]))
     return found
@@ -286,7 +206,7 @@ _CAP_RE = re.compile(
     rf"最高(?:罚款)?(?:限额|数额|金额|额)?(?:不得超过|不超过|不应超过|为)(?P<q>{_MONEY})"
 )
 _CONDITION_PREFIX_RE = re.compile(
-    r"^(?:#+\s*)?(?:第[零〇一二三四五六七八九十百千0-9]+条(?:之[一二三四五六七八九十]+)?\s*)?"
+    r"^(?:#+\s*)?(?:第" + NUM + r"条(?:之" + CN_NUM + r")?\s*)?"
     r"(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)?\s*"
     r"(?:但是|但|并且|同时)?"
 )
@@ -353,7 +273,7 @@ def _quantity(s: str) -> _Quantity | None:
     if m["equal"]:
         return ("times", Decimal(1), m["equal"])
     group = next(g for g in ("money", "times", "pct", "pct2", "permille", "permille2", "bare") if m[g])
-    value = parse_number(m[group])
+    value = to_number(m[group])
     if value is None:
         return None
     if group.startswith("permille"):
@@ -367,7 +287,7 @@ def _resolve_bare(bare: _Quantity, other: _Quantity) -> _Quantity:
     kind, _, other_numeral = other
     last = other_numeral[-1]
     if kind == "money" and last in _BIG_UNIT_VALUE and not any(c in _BIG_UNIT_VALUE for c in numeral):
-        head = parse_number(other_numeral[:-1]) if len(other_numeral) > 1 else None
+        head = to_number(other_numeral[:-1]) if len(other_numeral) > 1 else None
         if head is not None and value < head:  # 五至十万元 → 五万; but 五千至一万元 stays 五千
             value = value * _BIG_UNIT_VALUE[last]
     return (kind, value, numeral)
@@ -572,7 +492,7 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
         if any(r.start <= cap.start() < r.end for r in found):
             continue
         money = _MONEY_RE.match(norm, cap.start("q"))
-        value = parse_number(money["num"]) if money else None
+        value = to_number(money["num"]) if money else None
         if value is not None:
             start, end = cap.span()
             found.append(PenaltyRange(kind="max_only", min=None, max=value, start=start, end=end, raw=text[start:end]))

@@ -33,16 +33,17 @@ from functools import cached_property
 
 from ..numerals import to_int
 from .text import TextIndex, Unit
+from ..numerals import NUM
 
 __all__ = ["ArticleRef", "Citation", "Citations", "find_citations", "looks_like_instrument"]
 
-_N = r"[〇零○一二三四五六七八九十百千两\d０-９]+"
+_N = NUM
 _TITLE = re.compile(
     r"《(?P<t>(?:[^《》〈〉\n]|〈[^《》〈〉\n]{1,60}〉|《[^《》\n]{1,60}》|\n(?!\n)){2,100}?)》"
 )
 _PAREN = re.compile(r"[ \u3000]*[（(](?P<p>[^（）()\n]{1,60})[）)]")
 _ALIAS = re.compile(r"^以下(?:简称|称)[为:：]?[“\"]?(?P<a>《[^》]{1,40}》|[^”\"）)，,。；]{1,30})[”\"]?$")
-_DOC_NO_IN = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号|令第?[\d〇零一二三四五六七八九十百千]+号|第\d+号令")
+_DOC_NO_IN = re.compile(r"[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号|令第?" + NUM + r"号|第\d+号令")
 _VERSION_IN = re.compile(r"^\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:修订|修正|修改|版|公布|发布|通过)?$")
 # after a title or back-reference: 第X条(之Y)
 _ART = re.compile(rf"[ \u3000]*\n?[ \u3000]*第(?P<a>{_N})条(?:之(?P<s>[一二三四五六七八九十]+))?")
@@ -65,7 +66,7 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff〈〉]{2,40}$")
 # abbreviation before it (国办发, 国务院, 公安部) is taken back from there — a regex that starts with a CJK class
 # would try every character of the text.
 _DOC_NO = [(ch, re.compile(re.escape(ch) + r"\s*(?:19|20)\d{2}\s*[〕\]］】]\s*第?\s*\d+\s*号")) for ch in "〔[［【"] + [
-    ("令", re.compile(r"令第?[\d〇零一二三四五六七八九十百千]+号")), ("号令", re.compile(r"第\d+号令"))]
+    ("令", re.compile(rf"令第?{NUM}号")), ("号令", re.compile(r"第\d+号令"))]
 _DOC_NO_HEAD = re.compile(r"[\u4e00-\u9fff]{1,20}$")
 _DOC_NO_LEAD = re.compile(r"^(?:根据|依据|依照|按照|参照|遵照|贯彻|落实|执行|印发|转发|发布|文件|精神|要求|规定|以及|和|及|与|的|即|见|经|按|依|据|照)+")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from ..numerals import to_int
 from .text import TextIndex, Unit
+from ..numerals import CN_NUM
 
-_DIGIT = r"[\d０-９]+|[〇零○一二三四五六七八九十百两]+"
-_DATE = rf"(?P<y>\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DIGIT})\s*月\s*(?P<d>{_DIGIT})\s*日"
+_DIGIT = rf"[\d０-９]+|{CN_NUM}"
+_DATE = rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DIGIT})\s*月\s*(?P<d>{_DIGIT})\s*日"
 _EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效)")
 _EFFECTIVE_EVENT = re.compile(
     rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告|通过|批准)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效)")

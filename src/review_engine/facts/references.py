@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..model import Document
 from ..numerals import to_int
 from .text import TextIndex, Unit
+from ..numerals import NUM
 
-_N = r"[〇零○一二三四五六七八九十百千两\d]+"
+_N = NUM
 _SELF = r"本(?:实施)?(?:办法|规定|细则|意见|通知|决定|规则|条例|方案|措施|标准|规范|指引|制度)"
 _REF = re.compile(
     rf"(?P<self>{_SELF})?(?P<this>本条)?第(?P<art>{_N})条(?:至第(?P<art_to>{_N})条)?"

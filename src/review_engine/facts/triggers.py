@@ -33,12 +33,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .text import TextIndex, Unit
+from ..numerals import NUM_CHARS
 
 if TYPE_CHECKING:
     from ..findings import Location
     from ..model import Document
 
-_NUM = r"[\d０-９一二三四五六七八九十百千两〇零.．]+"
+_NUM = rf"[{NUM_CHARS}.．]+"
 _PER = r"(?:小时|半小时|次|辆|车次|日|天|月|年|人|人次|户|吨|立方米|平方米|千瓦时|公里|张)"
 
 # Every alternative of these regexes begins with a literal character, so that ``re`` skips ahead to the

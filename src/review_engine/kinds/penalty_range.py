@@ -52,9 +52,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..facts.amounts import find_penalty_ranges, format_yuan
+from ..facts.amounts import find_penalty_ranges
 from ..findings import Basis
-from ..numerals import to_chinese
+from ..numerals import format_yuan, to_chinese
 from ..registry.model import PENALTY_LEVELS
 from . import Check, Hit, Params
 from .citation import citation_date, registry_basis, version_text

@@ -15,9 +15,10 @@ from ..model import Document, Node, Signature, TitleBlock
 from ..numerals import to_chinese, to_int
 from .grammar import DEMOTE, Raw, Segment
 from .lines import LineTable
+from ..numerals import NUM
 
 _SEPARATORS = " \t\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-_NUMERAL = re.compile(r"[〇零○一二三四五六七八九十百千两\d０-９]+")
+_NUMERAL = re.compile(NUM)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+\s*号$")
 _STAGE_MARK = re.compile(r"^[（(【\[]?\s*((?:公开)?征求意见稿|送审稿|草案(?:稿)?|修订稿|讨论稿|代拟稿|初稿|审议稿|修改稿)\s*[）)】\]]?$")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Problem
+from ..numerals import NUM
 from ..resources import data_path
 from .lines import LineTable
 
@@ -75,7 +76,7 @@ class Piece(str):
     column: int
 
 
-_LABEL = re.compile(r"第[〇零○一二三四五六七八九十百千两\d０-９]+[编章节条]|[一二三四五六七八九十百]+、|"
+_LABEL = re.compile(rf"第{NUM}[编章节条]|[一二三四五六七八九十百]+、|"
                     r"[（(][一二三四五六七八九十百]+[）)]|[\d０-９]{1,3}[.．、]|[（(][\d０-９]{1,3}[）)]|[\u2460-\u2473]")
 
 

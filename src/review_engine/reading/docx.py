@@ -27,6 +27,8 @@ from __future__ import annotations
 import io
 import re
 
+from ..numerals import to_chinese
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -305,53 +307,9 @@ def _int(value, default: int) -> int:
 
 # --- number formats -------------------------------------------------------------------------------------
 
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_CN_UNITS = ("", "十", "百", "千")
-_CN_LEGAL_UNITS = ("", "拾", "佰", "仟")
-_CN_SECTIONS = ("", "万", "亿")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def chinese_number(n: int, *, legal: bool = False) -> str:
-    """``n`` in Chinese numerals as a counting label: 1 一, 11 十一, 101 一百零一, 1005 一千零五.
-
-    ``legal=True`` gives the financial capitals Word uses for ``chineseLegalSimplified`` (11 壹拾壹).
-    """
-    if n < 0 or n >= 10**12:
-        return str(n)
-    digits, units = (_CN_LEGAL_DIGITS, _CN_LEGAL_UNITS) if legal else (_CN_DIGITS, _CN_UNITS)
-    if n == 0:
-        return digits[0]
-    out = ""
-    pending_zero = False
-    sections = [(n // 10 ** (4 * i)) % 10000 for i in range(2, -1, -1)]  # 亿, 万, units
-    for index, section in zip((2, 1, 0), sections):
-        if section == 0:
-            pending_zero = bool(out)
-            continue
-        if out and (pending_zero or section < 1000):
-            out += digits[0]
-        out += _four_digits(section, digits, units) + _CN_SECTIONS[index]
-        pending_zero = False
-    if not legal and out.startswith(digits[1] + units[1]):  # 十一, not 一十一
-        out = out[1:]
-    return out
-
-
-def _four_digits(n: int, digits: str, units: tuple[str, ...]) -> str:
-    out = ""
-    zero = False
-    for pos in (3, 2, 1, 0):
-        d = n // 10**pos % 10
-        if d == 0:
-            zero = bool(out)
-        else:
-            out += (digits[0] if zero else "") + digits[d] + units[pos]
-            zero = False
-    return out
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -360,9 +318,9 @@ def format_number(n: int, fmt: str) -> str:
         return ""
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand",
                "japaneseCounting"):
-        return chinese_number(n)
+        return to_chinese(n)
     if fmt == "chineseLegalSimplified":
-        return chinese_number(n, legal=True)
+        return to_chinese(n, legal=True)
     if fmt == "ideographTraditional" and 1 <= n <= 10:
         return _STEMS[n - 1]
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 1 <= n <= 20:

@@ -37,6 +37,7 @@ import yaml
 
 from review_engine.facts.amounts import PenaltyRange, find_penalty_ranges
 from review_engine.numerals import to_chinese, to_int
+from review_engine.numerals import NUM
 
 __all__ = ["GENERATED_MARKER", "ImportResult", "import_facts", "import_law", "merge_entry", "render_entry"]
 
@@ -65,7 +66,7 @@ _FINE_WORD = re.compile(r"(?:处(?![罚分理置])以?|并处|给予|予以)[^�
 _TYPE_LIST = re.compile(r"处罚(?:的)?种类|种类(?:包括|为|有)")
 _SENTENCE = re.compile(r"[^。；]+[。；]?")
 # 依照本法第九十条的规定予以处罚 / 依照本条例第八十一条第一款、第八十二条的规定处罚
-_N = r"[零〇一二三四五六七八九十百千\d]+"
+_N = NUM
 _REFERS = re.compile(
     rf"(?:依照|依据|按照)本(?:法|条例|规定|办法)(?P<list>第{_N}条(?:第{_N}款)?(?:(?:、|和|或者)第{_N}条(?:第{_N}款)?)*)"
     rf"(?:的)?(?:有关)?规定(?:予以|给予|进行)?(?:行政)?处罚"
@@ -75,7 +76,7 @@ _ARTICLE_IN_LIST = re.compile(rf"第({_N})条")
 _OTHER_LAW = re.compile(r"(?:依照|依据|按照)《[^》]{2,40}》(?:的)?(?:有关)?规定(?:予以|给予|进行)?(?:行政)?处罚")
 _HEADER_DATE = re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _EFFECTIVE = re.compile(r"自(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日起施行")
-_DOC_NO = re.compile(r"(?:中华人民共和国)?(?P<no>[\u4e00-\u9fff]{1,16}令第[\d零〇一二三四五六七八九十百千]+号)")
+_DOC_NO = re.compile(r"(?:中华人民共和国)?(?P<no>[\u4e00-\u9fff]{1,16}令第" + NUM + r"号)")
 _FILE_DATE = re.compile(r"\((?P<date>\d{4}-\d{2}-\d{2})\)$")
 PRC = "中华人民共和国"
 

@@ -70,12 +70,12 @@ _DOC_NO_BRACKETS = str.maketrans({"[": "〔", "［": "〔", "【": "〔", "(": "
 def normalize_doc_number(number: str) -> str:
     """The lookup key of a 文号 or 令号: 国办发[2018]115号 → 国办发〔2018〕115号, 中华人民共和国国务院令第722号 →
     国务院令第722号, 第一百号 → 第100号."""
-    from review_engine.numerals import to_int
+    from review_engine.numerals import CN_NUM, to_int
 
     s = unicodedata.normalize("NFKC", number).translate(_ZERO_WIDTH)
     s = _WS.sub("", s).translate(_DOC_NO_BRACKETS)
     s = s.removeprefix(PRC_PREFIX)
-    return re.sub(r"第([〇零一二三四五六七八九十百千]+)号", lambda m: f"第{to_int(m[1])}号", s)
+    return re.sub(f"第({CN_NUM})号", lambda m: f"第{to_int(m[1])}号", s)
 
 
 def _candidates(name: str) -> list[str]:

@@ -24,6 +24,7 @@ from ..yamlsource import YamlProblem
 from .rules import LoadedRule, RuleSet
 from .run import make_context, run_rules
 from .schema import Example
+from ..numerals import NUM
 
 
 class RuleLoadError(ValueError):
@@ -94,7 +95,7 @@ def marker_path(digest: str) -> Path:
 
 # ---- one example ----------------------------------------------------------------------------------------------
 
-_LABEL_START = re.compile(r"^\s*(#|第[〇零一二三四五六七八九十百千\d]+[编章节条]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+_LABEL_START = re.compile(rf"^\s*(#|第{NUM}[编章节条]|[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 _PROFILE = None
 
 
