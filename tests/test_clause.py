@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from review_engine import parse
 from review_engine.facts import Facts
 from review_engine.facts.clauses import MODAL, classify, subject_of
-from review_engine.kinds.clause import _trie, sentence_bounds, trigger_regex
+from review_engine.kinds.clause import sentence_bounds, trigger_regex
 from ruletools import BASIS, findings, rules_from
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def subjects(sentence: str) -> list[tuple[str, str, str]]:
@@ -82,7 +85,7 @@ def test_basis_clause():
 
 def test_trie_regex_matches_exactly_the_words_longest_first():
     words = ["查封", "查验", "扣押", "扣留", "强制", "强制拆除", "停止供水"]
-    regex = re.compile(_trie(words))
+    regex = trigger_regex([], words)  # a lexicon alone: longest word first, shared prefixes factored
     assert [m.group() for m in regex.finditer("强制拆除并查封扣留强制停止供水查看")] == [
         "强制拆除", "查封", "扣留", "强制", "停止供水"]
     combined = trigger_regex(["未[^，]{0,3}?备案"], ["方可", "实行"])
@@ -276,12 +279,27 @@ def test_forms_read_the_actor_and_terms_are_written_out(tmp_path):
     assert [f.match.pattern for f in check.forms_for("没收")] == ["(?:查处|没收)"] and check.forms_for("其他") == []
 
 
-def test_terms_built_in_and_unknown(tmp_path):
-    from review_engine.kinds.clause import TERMS, expand
+def test_terms_shared_and_unknown(tmp_path):
+    from review_engine.kinds.terms import expand, load_terms
     from review_engine.ruleset import RuleLoadError
+
+    TERMS, _ = load_terms(ROOT / "rules")  # the built-in rule folder's terms.yaml
 
     assert re.fullmatch(expand("在(?:{LOCAL})", TERMS), "在县域内") and re.fullmatch(expand("{LOCAL}", TERMS), "项目所在地")
     assert not re.fullmatch(expand("{LOCAL}", TERMS), "区域")
     assert expand("[^。]{0,12}", TERMS) == "[^。]{0,12}"  # quantifiers are not terms
     with pytest.raises(RuleLoadError, match="未定义的词组"):
         rules_from(tmp_path, ACTOR.replace("match: '{ACT}'", "match: '{ACTS}'"))
+
+
+def test_a_leading_lookbehind_is_moved_behind_the_literal_head():
+    from review_engine.kinds.terms import factor
+
+    assert factor("(?<!依法)(?:查封|扣押)[^。]{0,4}") == "(?:查封(?<!依法查封)|扣押(?<!依法扣押))[^。]{0,4}"
+    assert factor("(?<![未被已否])(?:列入|纳入)") == "(?:列入(?<![未被已否]列入)|纳入(?<![未被已否]纳入))"
+    assert factor("(?<!依法)没收|罚款") == "(?:没(?<!依法没))收|罚款"
+    for unchanged in ("(?<!移送)(?<!移交)(?:人民法院|检察院)", "(?<!a|b)c", "查封", "(?<!x)a*", "(?<!x)(?:a.|b)"):
+        assert factor(unchanged) == unchanged
+    text = "依法查封财产，可以扣押车辆；不得依法扣押，查封"
+    for pattern in ("(?<!依法)(?:查封|扣押)", "(?<![法以])(?:查封|扣押)车?", "(?<!依法)没收|查封"):
+        assert [m.span() for m in re.finditer(factor(pattern), text)] == [m.span() for m in re.finditer(pattern, text)]

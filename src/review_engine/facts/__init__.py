@@ -57,9 +57,11 @@ class DocView:
 
     CONDITION_FIELDS = frozenset({"type", "type_source", "title", "core_title", "genre", "trial", "stage",
                                   "article_count", "marks", "doc_number", "issuer", "date", "has_chapters",
-                                  "has_outline", "attachment_count"})
+                                  "has_outline", "attachment_count", "market_related", "major_decision", "secret",
+                                  "consultation_due"})
 
-    def __init__(self, doc: Document, doc_type: str, type_source: str, stage: str, nodes: list | None = None):
+    def __init__(self, doc: Document, doc_type: str, type_source: str, stage: str, nodes: list | None = None,
+                 facts: Facts | None = None, dossier=None):
         self.type = doc_type
         self.type_source = type_source
         self.title = doc.title_block.title
@@ -77,6 +79,35 @@ class DocView:
         self.has_chapters = any(n.kind == "chapter" for n in nodes)
         self.has_outline = any(n.kind == "hcontainer" for n in nodes)
         self.attachment_count = len(doc.attachments)
+        self._facts = facts
+        self._dossier = dossier
+
+    # ---- what decides which procedures apply: the record's flags, completed by what the text shows ----
+    def _flag(self, name: str) -> bool | None:
+        return self._dossier.flag(name) if self._dossier is not None else None
+
+    @property
+    def market_related(self) -> bool:
+        """与市场主体生产经营活动密切相关: the record says so, or the text lays obligations on market actors."""
+        if self._flag("market_related") is True:
+            return True
+        return self._facts is not None and bool(self._facts.triggers.market)
+
+    @property
+    def major_decision(self) -> bool:
+        """属于重大行政决策事项 (the record's flag)."""
+        return self._flag("major_decision") is True
+
+    @property
+    def secret(self) -> bool:
+        """依法需要保密 (the record's flag)."""
+        return self._flag("secret") is True
+
+    @property
+    def consultation_due(self) -> bool:
+        """Public consultation is due: the document concerns rights and obligations (unless the record says it
+        does not) and is not secret."""
+        return self._flag("involves_rights_obligations") is not False and not self.secret
 
 
 class Facts:

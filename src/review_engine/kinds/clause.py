@@ -9,9 +9,11 @@ trigger counts when one of the ``forms`` matches.
 Parameters:
 
 ``lexicon``, ``patterns``  the trigger: literal terms and/or regular expressions (one is required). They are
-                           searched as one alternation; for speed every pattern should begin with a literal
-                           character (``收取[^。]{0,20}?费``, not ``(?:收取|缴纳)…`` or ``[一二]+年``), so that
-                           ``re`` can skip ahead by first characters — put the context in the forms instead
+                           searched as one alternation. Write readable alternations (``(?:{CLIENT})(?=…)``,
+                           ``(?:收取|缴纳)…``: ``re`` skips ahead by their first characters as fast as by a literal);
+                           what is slow is a pattern that begins with a character class (``[一二]+年``) or a
+                           lookbehind — the loader moves a leading fixed lookbehind behind a literal head
+                           (``kinds/terms.py``), put other context in the forms
 ``forms``                  the shapes a trigger may be in; a form matches when every part it gives matches:
     ``match``              regex the trigger text must match in full (which triggers the form is for)
     ``preceding``          regexes, one must match the sentence text before the trigger, up to 80 characters
@@ -37,11 +39,9 @@ Parameters:
     Without ``forms`` every trigger counts.
 ``terms``                  named regex fragments: ``{NAME}`` in any regex of the rule (patterns, forms, unless_…,
                            require_sentence, subjects) stands for ``(?:fragment)``, so that a class of words is
-                           written once and every form uses the same class (``{ACT}``, ``{RESTRICT}``). Names are
-                           upper case; a fragment may use other names; a list of fragments is their alternation
-                           (``[不得|禁止, 取消|关停]`` = ``不得|禁止|取消|关停``; not folded YAML, which inserts
-                           spaces). Built in (``TERMS``): ``{LOCAL}``, the words of a locality (本地、本市、本县、
-                           当地、辖区内、县域内、项目所在地…). An unknown name is an error.
+                           written once and every form uses the same class (``{ACT}``, ``{RESTRICT}``). The rule
+                           folder's ``terms.yaml`` holds the classes several rules share (``{LOCAL}``, ``{CITED}``,
+                           ``{PROHIBIT}`` …; ``kinds/terms.py``); a rule's own terms override them.
 ``unless_sentence``, ``unless_unit``, ``unless_article``, ``require_sentence``  as in ``pattern``
 ``unless_basis``           regexes: no finding at all when the document's basis clause (根据《…》……制定本办法,
                            in the first paragraphs) matches one of them
@@ -83,33 +83,9 @@ from pydantic import Field, model_validator
 
 from . import Check, Hit, Params, regex
 from .pattern import PatternParams, any_regex, match_span
+from .terms import expand, factor
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
-
-
-TERMS = {
-    "LOCAL": r"本(?:地|市|省|县|区|镇|乡|州|旗|辖区)|当地|辖区内?|(?:县|市|省|镇|乡)域内?|(?:县|市|区|省)内|域内"
-             r"|(?:项目|工程|采购人)所在地",
-}
-"""Built-in ``terms`` (a rule's own ``terms`` may override them)."""
-
-_TERM = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
-
-
-def expand(pattern: str, terms: dict[str, str], depth: int = 0) -> str:
-    """``pattern`` with every ``{NAME}`` of ``terms`` replaced by ``(?:fragment)``."""
-    if "{" not in pattern:
-        return pattern
-
-    def one(found: re.Match) -> str:
-        name = found.group(1)
-        if name not in terms:
-            raise ValueError(f"未定义的词组 {{{name}}}（terms 中没有 {name}）")
-        if depth > 5:
-            raise ValueError(f"词组 {{{name}}} 循环引用")
-        return "(?:" + expand(terms[name], terms, depth + 1) + ")"
-
-    return _TERM.sub(one, pattern)
 
 
 class Form(Params):
@@ -132,39 +108,22 @@ class Form(Params):
 class ClauseParams(PatternParams):
     """The parameters of ``pattern`` (trigger, ``unless_*``, ``group``, ``max_per_unit``) and the clause's own."""
 
-    terms: dict[str, str | list[str]] = Field(default_factory=dict)
     forms: list[Form] = Field(default_factory=list)
     unless_basis: list[str] = Field(default_factory=list)
     public_subjects: list[str] = Field(default_factory=list)
     private_subjects: list[str] = Field(default_factory=list)
     max_per_article: int | None = None
 
-    @model_validator(mode="after")
-    def _trigger(self):
-        for name in self.terms:
-            if not re.fullmatch(r"[A-Z][A-Z0-9_]*", name):
-                raise ValueError(f"词组名 {name} 应当由大写字母、数字和下划线组成")
-        return self._expanded()
+    REGEX_LISTS = PatternParams.REGEX_LISTS + ("unless_basis", "public_subjects", "private_subjects")
 
-    def _expanded(self):
-        """The regexes with the ``{NAME}`` terms written out (built-in ``TERMS`` and the rule's own)."""
-        self.terms = {name: "|".join(v) if isinstance(v, list) else v for name, v in self.terms.items()}
-        terms = {**TERMS, **self.terms}
-
-        def many(patterns: list[str]) -> list[str]:
-            return [expand(p, terms) for p in patterns]
-
-        self.patterns = many(self.patterns)
-        for name in ("unless_sentence", "unless_unit", "unless_article", "require_sentence", "unless_basis",
-                     "public_subjects", "private_subjects"):
-            setattr(self, name, many(getattr(self, name)))
+    def expand_terms(self, terms: dict[str, str]) -> None:
+        super().expand_terms(terms)
         for form in self.forms:
             if form.match is not None:
                 form.match = expand(form.match, terms)
             for name in ("preceding", "following", "sentence", "not_preceding", "not_following", "not_sentence",
                          "before", "after", "not_before", "not_after"):
-                setattr(form, name, many(getattr(form, name)))
-        return self
+                setattr(form, name, [expand(p, terms) for p in getattr(form, name)])
 
 
 def trigger_regex(patterns: list[str], lexicon: list[str]) -> re.Pattern:
@@ -173,7 +132,7 @@ def trigger_regex(patterns: list[str], lexicon: list[str]) -> re.Pattern:
     The lexicon is compiled as a trie (``查(?:封|验)|扣(?:押|留)``): ``re`` tries the branches of an alternation
     one after the other, so sharing prefixes halves the work at every candidate position.
     """
-    sources = list(patterns)
+    sources = [factor(p) for p in patterns]
     if lexicon:
         sources.append(_trie(sorted(set(lexicon))))
     if not regex.is_lazy():

@@ -9,6 +9,7 @@ Parameters:
 ``unless_article``   regexes: dropped when the whole article (or outline item) matches any
 ``require_sentence`` regexes: a hit counts only when its sentence also matches every one of them
 ``group``            report this group of the match as the excerpt (name or number; default: whole match)
+``terms``            named regex fragments, ``{NAME}`` in any regex above (see ``kinds/terms.py``)
 ``max_per_unit``     report at most this many hits per unit (default: all)
 
 The rule's ``unless`` condition is evaluated per hit with ``match.text``, ``match.sentence``,
@@ -29,13 +30,22 @@ Example (rules/content/CONT-COE-02.yaml):
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from . import Check, Hit, Params, regex
+from .terms import expand, factor, normalise
 
 
 class PatternParams(Params):
+    """The trigger (``patterns``, ``lexicon``), its exceptions, and ``terms``: named regex fragments ``{NAME}``
+    (the rule's own, over the rule folder's shared ``terms.yaml``)."""
+
+    REGEX_LISTS: ClassVar[tuple[str, ...]] = ("patterns", "unless_sentence", "unless_unit", "unless_article",
+                                              "require_sentence")
+
+    terms: dict[str, str | list[str]] = Field(default_factory=dict)
     patterns: list[str] = Field(default_factory=list)
     lexicon: list[str] = Field(default_factory=list)
     unless_sentence: list[str] = Field(default_factory=list)
@@ -46,10 +56,18 @@ class PatternParams(Params):
     max_per_unit: int | None = None
 
     @model_validator(mode="after")
-    def _something_to_find(self):
+    def _something_to_find(self, info: ValidationInfo):
         if not self.patterns and not self.lexicon:
             raise ValueError("需要 patterns 或 lexicon（要查找的触发词或正则表达式）")
+        self.terms = normalise(self.terms)
+        shared = (info.context or {}).get("terms", {}) if info is not None else {}
+        self.expand_terms({**shared, **self.terms})
         return self
+
+    def expand_terms(self, terms: dict[str, str]) -> None:
+        """Write out every ``{NAME}`` of ``terms`` in the rule's regexes."""
+        for name in self.REGEX_LISTS:
+            setattr(self, name, [expand(p, terms) for p in getattr(self, name)])
 
 
 def compile_alternatives(patterns: list[str], lexicon: list[str] = ()) -> list:
@@ -57,7 +75,7 @@ def compile_alternatives(patterns: list[str], lexicon: list[str] = ()) -> list:
 
     Alternatives are joined as ``a|b`` (not ``(?:a)|(?:b)``): the same matches, but ``re`` can then skip
     ahead by the alternatives' first characters, which made some rules' passes four times faster."""
-    sources = list(patterns)
+    sources = [factor(p) for p in patterns]
     if lexicon:
         sources.append("|".join(re.escape(t) for t in sorted(set(lexicon), key=len, reverse=True)))
     if regex.is_lazy():

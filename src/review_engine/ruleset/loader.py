@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from .. import yamlsource
 from ..conditions import Condition, ConditionError, compile_condition
 from ..kinds import get_kind, kind_names, regex
+from ..kinds.terms import TERMS_FILE, load_terms
 from ..resources import data_dir
 from ..version import __version__
 from .rules import LoadedRule, RuleSet
@@ -32,7 +33,9 @@ def default_rule_dirs() -> list[Path]:
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.yaml") if "profiles" not in p.relative_to(directory).parts)
+    """The rule files of a folder: every ``*.yaml`` but its profiles and its shared ``terms.yaml``."""
+    return sorted(p for p in directory.rglob("*.yaml")
+                  if "profiles" not in p.relative_to(directory).parts and p.relative_to(directory) != Path(TERMS_FILE))
 
 
 def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> RuleSet:
@@ -51,10 +54,18 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     for profile in sorted((data_dir("rules") / "profiles").glob("*.yaml")):
         digest.update(profile.read_bytes())
     files: list[tuple[Path, Path, bytes]] = []
+    terms: dict[str, str] = {}
     for directory in paths:
         if not directory.is_dir():
             problems.append(yamlsource.YamlProblem(str(directory), None, None, "", "规则目录不存在"))
             continue
+        try:
+            own, data = load_terms(directory)
+        except yamlsource.YamlError as exc:
+            problems.extend(exc.problems)
+            continue
+        terms.update(own)
+        digest.update(b"terms\0" + data)
         for path in rule_files(directory):
             data = path.read_bytes()
             digest.update(str(path.relative_to(directory)).encode() + b"\0" + data)
@@ -66,7 +77,7 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
         for directory, path, data in files:
             parts = path.relative_to(directory).parts
             family = parts[0] if len(parts) > 1 else ""
-            for loaded in _load_file(path, data, family, problems):
+            for loaded in _load_file(path, data, family, problems, terms):
                 if (directory, loaded.id) in seen:
                     problems.append(yamlsource.YamlProblem(str(path), loaded.line("id"), None, "id",
                                                            f"规则编号 {loaded.id} 重复（另见 {seen[(directory, loaded.id)]}）"))
@@ -83,7 +94,7 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     return ruleset
 
 
-def _load_file(path: Path, data: bytes, family: str, problems: list) -> list[LoadedRule]:
+def _load_file(path: Path, data: bytes, family: str, problems: list, terms: dict[str, str]) -> list[LoadedRule]:
     file = str(path)
     try:
         text = data.decode("utf-8-sig")
@@ -102,13 +113,14 @@ def _load_file(path: Path, data: bytes, family: str, problems: list) -> list[Loa
         if not isinstance(entry, dict):
             problems.append(doc.problem(prefix, "规则应为映射（id、title、severity、check…）"))
             continue
-        loaded = _load_rule(entry, doc, prefix, family, problems)
+        loaded = _load_rule(entry, doc, prefix, family, problems, terms)
         if loaded is not None:
             out.append(loaded)
     return out
 
 
-def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family: str, problems: list) -> LoadedRule | None:
+def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family: str, problems: list,
+               terms: dict[str, str]) -> LoadedRule | None:
     rule_id = entry.get("id", "?")
     before = len(problems)
 
@@ -132,7 +144,7 @@ def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family:
         problem(("check",), f"未知的检查类型 {rule.check}（可用：{', '.join(kind_names())}）")
         return None
     try:
-        params = kind.Params.model_validate(rule.params)
+        params = kind.Params.model_validate(rule.params, context={"terms": terms})
     except ValidationError as exc:
         for err in exc.errors():
             unknown = err["type"] == "extra_forbidden"

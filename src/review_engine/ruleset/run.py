@@ -46,7 +46,7 @@ def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance"
 
     calendar = WorkCalendar(profile.params.calendar_file)
     facts = Facts(doc, dossier=dossier, calendar=calendar)
-    view = DocView(doc, doc_type, source, stage, facts.nodes)
+    view = DocView(doc, doc_type, source, stage, facts.nodes, facts=facts, dossier=dossier)
     return Context(doc=doc, facts=facts, view=view, profile=profile, stage=stage, record=record,
                    review_date=review_date, calendar=calendar)
 
