@@ -58,10 +58,9 @@ def test_rule_form(rule_id):
     loaded = content_rules()[rule_id]
     rule = loaded.rule
     assert rule.severity == SEVERITY[rule_id]
-    assert rule.basis and all(b.quote and b.law for b in rule.basis)
     assert "label" in template_fields(rule.message) and ("match" in template_fields(rule.message))
     assert rule.suggestion and rule.docs
-    assert len(rule.examples.fail) >= 1 and len(rule.examples.pass_) >= 1
+    assert len(rule.examples.pass_) >= 1  # a fail example and a quoted basis: the loader requires them of every rule
     if rule_id != "CONT-MKT-07":  # the exception rule needs a dossier to run at all
         assert len(rule.examples.fail) >= 2
     types = rule.applies_to.doc_types

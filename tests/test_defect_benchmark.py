@@ -48,6 +48,7 @@ def test_quick_subset(bench):
     assert "recall per class" in bench.report(result)
 
 
+@pytest.mark.slow
 def test_full_catalogue_meets_the_acceptance_thresholds(bench):
     result = bench.run(CATALOGUE)
     assert result.failures() == [], bench.report(result, verbose=True)

@@ -74,6 +74,15 @@ def test_examples_that_do_not_hold_are_load_errors(tmp_path):
     assert "没有 fail 示例" in load_error(tmp_path / "c", no_fail)
 
 
+def test_every_rule_must_quote_its_legal_basis(tmp_path):
+    """The one place that requires a basis of every rule: the rule schema (the built-in rules load, so they
+    all have one)."""
+    no_basis = GOOD.replace(BASIS, "")
+    assert "缺少必填字段 basis" in load_error(tmp_path / "d", no_basis)
+    unquoted = GOOD.replace(BASIS, "basis: [{law: 中华人民共和国立法法, article: 65}]\n")
+    assert "依据须引用条文原文" in load_error(tmp_path / "e", unquoted)
+
+
 def test_self_test_result_is_cached_by_content(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEW_ENGINE_CACHE", str(tmp_path / "cache"))
     rules = rules_from(tmp_path, GOOD, test=True)

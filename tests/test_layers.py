@@ -136,3 +136,15 @@ def test_the_checker_sees_arrows(graph):
     """The test can fail: the engine imports the rule set, the rule set the kinds."""
     assert "ruleset.loader" in graph["engine"] or any(t.startswith("ruleset") for t in graph["engine"])
     assert any(t.startswith("kinds") for t in graph["ruleset.loader"])
+
+
+def test_long_modules_say_why():
+    """No module over 450 lines without a reason written at its top (in its docstring)."""
+    unexplained = []
+    for name, path in modules().items():
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 450:
+            doc = ast.get_docstring(ast.parse(text)) or ""
+            if "Longer than 450 lines because" not in doc:
+                unexplained.append(f"{path.relative_to(SRC)} ({text.count(chr(10))} lines)")
+    assert not unexplained, "long modules without a reason at the top: " + ", ".join(unexplained)

@@ -22,6 +22,7 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("review_engine-*.whl"))
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder, source in (("grammars", ROOT / "grammars"), ("rules", ROOT / "rules"), ("laws", ROOT / "laws")):

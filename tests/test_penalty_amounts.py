@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from review_engine.facts.amounts import find_penalty_ranges
 from review_engine.numerals import format_yuan
 from review_engine.numerals import to_number as parse_number
-from review_engine.kinds.penalty_range import _compare, _law_text
+from review_engine.kinds.penalty_range import compare_fine, penalty_text
 from review_engine.registry.model import PenaltyFact
 
 D = Decimal
@@ -112,7 +112,7 @@ def penalties(draw) -> PenaltyFact:
 @settings(max_examples=300)
 @given(penalties())
 def test_registry_text_round_trip(pen: PenaltyFact) -> None:
-    text = _law_text(pen)
+    text = penalty_text(pen)
     found = find_penalty_ranges(text)
     assert len(found) == 1, text
     r = found[0]
@@ -124,15 +124,15 @@ def test_registry_text_round_trip(pen: PenaltyFact) -> None:
 
 @given(penalties())
 def test_a_fine_inside_its_own_range_is_never_reported(pen: PenaltyFact) -> None:
-    [r] = find_penalty_ranges(_law_text(pen))
-    assert _compare(r, [(1, pen)]) is None
+    [r] = find_penalty_ranges(penalty_text(pen))
+    assert compare_fine(r, [(1, pen)]) is None
 
 
 @given(money, money)
 def test_compare_above_and_below(law_max: Decimal, draft: Decimal) -> None:
     law = PenaltyFact(types=["罚款"], kind="range", min=1, max=law_max, quote="x")
     [r] = find_penalty_ranges(f"处{format_yuan(draft)}罚款")
-    result = _compare(r, [(1, law)])
+    result = compare_fine(r, [(1, law)])
     if draft > law_max:
         assert result is not None and result[0] == "above_max"
     else:

@@ -113,6 +113,7 @@ def test_manifest_declares_the_check_entry_files_and_serial_run():
         assert not (files.search(path) and not exclude.search(path)), path
 
 
+@pytest.mark.slow
 def test_local_system_hook_blocks_a_bad_draft_and_passes_the_fixed_one(tmp_path: Path):
     env = _env(tmp_path)
     hook = dict(_manifest_hook())
@@ -131,6 +132,8 @@ def _pypi_reachable() -> bool:
         return False
 
 
+@pytest.mark.slow
+@pytest.mark.network
 def test_the_published_hook_installs_with_pre_commit_and_blocks_a_bad_draft(tmp_path: Path):
     if os.environ.get("REVIEW_ENGINE_OFFLINE") or not _pypi_reachable():
         pytest.skip("PyPI is not reachable: pre-commit cannot build the hook's environment (language: python)")

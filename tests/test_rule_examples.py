@@ -20,11 +20,3 @@ CASES = [
 def test_rule_example(loaded, kind, index, example):
     ok, detail = run_example(loaded, example, expect_findings=kind == "fail")
     assert ok, f"{loaded.id} examples.{kind}[{index}] ({loaded.file}): {detail}"
-
-
-@pytest.mark.parametrize("loaded", list(RULES), ids=[r.id for r in RULES])
-def test_rule_has_fail_example_and_basis(loaded):
-    assert loaded.rule.examples.fail, f"{loaded.id} has no fail example"
-    assert loaded.rule.basis, f"{loaded.id} cites no legal basis"
-    for basis in loaded.rule.basis:
-        assert basis.law and basis.quote, f"{loaded.id}: every basis names the law and quotes it"

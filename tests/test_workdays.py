@@ -210,7 +210,8 @@ def test_recording_names_only_the_calendars_a_block_used(tmp_path: Path):
     with cal.recording() as used:
         cal.is_workday(D(2028, 1, 3))
     assert used.sources == [FALLBACK_SOURCE]
-    assert cal._recorders == []
+    cal.workdays_between(D(2024, 3, 4), D(2024, 3, 11))  # after the block: no longer recorded
+    assert used.sources == [FALLBACK_SOURCE]
 
 
 def test_user_calendar_file_is_read_once_per_version(tmp_path: Path, monkeypatch):

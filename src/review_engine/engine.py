@@ -114,9 +114,8 @@ def _checks(rules: RuleSet, doc_type: str, stage: str, findings: list[Finding], 
     for f in findings:
         if not f.waived:
             found[f.rule_id] = found.get(f.rule_id, 0) + 1
-    return [RuleRun(id=r.id, title=r.rule.title, item=r.rule.item, severity=r.rule.severity,
-                    found=found.get(r.id, 0), not_run=r.id in reasons, reason=reasons.get(r.id, ""))
-            for r in sorted(rules.rules, key=lambda r: r.id) if applies(r, doc_type, stage)]
+    return [RuleRun(r.id, r.rule.title, r.item, r.rule.severity, found.get(r.id, 0), r.id in reasons,
+                    reasons.get(r.id, "")) for r in rules.rules if applies(r, doc_type, stage)]
 
 
 def _cited(ctx) -> list[str]:

@@ -7,6 +7,7 @@ only by adding optional fields.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -33,7 +34,7 @@ ReviewItem = Literal["subject", "authority", "content", "measures", "rights", "p
 class Basis(BaseModel):
     """A provision a finding relies on: the law's full title, the article (款/项 where useful) and a quote."""
 
-    law: str
+    law: str = Field(min_length=1)
     article: int | None = None
     paragraph: int | None = None
     item: int | None = None
@@ -108,13 +109,16 @@ def at_or_above(findings: list[Finding], level: Severity) -> list[Finding]:
     return [f for f in findings if not f.waived and SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[level]]
 
 
-class RuleRun(BaseModel):
-    """A rule that applied to a draft (its type and stage): how many live findings it gave, or why it did not run."""
+@dataclass(frozen=True, slots=True)
+class RuleRun:
+    """A rule that applied to a draft (its type and stage): how many live findings it gave, or why it did not run.
+
+    A plain record (not part of the JSON contract): one per rule and draft, made for every review."""
 
     id: str
     title: str
-    item: ReviewItem
-    severity: Severity
+    item: str
+    severity: str
     found: int = 0
     not_run: bool = False
     reason: str = ""
@@ -139,7 +143,7 @@ class Review(BaseModel):
     doc_type_source: str | None = Field(default=None, exclude=True)
     issuer: str | None = Field(default=None, exclude=True)
     """The issuer as the record names it, else as the 落款 reads."""
-    checks: list[RuleRun] = Field(default_factory=list, exclude=True)
+    checks: list = Field(default_factory=list, exclude=True)  # of RuleRun
     """Every rule that applied, in id order."""
     cited: list[str] = Field(default_factory=list, exclude=True)
     """Full titles of the laws and regulations the draft cites that the law registry knows."""

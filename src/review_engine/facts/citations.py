@@ -22,6 +22,8 @@ A citation may run over a line break (the text index joins units with a newline)
 
 This module knows nothing of the registry: whether a title is a known instrument is for the check kinds
 (``kinds/citation.py``, ``kinds/penalty_range.py``), which resolve each citation once (``Citation.resolve``).
+
+Longer than 450 lines because one pass over the text finds every form of citation (titles, 文号, back-references, bare names) and the forms depend on each other (an alias defined by one is used by the next).
 """
 
 from __future__ import annotations

@@ -79,7 +79,7 @@ import re
 from functools import partial
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from . import Check, Hit, Params, regex
 from .pattern import PatternParams, any_regex, match_span

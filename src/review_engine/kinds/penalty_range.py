@@ -223,11 +223,11 @@ class PenaltyRange(Check):
                 for ref in c.articles:
                     for number in range(ref.article, (ref.article_to or ref.article) + 1):
                         pens.extend(inst.penalties_of(number, ref.paragraph, ref.item))
-                hit = _compare(fine, pens)
+                hit = compare_fine(fine, pens)
                 if hit is None:
                     continue
                 outcome, limit, used = hit
-                law_range = "；".join(dict.fromkeys(_law_text(p) for _, p in used))
+                law_range = "；".join(dict.fromkeys(penalty_text(p) for _, p in used))
                 extra = []
                 for number, pen in used[:3]:
                     extra.append(Basis(law=inst.title, article=number, paragraph=pen.paragraph, item=pen.item,
@@ -315,7 +315,7 @@ def _lead_ins(index, by_unit: dict[int, list]) -> dict[int, list]:
     return out
 
 
-def _compare(fine, pens):
+def compare_fine(fine, pens):
     """(outcome, limit text, penalties used) when the draft's fine lies outside the article's, else None."""
     if fine.kind in ("fixed", "range", "max_only", "min_only"):
         law = [(n, p) for n, p in pens if p.is_money]
@@ -378,7 +378,7 @@ def _times(value: Decimal) -> str:
     return "等值" if value == 1 else f"{_num(value)}倍"
 
 
-def _law_text(p) -> str:
+def penalty_text(p) -> str:
     """A registry penalty as a law writes it: 警告或者二十元以上二百元以下罚款."""
     warn = "警告或者" if "警告" in p.types else ""
     base = p.base or ""

@@ -51,7 +51,6 @@ class Require(Check):
 
 def anchor_hit(ctx, anchor: str, values: dict) -> Hit:
     """A hit placed where a missing clause would belong."""
-    doc = ctx.doc
     articles = [n for n in ctx.facts.nodes if n.kind == "article"]
     if anchor in ("last_article", "first_article") and articles:
         node = articles[-1] if anchor == "last_article" else articles[0]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import typing
-from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator

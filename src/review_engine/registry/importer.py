@@ -22,6 +22,8 @@ from the header lines — check every one), or, given the text of an existing re
 file with its generated block replaced: everything from the ``GENERATED_MARKER`` line on is rewritten, the
 hand-written part above it is kept as it is. The facts are tied to one version (``articles_version``): the
 version whose ``source`` names the imported file, else the latest version.
+
+Longer than 450 lines because the importer reads a law text into all the facts the registry holds in one pass over its articles.
 """
 
 from __future__ import annotations

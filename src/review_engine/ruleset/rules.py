@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..conditions import Condition
@@ -31,7 +32,12 @@ class LoadedRule:
     def scopes(self) -> frozenset[str]:
         return frozenset(self.rule.scope or self.checker.default_scope)
 
-    @property
+    @cached_property
+    def item(self) -> str:
+        """The review item (审核事项) the rule belongs to."""
+        return self.rule.item
+
+    @cached_property
     def reads_fired(self) -> bool:
         """Whether the rule reads which other rules produced findings (``review.fired``, or a procedural check's
         ``fired:``): such a rule runs after all the others."""

@@ -42,13 +42,23 @@ def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance"
             doc_type = profile.params.default_doc_type
     if review_date is None:
         review_date = profile.params.review_date or _dossier_date(dossier) or dt.date.today()
-    from ..workdays import WorkCalendar
-
-    calendar = WorkCalendar(profile.params.calendar_file)
+    calendar = _calendar(profile.params.calendar_file)
     facts = Facts(doc, dossier=dossier, calendar=calendar)
     view = DocView(doc, doc_type, source, stage, facts.nodes, facts=facts, dossier=dossier)
     return Context(doc=doc, facts=facts, view=view, profile=profile, stage=stage, record=record,
                    review_date=review_date, calendar=calendar)
+
+
+_CALENDARS: dict = {}
+
+
+def _calendar(file: str | None):
+    """One working-day calendar per calendar file (its per-year tables are built once for every review)."""
+    from ..workdays import WorkCalendar
+
+    if file not in _CALENDARS:
+        _CALENDARS[file] = WorkCalendar(file)
+    return _CALENDARS[file]
 
 
 def _dossier_date(dossier) -> dt.date | None:

@@ -101,7 +101,8 @@ class Rule(BaseModel):
     applies_to: AppliesTo = Field(default_factory=AppliesTo)
     when: str | None = None
     unless: str | None = None
-    basis: list[Basis] = Field(default_factory=list)
+    basis: list[Basis] = Field(min_length=1)
+    """The provisions the rule applies, each quoted: at least one (a finding must say why)."""
     message: str | dict[str, str]
     suggestion: str | dict[str, str] = ""
     examples: Examples = Field(default_factory=Examples)
@@ -116,6 +117,14 @@ class Rule(BaseModel):
     def _id(cls, value: str) -> str:
         if not RULE_ID.match(value):
             raise ValueError(f"规则编号应形如 CONT-PEN-01：{value}")
+        return value
+
+    @field_validator("basis")
+    @classmethod
+    def _quoted(cls, value: list[Basis]) -> list[Basis]:
+        bare = [b.law for b in value if not b.quote.strip()]
+        if bare:
+            raise ValueError(f"依据须引用条文原文（quote）：{'、'.join(bare)}")
         return value
 
     @field_validator("scope", mode="before")

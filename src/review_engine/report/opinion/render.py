@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ...findings import Review
 from .view import opinion_context, ordinal
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"

@@ -18,7 +18,6 @@ the time of day, so the same review date gives the same opinion.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from functools import lru_cache

@@ -17,12 +17,9 @@ raised together as one ``YamlError``, sorted by line.
 
 from __future__ import annotations
 
-import difflib
 import re
-import types
-import typing
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,7 +29,8 @@ from pydantic import BaseModel, BeforeValidator, ValidationError
 from pydantic_core import PydanticCustomError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .encoding import decode
+from ..encoding import decode
+from .messages import FIELD_HINTS, annotation_at, describe, kind_of, short, yaml_problem
 
 PathItem = str | int
 # libyaml's parser when PyYAML has it (the wheels do): the same safe constructor as ``yaml.safe_load``,
@@ -64,8 +62,8 @@ def _to_date(value: Any) -> Any:
                 return date.fromisoformat(text)
             except ValueError:
                 pass
-        raise PydanticCustomError("date_invalid", "不是有效日期 (“{value}”，应为 YYYY-MM-DD)", {"value": _short(value)})
-    raise PydanticCustomError("date_invalid", "不是有效日期 ({value}，应为 YYYY-MM-DD)", {"value": _short(value)})
+        raise PydanticCustomError("date_invalid", "不是有效日期 (“{value}”，应为 YYYY-MM-DD)", {"value": short(value)})
+    raise PydanticCustomError("date_invalid", "不是有效日期 ({value}，应为 YYYY-MM-DD)", {"value": short(value)})
 
 
 IsoDate = Annotated[date, BeforeValidator(_to_date)]
@@ -229,7 +227,7 @@ def load(text: str, file: str, *, line_offset: int = 0) -> YamlDocument:
         try:
             root = loader.get_single_node()  # the node tree, with the marks that give lines and columns
         except yaml.MarkedYAMLError as exc:
-            add(exc.problem_mark or exc.context_mark, (), f"YAML 语法错误（{_yaml_problem(exc)}）")
+            add(exc.problem_mark or exc.context_mark, (), f"YAML 语法错误（{yaml_problem(exc)}）")
             raise YamlError(problems) from None
         except yaml.reader.ReaderError as exc:
             char = f" (U+{exc.character:04X})" if isinstance(exc.character, int) else ""
@@ -252,7 +250,7 @@ def load(text: str, file: str, *, line_offset: int = 0) -> YamlDocument:
             add(root.start_mark, (), "YAML 结构嵌套过深")
             raise YamlError(problems) from None
         except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-            add(getattr(exc, "problem_mark", None), (), f"YAML 值错误（{_short(str(exc))}）")
+            add(getattr(exc, "problem_mark", None), (), f"YAML 值错误（{short(str(exc))}）")
             raise YamlError(problems) from None
     finally:
         loader.dispose()
@@ -279,7 +277,7 @@ def _check_tree(root: Node, add, line_offset: int) -> None:
                     if node.tag == _TIMESTAMP:
                         node.tag = _STR  # validation reports it as 不是有效日期 against its field
                     else:
-                        add(node.start_mark, path, f"无法解析的值 “{_short(node.value)}”（{node.tag.removeprefix(_TAG)}）")
+                        add(node.start_mark, path, f"无法解析的值 “{short(node.value)}”（{node.tag.removeprefix(_TAG)}）")
         elif isinstance(node, SequenceNode):
             if node.tag not in _SEQ_TAGS:
                 add(node.start_mark, path, f"不支持的 YAML 标签 {node.tag}")
@@ -384,150 +382,5 @@ def locate_node(root: Node, loc: Iterable[PathItem], *, key: bool = False) -> tu
     return node, path
 
 
-# ---- messages -------------------------------------------------------------------------------------------------
-
-_TRANSLATIONS = {  # PyYAML's and libyaml's wordings
-    "mapping values are not allowed here": "此处不能出现“:”，值中含冒号时请加引号",
-    "mapping values are not allowed in this context": "此处不能出现“:”，值中含冒号时请加引号",
-    "found character that cannot start any token": "此处有不能作为开头的字符（如制表符 Tab，请改用空格）",
-    "did not find expected key": "缩进不一致或缺少字段名",
-    "did not find expected node content": "缺少值",
-    "did not find expected ',' or ']'": "列表缺少“,”或“]”",
-    "did not find expected ',' or '}'": "映射缺少“,”或“}”",
-    "found unknown escape character": "双引号中有无法识别的转义字符（“\\”）",
-    "found character '\\t' that cannot start any token": "不能使用制表符 (Tab)，请改用空格",
-    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
-    "could not find expected ':'": "缺少“:”",
-    "found unexpected end of stream": "文件意外结束 (引号或括号未闭合)",
-    "expected a single document in the stream": "只能有一个 YAML 文档 (多余的 ---)",
-    "found undefined alias": "引用了未定义的锚点",
-    "found duplicate anchor; first occurrence": "锚点重复",
-}
-
-#: Messages for missing or empty fields that say why the field is needed (a waiver without its reason).
-FIELD_HINTS = {"reason": "豁免必须说明理由", "rule": "豁免必须指明规则编号"}
-#: Validator error types whose own message is already the whole Chinese message.
-OWN_MESSAGE_TYPES = {"date_invalid", "date_has_time", "rule_id", "eid", "yaml_value"}
-
-
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or exc.context or type(exc).__name__
-    return _TRANSLATIONS.get(problem.split(" (")[0], problem)
-
-
-def describe(err: dict[str, Any], model: type[BaseModel] | None = None) -> str:
-    """A pydantic error (one item of ``ValidationError.errors()``) told in Chinese."""
-    kind: str = err["type"]
-    loc: tuple[PathItem, ...] = tuple(err["loc"])
-    value = err.get("input")
-    got = f" (实为{kind_of(value)})"
-    name = str(loc[-1]) if loc else ""
-    if kind == "extra_forbidden":
-        parent = annotation_at(model, loc[:-1]) if model is not None else None
-        known = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"，是否应为 {close[0]}？" if close else (f"，可用字段：{'、'.join(known)}" if known else "")
-        return f"未知字段 “{_short(name)}”{hint}"
-    if kind == "invalid_key":
-        return "字段名应为文本"
-    if kind == "missing":
-        hint = FIELD_HINTS.get(name)
-        return f"缺少必填字段 {name}" + (f" ({hint})" if hint else "")
-    if kind == "empty":
-        hint = FIELD_HINTS.get(name)
-        return "不能为空" + (f" ({hint})" if hint else "")
-    if kind in OWN_MESSAGE_TYPES:
-        return err["msg"]
-    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
-        return f"不是有效日期 (应为 YYYY-MM-DD){got}"
-    if kind in ("bool_type", "bool_parsing"):
-        return f"类型错误：应为 true/false{got}"
-    if kind in ("string_type", "string_unicode"):
-        quote = "，作文本时请加引号" if isinstance(value, (int, float, date)) else ""
-        return f"类型错误：应为文本{got}{quote}"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"类型错误：应为整数{got}"
-    if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
-        return f"类型错误：应为数字{got}"
-    if kind in ("list_type", "set_type", "tuple_type"):
-        return f"类型错误：应为列表{got}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"类型错误：应为映射 (字段: 值){got}"
-    if kind == "literal_error":
-        allowed = typing.get_args(annotation_at(model, loc)) if model is not None else ()
-        allowed_text = "、".join(map(str, allowed)) if allowed else str(err.get("ctx", {}).get("expected", ""))
-        shown = _short(value) if isinstance(value, str) else kind_of(value)
-        return f"取值无效 ({shown})：应为 {allowed_text} 之一"
-    if kind in ("greater_than_equal", "greater_than"):
-        limit = err.get("ctx", {}).get("ge", err.get("ctx", {}).get("gt"))
-        return f"取值无效：不能为负数{got}" if limit == 0 else f"取值无效：应不小于 {limit}{got}"
-    if kind in ("less_than_equal", "less_than"):
-        limit = err.get("ctx", {}).get("le", err.get("ctx", {}).get("lt"))
-        return f"取值无效：应不大于 {limit}{got}"
-    if kind == "value_error":
-        return str(err.get("ctx", {}).get("error", err["msg"]))
-    return f"取值无效 ({err.get('msg', kind)}){got}"
-
-
-def annotation_at(model: type[BaseModel] | None, loc: Sequence[PathItem]) -> Any:
-    """The (unwrapped) annotation of the field a pydantic ``loc`` names, starting from ``model``."""
-    current: Any = model
-    for item in loc:
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            if isinstance(item, str) and item in current.model_fields:
-                current = _unwrap(current.model_fields[item].annotation)
-            continue
-        origin = typing.get_origin(current)
-        if origin is list and isinstance(item, int):
-            current = _unwrap(typing.get_args(current)[0])
-        elif origin is dict:
-            current = _unwrap(typing.get_args(current)[1])
-    return current
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
-def _short(value: Any, limit: int = 40) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    text = text.replace("\n", "⏎")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def kind_of(value: Any) -> str:
-    """What a YAML value is, in Chinese (for "应为…，实为…" messages)."""
-    if value is None:
-        return "空值 (null)"
-    if isinstance(value, bool):
-        return f"布尔值 {str(value).lower()}"
-    if isinstance(value, str):
-        return f"文本 “{_short(value)}”"
-    if isinstance(value, (int, float)):
-        return f"数字 {value}"
-    if isinstance(value, datetime):
-        return f"时刻 {value.isoformat(sep=' ')}"
-    if isinstance(value, date):
-        return f"日期 {value.isoformat()}"
-    if isinstance(value, (bytes, bytearray)):
-        return "二进制数据"
-    if isinstance(value, (list, tuple)):
-        return "列表"
-    if isinstance(value, (dict, set)):
-        return "映射"
-    return type(value).__name__
-
-
-short = _short
-__all__ = ["IsoDate", "PathItem", "YamlDocument", "YamlError", "YamlProblem", "describe", "format_path", "kind_of", "load",
-           "locate_node", "read", "short"]
+__all__ = ["FIELD_HINTS", "IsoDate", "PathItem", "YamlDocument", "YamlError", "YamlProblem", "annotation_at",
+           "describe", "format_path", "kind_of", "load", "locate_node", "read", "short"]
