@@ -203,6 +203,20 @@ def test_findings_point_at_the_dossier_line_of_their_field():
             assert key in lines[finding.location.line - 1], (finding.rule_id, field, finding.location.line)
 
 
+def test_a_gb18030_dossier_keeps_the_line_of_every_procedural_finding(tmp_path: Path):
+    """A dossier saved by a Chinese-locale editor (GB18030) is read once, with positions: the findings about the
+    record point at its lines exactly as for the UTF-8 file."""
+    folder = tmp_path / "gb"
+    shutil.copytree(DEFECTIVE, folder)
+    text = (DEFECTIVE / "dossier.yaml").read_text(encoding="utf-8")
+    (folder / "dossier.yaml").write_bytes(text.encode("gb18030"))
+    utf8 = [(f.rule_id, f.location.line) for f in review_path(DEFECTIVE, review_date=DATE).findings
+            if f.location.file == "dossier.yaml"]
+    gb = [(f.rule_id, f.location.line) for f in review_path(folder, review_date=DATE).findings
+          if f.location.file == "dossier.yaml"]
+    assert utf8 and gb == utf8 and all(line is not None for _, line in gb)
+
+
 def test_joint_issuer_finding_points_at_the_joint_issuer(tmp_path: Path):
     record = ("issuer: {name: 某市交通运输局, type: 工作部门}\njoint_issuers:\n  - {name: 某市公安局, type: 工作部门}\n"
               "  - {name: 某市停车管理领导小组, type: 议事协调机构}\n")
