@@ -49,6 +49,7 @@ from review_engine.engine import get_profile, get_rules
 from review_engine.ruleset.run import make_context, run_rules  # noqa: E402
 from review_engine.parsing import parse_source  # noqa: E402
 from review_engine.reading import source_from_text  # noqa: E402
+from review_engine.record import Dossier  # noqa: E402
 
 REVIEW_DATE = dt.date(2026, 11, 1)
 LEVELS = ("规范性文件", "部门规章")
@@ -149,14 +150,26 @@ def load_documents(base: Path) -> list[CorpusDoc]:
     return docs
 
 
-def review(text: str, name: str, rules, profile, doc_type: str = "规范性文件"):
+# The injected sentences are written as a county government or its departments would write them; the host
+# documents are real 规范性文件 of the State Council and ministries, which may lawfully do more (create a licence by
+# decision…). The injected document is therefore reviewed as issued by a county government.
+INJECTED_ISSUER = Dossier.model_validate({"issuer": {"name": "某县人民政府", "type": "人民政府", "level": "县"}})
+
+
+def review(text: str, name: str, rules, profile, doc_type: str = "规范性文件", dossier=None):
     doc = parse_source(source_from_text(text, file=name, format="md"))
-    ctx = make_context(doc, profile=profile, doc_type=doc_type, review_date=REVIEW_DATE)
+    ctx = make_context(doc, profile=profile, doc_type=doc_type, review_date=REVIEW_DATE, dossier=dossier)
     return run_rules(rules.rules, ctx, [])
 
 
-def caught(findings, family: str, line: int) -> list:
-    return [f for f in findings if f.rule_id.startswith(family + "-") and f.location.line == line]
+def families(entry: dict) -> list[str]:
+    """The rule families that count for a class or a lookalike (``family`` or ``families``)."""
+    return list(entry.get("families") or [entry["family"]])
+
+
+def caught(findings, family: str | list[str], line: int) -> list:
+    prefixes = tuple(f + "-" for f in ([family] if isinstance(family, str) else family))
+    return [f for f in findings if f.rule_id.startswith(prefixes) and f.location.line == line]
 
 
 def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: int = 4,
@@ -179,7 +192,7 @@ def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: 
         for phrasing in cls["phrasings"][:limit]:
             for target in targets(trial):
                 text, line = target.inject(phrasing)
-                found = caught(review(text, target.path.name, rules, profile), cls["family"], line)
+                found = caught(review(text, target.path.name, rules, profile, dossier=INJECTED_ISSUER), families(cls), line)
                 result.trials[cls["id"]] += 1
                 if found:
                     result.hits[cls["id"]] += 1
@@ -189,7 +202,7 @@ def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: 
     for look in data.get("lookalikes", []):
         for target in targets(trial):
             text, line = target.inject(look["text"])
-            found = caught(review(text, target.path.name, rules, profile), look["family"], line)
+            found = caught(review(text, target.path.name, rules, profile, dossier=INJECTED_ISSUER), families(look), line)
             result.lookalike_trials += 1
             for finding in found:
                 result.lookalike_alarms.append((look["text"], target.name, finding.rule_id, finding.excerpt))

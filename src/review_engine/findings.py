@@ -72,6 +72,8 @@ class Finding(BaseModel):
     review_item: ReviewItem = "content"
     trigger: str | None = None
     """For findings that depend on the text (a hearing made necessary by a price clause): the sentence."""
+    reading: str | None = None
+    """For content findings: how the sentence was read (creates / restates …, the issuer) — why it is a finding."""
     outcome: str = Field(default="default", exclude=True)
     """Which of the check kind's outcomes this is (selects the message; not part of the JSON contract)."""
 

@@ -134,6 +134,15 @@ class Facts:
         return list(self.doc.nodes())
 
     @cached_property
+    def parents(self) -> dict[int, object]:
+        """{id(node): its parent node} for every node below another (lists read their lead-in through it)."""
+        out: dict[int, object] = {}
+        for node in self.nodes:
+            for child in node.children:
+                out[id(child)] = node
+        return out
+
+    @cached_property
     def parts(self) -> list[tuple]:
         """(attachment or None, its nodes in order) for the main text and each attachment."""
         main = [n for top in (*self.doc.preamble, *self.doc.body) for n in top.walk()]
@@ -196,6 +205,13 @@ class Facts:
     @property
     def effective_days_after(self) -> int | None:
         return self.effective[-1].days_after if self.effective else None
+
+    @cached_property
+    def issuer(self):
+        """Who issues the document, as the record or the text shows it (see issuer.py)."""
+        from .issuer import read_issuer
+
+        return read_issuer(self.doc, self._dossier, self.index)
 
     @cached_property
     def dates(self):

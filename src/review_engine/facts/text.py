@@ -132,6 +132,20 @@ class TextIndex:
         first, last = self._article_bounds[id(unit.article)]
         return self.text[first:last]
 
+    def units_of(self, article: Node) -> list[Unit]:
+        """The units of ``article`` (or outline item) in order."""
+        bounds = self._article_bounds.get(id(article))
+        if bounds is None:
+            return []
+        first = bisect_right(self.starts, bounds[0]) - 1
+        out = []
+        for unit in self.units[max(first, 0):]:
+            if unit.start > bounds[1]:
+                break
+            if unit.article is article:
+                out.append(unit)
+        return out
+
     @cached_property
     def by_scope(self) -> dict[str, list[Unit]]:
         out: dict[str, list[Unit]] = {name: [] for name in SCOPES}

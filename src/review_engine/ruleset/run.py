@@ -96,7 +96,12 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
                     if hit.outcome == "not_run":
                         not_run.append(NotRun(rule_id=loaded.id, reason=hit.values.get("reason", "")))
                         continue
+                    judgement = _judge(loaded, hit, ctx)
+                    if judgement is not None and not judgement.keep:
+                        continue
                     finding = to_finding(loaded, hit, ctx)
+                    if judgement is not None:
+                        _apply(judgement, finding)
                     if loaded.unless is not None and loaded.unless.test(_env(ctx, hit, finding)):
                         continue
                     produced.append(finding)
@@ -108,6 +113,25 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
                 ctx.__dict__.pop("env", None)
                 findings.extend(produced)
     return findings
+
+
+def _judge(loaded: LoadedRule, hit: Hit, ctx: Context):
+    """The trust gate for a content rule's hit (``kinds/measure.py``); None for rules without ``creates``."""
+    kind = loaded.rule.creates
+    if kind is None or hit.unit is None:
+        return None
+    from ..kinds.measure import judge
+
+    return judge(kind, ctx, hit.unit, hit.start, hit.end, hit.excerpt or "")
+
+
+def _apply(judgement, finding: Finding) -> None:
+    """The gate's reading on the finding, and its severity when lower than the rule's."""
+    from ..findings import SEVERITY_ORDER
+
+    finding.reading = judgement.reading or None
+    if judgement.severity is not None and SEVERITY_ORDER[judgement.severity] < SEVERITY_ORDER[finding.severity]:
+        finding.severity = judgement.severity
 
 
 def _env(ctx: Context, hit: Hit | None = None, finding: Finding | None = None) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..facts.text import SCOPES
+from ..kinds.measure import MeasureKind
 from ..findings import Basis, ReviewItem, Severity
 
 RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-\d{2}$")
@@ -111,6 +112,10 @@ class Rule(BaseModel):
     family: str | None = None
     review_item: ReviewItem | None = None
     enabled: bool = True
+    creates: MeasureKind | None = None
+    """For content rules: the kind of measure whose creation the rule flags (licence, penalty …); each hit then
+    passes the trust gate (``kinds/measure.py``: what the sentence does with it, who issues the document, the basis
+    it names)."""
 
     @field_validator("id")
     @classmethod

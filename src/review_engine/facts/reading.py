@@ -1,0 +1,177 @@
+"""What a sentence does with the measure it names: creates it, restates it, prohibits it, or only mentions it.
+
+A content rule finds the words of a measure (批准, 罚款, 查封, 收取……费 …); whether the document *creates* that measure
+is a question of how the sentence uses the words. ``read_measure(facts, unit, start, end)`` reads the sentence around
+the words at ``unit.text[start:end]`` and answers with a ``Reading``:
+
+``mood``
+    ``criterion``          a criterion a reviewer applies (审查是否违法设立行政许可; 重点检查……是否)
+    ``fact``               a measure already taken, as a fact or a condition (已被吊销许可证的; 被依法查封的财物)
+    ``abolishes``          the measure is abolished, waived or cleaned up (取消……审批; 免收……费; 清理……收费项目)
+    ``prohibits``          the measure itself is forbidden or condemned (不得违规收费; 严禁以备案名义变相审批;
+                           查处乱罚款行为; 违法设立的收费项目)
+    ``defines_violation``  the sentence lists conduct that is unlawful and hands it to a higher law's penalty
+                           (有下列行为之一的，由……依照《……》第……条的规定处罚：（一）……)
+    ``restates``           the measure is provided by a named basis (依照《……》第……条……; 依法……; 法律、法规另有规定的)
+    ``background``         a statement of purpose or situation without a norm (为规范……; 近年来……)
+    ``creates``            none of these: the document itself lays the measure down
+``basis``                  the words that name the basis (``依照《中华人民共和国食品安全法》第三十五条``, ``依法``), or ""
+``cited``                  the titles the sentence (or the lead-in of its list) cites
+``internal``               the measure falls on the administration itself — its departments, subordinate bodies or
+                           staff (对考核不合格的乡镇予以通报批评): internal supervision, not a measure on citizens
+``why``                    the reading in Chinese, for the finding (该句……)
+
+The reading is a principle, not a list of phrases: each mood is recognised by the grammatical place of the
+measure's words (the object of a prohibition, the complement of 已被, the item of a violation list under a cited
+penalty, the scope of 是否), so that it holds for wording it was not written from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import Unit
+
+MOODS = ("criterion", "fact", "abolishes", "prohibits", "defines_violation", "restates", "background", "creates")
+#: Moods in which the sentence does not lay the measure down.
+NOT_CREATING = frozenset({"criterion", "fact", "abolishes", "prohibits", "defines_violation", "background"})
+
+_SEGMENT_BREAK = re.compile(r"[，,：:；;]")
+_CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
+_FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人)"
+                   r"|受过|受到过?)[^，。；]{0,3}$")
+_ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执行|停止征收|不再|无需|无须|不需要?|免于|免予|免除|免征|免收|减免|豁免|"
+                      r"简化|下放|合并|精简|压减|降低)[^。；，]{0,16}$")
+_PROHIBIT = re.compile(r"(?:不得(?!超过|高于|低于|少于|突破|多于)|禁止|严禁|杜绝|不准|不许|防止|避免|纠正|查处|打击|制止|整治|"
+                       r"遏制|严查|严防)[^。；]{0,30}$")
+_CAP = re.compile(r"不得(?:超过|高于|低于|少于|突破|多于)")
+# For a restriction of the market, of liberty or a duty, the measure *is* a prohibition on private parties (企业不得
+# 迁出; 近亲属不得……): only a prohibition of the restricting act itself (不得限定、不得排斥、不得株连) forbids the measure.
+RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
+_RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障碍|强制|强迫|变相|歧视|株连|连坐|剥夺|侵犯|侵害|干预|干涉|"
+                          r"设置|设立|要求|收取|摊派|乱|违规|违法|擅自")
+# Abolishing a licence or a fee lightens a burden; for a penalty, a liberty or a duty, 取消 (资格、补贴) is the
+# sanction itself.
+ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "preference"})
+"""The measure as the object of a prohibition (不得收取……费). 不得超过 / 不得低于 set a cap or a floor: they impose a
+price or a limit, they do not forbid it."""
+# The measure qualified as unlawful right before its words: 乱收费, 违规设立的收费项目, 变相审批, 擅自增设……
+_UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
+                       r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
+_LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
+_BASIS = re.compile(
+    r"(?:依照|依据|按照|根据|适用|参照)[^。；]{0,40}?(?:《[^》]+》(?:(?:第[^。；，《》]{1,12}?条)(?:第[^。；，《》]{1,6}?款)?"
+    r"(?:第[（(][^。；，《》]{1,4}?[)）]项)?)?|法律|行政法规|地方性法规|法规|规章|有关规定|相关规定|国家规定)"
+    r"|依法(?!治)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定"
+)
+_CITED = re.compile(r"《([^》]{2,60})》")
+_BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
+_MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处")
+_INTERNAL = re.compile(
+    r"各地|各级|各(?:区|县|市|乡镇|镇|乡|街道|部门|单位|地区|成员单位)|有关部门|相关部门|职能部门|责任部门|下级|"
+    r"(?:所属|直属|下属)(?:单位|部门|机构|事业单位|学校)|"
+    r"本(?:部门|单位|机关|系统)|(?:机关|行政|执法|部门|政府)(?:的)?工作人员|执法人员|公职人员|国家工作人员|党员|干部|"
+    r"领导|乡镇|街道|督查|督办|问责|约谈|目标责任"
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    mood: str = "creates"
+    basis: str = ""
+    cited: tuple[str, ...] = ()
+    internal: bool = False
+    why: str = ""
+    sentence: str = field(default="", repr=False)
+
+    @property
+    def creates(self) -> bool:
+        return self.mood not in NOT_CREATING
+
+
+def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
+    return unit.sentence(start, end)
+
+
+def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = None) -> Reading:
+    """The reading of the measure named by ``unit.text[start:end]`` (see the module docstring)."""
+    text = unit.text
+    left, right = _sentence(unit, start, end)
+    sentence = text[left:right]
+    before = text[left:start]
+    after = text[end:right]
+    segment_start = max((m.end() for m in _SEGMENT_BREAK.finditer(before)), default=0)
+    clause_before = before[segment_start:]
+    cited = tuple(dict.fromkeys(_CITED.findall(sentence)))
+    lead = _list_lead(facts, unit)
+    internal = bool(_INTERNAL.search(_target_of(before, kind)))
+
+    def reading(mood: str, why: str, basis: str = "", cited_: tuple[str, ...] = cited) -> Reading:
+        return Reading(mood, basis, cited_, internal, why, sentence)
+
+    if _CRITERION.search(before) and ("是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
+        if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
+            return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
+    if _FACT.search(clause_before):
+        return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
+    if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(clause_before) or _ABOLISH.search(before[-16:])):
+        return reading("abolishes", "该句取消、免除或者清理该措施")
+    if _UNLAWFUL.search(clause_before):
+        return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
+    cap = _CAP.search(text[left + segment_start:end])
+    forbidding = _PROHIBIT.search(clause_before)
+    if forbidding and kind in RESTRICTION_KINDS:
+        forbidden = clause_before[forbidding.start():] + text[start:end]
+        forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
+    if forbidding and not _gate_before(before) and not cap:
+        return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
+    basis = _basis_of(sentence)
+    if lead is not None:
+        lead_basis = _basis_of(lead)
+        lead_cited = tuple(dict.fromkeys(_CITED.findall(lead)))
+        if lead_basis:
+            return reading("defines_violation", f"该项列举违法情形，由所在条款援引的上位法（{lead_basis}）处理",
+                           lead_basis, cited + lead_cited)
+    if basis:
+        return reading("restates", f"该句载明了依据（{basis}）", basis)
+    if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence):
+        return reading("background", "该句说明目的或者背景，不是规范")
+    return reading("creates", "该句由本文件直接作出规定，未载明上位法依据")
+
+
+def _gate_before(before: str) -> bool:
+    """未经……批准，不得……: the prohibition guards a gate (the licence is what the 不得 protects), it does not
+    forbid the measure."""
+    return bool(re.search(r"未(?:经|取得|办理|获得)[^。；]{0,30}$", before))
+
+
+def _basis_of(text: str) -> str:
+    found = _BASIS.search(text)
+    return found.group(0).rstrip("，,的") if found else ""
+
+
+def _target_of(before: str, kind: str | None) -> str:
+    """The words naming on whom the measure falls: the last 对…… phrase before it (对考核不合格的乡镇予以通报批评);
+    else, for a duty or a power, the subject of its clause (各部门应当……); else a topic ending in 的 that opens the
+    sentence (考核不合格的乡镇，予以通报批评)."""
+    phrases = re.findall(r"(?:对|给予)([^，。；,]{1,30})", before)
+    if phrases:
+        return phrases[-1]
+    segments = [seg for seg in re.split(r"[，,]", before) if seg]
+    if not segments:
+        return ""
+    if kind in ("burden", "power"):
+        return segments[-1][:20]
+    return segments[0] if len(segments) > 1 and segments[0].endswith("的") else ""
+
+
+def _list_lead(facts, unit: Unit) -> str | None:
+    """The lead-in of the list ``unit`` is an item of (有下列行为之一的，由……处罚：), if any: the text of the item's
+    parent node (the 款 or article that opens the list)."""
+    node = unit.node
+    if node is None or node.kind not in ("point", "hcontainer"):
+        return None
+    parent = facts.parents.get(id(node))
+    text = getattr(parent, "text", None) or ""
+    return text if _LIST_LEAD.search(text) else None

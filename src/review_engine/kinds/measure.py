@@ -1,0 +1,126 @@
+"""Does the document create the measure a content rule found, and may its issuer create it? The trust gate.
+
+A content rule (``creates: licence``) finds the words of a measure; before its hit becomes a finding, this
+module reads the sentence (``facts/reading.py``) and the issuer (``facts/issuer.py``) and decides, by principles
+that hold for any wording:
+
+1. **Mood.** A criterion, a fact, an abolition, a prohibition of the measure itself, a list of violations handed to
+   a higher law's penalty, or a statement of purpose does not create the measure: no finding.
+2. **Actor.** A penalty or a duty that falls on the administration itself (its departments, subordinate bodies,
+   staff: 对考核不合格的乡镇予以通报批评; 各部门应当……) is internal supervision: no finding.
+3. **Issuer and document type.** The measure is one the instrument may create (``registry/powers.py``: a 部门规章
+   may set 警告、通报批评 and fines; a 地方性法规 licences; the State Council a licence by decision): no finding.
+4. **Basis.** The sentence restates the measure with a named higher law (依照《……》第……条): no finding. With only
+   "依法" or "按照有关规定": at most ``modify`` — name the law and the article. With a title the registry does not
+   know: ``warn`` — the reviewer checks that it provides the measure.
+5. Otherwise the document creates a measure its issuer may not create, with no basis named: the rule's severity.
+
+The finding's ``{reading}`` field says which reading decided (该句由本文件直接作出规定，未载明上位法依据；制定机关为……).
+Kinds: ``licence``, ``penalty``, ``coercion``, ``fee``, ``price``, ``preference``, ``market``, ``liberty`` (measures
+an instrument creates), ``burden`` and ``power`` (obligations on private parties, powers of the administration: a
+prohibition is their normal form, so only criteria, facts, purposes, violation lists and internal duties pass).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+MeasureKind = Literal["licence", "penalty", "coercion", "fee", "price", "preference", "market", "liberty", "burden",
+                      "power"]
+_POWER_KIND = {"licence": "licence", "penalty": "penalty", "coercion": "coercion", "fee": "fee", "price": "price",
+               "preference": "preference", "market": "market", "liberty": "liberty"}
+_DUTY_KINDS = frozenset({"burden", "power"})
+_DUTY_PASS = frozenset({"criterion", "fact", "background", "defines_violation"})
+_INTERNAL_KINDS = frozenset({"penalty", "burden"})  # a power is the administration's by definition
+_PENALTY_TYPES = [
+    ("行政拘留", re.compile(r"拘留")), ("吊销许可证件", re.compile(r"吊销")), ("暂扣许可证件", re.compile(r"暂扣")),
+    ("责令关闭", re.compile(r"关闭")), ("责令停产停业", re.compile(r"停产|停业|停止营业")),
+    ("没收违法所得", re.compile(r"没收[^，。；]{0,4}违法所得")), ("没收非法财物", re.compile(r"没收")),
+    ("降低资质等级", re.compile(r"降低[^，。；]{0,4}资质")), ("限制从业", re.compile(r"不得从事|禁止从事|限制从业")),
+    ("通报批评", re.compile(r"通报批评")), ("警告", re.compile(r"警告")), ("罚款", re.compile(r"罚|元")),
+]
+_COERCION_TYPES = [("限制人身自由", re.compile(r"约束|留置|隔离|带离|人身")), ("冻结", re.compile(r"冻结")),
+                   ("查封", re.compile(r"查封")), ("扣押", re.compile(r"扣押|扣留|暂扣"))]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the gate decided for one hit: ``keep`` it (at ``severity``, or the rule's when None) with ``reading``
+    (the Chinese explanation that goes into the finding), or drop it (``reason`` says why, for debugging)."""
+
+    keep: bool
+    severity: str | None = None
+    reading: str = ""
+    reason: str = ""
+
+
+def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "") -> Judgement:
+    from ..facts.reading import NOT_CREATING, read_measure
+    from ..registry.powers import may_create
+
+    reading = read_measure(ctx.facts, unit, start, end, kind)
+    if kind in _DUTY_KINDS:
+        if reading.mood in _DUTY_PASS:
+            return Judgement(False, reason=reading.why)
+    elif reading.mood in NOT_CREATING:
+        return Judgement(False, reason=reading.why)
+    if kind in _INTERNAL_KINDS and reading.internal:
+        return Judgement(False, reason="措施针对行政机关自身或者其下级、工作人员（内部监督）")
+    issuer = ctx.facts.issuer
+    if kind in _POWER_KIND:
+        sub = _subtype(kind, excerpt or unit.text[start:end])
+        power = may_create(_POWER_KIND[kind], ctx.view.type, issuer.body, issuer.level, sub)
+        if power.allowed:
+            return Judgement(False, reason=f"{ctx.view.type}可以设定（{power.source}）")
+    who = issuer.describe()
+    if reading.mood == "restates":
+        return _restated(reading, ctx, who, kind)
+    return Judgement(True, reading=f"{reading.why}；{who}")
+
+
+def _restated(reading, ctx, who: str, kind: str) -> Judgement:
+    """The sentence names a basis. A higher law that may provide the measure (and, where the registry knows the
+    cited article, does provide it) passes; a cited instrument that may not provide it (a 规范性文件, a 部门规章 for
+    a licence) is no basis; "依法" alone or a title the registry does not know is for the reviewer."""
+    from ..registry.powers import may_create
+
+    if reading.cited:
+        registry = ctx.registry
+        for title in reading.cited:
+            inst = registry.resolve(title)
+            if inst is None:
+                continue
+            level = "法律" if inst.level == "宪法" else inst.level
+            if kind in _POWER_KIND and not may_create(_POWER_KIND[kind], level).allowed:
+                return Judgement(True, reading=f"该句援引的《{inst.title}》是{inst.level}，不能设定该措施；{who}")
+            article = _cited_article(reading.basis, title)
+            if article is not None and kind == "penalty" and _article_lacks_penalty(inst, article):
+                return Judgement(True, reading=f"该句援引的《{inst.title}》第{article}条没有规定行政处罚；{who}")
+            return Judgement(False, reason=f"援引上位法《{inst.title}》")
+        return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
+                                       f"请核实其效力层级及是否规定了该措施；{who}")
+    return Judgement(True, "modify", f"该句仅称“{reading.basis}”，未写明所依据的法律、法规及其条款；{who}")
+
+
+def _cited_article(basis: str, title: str) -> int | None:
+    from ..numerals import NUM, to_int
+
+    found = re.search(re.escape(title) + r"》第(" + NUM + r")条", basis)
+    return to_int(found.group(1)) if found else None
+
+
+def _article_lacks_penalty(inst, article: int) -> bool:
+    """The registry knows the articles of ``inst`` and ``article`` provides no penalty (nor applies another's)."""
+    if getattr(inst, "articles_version", None) is None:
+        return False
+    fact = inst.articles.get(article)
+    return fact is None or not (fact.penalties or fact.refers or "penalty" in fact.empowers)
+
+
+def _subtype(kind: str, words: str) -> str | None:
+    table = _PENALTY_TYPES if kind == "penalty" else _COERCION_TYPES if kind == "coercion" else None
+    if table is None:
+        return None
+    return next((name for name, pattern in table if pattern.search(words)), None)
