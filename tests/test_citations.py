@@ -294,9 +294,10 @@ def test_paragraph_and_item_checks():
 
 
 def test_law_without_article_count_is_not_run():
-    found, not_run = review("第一条 依照《城市绿化条例》第二十七条的规定处理。")
+    # adopted after the snapshot of the imported texts: dates known, articles not
+    found, not_run = review("第一条 依照《中华人民共和国民营经济促进法》第二十七条的规定处理。")
     assert found == []
-    assert [n.rule_id for n in not_run] == ["CITE-03"] and "城市绿化条例" in not_run[0].reason
+    assert [n.rule_id for n in not_run] == ["CITE-03"] and "民营经济促进法" in not_run[0].reason
 
 
 @pytest.mark.skipif(CORPUS is None, reason="../shared/corpus is absent")

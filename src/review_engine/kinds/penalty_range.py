@@ -167,7 +167,8 @@ class PenaltyRange(Check):
                 continue
             if not c.articles:
                 version = registry.version_on(inst, day)
-                if inst.has_facts_for(version) and not any(inst.provides_penalty(n) for n in inst.articles):
+                facts = inst.facts_for(version)
+                if facts is not None and not facts.any_penalty():
                     wrong.append((c, inst, version, f"上位法库记载《{inst.title}》{version.label}没有规定行政处罚的条文"))
                     continue
                 return None  # a law that provides penalties, cited without an article
@@ -176,11 +177,13 @@ class PenaltyRange(Check):
             if not ok or version is None:
                 unsure.append(f"{reason or cited + '尚未施行'}未能核对所引条文")
                 continue
-            if not inst.has_facts_for(version):
+            facts = inst.facts_for(version)
+            if facts is None:
                 unsure.append(f"上位法库没有《{inst.title}》{version.label}的条文事实，未能核对{cited}是否规定了行政处罚")
                 continue
-            if any(inst.provides_penalty(n) for r in c.articles if not r.suffix
-                   for n in range(r.article, (r.article_to or r.article) + 1)):
+            if any(facts.provides_penalty(r.article, r.suffix) if r.suffix else
+                   any(facts.provides_penalty(n) for n in range(r.article, (r.article_to or r.article) + 1))
+                   for r in c.articles):
                 return None
             wrong.append((c, inst, version, f"上位法库记载《{inst.title}》{version.label}的"
                           f"{'、'.join(r.label() for r in c.articles)}没有规定行政处罚"))
@@ -212,7 +215,8 @@ class PenaltyRange(Check):
                 if inst is None or inst.level not in PENALTY_LEVELS or not registry.in_force(inst, day)[0]:
                     continue
                 version = registry.version_on(inst, day)
-                if not inst.has_facts_for(version):
+                facts = inst.facts_for(version)
+                if facts is None:
                     if id(inst) not in not_run:
                         not_run.add(id(inst))
                         label = version.label if version else ""
@@ -221,8 +225,10 @@ class PenaltyRange(Check):
                     continue
                 pens = []
                 for ref in c.articles:
-                    for number in range(ref.article, (ref.article_to or ref.article) + 1):
-                        pens.extend(inst.penalties_of(number, ref.paragraph, ref.item))
+                    keys = [f"{ref.article}-{ref.suffix}"] if ref.suffix else \
+                        range(ref.article, (ref.article_to or ref.article) + 1)
+                    for number in keys:
+                        pens.extend(facts.penalties_of(number, ref.paragraph, ref.item))
                 hit = _compare(fine, pens)
                 if hit is None:
                     continue

@@ -70,10 +70,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from datetime import date
-from decimal import Decimal
 from typing import get_args, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+from review_engine.registry.articles import ArticleFact, PenaltyFact, Provision, TextFacts
+
+__all__ = ["LEVELS", "PENALTY_LEVELS", "ArticleFact", "Instrument", "Level", "PenaltyFact", "Provision", "Repeal",
+           "Status", "TextFacts", "TextRef", "Version"]
 
 # Levels of legal instruments. "宪法" is a level of its own (立法法 第九十八条: the Constitution has the
 # highest legal force), rather than "法律" with a note: hierarchy checks can then rank it above 法律.
@@ -96,10 +100,6 @@ LEVELS: tuple[str, ...] = get_args(Level)
 
 Status = Literal["现行有效", "已修改", "已废止", "尚未施行"]
 
-Empowerment = Literal["penalty", "licence", "coercion", "fee", "price"]
-
-PenaltyKind = Literal["fixed", "range", "max_only", "min_only", "multiple", "percent", "none"]
-
 #: Levels that may set administrative penalties (行政处罚法 第十条至第十四条, 第十六条: 法律、法规、规章).
 PENALTY_LEVELS: frozenset[str] = frozenset({"法律", "行政法规", "地方性法规", "部门规章", "地方政府规章"})
 
@@ -108,48 +108,11 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class PenaltyFact(_Strict):
-    """One penalty clause of an article (e.g. 处二百元以上二千元以下罚款).
+class TextRef(_Strict):
+    """A file of an imported law-text folder holding a version's text (民法典: one file per part)."""
 
-    ``kind``: ``fixed`` (a single amount), ``range`` (min..max), ``max_only`` (…以下), ``min_only`` (…以上),
-    ``multiple`` (N to M times ``base``, e.g. 违法所得一倍以上五倍以下), ``percent`` (a share of ``base``, in
-    per cent), ``none`` (no fine amount: a penalty of another type, e.g. 吊销许可证件).
-    ``min``/``max`` are amounts in yuan, or factors for ``multiple``/``percent``.
-    ``types`` are the penalty types of 行政处罚法 第九条 the clause provides (罚款, 警告, 没收违法所得, 没收非法财物,
-    暂扣许可证件, 降低资质等级, 吊销许可证件, 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业, 行政拘留).
-    """
-
-    types: list[str] = Field(default_factory=list)
-    min: Decimal | None = None
-    max: Decimal | None = None
-    kind: PenaltyKind
-    base: str | None = None  # e.g. 违法所得, 货值金额 (for multiple / percent)
-    per: str | None = None  # 每辆机动车 (a fine per unit)
-    targets: list[str] = Field(default_factory=list)  # 个人, 单位 (对个人处…，对单位处…)
-    condition: str | None = None  # 情节严重 (the clause applies when …的)
-    paragraph: int | None = Field(default=None, ge=1)
-    item: int | None = Field(default=None, ge=1)
-    quote: str = Field(max_length=120)  # short quotation of the clause
-
-    @property
-    def is_money(self) -> bool:
-        return self.kind in ("fixed", "range", "max_only", "min_only")
-
-    @model_validator(mode="after")
-    def _check_range(self) -> PenaltyFact:
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
-        return self
-
-
-class ArticleFact(_Strict):
-    """Facts about one article (条) of the version in force: what it empowers and its penalty ranges."""
-
-    empowers: list[Empowerment] = Field(default_factory=list)
-    penalties: list[PenaltyFact] = Field(default_factory=list)
-    refers: list[int] = Field(default_factory=list)
-    """Articles of the same instrument whose penalty this one applies (依照本法第九十条的规定予以处罚)."""
-    quote: str | None = Field(default=None, max_length=120)
+    path: str  # relative to the folder (行政法/行政处罚法(2021-01-22).md)
+    sha1: str | None = None  # the first 12 hex digits of the file's SHA-1 (MANIFEST ``sha1``)
 
 
 class Version(_Strict):
@@ -160,7 +123,14 @@ class Version(_Strict):
     effective: date | None = None  # 施行 date of this version
     amended: date | None = None  # date of the 修正/修订 that produced this version
     article_count: int | None = Field(default=None, ge=1)
+    """Number of 条 of this version (labels 第X条 and 第X条之Y of its text; null if unknown)."""
+    last_article: int | None = Field(default=None, ge=1)
+    """Highest article number (第X条) when it differs from ``article_count`` (articles 之一, or a gap in the text)."""
+    suffixed: list[str] = Field(default_factory=list)
+    """Articles 第X条之Y of the text, as keys "133-1" (``articles.key_of``)."""
     renumbered: bool | None = None  # article numbers changed vs. the previous version (null: unknown / n.a.)
+    texts: list[TextRef] = Field(default_factory=list)
+    """The files of the imported folder holding this version's text (its article facts were read from them)."""
     source: str
 
     @model_validator(mode="after")
@@ -173,6 +143,19 @@ class Version(_Strict):
     def start(self) -> date | None:
         """The day this version starts to apply: ``effective``, else ``amended``, else ``promulgated``."""
         return self.effective or self.amended or self.promulgated
+
+    @property
+    def last(self) -> int | None:
+        """The highest article number (what a citation of 第X条 is checked against)."""
+        return self.last_article or self.article_count
+
+    def has_article(self, number: int, suffix: int | None = None) -> bool | None:
+        """Whether 第X条(之Y) exists in this version; None when the version's articles are unknown."""
+        if self.last is None:
+            return None
+        if suffix:
+            return f"{number}-{suffix}" in self.suffixed if self.texts else None
+        return 1 <= number <= self.last
 
     @property
     def verified(self) -> bool:
@@ -195,35 +178,51 @@ class Version(_Strict):
 
 
 class Repeal(_Strict):
-    """Repeal of an instrument: from ``date`` on it is no longer in force."""
+    """Repeal of an instrument: from ``date`` on it is no longer in force.
 
-    date: _dt.date
+    ``date`` may be unknown (``null``) when a source only says the instrument has lost force: ``known_by`` then
+    says by when (the snapshot date of the folder whose MANIFEST marks it), and the instrument counts as
+    repealed from that day on."""
+
+    date: _dt.date | None = None
+    known_by: _dt.date | None = None
     by: str | None = None  # full title of the replacing instrument, if any
     note: str | None = None
+    source: str | None = None  # where the repeal is read (national_law:…/噪声污染防治法(2021-12-24).md#第九十条)
+
+    @model_validator(mode="after")
+    def _dated(self) -> Repeal:
+        if self.date is None and self.known_by is None:
+            raise ValueError("a repeal needs 'date' or, when the day is unknown, 'known_by'")
+        return self
+
+    @property
+    def since(self) -> _dt.date:
+        """The first day the instrument is certainly no longer in force."""
+        return self.date or self.known_by  # type: ignore[return-value]
 
 
 class Instrument(_Strict):
     """A law, regulation, rule or document that drafts cite as higher law."""
 
+    id: str | None = None
+    """Key of an imported instrument in its registry folder (its facts file); None for hand-written entries."""
     title: str
     short: list[str] = Field(default_factory=list)
     level: Level
-    issuer: str
+    issuer: str | None = None
+    """The body that enacted the original text, when a source says it."""
     doc_number: str | None = None
     versions: list[Version] = Field(default_factory=list)
     status: Status = "现行有效"
     repealed: Repeal | None = None
     sources: list[str] = Field(default_factory=list)
     notes: str | None = None
-    articles_version: str | None = None
-    """Label of the version the article facts (``layout``, ``articles``) describe; None: no article facts."""
-    layout: dict[int, list[int]] = Field(default_factory=dict)
-    """款 and 项 of ``articles_version``: article → number of 项 in each of its 款 (articles not listed: one 款,
-    no 项)."""
-    articles: dict[int, ArticleFact] = Field(default_factory=dict)
 
-    # the YAML file this entry was loaded from (set by the loader; not part of the schema)
-    _path: str | None = PrivateAttr(default=None)
+    # set by the loader; not part of the schema
+    _path: str | None = PrivateAttr(default=None)  # the YAML file of a hand-written entry (overlay)
+    _facts: object = PrivateAttr(default=None)  # callable (version label) -> TextFacts | None
+    _origin: str | None = PrivateAttr(default=None)  # name of the imported folder (national_law)
 
     @field_validator("title")
     @classmethod
@@ -241,27 +240,20 @@ class Instrument(_Strict):
         starts = [v.start for v in self.versions]
         if any(a > b for a, b in zip(starts, starts[1:], strict=False)):  # type: ignore[operator]
             raise ValueError("versions must be listed in chronological order")
-        if (self.articles or self.layout) and self.articles_version is None:
-            raise ValueError("article facts (articles, layout) need 'articles_version'")
-        if self.articles_version is not None:
-            version = self.facts_version
-            if version is None:
-                raise ValueError(f"articles_version {self.articles_version!r} is not the label of a listed version")
-            count = version.article_count
-            if count is not None:
-                beyond = sorted(n for n in (*self.articles, *self.layout) if not 1 <= n <= count)
-                if beyond:
-                    raise ValueError(f"article {beyond[0]} is beyond the {count} articles of {version.label}")
-            for number, fact in self.articles.items():
-                for target in fact.refers:
-                    if target not in self.articles:
-                        raise ValueError(f"article {number} refers to article {target}, which has no facts")
+        labels = [v.label for v in self.versions]
+        if len(set(labels)) != len(labels):
+            raise ValueError("two versions have the same label")
         return self
 
     @property
     def path(self) -> str | None:
-        """The YAML file this entry was loaded from."""
+        """The YAML file of the hand-written part of this entry, if it has one."""
         return self._path
+
+    @property
+    def origin(self) -> str | None:
+        """The imported folder this entry's facts come from (``national_law``), if any."""
+        return self._origin
 
     @property
     def current(self) -> Version | None:
@@ -273,38 +265,27 @@ class Instrument(_Strict):
         """The day the instrument first came into force (start of its first version)."""
         return self.versions[0].start if self.versions else None
 
+    def version(self, label: str) -> Version | None:
+        return next((v for v in self.versions if v.label == label), None)
+
+    def successor(self, version: Version) -> Version | None:
+        """The version that replaced ``version`` (the next one listed), if any."""
+        for a, b in zip(self.versions, self.versions[1:], strict=False):
+            if a is version:
+                return b
+        return None
+
     @property
-    def facts_version(self) -> Version | None:
-        """The version the article facts describe (None when there are no article facts)."""
-        if self.articles_version is None:
+    def text_versions(self) -> list[Version]:
+        """The versions whose text was imported (they have article facts)."""
+        return [v for v in self.versions if v.texts]
+
+    def facts_for(self, version: Version | None) -> TextFacts | None:
+        """The article facts of ``version`` (None: its text was not imported, or no version)."""
+        if version is None or not version.texts or self._facts is None:
             return None
-        return next((v for v in self.versions if v.label == self.articles_version), None)
+        return self._facts(version.label)  # type: ignore[operator]
 
     def has_facts_for(self, version: Version | None) -> bool:
-        """Whether the article facts describe ``version`` (the text in force on some day)."""
-        return version is not None and self.articles_version is not None and version.label == self.articles_version
-
-    def structure(self, article: int) -> list[int]:
-        """Items per 款 of ``article`` in the facts version ([0]: one 款 without 项)."""
-        return self.layout.get(article, [0])
-
-    def penalties_of(self, article: int, paragraph: int | None = None, item: int | None = None,
-                     _seen: frozenset[int] = frozenset()) -> list[tuple[int, PenaltyFact]]:
-        """(article, penalty) pairs an article provides, following ``refers`` (依照本法第九十条的规定处罚);
-        restricted to a 款 / 项 when given (a 款 without its own penalty falls back to what it refers to)."""
-        fact = self.articles.get(article)
-        if fact is None or article in _seen:
-            return []
-        own = [(article, p) for p in fact.penalties
-               if (paragraph is None or p.paragraph in (None, paragraph)) and (item is None or p.item in (None, item))]
-        if own:
-            return own
-        out: list[tuple[int, PenaltyFact]] = []
-        for target in fact.refers:
-            out.extend(self.penalties_of(target, _seen=_seen | {article}))
-        return out
-
-    def provides_penalty(self, article: int) -> bool:
-        """Whether ``article`` (in the facts version) provides an administrative penalty."""
-        fact = self.articles.get(article)
-        return fact is not None and "penalty" in fact.empowers
+        """Whether the registry has article facts (款/项, penalties …) for ``version``."""
+        return version is not None and bool(version.texts) and self._facts is not None
