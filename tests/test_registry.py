@@ -76,6 +76,10 @@ def test_snapshot_date(reg: Registry, tmp_path: Path) -> None:
 
     assert reg.snapshot == date(2025, 4, 19) == registry_snapshot()
     assert Registry.load([tmp_path]).snapshot is None  # no imported folder
+    from review_engine.engine import review_path
+
+    review = review_path(Path(__file__).parents[1] / "examples" / "drafts" / "绿化管理办法-合法")
+    assert review.registry_date == date(2025, 4, 19)
 
 
 # --------------------------------------------------------------------------- corpus coverage

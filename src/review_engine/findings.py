@@ -126,6 +126,15 @@ class Review(BaseModel):
     dossier: object | None = Field(default=None, exclude=True)
     rules: object | None = Field(default=None, exclude=True)
 
+    @property
+    def registry_date(self) -> dt.date | None:
+        """The snapshot date of the law texts the registry of higher law was imported from (2025-04-19): the
+        date the opinion names as the state of the higher law it checked against (later changes are only
+        known as far as they were entered by hand)."""
+        from .registry import registry_snapshot
+
+        return registry_snapshot()
+
     def counts(self) -> dict[str, int]:
         out = {level: 0 for level in ("block", "modify", "warn", "info")}
         for finding in self.findings:

@@ -68,5 +68,6 @@ __all__ = [
 
 
 def registry_snapshot():
-    """The snapshot date of the default registry's imported law texts (reads only its index files), or None."""
+    """The snapshot date of the default registry's imported law texts (the latest, when there are several), or
+    None; what ``Review.registry_date`` reports."""
     return default_registry().snapshot

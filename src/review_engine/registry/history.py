@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = ["Event", "VersionDraft", "doc_number_of", "events", "issuer_of", "versions_of"]
 
@@ -43,7 +43,7 @@ class VersionDraft:
     amended: dt.date | None = None
     effective: dt.date | None = None
     kind: str = ""  # 通过 / 公布 / 修正 / 修订
-    notes: list[str] = field(default_factory=list)
+    line: str = ""  # the history line of its last event
 
     @property
     def date(self) -> dt.date:
@@ -102,17 +102,18 @@ def versions_of(evs: list[Event], *, regulation: bool) -> list[VersionDraft]:
             if versions and versions[-1].amended == ev.date:
                 continue
             versions.append(VersionDraft(f"{ev.date.year}年{'修订' if ev.kind == 'revised' else '修正'}",
-                                         amended=ev.date, kind="修订" if ev.kind == "revised" else "修正"))
+                                         amended=ev.date, kind="修订" if ev.kind == "revised" else "修正", line=ev.text))
         elif ev.kind in ("adopted", "published"):
             if not versions:
                 word = "通过" if ev.kind == "adopted" else "公布"
-                versions.append(VersionDraft(f"{ev.date.year}年{word}", promulgated=ev.date, kind=word))
+                versions.append(VersionDraft(f"{ev.date.year}年{word}", promulgated=ev.date, kind=word, line=ev.text))
             elif regulation and ev.kind == "published" and versions[-1].date <= ev.date:
                 last = versions[-1]  # 国务院常务会议通过 / 修订通过, then 国务院令公布: a regulation's date is its 公布
                 if last.amended is None:
                     last.promulgated, last.label, last.kind = ev.date, f"{ev.date.year}年公布", "公布"
                 else:
                     last.amended, last.label = ev.date, f"{ev.date.year}年{last.kind}"
+                last.line = ev.text
         elif ev.kind == "effective":
             for v in reversed(versions):
                 if v.date <= ev.date:

@@ -146,19 +146,31 @@ def _instrument(title: str, group: list[FileRead], folder: str, snapshot: dt.dat
                 merged[v.date] = v
     law = level in ("法律", "宪法")
     for read in sorted(group, key=lambda r: _row_date(r.row) or dt.date.min):
-        # a file dated later than its last history line (or without history): its MANIFEST / file-name date
-        # is a version of its own (a 修正 the history lines omit)
+        # a file dated (MANIFEST / file name) later than its last history line: the history omits the text's
+        # own 修正/修订 (道路交通安全法实施条例: one line of 2004, the 2017 text) — a version of its own; within
+        # 90 days of a meeting's 通过 it is that version's 公布 (a regulation's date)
         day = _row_date(read.row)
-        last = read.versions[-1].date if read.versions else None
-        if day is not None and (last is None or day > last):
-            if day not in merged:
-                if merged and min(merged) < day:
-                    word = "修正" if law else "修订"
-                    merged[day] = VersionDraft(f"{day.year}年{word}", amended=day, kind=word)
+        last = read.versions[-1] if read.versions else None
+        if day is None or (last is not None and day <= last.date):
+            continue
+        if last is not None and (day - last.date).days <= 90:
+            if "通过" in last.line and not law and last.date in merged and merged[last.date] is last:
+                del merged[last.date]
+                if last.amended is not None:
+                    last.amended = day
                 else:
-                    word = "通过" if law else "公布"
-                    merged[day] = VersionDraft(f"{day.year}年{word}", promulgated=day, kind=word)
-            read.versions = [*read.versions, merged[day]]
+                    last.promulgated = day
+                last.label = f"{day.year}年{last.kind}"
+                merged.setdefault(day, last)
+            continue
+        if day not in merged:
+            if merged and min(merged) < day:
+                word = "修正" if law else "修订"
+                merged[day] = VersionDraft(f"{day.year}年{word}", amended=day, kind=word)
+            else:
+                word = "通过" if law else "公布"
+                merged[day] = VersionDraft(f"{day.year}年{word}", promulgated=day, kind=word)
+        read.versions = [*read.versions, merged[day]]
     drafts = [merged[d] for d in sorted(merged)]
     _relabel(drafts)
     for read in group:
@@ -167,7 +179,8 @@ def _instrument(title: str, group: list[FileRead], folder: str, snapshot: dt.dat
         if read.own is None:
             notes.append(f"{read.row.path}: no dated version; its text is not tied to a version")
             continue
-        if read.own.effective is None and read.row.valid_from:
+        if read.own.effective is None and read.row.valid_from and _row_date(read.row) == read.own.date:
+            # MANIFEST valid_from, when its row describes this version (刑法.md: a 2020 row, a 2023 text)
             read.own.effective = dt.date.fromisoformat(read.row.valid_from)
     latest = max(group, key=lambda r: (r.own.date if r.own else dt.date.min, _primary_rank(r)))
     own_clause = next((effective_clause(a.text()) for a in reversed(latest.law.articles[-3:])

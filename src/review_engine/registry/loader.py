@@ -143,6 +143,43 @@ def _load_file(path: Path) -> Instrument:
     return inst
 
 
+def _load_dir(d: Path) -> list[Instrument]:
+    """The hand-written entries of ``d`` (every ``*.yaml`` below it, sorted). Their data is cached (in
+    ``resources.cache_dir()``, keyed by the files' names, sizes and modification times): a run that finds
+    the files unchanged validates the cached data instead of parsing 170 YAML files again (18 ms of a
+    one-draft check). Any error is reported from the YAML itself, with its line."""
+    import hashlib
+    import json
+
+    from review_engine.resources import cache_dir
+
+    paths = sorted(d.rglob("*.yaml"))
+    stats = [(str(p), st.st_size, st.st_mtime_ns) for p in paths for st in (p.stat(),)]
+    signature = hashlib.sha1(json.dumps(stats, ensure_ascii=False).encode("utf-8")).hexdigest()
+    cache = cache_dir() / f"registry-{hashlib.sha1(str(d.resolve()).encode('utf-8')).hexdigest()[:16]}.json"
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached.get("signature") == signature:
+            out = []
+            for path, data in zip(paths, cached["entries"], strict=True):
+                inst = Instrument.model_validate(data)
+                inst._path = str(path)
+                out.append(inst)
+            return out
+    except (OSError, ValueError, KeyError, ValidationError):
+        pass
+    out = [_load_file(p) for p in paths]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        entries = [inst.model_dump(mode="json", exclude_unset=True) for inst in out]
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"signature": signature, "entries": entries}, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass
+    return out
+
+
 # --------------------------------------------------------------------------- registry
 
 
@@ -171,8 +208,8 @@ class Registry:
                 raise FileNotFoundError(f"registry directory not found: {d}")
             packs.extend(Pack(p.parent) for p in sorted(d.rglob("index.json")) if is_pack(p.parent))
             seen: dict[str, Path] = {}
-            for path in sorted(d.rglob("*.yaml")):
-                inst = _load_file(path)
+            for inst in _load_dir(d):
+                path = Path(inst.path or d)
                 key = normalize_title(inst.title)
                 if key in seen:
                     raise RegistryError(f"duplicate title {inst.title!r} (also in {seen[key]})", path, 1, "title")

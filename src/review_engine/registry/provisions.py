@@ -209,6 +209,8 @@ def _obligations(clause: str, sentence: str, offset: int) -> list[dict]:
         return []
     subject = clause[:m.start()].strip() or _subject(sentence, offset)
     subject = re.sub(r"^(?:但是|但|并且|并|同时|其中|此外|也|还|均|都)", "", subject or "")
+    if subject.endswith("的") or re.search(r"责令|吊销|罚款|没收|拘留", act):
+        return []  # 情节严重的，禁止船舶进出港口: a consequence of a violation, not an obligation
     rule = "duty" if m["v"] in ("应当", "必须") else "ban"
     name = act[:30]
     return [{"kind": "obligation", "name": name, "subject": subject[:20] or None, "rule": rule, "verb": m["v"],
