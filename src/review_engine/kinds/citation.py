@@ -183,7 +183,8 @@ class Citation(Check):
             yield Hit(unit=c.unit, start=c.start, end=c.end, excerpt=c.written,
                       outcome="repealed" if repealed else "not_yet_in_force",
                       values={"cited": c.written, "law": inst.title, "full": f"《{inst.title}》",
-                              "reason": reason.rstrip("。"), "date": day_text, "successor": successor, "basis_extra": extra})
+                              "reason": reason.rstrip("。"), "date": day_text, "successor": successor,
+                              "basis_extra": extra})
 
     @staticmethod
     def _superseded(registry, c, inst, day, day_text):

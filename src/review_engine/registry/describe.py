@@ -174,6 +174,7 @@ def article_text(inst: Instrument, registry: Registry, number: int, suffix: int 
         lines.append(f"  {version.label}共{to_chinese(version.article_count or version.last or 0)}条，没有{label}。")
         return "\n".join(lines)
     facts = inst.facts_for(version)
+    key = f"{number}-{suffix}" if suffix else str(number)
     if facts is None:
         lines.append("  条文事实：无（未导入该版本的法律文本）")
     else:
@@ -185,8 +186,8 @@ def article_text(inst: Instrument, registry: Registry, number: int, suffix: int 
         if fact is None:
             lines.append("  条文事实：未规定行政处罚、许可、收费或者行政强制")
         else:
-            lines.extend(_fact_lines(f"{number}-{suffix}" if suffix else str(number), fact, quotes=False, indent="  ")[1:])
-        rows = [r for r in _obligations(registry, inst, version) if r[0] == (f"{number}-{suffix}" if suffix else str(number))]
+            lines.extend(_fact_lines(key, fact, quotes=False, indent="  ")[1:])
+        rows = [r for r in _obligations(registry, inst, version) if r[0] == key]
         for _key, verb, subject, act, paragraph, item in rows:
             lines.append(f"    {_where(paragraph, item)} 义务 {subject or ''}{verb}{act}".rstrip())
     article = texts.article(inst, version, number, suffix) if texts else None
