@@ -129,6 +129,8 @@ class Citation(Check):
         report = self.params.report or MEASURES[self.params.measure]
         scopes = frozenset(self.rule.scope or self.default_scope)
         cites = [c for c in ctx.facts.citations if c.role in self.params.roles and c.unit.scopes & scopes]
+        if not cites:
+            return  # nothing cited: the registry is not even loaded
         for hit in method(ctx, cites):
             if hit.outcome == "not_run" or hit.outcome in report:
                 yield hit

@@ -116,7 +116,6 @@ class PenaltyRange(Check):
         index = ctx.facts.index
         scopes = frozenset(self.rule.scope or self.default_scope)
         citations = ctx.facts.citations
-        registry = ctx.registry
         day, day_text = citation_date(ctx)
         done: set[tuple[int, int]] = set()  # one finding per sentence
         for regex in self.regexes:
@@ -132,7 +131,7 @@ class PenaltyRange(Check):
                 cites = [c for c in citations.in_span(unit.start + left, unit.start + right) if _usable(c)]
                 if not cites:  # a 项 under a 款 that cites the basis: …依照《…》第X条的规定处罚：（一）…
                     cites = [c for c in _lead_in_citations(ctx).get(id(unit), []) if _usable(c)]
-                verdict = self._judge(cites, registry, day)
+                verdict = self._judge(cites, ctx.registry, day) if cites else None
                 if verdict is None:
                     if cites or (self.cite_sentence is not None and self.cite_sentence.search(sentence)):
                         continue
@@ -206,10 +205,13 @@ class PenaltyRange(Check):
     # -- CONT-PEN-04 / 05 -----------------------------------------------------------------------------------
 
     def _range(self, ctx):
+        fines = _draft_fines(ctx)
+        if not fines:
+            return  # no fine with a citation: the registry is not even loaded
         registry = ctx.registry
         day, day_text = citation_date(ctx)
         not_run: set[int] = set()
-        for unit, fine, cites in _draft_fines(ctx):
+        for unit, fine, cites in fines:
             for c in cites:
                 inst = c.resolve(registry)
                 if inst is None or inst.level not in PENALTY_LEVELS or not registry.in_force(inst, day)[0]:

@@ -58,7 +58,7 @@ class PenaltyFact(_Strict):
     body: str | None = None  # 由县级以上人民政府农业农村主管部门处… (who imposes it, when the sentence says)
     paragraph: int | None = Field(default=None, ge=1)
     item: int | None = Field(default=None, ge=1)
-    quote: str = Field(max_length=121)  # short quotation of the clause (a leading … when cut)
+    quote: str = Field(max_length=120)  # short quotation of the clause (a leading … when cut)
 
     @property
     def is_money(self) -> bool:
@@ -89,7 +89,7 @@ class Provision(_Strict):
     rule: str
     paragraph: int | None = Field(default=None, ge=1)
     item: int | None = Field(default=None, ge=1)
-    quote: str | None = Field(default=None, max_length=121)
+    quote: str | None = Field(default=None, max_length=120)
     """The clause (≤ 120 characters); obligations have none: their ``name`` is the words of the law."""
 
 
