@@ -95,7 +95,7 @@ def cmd_laws_import(args) -> int:
     snapshot = args.snapshot or (dt.date.fromisoformat(previous["snapshot"]) if previous.get("snapshot") else None)
     if snapshot is None:
         raise UsageError("请用 --snapshot YYYY-MM-DD 说明这些法律文本的快照日期（之后修改或废止的不在其中）")
-    imported = import_folder(folder, snapshot=snapshot, name=out.name, origin=args.origin or previous.get("origin"),
+    imported = import_folder(folder, snapshot=snapshot, origin=args.origin or previous.get("origin"),
                              level=args.level)
     write(imported, out)
     meta = imported.meta
