@@ -422,3 +422,12 @@ def test_describe(reg: Registry) -> None:
     assert rows["中华人民共和国行政处罚法"][3:5] == ("2021年修订", "86")
     text = show_text(reg.resolve("治安管理处罚法"), reg, date(2026, 6, 1), quotes=False)
     assert "2012年修正（不是现行版本" in text and "2025年修订" in text and "被2025年修订取代" in text
+
+
+def test_the_registry_layer_imports_no_rule_engine_or_report() -> None:
+    import re as _re
+
+    package = Path(__file__).parents[1] / "src" / "review_engine" / "registry"
+    forbidden = _re.compile(r"^\s*(?:from|import)\s+(?:review_engine\.|\.\.)(?:kinds|ruleset|engine|report|cli)\b", _re.M)
+    for path in package.glob("*.py"):
+        assert not forbidden.search(path.read_text(encoding="utf-8")), path.name
