@@ -295,9 +295,10 @@ def test_paragraph_and_item_checks():
 
 
 def test_law_without_article_count_is_not_run():
-    found, not_run = review("第一条 依照《城市绿化条例》第二十七条的规定处理。")
+    # adopted after the snapshot of the imported texts: dates known, articles not
+    found, not_run = review("第一条 依照《中华人民共和国民营经济促进法》第二十七条的规定处理。")
     assert found == []
-    assert [n.rule_id for n in not_run] == ["CITE-03"] and "城市绿化条例" in not_run[0].reason
+    assert [n.rule_id for n in not_run] == ["CITE-03"] and "民营经济促进法" in not_run[0].reason
 
 
 @pytest.mark.skipif(CORPUS is None, reason="../shared/corpus is absent")
@@ -316,3 +317,20 @@ def test_extraction_is_fast_on_the_corpus():
     elapsed = time.perf_counter() - start
     assert total > 1000
     assert elapsed < 0.5, f"citation extraction took {elapsed:.3f} s for {len(paths)} documents"
+
+
+def test_ben_tiaoli_in_a_tiaoli_is_the_text_itself():
+    own = cites("""
+        某市校车管理条例
+
+        第一条 根据《校车安全管理条例》，制定本条例。
+        第二条 违反本条例第一条第三款规定的，依法处理。
+    """)
+    assert [c.kind for c in own] == ["title"]  # 本条例第一条: this 条例, not 校车安全管理条例
+    other = cites("""
+        某市校车管理办法
+
+        第一条 根据《校车安全管理条例》，制定本办法。
+        第二条 违反本条例第一条规定的，依法处理。
+    """)
+    assert [c.kind for c in other] == ["title", "back"] and other[1].title == "校车安全管理条例"

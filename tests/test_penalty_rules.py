@@ -103,10 +103,12 @@ def test_violated_provision_is_not_the_basis():
 
 
 def test_law_without_article_facts_is_not_run_never_passed():
-    found, not_run = review("第一条 违反本办法规定的，依照《城市绿化条例》第二十七条的规定，处五百元罚款。")
+    # the 2025 revision of 反不正当竞争法 (in force 2025-10-15) came after the snapshot: no article facts
+    found, not_run = review("第一条 违反本办法规定的，依照《中华人民共和国反不正当竞争法》第二十条的规定，处五百元罚款。",
+                            review_date=dt.date(2026, 6, 1))
     assert found == []
     assert sorted(n.rule_id for n in not_run) == ["CONT-PEN-01", "CONT-PEN-04", "CONT-PEN-05"]
-    assert all("城市绿化条例" in n.reason for n in not_run)
+    assert all("反不正当竞争法" in n.reason for n in not_run)
 
 
 def test_facts_of_another_version_are_not_used():

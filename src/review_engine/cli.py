@@ -6,7 +6,7 @@
                                  [--rules DIR]... [--template DIR] [--review-date YYYY-MM-DD]
     review-engine check FILES...          (pre-commit: changed files → their draft folders → text findings)
     review-engine rules list|show ID|test [PATH]|docs [--out FILE]
-    review-engine laws list|show TITLE|import FILE.md
+    review-engine laws list | show TITLE [第X条] [--on DATE] | search NAME | import FOLDER [--out DIR]
     review-engine init DIR
 
 Exit codes (a contract): 0 no finding at or above ``--fail-level`` (default ``modify``); 1 findings at or
@@ -28,6 +28,7 @@ from pathlib import Path
 # a tenth of a one-draft `parse`. (Set before pydantic is first imported; library use is unaffected.)
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+from .console import UsageError, _console
 from .version import __version__
 
 LEVELS = ("info", "warn", "modify", "block")
@@ -48,10 +49,6 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"review-engine: {exc}", file=sys.stderr)
         return 2
-
-
-class UsageError(Exception):
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,17 +95,32 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--rules", type=Path, action="append")
     q.set_defaults(func=cmd_rules_docs)
 
-    p = sub.add_parser("laws", help="上位法库：列出、查看、导入")
+    p = sub.add_parser("laws", help="上位法库：列出、查看、检索、导入")
     lsub = p.add_subparsers(dest="laws_command", metavar="ACTION")
     q = lsub.add_parser("list", help="列出上位法库中的法律法规")
-    q.set_defaults(func=cmd_laws_list)
-    q = lsub.add_parser("show", help="显示一部法律法规（版本、效力、条文事实）")
+    q.set_defaults(func=_laws("list"))
+    q = lsub.add_parser("show", help="显示一部法律法规（版本、效力、条文事实）或其中一条")
     q.add_argument("title")
-    q.set_defaults(func=cmd_laws_show)
-    q = lsub.add_parser("import", help="从法律文本生成上位法库条目（供人工核对后提交）")
-    q.add_argument("file", type=Path)
-    q.add_argument("--out", type=Path, help="写入的 YAML 文件（默认输出到终端；文件已存在时只替换其中自动生成的部分）")
-    q.set_defaults(func=cmd_laws_import)
+    q.add_argument("article", nargs="?", help="条文序号，如 第九条、第十条之一、9")
+    q.add_argument("--on", type=dt.date.fromisoformat, help="按该日期施行的版本（默认今天）")
+    q.add_argument("--law-texts", type=Path, action="append", help="法律文本目录（默认取环境变量 REVIEW_ENGINE_LAW_TEXTS）")
+    q.set_defaults(func=_laws("show"))
+    q = lsub.add_parser("search", help="检索规定某项许可、收费、强制措施、处罚或义务的条文")
+    q.add_argument("query")
+    q.add_argument("--kind", choices=["licence", "fee", "coercion", "penalty", "obligation"], action="append",
+                   help="只检索该类（可多次指定；默认许可、收费、强制、处罚）")
+    q.add_argument("--all-versions", action="store_true", help="也检索已被取代的版本")
+    q.add_argument("--on", type=dt.date.fromisoformat, help="按该日期施行的版本（默认今天）")
+    q.add_argument("--law-texts", type=Path, action="append", help="法律文本目录：同时全文检索")
+    q.set_defaults(func=_laws("search"))
+    q = lsub.add_parser("import", help="导入法律文本目录（MANIFEST.tsv + 每个版本一个 .md），生成上位法库事实")
+    q.add_argument("folder", type=Path)
+    q.add_argument("--out", type=Path, help="写入的目录（默认 laws/<目录名>）")
+    q.add_argument("--snapshot", type=dt.date.fromisoformat,
+                   help="文本的快照日期（重新导入已有目录时默认沿用其记载的日期）")
+    q.add_argument("--origin", help="文本来源说明，如 LawRefBook/Laws @ 2f4c5c2（默认沿用已有目录的记载）")
+    q.add_argument("--level", help="MANIFEST 未载明效力层级时使用的层级（如 地方性法规）")
+    q.set_defaults(func=_laws("import"))
 
     p = sub.add_parser("init", help="新建草案目录（含带注释的 dossier.yaml 模板）")
     p.add_argument("dir", type=Path)
@@ -279,12 +291,6 @@ def emit_reviews(reviews, formats, args) -> int:
     return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
 
 
-def _console(stream):
-    from rich.console import Console
-
-    return Console(file=stream, highlight=False)
-
-
 def print_summary(reviews) -> None:
     from rich.table import Table
 
@@ -427,52 +433,15 @@ def cmd_rules_docs(args) -> int:
 
 # ---- laws and init ----------------------------------------------------------------------------------------------
 
-def cmd_laws_list(args) -> int:
-    from rich.table import Table
+def _laws(action: str):
+    """The handler of ``laws <action>`` (in ``cli_laws``, imported when the command runs)."""
 
-    from .registry import default_registry
-    from .registry.describe import list_rows
+    def run(args) -> int:
+        from . import cli_laws
 
-    registry = default_registry()
-    table = Table(title=f"上位法库（{len(registry)} 部）")
-    for column in ("名称", "效力层级", "状态", "现行版本", "条数", "条文事实"):
-        table.add_column(column)
-    for row in list_rows(registry):
-        table.add_row(*row)
-    _console(sys.stdout).print(table)
-    return 0
+        return getattr(cli_laws, f"cmd_laws_{action}")(args)
 
-
-def cmd_laws_show(args) -> int:
-    from .registry import default_registry
-    from .registry.describe import show_text
-
-    registry = default_registry()
-    inst = registry.resolve(args.title) or registry.by_doc_number(args.title)
-    if inst is None:
-        raise UsageError(f"上位法库中没有“{args.title}”")
-    print(show_text(inst, registry))
-    return 0
-
-
-def cmd_laws_import(args) -> int:
-    from .registry.importer import import_law
-
-    existing = None
-    if args.out and args.out.is_file():  # keep the hand-written part, replace the generated block
-        existing = args.out.read_text(encoding="utf-8")
-    try:
-        text = import_law(args.file, existing)
-    except (OSError, ValueError) as exc:
-        raise UsageError(str(exc)) from None
-    if args.out:
-        from .report.write import atomic_write
-
-        atomic_write(args.out, text.encode("utf-8"))
-        print(f"已写入 {args.out}（请人工核对后提交）", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return 0
+    return run
 
 
 def cmd_init(args) -> int:

@@ -19,6 +19,7 @@ from .findings import Finding, Location, NotRun, ReadError, Review, RuleRun, ver
 from .model import Document
 from .profile import Profile, load_profile
 from .record import Record, read_record
+from .registry import registry_snapshot
 from .ruleset import RuleSet, load_rules
 from .ruleset.run import applies, file_name, make_context, run_rules
 
@@ -79,7 +80,8 @@ def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: s
                   findings=findings, not_run=not_run, stage=stage, profile=profile.name,
                   reviewed_on=ctx.review_date, files=files or {}, document=doc, record=ctx.record, rules=rules,
                   doc_type=ctx.view.type, doc_type_source=ctx.view.type_source, issuer=_issuer(ctx),
-                  checks=_checks(rules, ctx.view.type, stage, findings, not_run), cited=_cited(ctx))
+                  checks=_checks(rules, ctx.view.type, stage, findings, not_run), cited=_cited(ctx),
+                  registry_date=registry_snapshot(), issuer_reading=ctx.facts.issuer)
 
 
 def apply_waivers(findings: list[Finding], waivers: list, rules: RuleSet | None = None) -> None:

@@ -149,6 +149,12 @@ class Review(BaseModel):
     """Every rule that applied, in id order."""
     cited: list[str] = Field(default_factory=list, exclude=True)
     """Full titles of the laws and regulations the draft cites that the law registry knows."""
+    registry_date: dt.date | None = Field(default=None, exclude=True)
+    """The snapshot date of the law texts the registry of higher law was imported from (2025-04-19): the date the
+    opinion names as the state of the higher law it checked against (later changes are only known as far as
+    they were entered by hand)."""
+    issuer_reading: object | None = Field(default=None, exclude=True)
+    """How the issuer was read (``facts.issuer.IssuerReading``), for the opinion to say what it assumed."""
     document: object | None = Field(default=None, exclude=True)
     record: object | None = Field(default=None, exclude=True)
     rules: object | None = Field(default=None, exclude=True)

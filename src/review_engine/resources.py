@@ -26,3 +26,14 @@ def data_dir(name: str) -> Path:
 
 def data_path(name: str, *parts: str) -> Path:
     return data_dir(name).joinpath(*parts)
+
+
+def cache_dir() -> Path:
+    """Where derived files may be kept between runs: $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)
+    /review-engine. Callers treat it as optional (a read-only or missing cache only costs time)."""
+    import os
+
+    explicit = os.environ.get("REVIEW_ENGINE_CACHE")
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "review-engine"

@@ -8,7 +8,8 @@ Recognised (each citation keeps its span in the text unit where it starts):
 * the articles cited after it: 第九十条, 第62条, 第九十条第一款第（二）项, 第九十条第二项, 第十条之一,
   第四十八条、四十九条、第五十一条, 第四十三条和第四十四条, 第58条或第66条, 第七条至第九条,
   第三条第一款、第二款, 第五条第（一）项、第（三）项;
-* back-references to the last instrument cited: 该法 / 本法 / 同法 / 该条例 / 该规定 / 该办法 / 上述法律 … + 第X条;
+* back-references to the last instrument cited: 该法 / 本法 / 同法 / 该条例 / 该规定 / 该办法 / 上述法律 … + 第X条
+  (本条例 / 本法 in a text that is itself a 条例 / 法 is the text itself, not a citation);
 * a law named without 《》 right before an article (依照道路交通安全法第九十条): the name is kept as written
   (``Citation.names()`` gives the candidate names, longest first; the registry decides which one is a law);
 * a 文号 or 令号 on its own (根据国办发〔2018〕115号文件; 国务院令第713号).
@@ -354,10 +355,14 @@ def find_citations(index: TextIndex, *, own_titles: tuple[str, ...] = ()) -> Cit
                 aliases[fields["alias"]] = title
     # back-references (该法第X条) and bare names (道路交通安全法第九十条)
     if "第" in text:
+        # 本条例 / 本法 in a text that is itself a 条例 / 法 is the text itself, not the last law cited
+        own_genres = {g for g in (_genre_of(t) for t in own if t) if g}
         ends = sorted(m.end() for ch, regex in _BEFORE_ARTICLE if ch in text for m in regex.finditer(text))
         for word_end in ends:
             back = _BACK_WORD.search(text, max(0, word_end - 4), word_end)
             if back is not None:
+                if back.group().startswith("本") and _BACK_GENRE[back.group()] in own_genres:
+                    continue
                 refs, end = _articles(text, word_end)
                 if refs:
                     found.append((back.start(), end, {"kind": "back", "word": back.group(), "articles": refs}))

@@ -50,7 +50,7 @@ from . import Check, Hit, Params
 
 MEASURES = {
     "unknown": ("unknown",),
-    "in_force": ("repealed", "not_yet_in_force"),
+    "in_force": ("repealed", "not_yet_in_force", "superseded"),
     "article": ("no_article", "no_paragraph", "no_item"),
     "full_title": ("short_title", "no_brackets"),
 }
@@ -102,7 +102,7 @@ def version_text(inst, version, *, count: bool = True) -> str:
 
 def registry_basis(inst, version=None, reason: str = "") -> Basis:
     """What the registry knows about ``inst``, as a basis entry of a finding."""
-    quote = reason or f"{inst.level}，{inst.issuer}，{inst.status}"
+    quote = reason or "，".join(x for x in (inst.level, inst.issuer, inst.status) if x)
     if version is not None and not reason:
         quote += f"；现行版本：{version_text(inst, version)}"
     return Basis(law=inst.title, quote=quote)
@@ -115,6 +115,7 @@ class Citation(Check):
         "unknown": "引用的文件不在上位法库中",
         "repealed": "引用的法律法规已废止",
         "not_yet_in_force": "引用的法律法规尚未施行",
+        "superseded": "引用的文本已被修改后的文本取代",
         "no_article": "引用的条文不存在",
         "no_paragraph": "引用的款不存在",
         "no_item": "引用的项不存在",
@@ -128,6 +129,8 @@ class Citation(Check):
         report = self.params.report or MEASURES[self.params.measure]
         scopes = self.scopes
         cites = [c for c in ctx.facts.citations if c.role in self.params.roles and c.unit.scopes & scopes]
+        if not cites:
+            return  # nothing cited: the registry is not even loaded
         for hit in method(ctx, cites):
             if hit.outcome == "not_run" or hit.outcome in report:
                 yield hit
@@ -164,20 +167,42 @@ class Citation(Check):
                 continue
             ok, reason = registry.in_force(inst, day)
             if ok:
+                hit = self._superseded(registry, c, inst, day, day_text)
+                if hit is not None:
+                    seen.add(id(inst))
+                    yield hit
                 continue
             seen.add(id(inst))
-            repealed = inst.repealed is not None and inst.repealed.date <= day
+            repeal = inst.repealed
+            repealed = repeal is not None and repeal.since <= day
             extra = [registry_basis(inst, reason=reason)]
             successor = ""
-            if repealed and inst.repealed.by:
-                successor = f"《{inst.repealed.by}》"
-                nxt = registry.resolve(inst.repealed.by)
+            if repealed and repeal.by:
+                successor = f"《{repeal.by}》"
+                nxt = registry.resolve(repeal.by)
                 if nxt is not None:
                     extra.append(registry_basis(nxt, registry.version_on(nxt, day)))
             yield Hit(unit=c.unit, start=c.start, end=c.end, excerpt=c.written,
                       outcome="repealed" if repealed else "not_yet_in_force",
                       values={"cited": c.written, "law": inst.title, "full": f"《{inst.title}》",
-                              "reason": reason.rstrip("。"), "date": day_text, "successor": successor, "basis_extra": extra})
+                              "reason": reason.rstrip("。"), "date": day_text, "successor": successor,
+                              "basis_extra": extra})
+
+    @staticmethod
+    def _superseded(registry, c, inst, day, day_text):
+        """A citation naming a version (《…》（2015年修正）) that a later version has replaced by ``day``."""
+        if not c.qualifier:
+            return None
+        cited = cited_version(inst, c.qualifier)
+        current = registry.version_on(inst, day)
+        if cited is None or current is None or cited is current or (cited.start and cited.start > current.start):
+            return None
+        reason = (f"所引{cited.label}文本已被{current.label}文本取代" +
+                  (f"（自{fmt_date(current.start)}起施行）" if current.start else ""))
+        return Hit(unit=c.unit, start=c.start, end=c.end, excerpt=c.written, outcome="superseded",
+                   values={"cited": c.written, "law": inst.title, "full": f"《{inst.title}》", "reason": reason,
+                           "date": day_text, "version": version_text(inst, current), "successor": current.label,
+                           "basis_extra": [registry_basis(inst, current)]})
 
     # -- CITE-03 --------------------------------------------------------------------------------------------
 
@@ -194,32 +219,35 @@ class Citation(Check):
             version = registry.version_on(inst, day)
             if version is None:
                 continue
-            count = version.article_count
+            count = version.last
             if count is None:
                 if (id(inst), "count") not in not_run:
                     not_run.add((id(inst), "count"))
                     yield Hit(outcome="not_run", values={"reason": f"上位法库未记载《{inst.title}》{version.label}的条文数，"
                                                                    f"未能核对所引条文（{c.written}）是否存在"})
                 continue
-            layout_known = inst.has_facts_for(version)
+            facts = inst.facts_for(version)
             for ref in c.articles:
                 outcome, reason = None, ""
                 last = max(ref.article, ref.article_to or 0)
-                if last > count:
+                exists = version.has_article(last, ref.suffix)
+                if exists is False:
                     outcome = "no_article"
-                    reason = f"该{_genre(inst.title)}{version.label}共{to_chinese(count)}条" + \
-                        ("（条文数未经核实）" if not version.count_verified else "") + f"，没有第{to_chinese(last)}条"
-                elif ref.suffix:
-                    continue  # 第十条之一: not in the registry's numbering
-                elif (ref.paragraph or ref.item) and not layout_known:
+                    art = f"第{to_chinese(last)}条" + (f"之{to_chinese(ref.suffix)}" if ref.suffix else "")
+                    reason = f"该{_genre(inst.title)}{version.label}共{to_chinese(version.article_count or count)}条" + \
+                        ("（条文数未经核实）" if not version.count_verified else "") + f"，没有{art}" + \
+                        other_versions(inst, version, last, ref.suffix)
+                elif exists is None:
+                    continue  # 第十条之一 of a version whose text was not imported: cannot tell
+                elif (ref.paragraph or ref.item) and facts is None:
                     if (id(inst), "layout") not in not_run:
                         not_run.add((id(inst), "layout"))
                         yield Hit(outcome="not_run", values={"reason": f"上位法库没有《{inst.title}》{version.label}的款项结构，"
                                                                        f"未能核对{c.written}中的款、项"})
                     continue
                 elif ref.paragraph or ref.item:
-                    shape = inst.structure(ref.article)
-                    art = f"第{to_chinese(ref.article)}条"
+                    shape = facts.structure(ref.article, ref.suffix)
+                    art = f"第{to_chinese(ref.article)}条" + (f"之{to_chinese(ref.suffix)}" if ref.suffix else "")
                     if ref.paragraph and ref.paragraph > len(shape):
                         outcome = "no_paragraph"
                         reason = f"{art}只有{to_chinese(len(shape))}款，没有第{to_chinese(ref.paragraph)}款"
@@ -272,6 +300,42 @@ class Citation(Check):
                 continue
             yield Hit(unit=c.unit, start=c.start, end=c.end, excerpt=c.written, outcome=outcome,
                       values={"cited": cited, "law": inst.title, "full": f"《{inst.title}》"})
+
+
+def cited_version(inst, qualifier: str):
+    """The version a qualifier names (2015年修正, 2021年修订, 2019年): by year, then by the word (修正 / 修订 …)."""
+    import re
+
+    m = re.match(r"(\d{4})年", qualifier)
+    if m is None:
+        return None
+    same_year = [v for v in inst.versions if v.label.startswith(m[1])]
+    if len(same_year) > 1:
+        word = re.sub(r"^\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", qualifier)
+        same_year = [v for v in same_year if word and word in v.label] or same_year[-1:]
+    return same_year[-1] if same_year else None
+
+
+def other_versions(inst, version, number: int, suffix: int | None = None) -> str:
+    """Where an article missing from ``version`` exists: in an older text (the article was renumbered or
+    dropped) or in a newer one not yet in force; "" when no other version is known to have it."""
+    older, newer = [], []
+    before = True
+    for v in inst.versions:
+        if v is version:
+            before = False
+            continue
+        if v.has_article(number, suffix):
+            (older if before else newer).append(v)
+    parts = []
+    if older:
+        v = older[-1]
+        parts.append(f"该条见于已被取代的{v.label}文本" + (f"（共{to_chinese(v.article_count)}条）" if v.article_count else ""))
+    if newer:
+        v = newer[0]
+        start = f"，自{fmt_date(v.start)}起施行" if v.start else ""
+        parts.append(f"该条见于尚未施行的{v.label}文本{start}")
+    return "；" + "；".join(parts) if parts else ""
 
 
 def _genre(title: str) -> str:

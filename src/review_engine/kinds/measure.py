@@ -84,6 +84,7 @@ def _restated(reading, ctx, who: str, kind: str) -> Judgement:
     """The sentence names a basis. A higher law that may provide the measure (and, where the registry knows the
     cited article, does provide it) passes; a cited instrument that may not provide it (a 规范性文件, a 部门规章 for
     a licence) is no basis; "依法" alone or a title the registry does not know is for the reviewer."""
+    from ..numerals import to_chinese
     from ..registry.powers import may_create
 
     if reading.cited:
@@ -96,8 +97,8 @@ def _restated(reading, ctx, who: str, kind: str) -> Judgement:
             if kind in _POWER_KIND and not may_create(_POWER_KIND[kind], level).allowed:
                 return Judgement(True, reading=f"该句援引的《{inst.title}》是{inst.level}，不能设定该措施；{who}")
             article = _cited_article(reading.basis, title)
-            if article is not None and kind == "penalty" and _article_lacks_penalty(inst, article):
-                return Judgement(True, reading=f"该句援引的《{inst.title}》第{article}条没有规定行政处罚；{who}")
+            if article is not None and provides(ctx, inst, kind, article) is False:
+                return Judgement(True, reading=f"该句援引的《{inst.title}》第{to_chinese(article)}条没有规定该措施；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
                                        f"请核实其效力层级及是否规定了该措施；{who}")
@@ -111,12 +112,22 @@ def _cited_article(basis: str, title: str) -> int | None:
     return to_int(found.group(1)) if found else None
 
 
-def _article_lacks_penalty(inst, article: int) -> bool:
-    """The registry knows the articles of ``inst`` and ``article`` provides no penalty (nor applies another's)."""
-    if getattr(inst, "articles_version", None) is None:
-        return False
-    fact = inst.articles.get(article)
-    return fact is None or not (fact.penalties or fact.refers or "penalty" in fact.empowers)
+def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:
+    """Whether the version of ``inst`` in force on the review date provides a measure of ``kind`` (in ``article``
+    when given); None when the registry has no article facts for it."""
+    version = ctx.registry.version_on(inst, ctx.review_date) or inst.current
+    facts = inst.facts_for(version)
+    if facts is None:
+        return None
+    measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None}.get(kind, kind)
+    if measure is None:
+        return None
+    if article is not None:
+        fact = facts.fact(article)
+        return fact is not None and measure in fact.empowers
+    if measure == "penalty":
+        return facts.any_penalty()
+    return bool(facts.provisions(measure))
 
 
 def _subtype(kind: str, words: str) -> str | None:

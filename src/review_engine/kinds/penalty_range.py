@@ -116,7 +116,6 @@ class PenaltyRange(Check):
         index = ctx.facts.index
         scopes = self.scopes
         citations = ctx.facts.citations
-        registry = ctx.registry
         day, day_text = citation_date(ctx)
         done: set[tuple[int, int]] = set()  # one finding per sentence
         for regex in self.regexes:
@@ -132,7 +131,7 @@ class PenaltyRange(Check):
                 cites = [c for c in citations.in_span(unit.start + left, unit.start + right) if _usable(c)]
                 if not cites:  # a 项 under a 款 that cites the basis: …依照《…》第X条的规定处罚：（一）…
                     cites = [c for c in _lead_in_citations(ctx).get(id(unit), []) if _usable(c)]
-                verdict = self._judge(cites, registry, day)
+                verdict = self._judge(cites, ctx.registry, day) if cites else None
                 if verdict is None:
                     if cites or (self.cite_sentence is not None and self.cite_sentence.search(sentence)):
                         continue
@@ -167,7 +166,8 @@ class PenaltyRange(Check):
                 continue
             if not c.articles:
                 version = registry.version_on(inst, day)
-                if inst.has_facts_for(version) and not any(inst.provides_penalty(n) for n in inst.articles):
+                facts = inst.facts_for(version)
+                if facts is not None and not facts.any_penalty():
                     wrong.append((c, inst, version, f"上位法库记载《{inst.title}》{version.label}没有规定行政处罚的条文"))
                     continue
                 return None  # a law that provides penalties, cited without an article
@@ -176,11 +176,13 @@ class PenaltyRange(Check):
             if not ok or version is None:
                 unsure.append(f"{reason or cited + '尚未施行'}未能核对所引条文")
                 continue
-            if not inst.has_facts_for(version):
+            facts = inst.facts_for(version)
+            if facts is None:
                 unsure.append(f"上位法库没有《{inst.title}》{version.label}的条文事实，未能核对{cited}是否规定了行政处罚")
                 continue
-            if any(inst.provides_penalty(n) for r in c.articles if not r.suffix
-                   for n in range(r.article, (r.article_to or r.article) + 1)):
+            if any(facts.provides_penalty(r.article, r.suffix) if r.suffix else
+                   any(facts.provides_penalty(n) for n in range(r.article, (r.article_to or r.article) + 1))
+                   for r in c.articles):
                 return None
             wrong.append((c, inst, version, f"上位法库记载《{inst.title}》{version.label}的"
                           f"{'、'.join(r.label() for r in c.articles)}没有规定行政处罚"))
@@ -203,16 +205,20 @@ class PenaltyRange(Check):
     # -- CONT-PEN-04 / 05 -----------------------------------------------------------------------------------
 
     def _range(self, ctx):
+        fines = _draft_fines(ctx)
+        if not fines:
+            return  # no fine with a citation: the registry is not even loaded
         registry = ctx.registry
         day, day_text = citation_date(ctx)
         not_run: set[int] = set()
-        for unit, fine, cites in _draft_fines(ctx):
+        for unit, fine, cites in fines:
             for c in cites:
                 inst = c.resolve(registry)
                 if inst is None or inst.level not in PENALTY_LEVELS or not registry.in_force(inst, day)[0]:
                     continue
                 version = registry.version_on(inst, day)
-                if not inst.has_facts_for(version):
+                facts = inst.facts_for(version)
+                if facts is None:
                     if id(inst) not in not_run:
                         not_run.add(id(inst))
                         label = version.label if version else ""
@@ -221,8 +227,10 @@ class PenaltyRange(Check):
                     continue
                 pens = []
                 for ref in c.articles:
-                    for number in range(ref.article, (ref.article_to or ref.article) + 1):
-                        pens.extend(inst.penalties_of(number, ref.paragraph, ref.item))
+                    keys = [f"{ref.article}-{ref.suffix}"] if ref.suffix else \
+                        range(ref.article, (ref.article_to or ref.article) + 1)
+                    for number in keys:
+                        pens.extend(facts.penalties_of(number, ref.paragraph, ref.item))
                 hit = compare_fine(fine, pens)
                 if hit is None:
                     continue

@@ -10,10 +10,15 @@ renumbering), status and repeal, and later per-article facts. The facts live in 
     reg.version_on(inst, date(2022, 1, 1)).article_count   # 86
     reg.in_force(inst, date(2022, 1, 1))              # (True, "")
     road = reg.resolve("道路交通安全法")
-    road.penalties_of(90)                             # [(90, PenaltyFact(types=[警告, 罚款], min=20, max=200…))]
+    facts = road.facts_for(reg.version_on(road, date(2026, 1, 1)))
+    facts.penalties_of(90)                            # [(90, PenaltyFact(types=[警告, 罚款], min=20, max=200…))]
+    reg.snapshot                                      # date(2025, 4, 19): the imported texts' snapshot
 
-Article facts (penalty ranges, 款/项 layout) come from ``review_engine.registry.importer`` (``review-engine laws
-import``), run on the law texts of the shared corpus and checked by hand.
+The facts of every national law and administrative regulation (titles, versions, article numbers, 款/项,
+penalties, licences, fees, coercive measures, obligations) are imported from a folder of law texts by
+``review-engine laws import`` (``registry.importer`` → ``laws/national_law/``, ``registry.store``); the
+hand-written ``laws/*.yaml`` entries are laid over them (``registry.merge``). The texts stay in their folder
+(``registry.texts``). Layering: this package imports nothing from kinds, ruleset, engine, report or cli.
 """
 
 from review_engine.registry.loader import (
@@ -31,8 +36,11 @@ from review_engine.registry.model import (
     Instrument,
     Level,
     PenaltyFact,
+    Provision,
     Repeal,
     Status,
+    TextFacts,
+    TextRef,
     Version,
 )
 
@@ -43,13 +51,23 @@ __all__ = [
     "Instrument",
     "Level",
     "PenaltyFact",
+    "Provision",
     "Registry",
     "RegistryError",
     "Repeal",
     "Status",
+    "TextFacts",
+    "TextRef",
     "Version",
     "default_registry",
     "laws_dir",
     "normalize_doc_number",
     "normalize_title",
+    "registry_snapshot",
 ]
+
+
+def registry_snapshot():
+    """The snapshot date of the default registry's imported law texts (the latest, when there are several), or
+    None; what ``Review.registry_date`` reports."""
+    return default_registry().snapshot

@@ -1,0 +1,263 @@
+"""Licences, fees, coercive measures and obligations one 款 or 项 of a law provides (``provisions``).
+
+Each fact says what the provision is (``kind``), its ``name`` as the law writes it, the ``body`` that grants,
+collects or imposes it (``registry.bodies``), the ``subject`` who must hold, pay or do it, where it stands
+(款, 项), a quotation of at most 120 characters and ``rule``: the name of the pattern below that found it, so
+that every fact can be explained. A later restatement check matches a draft clause against these ("does a
+higher-law provision provide this licence / fee / measure, granted by this kind of body?").
+
+Rules (one sentence at a time; a clause that is a condition, …的，, provides nothing — 未取得排污许可证的，由…处
+罚 names a licence another article provides):
+
+``licence``
+    ``obtain``    应当取得 / 须取得 / 必须持有 [BODY颁发的] NAME(许可证|许可|执照|资格证书|…)
+                  (取得国务院农业行政主管部门颁发的种子、种畜禽、水产苗种生产许可证 → three names);
+    ``system``    实行 NAME 许可(证)制度 / 实行 NAME 许可管理 / 对 NAME 实行许可;
+    ``grant``     由 BODY 审批 / 批准 / 核发 / 颁发 / 许可 (水产苗种的生产由县级以上地方人民政府渔业行政主管部门审批
+                  → 水产苗种的生产);
+    ``approval``  …应当经 BODY 批准 / 须经 BODY 许可 / 报 BODY 批准 (the activity before it is the name).
+``fee``
+    ``collect``   收取 / 征收 / 缴纳 / 交纳 / 计收 / 核收 NAME费 (收取车辆通行费, 缴纳水资源费); ``denied`` when
+                  the clause forbids or waives it (不得收取…费, 免收车辆通行费, 禁止…收取).
+``coercion``
+    ``measure``   (可以|有权|依法|予以|应当)… 查封 / 扣押 / 冻结 / 扣留 / 封存 / 强制隔离 / 强制拆除 / 强行拆除 /
+                  代履行 / 加处罚款 / 加收滞纳金 / 申请人民法院强制执行 / 强制执行 (the list of 行政强制法 第九条 itself
+                  has no modal verb and is not read).
+``obligation``
+    ``duty``      SUBJECT 应当 / 必须 ACT;
+    ``ban``       SUBJECT 不得 ACT, 禁止 ACT, 严禁 ACT (``name`` is the act, at most 30 characters, and is its own
+                  quotation: an obligation has no ``quote``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from review_engine.registry.bodies import ORGAN, body_of
+from review_engine.registry.penalties import clip, sentences
+
+__all__ = ["licensor_in", "provisions_in"]
+
+# The body that decides on a licence, named in another sentence of the article (县级以上地方人民政府食品安全监督管理部门
+# 应当……对符合规定条件的，准予许可): given to the article's licences that name no body (``body_via: licensor``).
+_LICENSOR = re.compile(rf"(?P<b>(?:设区的市|[^，,。；;：:由的“”《》（）()\s]){{2,40}}{ORGAN})(?:应当|依法|可以)?[^。]{{0,120}}?"
+                       r"(?:准予(?:行政)?许可|(?:颁发|核发)[^，。；]{0,20}?(?:许可证|证书|执照)|作出[^，。；]{0,12}?许可的决定)")
+
+_NAME_CHARS = r"[^，,。；;：:“”《》（）()\s的]"
+_LICENCE_HEAD = r"(?:许可证|许可|执照|资格证书|资格证|资质证书|资质|证书|批准文件|批准证书|登记证|合格证|经营证|准运证|驾驶证|行驶证|养殖证)"
+_OBTAIN = re.compile(
+    rf"(?<![不无免])(?:应当|应|须|必须|需要|需|并)(?:依法)?(?:取得|领取|持有|具备|申领|办理)(?:(?P<b>[^，。；]{{2,40}}?{ORGAN})(?:颁发|核发|发放|发给|批准)的)?"
+    rf"(?:相应的|有效的|相关的)?(?P<n>(?:{_NAME_CHARS}|[、和或与及])"
+    rf"{{0,30}}?{_LICENCE_HEAD})(?!的[^，。；]{{0,3}}(?:规定|要求|条件))"
+)
+_OBTAIN_HINT = re.compile(r"取得|领取|持有|具备|申领|办理")
+_SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<c>证)?(?:制度|管理)|"
+                     rf"对(?P<n2>{_NAME_CHARS}{{2,20}}?)实行(?:行政)?许可")
+# 由 / 经 anchor the two patterns below; the activity is taken from the words before the match
+_GRANT = re.compile(rf"[，,]?由(?P<b>[^，。；由]{{2,40}}?{ORGAN})(?:依法|按照[^，。；]{{0,16}}?)?"
+                    rf"(?P<v>审批|批准|核准|核发|颁发|许可)(?![的后前])")
+_APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?P<b>[^，。；经]{{2,40}}?{ORGAN})"
+                       rf"(?:审查|审核)?(?:同意|决定)?(?:并)?(?P<v>批准|许可|核准|审批)"
+                       rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+_BEFORE = re.compile(rf"(?:{_NAME_CHARS}|的){{1,24}}$")
+_FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免收|减收)(?P<n>[^，。；、：:]{0,12}?费)(?![用率税])|"
+                  r"(?P<v2>收取|征收|缴纳|交纳)(?P<n2>[^，。；、]{0,10}?(?:费用|基金|附加))")
+# a name that is who acts, not what is approved (建设单位, 县级以上人民政府公安机关, 国务院各部门所属单位)
+_SUBJECT_LIKE = re.compile(rf"(?:{ORGAN}|单位|企业|公司|组织|者|人|人员|机关|所属单位)$|^(?:或者|或|及|以及|和)$")
+_FEE_DENIED = re.compile(r"不得(?:[^，。；]{0,12})$|禁止(?:[^，。；]{0,12})$|免予$|免$|不$|无需$|无须$")
+_GENERIC_FEE = re.compile(r"^(?:任何|其他|有关|相关|相应|一定|合理|必要|上述|该项|这些|该|各项|其|全部|部分|所需)?费(?:用)?$")
+_MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|强行拆除|代履行|代为[^，。；]{0,6}?(?:履行|清除|拆除|处置|处理|恢复|治理)|"
+            r"加处罚款|加收滞纳金|滞纳金|申请人民法院强制执行|强制执行|强制带离|强制检测|强制收购)")
+_COERCION = re.compile(rf"{_MEASURE}(?:(?:、|和|或者|以及|及|并)(?:依法)?{_MEASURE})*")
+_MODAL = re.compile(r"可以|有权|依法|予以|应当|采取|决定|实施|并")
+_DUTY = re.compile(r"(?P<v>应当|必须|不得|禁止|严禁)")
+_CONDITION_CLAUSE = re.compile(r"的$")
+_CLAUSE = re.compile(r"[^，,；;。：:]+")
+_SPLIT_NAMES = re.compile(r"、|和|或者|及|以及|与")
+
+
+def provisions_in(text: str, paragraph: int, item: int | None) -> list[dict]:
+    """The licence, fee, coercion and obligation facts of one 款 or 项 text."""
+    out: list[dict] = []
+    for s_start, s_end in sentences(text):
+        sentence = text[s_start:s_end]
+        for clause in _CLAUSE.finditer(sentence):
+            c_text = clause.group()
+            if _CONDITION_CLAUSE.search(c_text.rstrip()) or not c_text.strip():
+                continue
+            start = s_start + clause.start()
+            for fact in (*_licences(c_text, sentence, clause.start()), *_fees(c_text), *_coercion(c_text),
+                         *_obligations(c_text, sentence, clause.start())):
+                fact.update(paragraph=paragraph, item=item)
+                pos = start + fact.pop("at")
+                if fact["kind"] != "obligation":  # an obligation's name is its own quotation
+                    fact["quote"] = clip(text, s_start, s_end, pos, pos + len(fact["name"]))
+                out.append({k: v for k, v in fact.items() if v not in (None, [], "", False)})
+    return _dedupe(out)
+
+
+def licensor_in(text: str) -> str | None:
+    """The body an article names as deciding on licences (see ``_LICENSOR``), or None."""
+    for sentence in re.finditer(r"[^。]+", text):
+        m = _LICENSOR.search(text, sentence.start(), sentence.end())
+        if m is not None and not m["b"].startswith(("本", "该", "其", "前款")):
+            return re.sub(r"^(?:并|应当|可以|依法|对)+", "", m["b"])
+    return None
+
+
+def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
+    out = []
+    for m in _OBTAIN.finditer(clause) if _OBTAIN_HINT.search(clause) else ():
+        subject = _subject(sentence, offset + m.start())
+        named = m["n"]
+        if re.fullmatch(rf"(?:相应|有关|相关)?{_LICENCE_HEAD}", named):  # 从事食品生产、餐饮服务，应当依法取得许可
+            activity = re.sub(r"^(?:从事|进行|开展|经营|设立|举办)", "", subject or "")
+            if not activity or len(activity) > 24 or re.search(r"单位|企业|人员|个人|者$|机构", activity):
+                continue
+            named = activity + named.lstrip("相应有关相关")
+        names = _split(named, _LICENCE_HEAD)
+        body = m["b"] or body_of(clause)
+        for name in names:
+            out.append({"kind": "licence", "name": name, "body": body, "subject": subject, "rule": "obtain",
+                        "at": m.start("n")})
+    for m in _SYSTEM.finditer(clause) if "许可" in clause else ():
+        name = (m["n"] or m["n2"]) + "许可" + (m["c"] or "")
+        out.append({"kind": "licence", "name": name.lstrip("对"), "body": body_of(clause), "rule": "system",
+                    "at": m.start()})
+    for m in _GRANT.finditer(clause) if "由" in clause else ():
+        before = _BEFORE.search(clause, 0, m.start())
+        name = _activity(before.group()) if before else None
+        if name is not None and not _SUBJECT_LIKE.search(name):
+            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "grant", "verb": m["v"],
+                        "at": before.start()})
+    for m in _APPROVAL.finditer(clause) if "经" in clause else ():
+        # the activity: the words before 经 in this clause, else an earlier clause of the sentence (…从事捕捞活动，
+        # 必须经…批准), else what follows (储蓄机构，经…批准，可以办理个人住房储蓄业务); and what 未经…批准 forbids
+        # (沿海滩涂未经…批准，不得围垦 → 沿海滩涂围垦)
+        rest = sentence[offset + m.end():]
+        if m["b"].startswith("有批准权") or re.match(r"[，,]?(?:责令|处|吊销|没收|予以|依法)", rest):
+            continue  # 情节严重的，报经有批准权的人民政府批准，责令停业、关闭: the procedure of a penalty
+        before = _BEFORE.search(clause, 0, m.start())
+        name = _activity(before.group()) if before else None
+        at = before.start() if before else m.start()
+        following = re.match(r"[，,](?:不得|禁止|方可|才能|后方可)(?P<act>[^，,。；]{1,20})", rest)
+        if m["act"] or (m["neg"] and following):
+            name = (name or "") + (m["act"] or following["act"])
+        elif name is None or _SUBJECT_LIKE.search(name):
+            name, at = _earlier_activity(sentence[:offset]), 0
+            if name is None:
+                after = re.match(r"[，,](?:后)?(?:可以|方可|才能|才可以)?(?P<act>[^，,。；]{2,24})", rest)
+                name = _activity(after["act"]) if after else None
+        if name is not None:
+            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "approval", "verb": m["v"],
+                        "at": at})
+    return out
+
+
+def _earlier_activity(text: str) -> str | None:
+    """The activity in the clauses before an approval: the last one that is not a requirement (必须经过科学论证),
+    a ground (根据…需要), a subject (建设单位) or a step of the procedure (…同意, …申请)."""
+    for clause in reversed([c.strip() for c in _CLAUSE.findall(text) if c.strip()]):
+        if re.match(r"(?:必须|应当|须|并|根据|按照|依照|依据|为了|为|因|或者|经)", clause) or \
+                re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause):
+            continue
+        name = _activity(clause)
+        if name is not None and not _SUBJECT_LIKE.search(name):
+            return name
+        return None
+    return None
+
+
+def _fees(clause: str) -> list[dict]:
+    out = []
+    for m in _FEE.finditer(clause):
+        verb, name = (m["v"], m["n"]) if m["v"] else (m["v2"], m["n2"])
+        if _GENERIC_FEE.match(name):
+            continue
+        name = re.sub(r"^(?:的|有关|相关|相应|应当|应|依法|按照规定|按规定|相当于)+", "", name)
+        if _GENERIC_FEE.match(name) or len(name) < 2:
+            continue
+        denied = verb in ("免收", "减收") or bool(_FEE_DENIED.search(clause[:m.start()]))
+        out.append({"kind": "fee", "name": name, "body": body_of(clause), "rule": "collect", "verb": verb,
+                    "denied": denied, "at": m.start("n") if m["v"] else m.start("n2")})
+    return out
+
+
+def _coercion(clause: str) -> list[dict]:
+    out = []
+    for m in _COERCION.finditer(clause):
+        before = clause[:m.start()]
+        modal = None
+        for modal in _MODAL.finditer(before):
+            pass
+        if modal is None or m.start() - modal.end() > 12 or re.search(r"(?:不得|禁止|严禁|无权|解除|对)[^，。；]{0,10}$", before) \
+                or re.match(r"的|措施时|期间|期限", clause[m.end():]):
+            continue  # a mention (查封、扣押、冻结的财物; 解除查封; 采取强制执行措施时), not a power
+        end = m.end()
+        while end < len(clause) and end - m.start() < 24 and clause[end] not in "，。；：":
+            end += 1
+        measures = [w for w in re.findall(_MEASURE, m.group())]
+        out.append({"kind": "coercion", "name": clause[m.start():end].rstrip("的"), "measures": measures,
+                    "body": body_of(clause), "rule": "measure", "at": m.start()})
+    return out
+
+
+def _obligations(clause: str, sentence: str, offset: int) -> list[dict]:
+    m = _DUTY.search(clause)
+    if m is None:
+        return []
+    act = clause[m.end():].strip()
+    if len(act) < 2:
+        return []
+    subject = clause[:m.start()].strip() or _subject(sentence, offset)
+    subject = re.sub(r"^(?:但是|但|并且|并|同时|其中|此外|也|还|均|都)", "", subject or "")
+    if subject.endswith("的") or re.search(r"责令|吊销|罚款|没收|拘留", act):
+        return []  # 情节严重的，禁止船舶进出港口: a consequence of a violation, not an obligation
+    rule = "duty" if m["v"] in ("应当", "必须") else "ban"
+    name = act[:30]
+    return [{"kind": "obligation", "name": name, "subject": subject[:20] or None, "rule": rule, "verb": m["v"],
+             "at": m.end()}]
+
+
+def _subject(sentence: str, pos: int) -> str | None:
+    """The subject of the sentence holding ``pos``: its first clause, when it ends before ``pos``."""
+    first = _CLAUSE.match(sentence)
+    if first is None or first.end() > pos:
+        text = sentence[:pos]
+    else:
+        text = first.group()
+    text = re.split(r"应当|应|须|必须|需", text)[0].strip()
+    return text[:30] or None
+
+
+def _split(names: str, head: str) -> list[str]:
+    """种子、种畜禽、水产苗种生产许可证 → 种子生产许可证, 种畜禽生产许可证, 水产苗种生产许可证 (the last name's head
+    word completes the ones before it); a name that is a whole word on its own stays as it is."""
+    parts = [p for p in _SPLIT_NAMES.split(names) if p]
+    if len(parts) == 1:
+        return parts
+    last = parts[-1]
+    tail = re.search(rf"(?:生产|经营|使用|进口|出口|运输|销售|从业|执业)?{head}$", last)
+    suffix = tail.group() if tail else ""
+    out = [p if re.search(rf"{head}$", p) else p + suffix for p in parts[:-1]]
+    return [*out, last]
+
+
+def _activity(text: str) -> str | None:
+    """The activity a 由…审批 / 经…批准 clause is about, without the leading condition words."""
+    name = re.sub(r"^(?:但是|但|对|凡|其中|另外|并且|并|因|或者|以及|及|和|在)+", "", text).strip()
+    name = re.sub(r"(?:应当|必须|须|需要|需|应|并|依法|报|的|事先|预先|先行|先)+$", "", name)[:40]
+    if len(name) < 2 or name.startswith(("本", "前款", "上述", "其", "该")) or name.endswith(("后", "前")):
+        return None
+    return name
+
+
+def _dedupe(facts: list[dict]) -> list[dict]:
+    seen = set()
+    out = []
+    for fact in facts:
+        key = (fact["kind"], fact["name"], fact.get("rule"))
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
