@@ -50,6 +50,7 @@ from review_engine.ruleset.run import make_context, run_rules  # noqa: E402
 from review_engine.parsing import parse_source  # noqa: E402
 from review_engine.reading import source_from_text  # noqa: E402
 from review_engine.record import Dossier  # noqa: E402
+from review_engine.findings import SEVERITY_ORDER  # noqa: E402
 
 REVIEW_DATE = dt.date(2026, 11, 1)
 LEVELS = ("规范性文件", "部门规章")
@@ -93,6 +94,8 @@ class Result:
     lookalike_trials: int = 0
     baseline: dict = field(default_factory=dict)
     """level → Counter(rule id → findings), and 'docs' → Counter(rule id → documents)."""
+    severities: Counter = field(default_factory=Counter)
+    """The highest severity of each caught injection (a restated measure is caught at modify or warn)."""
     normative_blocks: list = field(default_factory=list)
     normative_docs: int = 0
     seconds: float = 0.0
@@ -196,6 +199,7 @@ def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: 
                 result.trials[cls["id"]] += 1
                 if found:
                     result.hits[cls["id"]] += 1
+                    result.severities[max((f.severity for f in found), key=SEVERITY_ORDER.get)] += 1
                 else:
                     result.misses[cls["id"]].append((phrasing, target.name))
             trial += 1
@@ -245,6 +249,8 @@ def report(result: Result, verbose: bool = False) -> str:
             for phrasing, doc in result.misses[cid]:
                 out.append(f"      missed: {phrasing}  [{doc}]")
     out.append(f"overall recall: {result.overall:.1%}")
+    out.append("caught at: " + ", ".join(f"{k} {v}" for k, v in sorted(result.severities.items(),
+                                                                          key=lambda kv: -SEVERITY_ORDER[kv[0]])))
     out.append(f"lookalike false alarms: {len(result.lookalike_alarms)} of {result.lookalike_trials}")
     for text, doc, rule_id, excerpt in result.lookalike_alarms:
         out.append(f"  {rule_id}: “{excerpt}” in {text}  [{doc}]")

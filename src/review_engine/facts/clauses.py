@@ -346,7 +346,7 @@ class ClauseIndex:
         return found
 
 
-_BASIS = re.compile(r"(?:根据|依据|依照|按照|贯彻|落实)[^。；]{0,300}?(?:制定|现提出|现就|特制定|现将|结合)")
+_BASIS = re.compile(r"(?:根据|依据|依照|按照|贯彻|落实|保证|保障|实施)[^。；]{0,300}?(?:制定|现提出|现就|特制定|现将|结合)")
 
 
 def find_clauses(index: TextIndex) -> ClauseIndex:

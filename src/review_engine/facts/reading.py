@@ -63,7 +63,7 @@ _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
 _BASIS = re.compile(
     r"(?:依照|依据|按照|根据|适用|参照)[^。；]{0,40}?(?:《[^》]+》(?:(?:第[^。；，《》]{1,12}?条)(?:第[^。；，《》]{1,6}?款)?"
     r"(?:第[（(][^。；，《》]{1,4}?[)）]项)?)?|法律|行政法规|地方性法规|法规|规章|有关规定|相关规定|国家规定)"
-    r"|依法(?!治)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定"
+    r"|依法(?!治)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定|(?<![未不])(?:按照|依照|按|依)(?:国家)?(?:有关)?规定"
 )
 _CITED = re.compile(r"《([^》]{2,60})》")
 _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
@@ -126,7 +126,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
     if forbidding and not _gate_before(before) and not cap:
         return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
-    basis = _basis_of(sentence)
+    basis = _basis_of(_consequence(before, text[start:end] + after))
     if lead is not None:
         lead_basis = _basis_of(lead)
         lead_cited = tuple(dict.fromkeys(_CITED.findall(lead)))
@@ -138,6 +138,18 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence):
         return reading("background", "该句说明目的或者背景，不是规范")
     return reading("creates", "该句由本文件直接作出规定，未载明上位法依据")
+
+
+def _consequence(before: str, rest: str) -> str:
+    """The part of the sentence that lays the measure down: after its condition (违反《……》规定的，/ 对未按规定……的单位，
+    name the conduct, not the basis of the measure) and within the measure's own clause."""
+    cut = max(before.rfind("的，"), before.rfind("的,"))
+    head = before[cut + 2:] if cut >= 0 else before
+    segments = re.split(r"[，,]", head)
+    own = segments[-1] if segments else head
+    if len(segments) > 1 and _BASIS.fullmatch(segments[-2].strip()):
+        own = segments[-2] + "，" + own  # 依照《……》第……条的规定，处……
+    return own + re.split(r"[，,；;。]", rest, maxsplit=1)[0]
 
 
 def _gate_before(before: str) -> bool:

@@ -13,6 +13,11 @@ that hold for any wording:
 4. **Basis.** The sentence restates the measure with a named higher law (依照《……》第……条): no finding. With only
    "依法" or "按照有关规定": at most ``modify`` — name the law and the article. With a title the registry does not
    know: ``warn`` — the reviewer checks that it provides the measure.
+   Without a citation, a licence, fee or coercive measure of the same name in a law or regulation (the draft's
+   own basis first: ``registry/restate.py``) makes it a restatement: ``modify`` — cite it. A measure of a kind the
+   draft's basis law provides (a liberty restriction in a document made under the law on assemblies): ``warn``.
+   A rule whose measure no higher law gives an administrative body (utility cut-offs, local-registration
+   requirements, liability of relatives) says ``restatable: false``: "依法" and look-alike names do not soften it.
 5. Otherwise the document creates a measure its issuer may not create, with no basis named: the rule's severity.
 
 The finding's ``{reading}`` field says which reading decided (该句由本文件直接作出规定，未载明上位法依据；制定机关为……).
@@ -56,7 +61,7 @@ class Judgement:
     reason: str = ""
 
 
-def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "") -> Judgement:
+def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restatable: bool = True) -> Judgement:
     from ..facts.reading import NOT_CREATING, read_measure
     from ..registry.powers import may_create
 
@@ -75,9 +80,55 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "") -> Judg
         if power.allowed:
             return Judgement(False, reason=f"{ctx.view.type}可以设定（{power.source}）")
     who = issuer.describe()
-    if reading.mood == "restates":
+    if reading.mood == "restates" and restatable:
         return _restated(reading, ctx, who, kind)
+    if not restatable:
+        return Judgement(True, reading=f"{reading.why}；{who}")
+    provision = _provision_restated(ctx, kind, reading.sentence)
+    if provision is not None:
+        return Judgement(True, "modify", f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}），"
+                                         f"本文件是复述而未注明依据；{who}")
+    basis = _basis_providing(ctx, kind)
+    if basis is not None:
+        return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
+                                       f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
     return Judgement(True, reading=f"{reading.why}；{who}")
+
+
+def _basis_titles(ctx) -> list:
+    """The registered laws and regulations the draft says it is made under: its basis clause (根据《……》……制定本办法)
+    and a title that implements one (某省实施《中华人民共和国渔业法》办法)."""
+    registry = ctx.registry
+    texts = list(ctx.facts.clauses.basis) + [ctx.doc.title_block.title or ""]
+    out = []
+    for text in texts:
+        for title in re.findall(r"《([^》]{2,60})》", text):
+            inst = registry.resolve(title)
+            if inst is not None and inst not in out and inst.level in ("法律", "行政法规"):
+                out.append(inst)
+    return out
+
+
+def _basis_providing(ctx, kind: str) -> str | None:
+    """The title of a law the draft is made under that provides measures of ``kind`` (a liberty restriction: a
+    coercive measure or a penalty of the law), or None."""
+    kinds = ("coercion", "penalty") if kind == "liberty" else (kind,)
+    for inst in _basis_titles(ctx):
+        if any(provides(ctx, inst, k) for k in kinds):
+            return inst.title
+    return None
+
+
+def _provision_restated(ctx, kind: str, sentence: str):
+    """The provision of a law or regulation the sentence restates (a licence, fee or coercive measure of the same
+    name), the laws of the draft's basis clause first; None when there is none."""
+    from ..registry.restate import KINDS, restated
+
+    measure = {"liberty": "coercion"}.get(kind, kind)
+    if measure not in KINDS:
+        return None
+    prefer = tuple(inst.title for inst in _basis_titles(ctx))
+    return restated(ctx.registry, measure, sentence, ctx.review_date, prefer)
 
 
 def _restated(reading, ctx, who: str, kind: str) -> Judgement:

@@ -122,7 +122,7 @@ def _judge(loaded: LoadedRule, hit: Hit, ctx: Context):
         return None
     from ..kinds.measure import judge
 
-    return judge(kind, ctx, hit.unit, hit.start, hit.end, hit.excerpt or "")
+    return judge(kind, ctx, hit.unit, hit.start, hit.end, hit.excerpt or "", loaded.rule.restatable)
 
 
 def _apply(judgement, finding: Finding) -> None:

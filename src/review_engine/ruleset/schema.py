@@ -112,6 +112,9 @@ class Rule(BaseModel):
     family: str | None = None
     review_item: ReviewItem | None = None
     enabled: bool = True
+    restatable: bool = True
+    """False for a measure no higher law gives an administrative body (a utility cut-off, a local-registration
+    requirement): a vague basis (依法) or a look-alike provision then does not soften the finding."""
     creates: MeasureKind | None = None
     """For content rules: the kind of measure whose creation the rule flags (licence, penalty …); each hit then
     passes the trust gate (``kinds/measure.py``: what the sentence does with it, who issues the document, the basis

@@ -1,0 +1,98 @@
+"""Does a sentence restate a licence, fee or coercive measure that a higher law provides? The registry's answer.
+
+A draft may restate what a law provides (从事食品生产，应当取得食品生产许可) without creating anything; it should then
+cite the law, and the review says "应当注明依据《中华人民共和国食品安全法》第三十五条" instead of "设定了行政许可".
+``restated(registry, kind, sentence, day, prefer)`` looks for the provisions of that kind (licence, fee, coercion)
+of the laws and regulations in force on ``day`` whose name's core (``search.core``: 食品生产许可 → 食品生产) occurs in
+the sentence; the laws the draft names as its basis (``prefer``) are tried first. The core must be at least four
+characters (else the whole name must occur: 捕捞许可证), so that a sentence is matched by what it is about (苗种生产,
+燃气经营), not by a word every licence shares.
+The index of names is built once per registry and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .loader import Registry
+from .search import core
+
+KINDS = ("licence", "fee", "coercion")
+_MIN_CORE = 4
+_GENERIC = frozenset({"行政许可", "许可证件", "有关许可", "相关许可", "经营许可", "生产许可", "行政事业性收费", "收费项目"})
+# Cores that name an activity every licence shares: a name whose core is one of them matches nothing by itself.
+_GENERIC_CORES = frozenset({"经营", "生产", "管理", "建设", "运输", "销售", "服务", "使用", "登记", "设立", "开办", "从业", "执业",
+                            "营业", "备案", "检验", "检疫", "检疫合格", "合格", "资格", "资质", "有关", "相关", "行政", "其他",
+                            "管理费", "管理费用", "服务费", "费用", "手续费", "工本费", "强制", "强制拆除", "强制执行", "拆除"})
+_NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不)|或者|以及|等")
+
+
+@dataclass(frozen=True)
+class Restated:
+    title: str
+    article: str  # "35", "133-1"
+    name: str
+    body: str | None
+    level: str
+
+    def cite(self) -> str:
+        from ..numerals import to_chinese
+
+        number, _, suffix = self.article.partition("-")
+        text = f"第{to_chinese(int(number))}条" + (f"之{to_chinese(int(suffix))}" if suffix else "")
+        return f"《{self.title}》{text}"
+
+
+_INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
+
+
+def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
+    key = (id(registry), day, kind)
+    if key in _INDEX:
+        return _INDEX[key]
+    out: list[tuple[str, Restated]] = []
+    for pack in registry.packs:
+        for ident in pack.ids():
+            record = pack.record(ident)
+            if not record.get("facts"):
+                continue
+            inst = registry.resolve(record["head"]["title"])
+            if inst is None or inst.level not in ("法律", "行政法规"):
+                continue
+            version = registry.version_on(inst, day)
+            facts = inst.facts_for(version) if version is not None else None
+            if facts is None:
+                continue
+            for article, provision in facts.provisions(kind):
+                if provision.denied:
+                    continue
+                name = provision.name.replace("的", "")
+                word = core(name)
+                if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
+                    continue
+                # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+                key = word if len(word) >= _MIN_CORE else name
+                if len(key) < _MIN_CORE:
+                    continue
+                out.append((key, Restated(inst.title, article, provision.name, provision.body, inst.level)))
+    # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
+    out.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
+    _INDEX[key] = out
+    return out
+
+
+def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer: tuple[str, ...] = ()) -> Restated | None:
+    """The provision of a law or regulation in force on ``day`` that provides the ``kind`` of measure the
+    ``sentence`` is about, or None (see the module docstring)."""
+    if kind not in KINDS:
+        return None
+    text = sentence.replace("的", "")
+    found = [r for word, r in _index(registry, day, kind) if word in text]
+    if not found:
+        return None
+    preferred = [r for r in found if r.title in prefer]
+    if kind == "coercion":  # coercive measures have the same names in many laws: only the draft's own basis counts
+        return preferred[0] if preferred else None
+    return (preferred or found)[0]
