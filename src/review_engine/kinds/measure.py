@@ -88,11 +88,31 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if provision is not None:
         return Judgement(True, "modify", f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}），"
                                          f"本文件是复述而未注明依据；{who}")
-    basis = _basis_providing(ctx, kind)
+    quoted = _quoted(ctx, reading, unit, start, end, excerpt)
+    if quoted is not None:
+        title, label = quoted
+        return Judgement(True, "modify", f"该句复述《{title}》{label}的规定，本文件未注明依据；{who}")
+    basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end])
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
     return Judgement(True, reading=f"{reading.why}；{who}")
+
+
+def _quoted(ctx, reading, unit, start: int, end: int, excerpt: str):
+    """(title, 第X条) when the clause repeats the words of a law the draft is made under or cites (law texts
+    configured only)."""
+    from ..registry.restate import quoted_from
+
+    insts = list(_basis_titles(ctx))
+    for title in reading.cited:
+        inst = ctx.registry.resolve(title)
+        if inst is not None and inst not in insts:
+            insts.append(inst)
+    if not insts:
+        return None
+    left, right = unit.sentence(start, end)
+    return quoted_from(ctx.registry, insts, unit.text[left:right], excerpt or unit.text[start:end], ctx.review_date)
 
 
 def _basis_titles(ctx) -> list:
@@ -109,13 +129,23 @@ def _basis_titles(ctx) -> list:
     return out
 
 
-def _basis_providing(ctx, kind: str) -> str | None:
-    """The title of a law the draft is made under that provides measures of ``kind`` (a liberty restriction: a
-    coercive measure or a penalty of the law), or None."""
-    kinds = ("coercion", "penalty") if kind == "liberty" else (kind,)
+_LIBERTY_WORDS = re.compile(r"拘留|约束|带离|带至|带到|传唤|盘问|隔离|留置|看管|收容|遣送|强制戒毒|强制检测|限制[^，。；]{0,4}活动|不得离开")
+
+
+def _basis_providing(ctx, kind: str, words: str) -> str | None:
+    """For a restriction of liberty (which only a law may lay down), the title of a law the draft is made under
+    that itself restricts liberty (行政拘留 among its penalties, or coercive measures), or None: the draft most
+    likely restates it, which the reviewer confirms. Other kinds are not softened this way: a basis law that
+    provides fines does not provide the draft's fines."""
+    if kind != "liberty" or not _LIBERTY_WORDS.search(words):
+        return None
     for inst in _basis_titles(ctx):
-        if any(provides(ctx, inst, k) for k in kinds):
-            return inst.title
+        facts = facts_of(ctx, inst)
+        if facts is None:
+            continue
+        for fact in facts.articles.values():
+            if any("行政拘留" in p.types for p in fact.penalties) or any(p.kind == "coercion" for p in fact.provisions):
+                return inst.title
     return None
 
 
@@ -163,11 +193,20 @@ def _cited_article(basis: str, title: str) -> int | None:
     return to_int(found.group(1)) if found else None
 
 
+def facts_of(ctx, inst, exact: bool = False):
+    """The article facts of the version of ``inst`` in force on the review date; without ``exact``, else those of
+    its latest imported text (a revision after the snapshot keeps most measures, not their numbers)."""
+    version = ctx.registry.version_on(inst, ctx.review_date) or inst.current
+    facts = inst.facts_for(version)
+    if facts is None and not exact and inst.text_versions:
+        facts = inst.facts_for(inst.text_versions[-1])
+    return facts
+
+
 def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:
     """Whether the version of ``inst`` in force on the review date provides a measure of ``kind`` (in ``article``
     when given); None when the registry has no article facts for it."""
-    version = ctx.registry.version_on(inst, ctx.review_date) or inst.current
-    facts = inst.facts_for(version)
+    facts = facts_of(ctx, inst, exact=article is not None)
     if facts is None:
         return None
     measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None}.get(kind, kind)

@@ -96,3 +96,48 @@ def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer:
     if kind == "coercion":  # coercive measures have the same names in many laws: only the draft's own basis counts
         return preferred[0] if preferred else None
     return (preferred or found)[0]
+
+
+# ---- restatement by the words of the law (when the law texts are configured) ----------------------------------
+
+_MIN_RUN = 8
+_TEXTS = None
+
+
+def law_texts():
+    """The configured law texts (``registry.texts.LawTexts``; empty when none are configured), read once."""
+    global _TEXTS
+    if _TEXTS is None:
+        from .texts import LawTexts
+
+        _TEXTS = LawTexts()
+    return _TEXTS
+
+
+def quoted_from(registry: Registry, insts: list, clause: str, words: str, day: dt.date) -> tuple[str, str] | None:
+    """(title, 第X条) of an article of one of ``insts`` (in force on ``day``, else its latest text) whose words the
+    ``clause`` repeats around the measure (``words``): a common run of at least eight characters that takes in
+    the measure's first two characters. None when no text is configured or nothing matches."""
+    import difflib
+
+    texts = law_texts()
+    if not texts or not words:
+        return None
+    anchor = words[:2]
+    for inst in insts:
+        version = registry.version_on(inst, day) or inst.current
+        paths = texts.files(version) if version is not None else []
+        if not paths and inst.text_versions:
+            paths = texts.files(inst.text_versions[-1])
+        for path in paths:
+            law = texts._law(path)
+            for article in law.articles:
+                body = article.text()
+                if anchor not in body:
+                    continue
+                match = difflib.SequenceMatcher(None, clause, body, autojunk=False).find_longest_match(
+                    0, len(clause), 0, len(body))
+                run = clause[match.a:match.a + match.size]
+                if match.size >= _MIN_RUN and anchor in run:
+                    return inst.title, article.label
+    return None
