@@ -20,6 +20,7 @@ _GENRE = re.compile(r"(实施细则|实施办法|实施意见|暂行规定|暂�
                     r"(?:（(?:试行|暂行|征求意见稿|送审稿|草案)）)?$")
 _WRAPPER = re.compile(r"^.*?关于(?:印发|发布|公布|转发|颁布)(?:《(?P<inner>.+)》|(?P<bare>.+?))的(?:通知|决定|公告)$")
 _TRIAL = re.compile(r"暂行|试行")
+_HEADER_EFFECTIVE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:起)?\s*(?:施行|实施|生效)")
 # Genres that are not 行政规范性文件 (国办发〔2018〕115号（三）: 工作方案、请示报告… are outside the review).
 _NOT_NORMATIVE = re.compile(r"(规划|纲要|工作方案|工作计划|请示|报告|批复|复函|会议纪要|纪要|讲话|总结|名单)$")
 
@@ -58,7 +59,7 @@ class DocView:
     CONDITION_FIELDS = frozenset({"type", "type_source", "title", "core_title", "genre", "trial", "stage",
                                   "article_count", "marks", "doc_number", "issuer", "date", "has_chapters",
                                   "has_outline", "attachment_count", "market_related", "major_decision", "secret",
-                                  "consultation_due"})
+                                  "consultation_due", "issuer_body", "issuer_level", "national"})
 
     def __init__(self, doc: Document, doc_type: str, type_source: str, stage: str, nodes: list | None = None,
                  facts: Facts | None = None, dossier=None):
@@ -81,6 +82,22 @@ class DocView:
         self.attachment_count = len(doc.attachments)
         self._facts = facts
         self._dossier = dossier
+
+    # ---- the issuer as read (facts/issuer.py) ----
+    @property
+    def issuer_body(self) -> str | None:
+        """国务院 | 国务院办公厅 | 国务院部门 | 人民政府 | 政府办公厅 | 工作部门 | 乡镇街道 | … (None: not established)."""
+        return self._facts.issuer.body if self._facts is not None else None
+
+    @property
+    def issuer_level(self) -> str | None:
+        """国家 | 省 | 设区的市 | 县 | 乡 (None: not established)."""
+        return self._facts.issuer.level if self._facts is not None else None
+
+    @property
+    def national(self) -> bool:
+        """Issued by the State Council, its General Office or a ministry (not bound by local rules)."""
+        return self.issuer_level == "国家"
 
     # ---- what decides which procedures apply: the record's flags, completed by what the text shows ----
     def _flag(self, name: str) -> bool | None:
@@ -161,6 +178,20 @@ class Facts:
         return find_effective(self.index)
 
     @cached_property
+    def header_effective(self) -> dt.date | None:
+        """The 施行 date the header states (题注 or dated history lines: （2018年4月26日……公布　自2018年7月1日起施行）;
+        2014年7月1日 施行), for an issued document whose text lacks its 施行 article."""
+        block = self.doc.title_block
+        for line in [block.note or "", *block.history]:
+            found = _HEADER_EFFECTIVE.search(line)
+            if found:
+                try:
+                    return dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+                except ValueError:
+                    continue
+        return None
+
+    @cached_property
     def validity(self):
         from .periods import find_validity
 
@@ -196,7 +227,8 @@ class Facts:
     # ---- fields for conditions ----
     @property
     def has_effective(self) -> bool:
-        return bool(self.effective)
+        """The document states when it takes effect: a 施行 clause, or (an issued document) its header."""
+        return bool(self.effective) or self.header_effective is not None
 
     @property
     def effective_kind(self) -> str | None:
@@ -219,7 +251,7 @@ class Facts:
         from .dates import DocDates
 
         signed = self.doc.signature.date if self.doc.signature else None
-        return DocDates(self.effective, signed, self._dossier, self._calendar)
+        return DocDates(self.effective, signed, self._dossier, self._calendar, self.header_effective)
 
     @property
     def publication_date(self) -> dt.date | None:

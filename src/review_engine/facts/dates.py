@@ -6,8 +6,9 @@
   text gives for publication); ``published_from`` says which (for messages);
 * ``effective`` — the draft's own 施行日期 clause (the last one, which is the document's own in a 印发 wrapper): a
   date it names; 自公布之日起施行 → the publication date; 自公布之日起30日后施行 → the publication date plus 30
-  days (working days counted on the review's calendar when the clause says 工作日); else the record's
-  ``effective_date``; ``effective_from`` says which;
+  days (working days counted on the review's calendar when the clause says 工作日); else the date the header of an
+  issued document states (题注: 自2018年7月1日起施行); else the record's ``effective_date``; ``effective_from`` says
+  which;
 * ``gap`` — days from publication to effect: the days the clause states (自公布之日起30日后施行 → 30, 自公布之日起
   → 0), else the difference of the two dates;
 * ``adopted`` — the date of the collective deliberation in the record.
@@ -26,8 +27,10 @@ from typing import Any
 class DocDates:
     CONDITION_FIELDS = frozenset({"published", "published_from", "effective", "effective_from", "gap", "adopted"})
 
-    def __init__(self, effective_clauses: list, signed: dt.date | None, dossier: Any = None, calendar: Any = None):
+    def __init__(self, effective_clauses: list, signed: dt.date | None, dossier: Any = None, calendar: Any = None,
+                 header_effective: dt.date | None = None):
         self._clauses = effective_clauses
+        self._header = header_effective
         self._signed = signed
         self._dossier = dossier
         self._calendar = calendar
@@ -73,6 +76,8 @@ class DocDates:
                 else:
                     day = published + dt.timedelta(days=eff.days_after)
                 return day, label, (day - published).days
+        if self._header is not None:
+            return self._header, "题注", None
         record = self._record("effective_date")
         return (record, "程序记录 effective_date", None) if record is not None else (None, "", None)
 

@@ -20,6 +20,7 @@ the words at ``unit.text[start:end]`` and answers with a ``Reading``:
 ``internal``               the measure falls on the administration itself — its departments, subordinate bodies or
                            staff (对考核不合格的乡镇予以通报批评): internal supervision, not a measure on citizens
 ``why``                    the reading in Chinese, for the finding (该句……)
+``private_payee``          for a fee: it is paid to a private party (a price of its service, not a levy)
 
 The reading is a principle, not a list of phrases: each mood is recognised by the grammatical place of the
 measure's words (the object of a prohibition, the complement of 已被, the item of a violation list under a cited
@@ -64,6 +65,7 @@ _BASIS = re.compile(
     r"(?:依照|依据|按照|根据|适用|参照)[^。；]{0,40}?(?:《[^》]+》(?:(?:第[^。；，《》]{1,12}?条)(?:第[^。；，《》]{1,6}?款)?"
     r"(?:第[（(][^。；，《》]{1,4}?[)）]项)?)?|法律|行政法规|地方性法规|法规|规章|有关规定|相关规定|国家规定)"
     r"|依法(?!治)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定|(?<![未不])(?:按照|依照|按|依)(?:国家)?(?:有关)?规定"
+    r"|[按以][^，。；]{1,12}?论处"
 )
 _CITED = re.compile(r"《([^》]{2,60})》")
 _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
@@ -76,6 +78,30 @@ _INTERNAL = re.compile(
 )
 
 
+_PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
+_COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
+_NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^，。；]{1,30}?(?:缴纳|交纳|支付)")
+
+
+def _private_payee(before: str, sentence: str) -> bool:
+    """A fee paid to a private party (向物业服务企业缴纳; 公墓单位……收取; 公墓单位应当通知办理人……缴纳): its price, not a
+    levy of the administration."""
+    from .clauses import classify
+
+    found = _PAYEE.search(before)
+    if found:
+        return classify(found["to"]) == "private"
+    found = _COLLECTOR.search(before)
+    if found:
+        head = re.split(r"[，,]", found["by"])[-1]
+        return classify(head) == "private"
+    notify = _NOTIFY.search(sentence)
+    if notify is None:
+        return False
+    who = re.split(r"[，,]", sentence[:notify.start()])[-1]  # 公墓单位应当在期满以前180日内（通知办理人……缴纳）
+    return classify(who) == "private"
+
+
 @dataclass(frozen=True)
 class Reading:
     mood: str = "creates"
@@ -83,6 +109,7 @@ class Reading:
     cited: tuple[str, ...] = ()
     internal: bool = False
     why: str = ""
+    private_payee: bool = False
     sentence: str = field(default="", repr=False)
 
     @property
@@ -105,10 +132,17 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     clause_before = before[segment_start:]
     cited = tuple(dict.fromkeys(_CITED.findall(sentence)))
     lead = _list_lead(facts, unit)
-    internal = bool(_INTERNAL.search(_target_of(before, kind)))
+    target = _target_of(before, kind)
+    internal = bool(_INTERNAL.search(target))
+    if not internal and kind in ("burden",) and target:
+        from .clauses import classify
+
+        internal = classify(target) == "public"  # a duty of the administration itself (各部门应当……)
+
+    payee = kind == "fee" and _private_payee(before, sentence)
 
     def reading(mood: str, why: str, basis: str = "", cited_: tuple[str, ...] = cited) -> Reading:
-        return Reading(mood, basis, cited_, internal, why, sentence)
+        return Reading(mood, basis, cited_, internal, why, private_payee=payee, sentence=sentence)
 
     if _CRITERION.search(before) and ("是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
@@ -142,14 +176,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
 
 def _consequence(before: str, rest: str) -> str:
     """The part of the sentence that lays the measure down: after its condition (违反《……》规定的，/ 对未按规定……的单位，
-    name the conduct, not the basis of the measure) and within the measure's own clause."""
+    name the conduct, not the basis of the measure) up to the end of the measure's own clause (按非法占地论处，由……
+    责令退还……，可以并处罚款: the basis governs the chain of consequences)."""
     cut = max(before.rfind("的，"), before.rfind("的,"))
     head = before[cut + 2:] if cut >= 0 else before
-    segments = re.split(r"[，,]", head)
-    own = segments[-1] if segments else head
-    if len(segments) > 1 and _BASIS.fullmatch(segments[-2].strip()):
-        own = segments[-2] + "，" + own  # 依照《……》第……条的规定，处……
-    return own + re.split(r"[，,；;。]", rest, maxsplit=1)[0]
+    return head + re.split(r"[，,；;。]", rest, maxsplit=1)[0]
 
 
 def _gate_before(before: str) -> bool:
@@ -179,11 +210,24 @@ def _target_of(before: str, kind: str | None) -> str:
 
 
 def _list_lead(facts, unit: Unit) -> str | None:
-    """The lead-in of the list ``unit`` is an item of (有下列行为之一的，由……处罚：), if any: the text of the item's
-    parent node (the 款 or article that opens the list)."""
+    """The lead-in of the enumeration ``unit`` belongs to, if any: the text of the item's parent node when it opens
+    a list of violations (有下列行为之一的，由……处罚：), or an earlier paragraph of the same article that ends with a
+    colon after naming a basis (根据《殡葬管理条例》规定，……按照下列标准给予处罚：)."""
     node = unit.node
-    if node is None or node.kind not in ("point", "hcontainer"):
+    if node is None:
         return None
-    parent = facts.parents.get(id(node))
-    text = getattr(parent, "text", None) or ""
-    return text if _LIST_LEAD.search(text) else None
+    if node.kind in ("point", "hcontainer"):
+        parent = facts.parents.get(id(node))
+        text = getattr(parent, "text", None) or ""
+        if _LIST_LEAD.search(text):
+            return text
+    if node.kind == "paragraph":
+        parent = facts.parents.get(id(node))
+        siblings = getattr(parent, "children", None) or []
+        for sibling in siblings:
+            if sibling is node:
+                break
+            text = (sibling.text or "").rstrip()
+            if text.endswith(("：", ":")) and _BASIS.search(text):
+                return text
+    return None

@@ -39,6 +39,8 @@ Every hit adds what the registry knows as a per-finding ``basis`` (the instrumen
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from typing import Literal
 
@@ -152,8 +154,13 @@ class Citation(Check):
                 continue
             seen.add(key)
             cited = f"《{c.title}》" if c.title else c.doc_number or c.written
-            yield Hit(unit=c.unit, start=c.start, end=c.end, outcome="unknown", excerpt=c.written,
-                      values={"cited": cited, "law": c.title or "", "reason": "未在上位法库中找到，请人工核对"})
+            if c.title and claims_national(c.title):
+                values = {"cited": cited, "law": c.title, "reason": "未在上位法库（收录全部法律、行政法规）中找到，"
+                                                                   "名称可能有误，或者已被废止"}
+            else:  # a rule, a local instrument, a standard, a document: outside the registry, nothing to say wrong
+                values = {"cited": cited, "law": c.title or "", "severity": "info",
+                          "reason": "不属于法律、行政法规，上位法库未收录，未核对其名称和效力"}
+            yield Hit(unit=c.unit, start=c.start, end=c.end, outcome="unknown", excerpt=c.written, values=values)
 
     # -- CITE-02 --------------------------------------------------------------------------------------------
 
@@ -351,3 +358,20 @@ def _ref_span(c, ref) -> tuple[int, int]:
     if 0 <= start < end <= len(c.unit.text):
         return c.start, end
     return c.start, c.end
+
+
+_NATIONAL_NAME = re.compile(r"^中华人民共和国|(?<![办方做])法$|条例$|(?<![办方做])法实施细则$")
+
+
+def claims_national(title: str) -> bool:
+    """Whether a title reads as a national law or administrative regulation (中华人民共和国……, ……法, ……条例 without
+    a place name): the registry holds all of them, so one it does not know is probably misnamed or repealed."""
+    from ..facts.issuer import level_of
+
+    title = title.strip()
+    if not _NATIONAL_NAME.search(title):
+        return False
+    if title.startswith("中华人民共和国"):
+        return True
+    level = level_of(title)
+    return level in (None, "国家")

@@ -35,7 +35,7 @@ from typing import Literal
 MeasureKind = Literal["licence", "penalty", "coercion", "fee", "price", "preference", "market", "liberty", "burden",
                       "power"]
 _POWER_KIND = {"licence": "licence", "penalty": "penalty", "coercion": "coercion", "fee": "fee", "price": "price",
-               "preference": "preference", "market": "market", "liberty": "liberty"}
+               "preference": "preference", "market": "market", "liberty": "liberty", "burden": "burden"}
 _DUTY_KINDS = frozenset({"burden", "power"})
 _DUTY_PASS = frozenset({"criterion", "fact", "background", "defines_violation"})
 _INTERNAL_KINDS = frozenset({"penalty", "burden"})  # a power is the administration's by definition
@@ -71,6 +71,8 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             return Judgement(False, reason=reading.why)
     elif reading.mood in NOT_CREATING:
         return Judgement(False, reason=reading.why)
+    if kind == "fee" and reading.private_payee:
+        return Judgement(False, reason="费用由经营者等私主体收取，是其服务价格（由价格规则审查），不是行政收费")
     if kind in _INTERNAL_KINDS and reading.internal:
         return Judgement(False, reason="措施针对行政机关自身或者其下级、工作人员（内部监督）")
     issuer = ctx.facts.issuer

@@ -94,7 +94,7 @@ class Period(Check):
     def effective(self, ctx):
         facts = ctx.facts
         if not facts.effective:
-            if self.params.require:
+            if self.params.require and facts.header_effective is None:
                 hit = anchor_hit(ctx, "last_article", {})
                 hit.outcome = "missing"
                 yield hit

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .. import yamlsource
 
-MEASURES = ("licence", "penalty", "coercion", "fee", "tax", "liberty", "preference", "price", "market")
+MEASURES = ("licence", "penalty", "coercion", "fee", "tax", "liberty", "preference", "price", "market", "burden")
 
 
 class PowerRow(BaseModel):
