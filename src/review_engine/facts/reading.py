@@ -80,7 +80,7 @@ _INTERNAL = re.compile(
 
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
-_NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^，。；]{1,30}?(?:缴纳|交纳|支付)")
+_NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
 
 
 def _private_payee(before: str, sentence: str) -> bool:
