@@ -26,14 +26,14 @@ _YEAR = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年"
 _MONTH = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?"
 _DAY = rf"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
 DATE = re.compile(
-    rf"(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?"
+    rf"(?:{_YEAR}\s*|(?P<rel>今年|本年|去年|上年|明年|次年|翌年)\s*)?{_MONTH}\s*(?:{_DAY})?"
     rf"|(?P<iy>(?:19|20)\d{{2}})(?P<sep>[-./])(?P<im>1[0-2]|0?[1-9])(?P=sep)(?P<id>3[01]|[12]\d|0?[1-9])(?!\d)"
     rf"|(?P<ly>(?:19|20)\d{{2}}|[{_CN}]{{4}})\s*年(?!\s*[度底初末内以来])"
 )
 #: A day of the same month after a connector: 3月2日至15日.
 _BARE_DAY = re.compile(rf"{_DAY}")
 RELATIVE = re.compile(r"同日|当日|当天|次日|翌日|第二天")
-CONNECTOR = re.compile(r"\s*(?:起)?\s*(?:至|到|—+|－|–|―|-|~|～|〜)\s*(?:同年\s*)?$")
+CONNECTOR = re.compile(r"\s*(?:起)?\s*(?:至|到|—+|－|–|―|-|~|～|〜)\s*(?:同年\s*)?(?:次年|翌年|今年|本年|明年)?$")
 LENGTH = re.compile(
     rf"(?:为期|期限为|期限|时间为|时间|时长|历时|共计|共|公示期为?|征求意见期为?|公示时间为?)\s*(?P<n>\d+|[{_CN}百两]+)\s*(?P<unit>个工作日|个自然日|自然日|工作日|日|天|个月|周)"
 )
@@ -97,9 +97,14 @@ def _make(year: int | None, month: int | None, day: int | None) -> dt.date | Non
         return None
 
 
-def mentions(text: str, year: int | None = None, last: dt.date | None = None) -> list[Mention]:
+_REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+
+
+def mentions(text: str, year: int | None = None, last: dt.date | None = None,
+             this_year: int | None = None) -> list[Mention]:
     """The dates of ``text`` in order; ``year`` is the context year for dates written without one, ``last`` the
-    last full date before the text (for 同日 / 次日)."""
+    last full date before the text (for 同日 / 次日), ``this_year`` the year of the document (for 今年, 去年);
+    次年 / 翌年 is the year after the context year."""
     found: list[Mention] = []
     for m in DATE.finditer(text):
         if m.group("iy"):
@@ -117,6 +122,16 @@ def mentions(text: str, year: int | None = None, last: dt.date | None = None) ->
             continue
         explicit = m.group("y") is not None
         y = _year(m.group("y")) if explicit else year
+        rel = m.group("rel")
+        if rel in _REL_YEAR:
+            y, explicit = (this_year + _REL_YEAR[rel] if this_year is not None else None), this_year is not None
+            if y is None:
+                continue
+        elif rel:
+            base = found[-1].year if found and found[-1].year else year
+            y, explicit = (base + 1 if base is not None else None), base is not None
+            if y is None:
+                continue
         if explicit and y is None:
             continue
         month = _num(m.group("m"))

@@ -41,8 +41,8 @@ EVENTS = {
     "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
     "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
     "fcr": re.compile(r"公平竞争"),
-    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查"),
-    "deliberation": re.compile(r"会议?[^，。；]{0,3}(?:审议|研究|讨论|审定|通过|决定)"),
+    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"),
+    "deliberation": re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))"),
     "drafting": re.compile(r"起草小组|起草专班|起草组|工作专班|启动|着手|开始起草|形成了?[^，。；]{0,6}(?:初稿|草稿|征求意见稿|送审稿)|调研|座谈|问卷"),
 }
 _DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?!社会|公众|群众|市民|居民|网民)[^，。；]{0,40}(?:部门|单位|乡镇|街道|局|委|办|区县|成员单位|平台公司|企业|协会|代表|人员)[^，。；]{0,12}意见")
@@ -102,7 +102,7 @@ class Dated:
 
 
 def dated(s: Sentence) -> Dated:
-    found = datetext.mentions(s.text, s.year, s.last)
+    found = datetext.mentions(s.text, s.year, s.last, s.doc_year)
     return Dated(found, datetext.spans(s.text, found), datetext.lengths(s.text))
 
 
@@ -137,15 +137,15 @@ def number(text: str) -> int | None:
 
 # ---- the sentence reader ----------------------------------------------------------------------------------------
 
-def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], context: bool = False) -> bool:
+def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], context: frozenset = frozenset()) -> set:
     """Offer the facts ``s`` states; ``dedicated`` maps an event to the material kind devoted to it; ``context``:
-    the sentence before it was about the public consultation. Returns whether ``s`` is about it."""
+    the events the sentence before it (in its paragraph) was about. Returns the events ``s`` is about."""
     if s.title:
-        return False
+        return set()
     if "main_content" in s.topics and not s.topics & {"process", "fair_competition"}:
-        return False
-    if _PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议", s.text):
-        return False
+        return set()
+    if _PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
+        return set()
     events = event_spans(s.text)
     d = dated(s)
     done: set[str] = set()
@@ -157,16 +157,16 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
         if reader is not None and reader(s, c, d, start, end, events, dedicated):
             done.add(name)
             public = public or name == "consultation"
-    about = public or s.kind == "征求意见及采纳情况" or (context and not _DEPT.search(s.text)) \
+    about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not _DEPT.search(s.text)) \
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
     if about:
         _counts(s, c)
     _feedback(s, c, about)
-    if s.kind == "公平竞争审查" and "fcr" not in done:
+    if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
         w = _weight(s, "fcr", dedicated)
         _fcr_conclusion(s, c, w)
         _fcr_joint(s, c, w)
-    return public
+    return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
 
 def _planned(text: str, start: int) -> bool:
@@ -246,7 +246,7 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     events = event_spans(text)
     lo = max((e[2] for e in events if e[2] <= start and e[0] not in ("consultation", "drafting")), default=0)
     region = text[lo:stop]
-    masked = re.sub(r"“[^”]{1,20}”|\"[^\"]{1,20}\"", lambda q: "＿" * len(q.group(0)), region)
+    masked = re.sub(r"“[^”]{1,20}”|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》", lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
         items = _channel_items(region[m.start("list"):m.end("list")])
         if items:
@@ -262,22 +262,28 @@ def _channel_items(raw: str) -> list[str]:
     parts = [x for x in re.split(r"、|以及|及|与|/|，|,", raw) if x.strip()]
     items: list[str] = []
     for part in parts:
-        pieces = [p for p in part.split("和") if p.strip()]
-        if len(pieces) > 1 and all(_CHANNEL_WORD.search(p) for p in pieces):
-            items += pieces
-        else:
-            items.append(part)
+        items += _split_and(part)
     out = []
     for item in items:
         item = item.strip()
         item = re.sub(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|频道|专区|页面)$", "", item)
         item = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item) if re.search(r"网站|网$", re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item)) else item
         item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
+        item = re.sub(r"^《([^《》]{2,20}(?:报|杂志|刊))》$", r"\1", item)
         item = re.sub(r"^(?:本局|我局|我委|本委|我厅|本单位|了|在|分别在)", "", item).strip()
         if not item or not _CHANNEL_WORD.search(item) or re.search(r"征求|意见|会议|部门|单位$", item) or len(item) > 40:
             return []
         out.append(item)
     return out
+
+
+def _split_and(part: str) -> list[str]:
+    """A和B as two channels where both sides name one (not 住房和城乡建设局网站)."""
+    for m in re.finditer("和", part):
+        left, right = part[:m.start()], part[m.end():]
+        if _CHANNEL_WORD.search(left) and _CHANNEL_WORD.search(right) and re.search(r"(?:网站|网|号|报|栏|栏目|专栏|平台|微博|群|端|屏)[”\"》]?$", left):
+            return [left, *_split_and(right)]
+    return [part]
 
 
 # ---- comments, adoption, feedback ------------------------------------------------------------------------------
@@ -403,7 +409,8 @@ def _fcr(s, c, d, start, end, events, dedicated) -> bool:
     done = re.search(r"(?:进行|开展|组织|完成|经过?|通过|作出|履行)了?[^，。；]{0,24}公平竞争审查|公平竞争审查[^。；]{0,30}(?:认为|结论|表明|显示|意见|审查表|符合|未发现|不存在|已)"
                      r"|对照[^。；]{0,40}(?:审查标准|审查条例)|逐项(?:对照|审查)|符合公平竞争审查", window)
     if not done and s.kind != "公平竞争审查":
-        return False
+        _fcr_conclusion(s, c, w)
+        return bool(re.search(r"公平竞争审查(?!条例)", text))
     if done and not re.search(r"涉嫌|初审发现", text[max(0, start - 30):start]):
         c.add("fair_competition_review.done", True, s, w)
         c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
@@ -469,7 +476,7 @@ def _legality(s, c, d, start, end, events, dedicated) -> bool:
 
 # ---- collective deliberation ------------------------------------------------------------------------------------------
 
-_MEETING_END = re.compile(r"会议?(?=[^，。；]{0,3}(?:审议|研究|讨论|审定|通过|决定))")
+_MEETING_END = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))")
 _NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专题|联席|工作会|培训|动员|部署|调研|议事协商|协商")
 
 
@@ -480,7 +487,8 @@ def _deliberation(s, c, d, start, end, events, dedicated) -> bool:
     if m is None or m.start() > b:
         return False
     head = text[a:m.end()]
-    if _PLAN.search(head) or re.search(r"提交|提请|报请|报送|送请", head) and not re.search(r"经", head):
+    if _PLAN.search(head) or re.search(r"提交|提请|报请|报送|送请", head) and not re.search(
+            r"经", head) and not re.search(r"^[^，。；]{0,8}(?:通过|同意|审定|决定)", text[m.end():b]):
         return False
     after = text[m.end():b]
     if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or _PLAN.search(after[:8]):

@@ -138,14 +138,15 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
     candidates = extract.Candidates()
     for material in materials:
         _dedicated_material(material, candidates)
-        context, line = False, None
+        context: frozenset = frozenset()
+        line = None
         for sentence in material.sentences:
             _labelled_date(material, sentence, candidates)
             if sentence.line != line and not re.match(r"期间|其间|其中|截至|截止|共", sentence.text):
-                context = False
+                context = frozenset()
             line = sentence.line
-            context = extract.read_sentence(sentence, candidates, dedicated=DEDICATED, context=context) or (
-                context and not re.search(r"部门|单位", sentence.text))
+            about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED, context=context)
+            context = frozenset(about) or (context if not re.search(r"部门|单位", sentence.text) else frozenset())
         extract.drafting_unit(material, candidates)
     extract.basis(materials, candidates, own_title or _own_title(materials))
     extract.issuer(materials, candidates)
@@ -193,7 +194,7 @@ def _labelled_date(material: Material, s: Sentence, c: extract.Candidates) -> No
         return
     from .datetext import mentions
 
-    days = [m.day for m in mentions(s.text, s.year, s.last) if m.day is not None]
+    days = [m.day for m in mentions(s.text, s.year, s.last, s.doc_year) if m.day is not None]
     if days:
         c.add(_DATE_KEYS[event], days[0], s, 2)
 

@@ -55,6 +55,8 @@ class Sentence:
     """The cells of a table row (a 公平竞争审查表), else empty."""
     title: bool = False
     """The file's title line (关于《…》的起草说明)."""
+    doc_year: int | None = None
+    """The year of the file itself (its date under the signature), for 今年 / 去年."""
 
     def quote(self, limit: int = 120) -> str:
         text = self.text.strip()
@@ -76,6 +78,7 @@ class Material:
     header: str | None = None
     """A unit named on its own line right under the title (the drafting unit, as some offices write it)."""
     header_line: int | None = None
+    doc_year: int | None = None
 
 
 def heading_of(line: str) -> tuple[str, str, int] | None:
@@ -110,7 +113,9 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     if stop.start() <= 20 and not re.search(r"[，,；]", body[: stop.start()]):
         rest = body[stop.end():].strip()
         if not rest and stop.group(0) == "。":
-            return None
+            words = body[: stop.start()]
+            if not (topics_of(words) or len(words) <= 8) or re.search(r"[未不了已]", words):
+                return None
         return text[: outline.end() + stop.start()], rest, level
     return None
 
@@ -139,6 +144,7 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
     material = Material(file=file, kind=kind, path=path)
     _signature(material, lines)
     year = material.signed.year if material.signed else _first_year(lines)
+    material.doc_year = material.signed.year if material.signed else _last_year(lines)
     last: dt.date | None = None
     stack: list[tuple[int, str, frozenset[str]]] = []
     title_seen = False
@@ -153,7 +159,7 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
                 continue
             sentence = _make(text, material, number, stack, year, last, cells)
             material.sentences.append(sentence)
-            year, last = _advance(text, year, last)
+            year, last = _advance(text, year, last, material.doc_year)
             continue
         head = heading_of(line)
         if title_seen and material.header is None and len(material.sentences) == 1 and material.sentences[0].title \
@@ -169,7 +175,7 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
                 continue
         if head is not None:
             heading, rest, level = head
-            year, last = _advance(heading, year, last)
+            year, last = _advance(heading, year, last, material.doc_year)
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading, topics_of(heading)))
@@ -181,18 +187,20 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
             if not piece:
                 continue
             material.sentences.append(_make(piece, material, number, stack, year, last))
-            year, last = _advance(piece, year, last)
+            year, last = _advance(piece, year, last, material.doc_year)
     return material
 
 
 def _make(text, material, number, stack, year, last, cells=()) -> Sentence:
     heading = stack[-1][1] if stack else ""
     topics = next((t for _, _, t in reversed(stack) if t), frozenset())
-    return Sentence(text, material.file, number, material.kind, heading, topics, year, last, tuple(cells))
+    return Sentence(text, material.file, number, material.kind, heading, topics, year, last, tuple(cells),
+                    doc_year=material.doc_year)
 
 
-def _advance(text: str, year: int | None, last: dt.date | None) -> tuple[int | None, dt.date | None]:
-    for m in datetext.mentions(text, year, last):
+def _advance(text: str, year: int | None, last: dt.date | None, this_year: int | None = None
+             ) -> tuple[int | None, dt.date | None]:
+    for m in datetext.mentions(text, year, last, this_year):
         if m.explicit_year and m.year is not None:
             year = m.year
         if m.day is not None:
@@ -206,6 +214,11 @@ def _first_year(lines: list[str]) -> int | None:
             if m.explicit_year and m.year is not None:
                 return m.year
     return None
+
+
+def _last_year(lines: list[str]) -> int | None:
+    years = [m.day.year for line in lines for m in datetext.mentions(line) if m.day is not None and m.explicit_year]
+    return max(years) if years else None
 
 
 def _signature(material: Material, lines: list[str]) -> None:
