@@ -118,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", help="地区配置（rules/profiles/ 下的名称或 YAML 路径），默认 national")
-    p.add_argument("--stage", choices=["pre-issuance", "filing-review"], default="pre-issuance")
+    p.add_argument("--stage", choices=["pre-issuance", "filing-review"], default=None,
+                   help="审核阶段（默认取程序记录 dossier.yaml 的 stage，未载明的为 pre-issuance）")
     p.add_argument("--fail-level", choices=LEVELS, default="modify")
     p.add_argument("--rules", type=Path, action="append", help="规则目录（可多次指定，后者覆盖前者同编号规则）")
     p.add_argument("--review-date", type=dt.date.fromisoformat, help="审核日期（默认今天或 dossier 中的日期）")

@@ -30,7 +30,7 @@ N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
 _NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
 _SMR = r"市场监(?:督管理|管)"
 _CLAUSE = re.compile(r"[，,；;]")
-_PLAN = re.compile(r"拟(?!定|订)|另行|将(?!其|该|本|《|有关|相关|意见|采纳)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
+_PLAN = re.compile(r"拟(?!定|订)|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
 _PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
 EVENTS = {
@@ -142,7 +142,8 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     the events the sentence before it (in its paragraph) was about. Returns the events ``s`` is about."""
     if s.title:
         return set()
-    if "main_content" in s.topics and not s.topics & {"process", "fair_competition"}:
+    if "main_content" in s.topics and not s.topics & {"process", "fair_competition"} \
+            and not re.search(r"现将|现报送|现予|特此|妥否|请审议|请予|名义(?:印发|发布|出台)", s.text):
         return set()
     if _PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
         return set()
@@ -400,7 +401,8 @@ def _fcr(s, c, d, start, end, events, dedicated) -> bool:
     w = _weight(s, "fcr", dedicated)
     window = text[max(0, start - 40):min(len(text), end + 60)]
     if re.search(r"不(?:涉及|属于)[^。；]{0,40}(?:经营者|市场主体|经济活动|生产经营|市场准入|审查范围)", text) and re.search(
-            _NEG + r"[^。；]{0,8}(?:进行|开展)?[^。；]{0,4}(?:公平竞争)?审查|不属于[^。；]{0,10}公平竞争审查(?:范围)?", text):
+            r"(?:无需|无须|不需要|不需|不必|未|没有|不再|不予)(?:按规定)?(?:进行|开展|组织)?(?:了)?(?:公平竞争)?审查"
+            r"|不属于[^。；]{0,10}公平竞争审查(?:范围)?", text):
         c.add("fair_competition_review.done", False, s, w)
         return True
     if negated(text, start, 10):
@@ -454,12 +456,50 @@ _GOV_REVIEW = re.compile(r"司法局|司法厅|司法行政|法制办|政府法�
 _SUBMIT = re.compile(r"(?:报送|提交|送交|送请|送(?!审稿)|报(?!告|送审稿)|提请|移送)[^，。；]{0,24}$")
 
 
+_REVIEWER = re.compile(r"司法局|司法厅|司法行政部门|法制办公室|法制办|法制局")
+
+
+def _reviewer(text: str) -> str | None:
+    """市司法局 in 送审稿报送市司法局: the reviewing body with its place, without the verb before it."""
+    m = _REVIEWER.search(text)
+    if m is None:
+        return None
+    place = re.split(r"报送|提交|送交|送请|送|报|经|由|，|、|和|及|会同|[0-9０-９日]|《[^》]*》", text[:m.start()])[-1]
+    place = place if re.fullmatch(r"(?:某|[\u4e00-\u9fa5]{0,8})[省市县区州旗]?(?:人民政府)?", place) else ""
+    return place + m.group()
+_CONCLUSION = re.compile(r"(?:认为|结论为|审核结论|审核意见为)[^。；]{0,40}?(?P<c>修改后合法|应当予以修改|不合法|合法)")
+
+
+def _government_review(s, c, d, start, events, head: str) -> bool:
+    """The review of the issuing government's reviewing body (市司法局): when the draft was sent to it, when it
+    gave its opinion, its conclusion — the record's ``legality_review`` (not the drafting unit's own review)."""
+    text = s.text
+    a, b = clause_at(text, start)
+    unit = _reviewer(head) or _reviewer(text[start:b])
+    if unit is None:
+        return False
+    day = one_date(s, d, "legality", start, events)
+    if day is None and re.search(r"现(?:将|予|特)?[^，。；]{0,20}(?:报送|提交|送请|呈送|报请)", text[a:start]):
+        day = s.doc_date  # 现将送审稿报送市司法局……: the date of the file that says so
+    c.add("legality_review.reviewer", unit, s)
+    if _SUBMIT.search(head):
+        c.add("legality_review.received", day, s)
+    elif re.search(r"出具|作出|提出|审核意见|审查意见|审核认为|审查认为|经", text[max(a, start - 20):b]):
+        c.add("legality_review.opinion_date", day, s)
+        m = _CONCLUSION.search(text[start:])
+        if m:
+            c.add("legality_review.conclusion", m.group("c"), s)
+    return True
+
+
 def _legality(s, c, d, start, end, events, dedicated) -> bool:
     text = s.text
     a, b = clause_at(text, start)
     head = text[a:start]
     w = _weight(s, "legality", dedicated)
     own = bool(_OWN_REVIEW.search(head)) and not _GOV_REVIEW.search(re.sub(r"我(?:局|厅|委|办)", "", head))
+    if not own and _GOV_REVIEW.search(head + text[start:b]) and s.kind != "合法性审核意见":
+        return _government_review(s, c, d, start, events, head)
     if _SUBMIT.search(head) and not re.search(r"(?:经|由)[^，。；]{0,10}(?:科|股|处|室)", head):
         return False
     if not own and s.kind != "合法性审核意见":

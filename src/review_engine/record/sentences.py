@@ -57,6 +57,8 @@ class Sentence:
     """The file's title line (关于《…》的起草说明)."""
     doc_year: int | None = None
     """The year of the file itself (its date under the signature), for 今年 / 去年."""
+    doc_date: dt.date | None = None
+    """The date under the file's signature (现将……报送: the file's own date)."""
 
     def quote(self, limit: int = 120) -> str:
         text = self.text.strip()
@@ -195,7 +197,7 @@ def _make(text, material, number, stack, year, last, cells=()) -> Sentence:
     heading = stack[-1][1] if stack else ""
     topics = next((t for _, _, t in reversed(stack) if t), frozenset())
     return Sentence(text, material.file, number, material.kind, heading, topics, year, last, tuple(cells),
-                    doc_year=material.doc_year)
+                    doc_year=material.doc_year, doc_date=material.signed)
 
 
 def _advance(text: str, year: int | None, last: dt.date | None, this_year: int | None = None
