@@ -338,7 +338,7 @@ def test_defective_example_fails_several_procedural_rules():
 
 def test_init_writes_a_folder_that_parses_and_refuses_to_overwrite(tmp_path: Path, capsys):
     folder = tmp_path / "新草案"
-    written = init_draft_folder(folder)
+    written = init_draft_folder(folder).written
     assert [p.name for p in written] == ["draft.md", "dossier.yaml"]
     dossier = load_dossier(folder)
     assert isinstance(dossier, Dossier) and dossier.flags.involves_rights_obligations is True

@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--out", type=Path, help="写入的 YAML 文件（默认输出到终端；文件已存在时只替换其中自动生成的部分）")
     q.set_defaults(func=cmd_laws_import)
 
-    p = sub.add_parser("init", help="新建草案目录（含带注释的 dossier.yaml 模板）")
+    p = sub.add_parser("init", help="为草案目录生成带注释的 dossier.yaml（送审材料已载明的事项不再列入）；目录不存在时新建")
     p.add_argument("dir", type=Path)
     p.set_defaults(func=cmd_init)
     return parser
@@ -480,11 +480,19 @@ def cmd_init(args) -> int:
     from .record.template import init_draft_folder
 
     try:
-        created = init_draft_folder(args.dir)
+        report = init_draft_folder(args.dir)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from None
-    for path in created:
+    for path in report.written:
         print(f"已创建 {path}")
+    if report.found:
+        print("送审材料已载明（不写入 dossier.yaml，审核时从送审材料读取）：")
+        for name, value, where in report.found:
+            print(f"  {name}：{value}（{where}）")
+        if report.missing:
+            print(f"送审材料未载明，请在 dossier.yaml 中如实填写：{'、'.join(report.missing)}")
+    for name, reason in report.unreadable.items():
+        print(f"未能读取 {name}：{reason}")
     return 0
 
 

@@ -44,6 +44,37 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "issuer.name": ("issuer", "name"),
     **{f"legality_review.{k}": ("legality_review", k) for k in ("received", "opinion_date", "reviewer", "conclusion")},
 }
+#: The name of each field as a reviewer reads it (messages, ``init``).
+FIELD_ZH = {
+    "drafting_unit": "起草单位",
+    "consultation.start": "公开征求意见开始日期",
+    "consultation.end": "公开征求意见截止日期",
+    "consultation.days": "公开征求意见期限",
+    "consultation.comments": "收到的意见数量",
+    "consultation.adopted": "采纳的意见数量",
+    "consultation.feedback_published": "是否公开反馈意见采纳情况",
+    "hearing.held": "是否举行听证",
+    "hearing.date": "听证日期",
+    "expert_review.done": "是否组织专家论证",
+    "expert_review.date": "专家论证日期",
+    "risk_assessment.done": "是否进行风险评估",
+    "risk_assessment.date": "风险评估日期",
+    "fair_competition_review.done": "是否进行公平竞争审查",
+    "fair_competition_review.date": "公平竞争审查日期",
+    "fair_competition_review.conclusion": "公平竞争审查结论",
+    "fair_competition_review.joint_with_market_regulator": "是否会同市场监督管理部门审查",
+    "drafting_unit_legality_review.done": "起草单位是否进行合法性审核",
+    "drafting_unit_legality_review.date": "起草单位合法性审核日期",
+    "collective_deliberation.meeting": "集体审议的会议",
+    "collective_deliberation.date": "集体审议日期",
+    "issuer.name": "制定机关",
+    "legality_review.received": "送请合法性审核的日期",
+    "legality_review.opinion_date": "合法性审核意见的日期",
+    "legality_review.reviewer": "合法性审核机构",
+    "legality_review.conclusion": "合法性审核结论",
+    "basis": "制定依据",
+    "consultation.channels": "公开征求意见的途径",
+}
 _UNCOMPARED = {("basis",), ("consultation", "channels")}
 #: The fair-competition conclusion read from the materials, as the record writes it.
 CONCLUSIONS = {"符合": "符合公平竞争审查标准", "不符合": "不符合公平竞争审查标准", "适用例外": "适用例外规定"}
@@ -166,6 +197,13 @@ def _conclusion(text: str) -> str:
     return "符合" if re.search(r"符合|不违反|通过|可以出台|未发现|不存在|不涉及", text) else text
 
 
+def _meeting(name: str) -> str:
+    """The kind of a meeting (常务会议, 局务会议, 局长办公会议 …), whatever the place and the session number."""
+    name = re.sub(r"第[\d一二三四五六七八九十百]+次|\d{4}年|[\s（）()]", "", name).replace("会议", "会")
+    found = re.search(r"(?:常务|全体|局务|委务|厅务|部务|党组(?:扩大)?|班子|[^\s]{0,2}办公|主任|党工委|党委)会$", name)
+    return found.group() if found else name
+
+
 def agree(path: tuple, stated: Any, found: Any) -> bool:
     """Whether a stated value and a value found in the materials say the same."""
     if stated == found:
@@ -173,6 +211,8 @@ def agree(path: tuple, stated: Any, found: Any) -> bool:
     if isinstance(stated, str) and isinstance(found, str):
         if path[-1] == "conclusion":
             return _conclusion(stated) == _conclusion(found)
+        if path[-1] == "meeting":
+            return _meeting(stated) == _meeting(found)
         a, b = re.sub(r"\s", "", stated), re.sub(r"\s", "", found)
         return a in b or b in a
     if isinstance(stated, dt.date) or isinstance(found, dt.date):
@@ -191,4 +231,4 @@ def show(value: Any) -> str:
     return str(value)
 
 
-__all__ = ["FIELDS", "Conflict", "Fact", "Origin", "agree", "merge", "show", "stated_fields"]
+__all__ = ["FIELDS", "FIELD_ZH", "Conflict", "Fact", "Origin", "agree", "merge", "show", "stated_fields"]
