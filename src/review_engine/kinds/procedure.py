@@ -393,7 +393,7 @@ def _absent_reason(ctx, text_only: bool) -> str:
     tail = "仅按草案文本检查，依据程序记录的检查未运行" if text_only else "无法检查"
     error = ctx.record.error if ctx.record is not None else None
     if error is None:
-        return f"未提供程序记录（dossier.yaml 或草案开头的 YAML front matter），{tail}"
+        return f"未提供程序记录（dossier.yaml、草案开头的 YAML front matter 或者起草说明等送审材料），{tail}"
     return f"程序记录有误（{_error_text(error, limit=1)}），{tail}"
 
 
