@@ -259,3 +259,36 @@ def test_read_record_reads_every_material_of_a_folder(tmp_path: Path):
     assert [p.name for p in draft.material_files] == ["专家论证意见.md", "公平竞争审查表.docx", "征求意见采纳情况.md", "起草说明.md"]
     record = read_record(None, materials=draft.materials, material_files=draft.material_files)
     assert record.dossier.expert_review.date == D(2026, 2, 26) and record.origin(("expert_review", "date")).file == "专家论证意见.md"
+
+
+@pytest.mark.parametrize("body, want", [
+    ("于2026年3月2日在县人民政府网站公开征求意见，截止日期为4月1日。",
+     {"consultation.start": D(2026, 3, 2), "consultation.end": D(2026, 4, 1)}),
+    ("2026.3.2—2026.4.1，在县政府网站向社会公开征求意见。",
+     {"consultation.start": D(2026, 3, 2), "consultation.end": D(2026, 4, 1)}),
+    ("3月2日至31日，在县政府网站公开征求意见，为期30天。",
+     {"consultation.start": D(2026, 3, 2), "consultation.end": D(2026, 3, 31), "consultation.days": 30}),
+    ("征求意见稿于2026年3月2日在县人民政府网站公布，向社会公开征求意见，为期一个月。",
+     {"consultation.start": D(2026, 3, 2), "consultation.days": None, "consultation.end": None}),
+    ("公开征求意见期间，共收到网民留言15条，采纳6条。", {"consultation.comments": 15, "consultation.adopted": 6}),
+    ("在县政府网站公开征求意见，收到意见建议12条，已采纳8条，部分采纳3条，未采纳1条。",
+     {"consultation.comments": 12, "consultation.adopted": 8}),
+    ("2026年3月2日，在县政府网站公开征求意见；3月5日，书面征求了县发改局等8个部门意见，共收到意见10条。",
+     {"consultation.start": D(2026, 3, 2), "consultation.comments": None}),
+    ("在县融媒体中心和县住房和城乡建设局网站公开征求意见。",
+     {"consultation.channels": ("县融媒体中心", "县住房和城乡建设局网站")}),
+    ("在县政府网站公开征求意见。意见采纳情况尚未公开反馈。", {"consultation.feedback_published": False}),
+    ("本办法不涉及重大公共利益，未组织听证、专家论证和风险评估。",
+     {"hearing.held": False, "expert_review.done": False, "risk_assessment.done": False}),
+    ("本办法按照要求开展了公平竞争自查，未发现排除、限制竞争的内容。",
+     {"fair_competition_review.done": True, "fair_competition_review.conclusion": "符合",
+      "fair_competition_review.joint_with_market_regulator": False}),
+    ("本办法属于政府内部管理事项，不属于公平竞争审查范围。", {"fair_competition_review.done": False}),
+    ("经局法制科审核，送审稿内容合法。5月12日，提交局党委会审议通过。",
+     {"drafting_unit_legality_review.done": True, "collective_deliberation.meeting": "局党委会",
+      "collective_deliberation.date": D(2026, 5, 12)}),
+    ("二、起草依据\n依据《甲法》，参照《乙市某办法》。", {"basis": ("甲法",)}),
+])
+def test_phrasings_offices_use(body, want):
+    facts = facts_of(explanation(body))
+    assert {k: facts.get(k) for k in want} == want

@@ -41,11 +41,13 @@ EVENTS = {
     "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
     "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
     "fcr": re.compile(r"公平竞争"),
-    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"),
+    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
+                           r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"),
     "deliberation": re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))"),
     "drafting": re.compile(r"起草小组|起草专班|起草组|工作专班|启动|着手|开始起草|形成了?[^，。；]{0,6}(?:初稿|草稿|征求意见稿|送审稿)|调研|座谈|问卷"),
 }
-_DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?!社会|公众|群众|市民|居民|网民)[^，。；]{0,40}(?:部门|单位|乡镇|街道|局|委|办|区县|成员单位|平台公司|企业|协会|代表|人员)[^，。；]{0,12}意见")
+_DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?:(?!网站|网|公众号|公开|社会|公众|群众|市民|居民|网民|稿)[^，。；]){0,40}?"
+                   r"(?:部门|单位|乡镇|街道|局|委|办|区县|成员单位|平台公司|企业|协会|代表|人员)[^，。；]{0,12}?意见")
 _PUBLIC = re.compile(r"公开|向社会|社会公众|社会各界|公众|群众|市民|网民|居民|网站|公众号|门户|政务新媒体|报纸|公示栏|公开栏|微信群")
 
 
@@ -232,7 +234,7 @@ def _end_after(s, c, d, end, events, w) -> None:
             return
 
 
-_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|新媒体|广播|电视|专栏|号|群|显示屏")
+_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
 _INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:平台|渠道|媒体|途径)?"
@@ -282,7 +284,7 @@ def _split_and(part: str) -> list[str]:
     """A和B as two channels where both sides name one (not 住房和城乡建设局网站)."""
     for m in re.finditer("和", part):
         left, right = part[:m.start()], part[m.end():]
-        if _CHANNEL_WORD.search(left) and _CHANNEL_WORD.search(right) and re.search(r"(?:网站|网|号|报|栏|栏目|专栏|平台|微博|群|端|屏)[”\"》]?$", left):
+        if _CHANNEL_WORD.search(left) and _CHANNEL_WORD.search(right) and not re.search(r"(?:城乡|住房)$", left):
             return [left, *_split_and(right)]
     return [part]
 
@@ -290,7 +292,7 @@ def _split_and(part: str) -> list[str]:
 # ---- comments, adoption, feedback ------------------------------------------------------------------------------
 
 _COUNT_PATTERNS = (
-    re.compile(r"(?:收到|征集到|征集|收集到|收集|汇总|接到|共有|共计|累计)[^，。；]{0,24}?(?:意见|建议)[^，。；]{0,6}?(?:共|合计|共计)?" + N + r"\s*(?:条|份|项|件)"),
+    re.compile(r"(?:收到|征集到|征集|收集到|收集|汇总|接到|共有|共计|累计)[^，。；]{0,24}?(?:意见|建议|留言)[^，。；]{0,6}?(?:共|合计|共计)?" + N + r"\s*(?:条|份|项|件)"),
     re.compile(r"(?:收到|征集到|收集到|汇总|提出|反馈)[^，。；]{0,16}?" + N + r"\s*(?:条|份|项|件)[^，。；]{0,10}?(?:意见|建议)"),
     re.compile(r"(?:共|合计|共计|累计)\s*" + N + r"\s*(?:条|份|项|件)(?:[^，。；]{0,6})?(?:意见|建议)"),
 )
@@ -314,6 +316,8 @@ def _counts(s: Sentence, c: Candidates) -> None:
     for pattern in _COUNT_PATTERNS:
         m = pattern.search(text)
         if m:
+            if _after_departments(text, m.start()):
+                return
             comments = number(m.group("n"))
             break
     if comments is None and _ZERO.search(text):
@@ -328,12 +332,19 @@ def _counts(s: Sentence, c: Candidates) -> None:
         c.add("consultation.adopted", "all", s, w)
 
 
+def _after_departments(text: str, pos: int) -> bool:
+    """Whether the count at ``pos`` follows the written consultation of departments rather than the public one."""
+    dept = [m.end() for m in _DEPT.finditer(text[:pos])]
+    public = [m.end() for m in re.finditer(r"公开征求|向社会|社会公众|网站|公众号|公示", text[:pos])]
+    return bool(dept) and (not public or dept[-1] > public[-1])
+
+
 _FEEDBACK_NO = re.compile(
     r"(?:未|尚未|没有|未予)(?:在[^，。；]{0,12})?(?:向社会|向公众)?(?:公开)?(?:反馈|公布|公开)[^，。；]{0,10}(?:采纳|意见)"
     r"|(?:采纳|处理)情况[^，。；]{0,4}(?:未|尚未|没有)[^，。；]{0,10}(?:公开|公布|反馈)")
 _FEEDBACK_YES = re.compile(
     r"(?:采纳情况|处理情况|采纳与否|反馈情况|采纳结果|本说明)(?:及(?:其|有关)?理由)?[^。；]{0,30}?(?<!未)(?<!不)(?:公开|公布|反馈|发布)"
-    r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?(?:反馈|公布)|公开反馈|反馈了?[^，。；]{0,10}采纳情况"
+    r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?(?:反馈|公布)|公开反馈|(?:反馈|公布|公开|发布)了?[^，。；]{0,10}采纳情况"
     r"|未(?:予)?采纳[^。]{0,30}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)[^。]{0,16}(?:说明|公开|公布|反馈)"
     r"|未(?:予)?采纳[^。]{0,30}(?:说明|公开|公布|反馈)[^。]{0,6}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)")
 
@@ -408,7 +419,7 @@ def _fcr(s, c, d, start, end, events, dedicated) -> bool:
     if negated(text, start, 10):
         c.add("fair_competition_review.done", False, s, w)
         return True
-    done = re.search(r"(?:进行|开展|组织|完成|经过?|通过|作出|履行)了?[^，。；]{0,24}公平竞争审查|公平竞争审查[^。；]{0,30}(?:认为|结论|表明|显示|意见|审查表|符合|未发现|不存在|已)"
+    done = re.search(r"(?:进行|开展|组织|完成|经过?|通过|作出|履行)了?[^，。；]{0,24}公平竞争(?:审查|自查)|公平竞争自查|公平竞争审查[^。；]{0,30}(?:认为|结论|表明|显示|意见|审查表|符合|未发现|不存在|已)"
                      r"|对照[^。；]{0,40}(?:审查标准|审查条例)|逐项(?:对照|审查)|符合公平竞争审查", window)
     if not done and s.kind != "公平竞争审查":
         _fcr_conclusion(s, c, w)
@@ -430,6 +441,7 @@ def _fcr_conclusion(s: Sentence, c: Candidates, w: int) -> None:
     elif re.search(r"(?<!涉嫌)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):
         c.add("fair_competition_review.conclusion", "不符合", s, w)
     elif re.search(r"符合公平竞争审查|符合[^，。；]{0,10}(?:审查标准|审查要求|公平竞争)|不存在[^。；]{0,20}(?:排除|限制竞争|违反)|未发现[^。；]{0,30}(?:排除|限制竞争|违反)"
+                   r"|(?:无|不含有?)[^。；]{0,8}(?:排除、?限制竞争|违反[^。；]{0,10}审查标准)|不违反(?:公平竞争)?审查标准"
                    r"|不具有?排除、?限制竞争|没有[^。；]{0,10}排除、?限制竞争|(?:审查|经审查)[^。；]{0,10}可以出台|不会[^。；]{0,10}(?:排除|限制竞争)"
                    r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)", text):
         c.add("fair_competition_review.conclusion", "符合", s, w)
@@ -497,7 +509,8 @@ def _legality(s, c, d, start, end, events, dedicated) -> bool:
     a, b = clause_at(text, start)
     head = text[a:start]
     w = _weight(s, "legality", dedicated)
-    own = bool(_OWN_REVIEW.search(head)) and not _GOV_REVIEW.search(re.sub(r"我(?:局|厅|委|办)", "", head))
+    own = bool(_OWN_REVIEW.search(head) or re.match(r"法规|法制|法治", text[start:end])) \
+        and not _GOV_REVIEW.search(re.sub(r"我(?:局|厅|委|办)", "", head))
     if not own and _GOV_REVIEW.search(head + text[start:b]) and s.kind != "合法性审核意见":
         return _government_review(s, c, d, start, events, head)
     if _SUBMIT.search(head) and not re.search(r"(?:经|由)[^，。；]{0,10}(?:科|股|处|室)", head):
@@ -533,10 +546,10 @@ def _deliberation(s, c, d, start, end, events, dedicated) -> bool:
     after = text[m.end():b]
     if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or _PLAN.search(after[:8]):
         return False
-    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|送审稿|办法|细则|草案|方案", head)[-1]
+    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
     name = re.sub(r"^(?:的|了|和|及)", "", name)
     if not name or len(name) < 2 or _NOT_MEETING.search(name) or re.fullmatch(r"会议|务会", name) \
-            or not re.search(r"(?:会议|务会|办公会|党组会|班子会|常委会|工委会|全体会|常务会|主任会)$", name):
+            or not re.search(r"(?:会议|务会|办公会|党组会|班子会|常委会|工委会|党委会|全体会|常务会|主任会)$", name):
         return False
     c.add("collective_deliberation.meeting", name, s)
     c.add("collective_deliberation.date", one_date(s, d, "deliberation", start, events), s)

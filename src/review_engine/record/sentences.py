@@ -104,6 +104,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     if outline is None:
         if md and len(text) <= 40 and "。" not in text:
             return text, "", level
+        if len(text) <= 14 and not re.search(r"[。，,；;：:、]", text) and topics_of(text):
+            return text, "", 2  # 起草背景 / 制定依据: a Word heading set in bold, without a number
         return None
     level = level or _level(outline.group("label"))
     body = text[outline.end():]
