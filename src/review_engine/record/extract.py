@@ -13,129 +13,18 @@ with no other event between (``2026年4月12日，我局……进行了公平竞
 provides) is not read for events, and plans (拟、将、下一步、可以提交) are not facts. The public consultation is told
 from the written consultation of departments (书面征求了……等部门意见), whose dates and counts are not its own.
 
-Longer than 450 lines because each fact group needs its own patterns and all share the clause, negation and
-date machinery; split, every part would import the others back.
+The shared machinery (events, clauses, negation, plans, dates of an event) is ``events``; the readers of the
+fair-competition review, the legality reviews and the collective deliberation are ``decisions``; the facts of a
+whole material (drafting unit, 制定依据, issuer) are ``named``.
 """
-
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ..numerals import to_int
-from . import datetext
-from .sentences import Material, Sentence
-
-N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
-_NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
-_SMR = r"市场监(?:督管理|管)"
-_CLAUSE = re.compile(r"[，,；;]")
-_PLAN = re.compile(r"拟(?!定|订)|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
-_PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
-
-EVENTS = {
-    "consultation": re.compile(
-        r"征求意见稿|(?:公开|广泛|向社会|面向社会|社会公众|网上)[^，。；]{0,12}?征(?:求|集)|征(?:求|集)[^，。；]{0,14}?(?:社会|公众|群众|市民|各界|网民|居民)"
-        r"|征求意见|征集意见|公开征集|(?<![在于])公示(?!栏|牌|期满|名单|不少于)"),
-    "hearing": re.compile(r"听证"),
-    "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
-    "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
-    "fcr": re.compile(r"公平竞争"),
-    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
-                           r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"),
-    "deliberation": re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))"),
-    "drafting": re.compile(r"起草小组|起草专班|起草组|工作专班|启动|着手|开始起草|形成了?[^，。；]{0,6}(?:初稿|草稿|征求意见稿|送审稿)|调研|座谈|问卷"),
-}
-_DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?:(?!网站|网|公众号|公开|社会|公众|群众|市民|居民|网民|稿)[^，。；]){0,40}?"
-                   r"(?:部门|单位|乡镇|街道|局|委|办|区县|成员单位|平台公司|企业|协会|代表|人员)[^，。；]{0,12}?意见")
-_PUBLIC = re.compile(r"公开|向社会|社会公众|社会各界|公众|群众|市民|网民|居民|网站|公众号|门户|政务新媒体|报纸|公示栏|公开栏|微信群")
-
-
-@dataclass
-class Candidates:
-    """Values offered for each fact, with the sentence and a weight (a material devoted to the matter, a label)."""
-
-    items: dict[str, list[tuple[object, Sentence, int]]] = field(default_factory=dict)
-
-    def add(self, key: str, value, sentence: Sentence, weight: int = 1) -> None:
-        if value is not None:
-            self.items.setdefault(key, []).append((value, sentence, weight))
-
-
-# ---- clauses, negation, dates ---------------------------------------------------------------------------------
-
-def clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the clauses of ``text`` (cut at ，；)."""
-    out, start = [], 0
-    for m in _CLAUSE.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
-
-
-def clause_at(text: str, pos: int) -> tuple[int, int]:
-    for a, b in clauses(text):
-        if a <= pos <= b:
-            return a, b
-    return 0, len(text)
-
-
-def negated(text: str, start: int, window: int = 16) -> bool:
-    """Whether the event words at ``start`` are negated in their clause (未举行听证, 无需进行公平竞争审查)."""
-    a, _ = clause_at(text, start)
-    before = text[max(a, start - window):start]
-    return re.search(_NEG + r"[^，。；]{0,10}$", before) is not None
-
-
-def event_spans(text: str) -> list[tuple[str, int, int]]:
-    out = [(name, m.start(), m.end()) for name, pattern in EVENTS.items() for m in pattern.finditer(text)]
-    out.sort(key=lambda e: e[1])
-    return out
-
-
-@dataclass
-class Dated:
-    """The dates of a sentence, read once."""
-
-    mentions: list
-    spans: list
-    lengths: list
-
-
-def dated(s: Sentence) -> Dated:
-    found = datetext.mentions(s.text, s.year, s.last, s.doc_year)
-    return Dated(found, datetext.spans(s.text, found), datetext.lengths(s.text))
-
-
-def _in_span(d: Dated, pos: int) -> bool:
-    return any(sp.start <= pos < sp.end for sp in d.spans)
-
-
-def dates_for(s: Sentence, d: Dated, name: str, start: int, events: list) -> tuple[list, list]:
-    """(spans, single dates) belonging to the event ``name`` at ``start``: those of its clause, else the nearest
-    before it in the sentence with no other event between."""
-    a, b = clause_at(s.text, start)
-    spans = [sp for sp in d.spans if a <= sp.start < b]
-    singles = [m for m in d.mentions if m.day is not None and a <= m.start < b and not _in_span(d, m.start)]
-    if spans or singles:
-        return spans, singles
-    floor = max((e[2] for e in events if e[0] != name and e[2] <= start), default=0)
-    prior_spans = [sp for sp in d.spans if floor <= sp.start < start]
-    if prior_spans:
-        return [prior_spans[-1]], []
-    prior = [m for m in d.mentions if m.day is not None and floor <= m.start < start and not _in_span(d, m.start)]
-    return [], prior[-1:]
-
-
-def one_date(s: Sentence, d: Dated, name: str, start: int, events: list):
-    spans, singles = dates_for(s, d, name, start, events)
-    return spans[0].first if spans else (singles[-1].day if singles else None)
-
-
-def number(text: str) -> int | None:
-    return to_int(text.replace("两", "二"))
-
+from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, event_spans, in_span, negated,
+                     number, one_date, weight)
+from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
+from .sentences import Sentence
 
 # ---- the sentence reader ----------------------------------------------------------------------------------------
 
@@ -147,7 +36,7 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     if "main_content" in s.topics and not s.topics & {"process", "fair_competition"} \
             and not re.search(r"现将|现报送|现予|特此|妥否|请审议|请予|名义(?:印发|发布|出台)", s.text):
         return set()
-    if _PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
+    if PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
         return set()
     events = event_spans(s.text)
     d = dated(s)
@@ -160,25 +49,23 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
         if reader is not None and reader(s, c, d, start, end, events, dedicated):
             done.add(name)
             public = public or name == "consultation"
-    about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not _DEPT.search(s.text)) \
+    about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not DEPT.search(s.text)) \
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
     if about:
         _counts(s, c)
     _feedback(s, c, about)
     if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
-        w = _weight(s, "fcr", dedicated)
-        _fcr_conclusion(s, c, w)
-        _fcr_joint(s, c, w)
+        w = weight(s, "fcr", dedicated)
+        fcr_conclusion(s, c, w)
+        fcr_joint(s, c, w)
     return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
 
 def _planned(text: str, start: int) -> bool:
     a, _ = clause_at(text, start)
-    return _PLAN.search(text[a:start]) is not None
+    return PLAN.search(text[a:start]) is not None
 
 
-def _weight(s: Sentence, name: str, dedicated: dict[str, str]) -> int:
-    return 2 if dedicated.get(name) == s.kind else 1
 
 
 # ---- public consultation ------------------------------------------------------------------------------------------
@@ -187,7 +74,7 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     text = s.text
     a, b = clause_at(text, start)
     clause = text[a:b]
-    if _DEPT.search(clause) and not re.search(r"公开|向社会|社会公众|社会各界|网站|公众号", clause):
+    if DEPT.search(clause) and not re.search(r"公开|向社会|社会公众|社会各界|网站|公众号", clause):
         return False
     if text[start:end] == "征求意见稿" and not re.search(r"公开|公布|发布|挂网|刊登|张贴|公示|征求意见(?!稿)", clause):
         return False
@@ -195,7 +82,7 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
         return False
     if negated(text, start, 10) and "征求意见稿" not in text[start:end]:
         return False
-    w = _weight(s, "consultation", dedicated)
+    w = weight(s, "consultation", dedicated)
     spans, singles = dates_for(s, d, "consultation", start, events)
     if spans:
         c.add("consultation.start", spans[0].first, s, w)
@@ -229,7 +116,7 @@ def _end_after(s, c, d, end, events, w) -> None:
     """至3月11日结束 / 征求意见截至4月1日 in a later clause of the same sentence."""
     stop = min((e[1] for e in events if e[1] > end and e[0] not in ("consultation",)), default=len(s.text))
     for m in d.mentions:
-        if m.day is not None and end <= m.start < stop and not _in_span(d, m.start) and _date_role(s.text, m, end) == "end":
+        if m.day is not None and end <= m.start < stop and not in_span(d, m.start) and _date_role(s.text, m, end) == "end":
             c.add("consultation.end", m.day, s, w)
             return
 
@@ -307,7 +194,7 @@ def _counts(s: Sentence, c: Candidates) -> None:
     text = s.text
     if s.cells or re.search(r"首次|第一轮|第一次|初次", text):
         return
-    if _DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
+    if DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
         return
     if re.search(r"专家|听证|论证", text) and not re.search(r"公开征求|社会|公众", text):
         return
@@ -334,7 +221,7 @@ def _counts(s: Sentence, c: Candidates) -> None:
 
 def _after_departments(text: str, pos: int) -> bool:
     """Whether the count at ``pos`` follows the written consultation of departments rather than the public one."""
-    dept = [m.end() for m in _DEPT.finditer(text[:pos])]
+    dept = [m.end() for m in DEPT.finditer(text[:pos])]
     public = [m.end() for m in re.finditer(r"公开征求|向社会|社会公众|网站|公众号|公示", text[:pos])]
     return bool(dept) and (not public or dept[-1] > public[-1])
 
@@ -358,7 +245,7 @@ def _feedback(s: Sentence, c: Candidates, about: bool) -> None:
         return
     if _FEEDBACK_NO.search(text):
         c.add("consultation.feedback_published", False, s, w)
-    elif _FEEDBACK_YES.search(text) and not _PLAN.search(text) and not re.search(r"向提出意见的|逐一电话|向[^，。；]{0,10}(?:单位|部门)反馈", text):
+    elif _FEEDBACK_YES.search(text) and not PLAN.search(text) and not re.search(r"向提出意见的|逐一电话|向[^，。；]{0,10}(?:单位|部门)反馈", text):
         c.add("consultation.feedback_published", True, s, w)
 
 
@@ -371,7 +258,7 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
     def reader(s, c, d, start, end, events, dedicated) -> bool:
         text = s.text
         a, b = clause_at(text, start)
-        w = _weight(s, event, dedicated)
+        w = weight(s, event, dedicated)
         if (negative is not None and negative.search(text[a:b])) or negated(text, start):
             c.add(key, False, s, w)
             return True
@@ -405,258 +292,16 @@ _risk = _held(
 )
 
 
-# ---- fair-competition review ------------------------------------------------------------------------------------------
-
-def _fcr(s, c, d, start, end, events, dedicated) -> bool:
-    text = s.text
-    w = _weight(s, "fcr", dedicated)
-    window = text[max(0, start - 40):min(len(text), end + 60)]
-    if re.search(r"不(?:涉及|属于)[^。；]{0,40}(?:经营者|市场主体|经济活动|生产经营|市场准入|审查范围)", text) and re.search(
-            r"(?:无需|无须|不需要|不需|不必|未|没有|不再|不予)(?:按规定)?(?:进行|开展|组织)?(?:了)?(?:公平竞争)?审查"
-            r"|不属于[^。；]{0,10}公平竞争审查(?:范围)?", text):
-        c.add("fair_competition_review.done", False, s, w)
-        return True
-    if negated(text, start, 10):
-        c.add("fair_competition_review.done", False, s, w)
-        return True
-    done = re.search(r"(?:进行|开展|组织|完成|经过?|通过|作出|履行)了?[^，。；]{0,24}公平竞争(?:审查|自查)|公平竞争自查|公平竞争审查[^。；]{0,30}(?:认为|结论|表明|显示|意见|审查表|符合|未发现|不存在|已)"
-                     r"|对照[^。；]{0,40}(?:审查标准|审查条例)|逐项(?:对照|审查)|符合公平竞争审查", window)
-    if not done and s.kind != "公平竞争审查":
-        _fcr_conclusion(s, c, w)
-        return bool(re.search(r"公平竞争审查(?!条例)", text))
-    if done and not re.search(r"涉嫌|初审发现", text[max(0, start - 30):start]):
-        c.add("fair_competition_review.done", True, s, w)
-        c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
-    _fcr_conclusion(s, c, w)
-    _fcr_joint(s, c, w)
-    return True
-
-
-def _fcr_conclusion(s: Sentence, c: Candidates, w: int) -> None:
-    text = s.text
-    labelled = re.search(r"审查结论(?:为|是|：|:)", text) is not None
-    w = w + 1 if labelled else w
-    if re.search(r"适用例外|例外(?:规定|情形)|第十二条", text) and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
-        c.add("fair_competition_review.conclusion", "适用例外", s, w)
-    elif re.search(r"(?<!涉嫌)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):
-        c.add("fair_competition_review.conclusion", "不符合", s, w)
-    elif re.search(r"符合公平竞争审查|符合[^，。；]{0,10}(?:审查标准|审查要求|公平竞争)|不存在[^。；]{0,20}(?:排除|限制竞争|违反)|未发现[^。；]{0,30}(?:排除|限制竞争|违反)"
-                   r"|(?:无|不含有?)[^。；]{0,8}(?:排除、?限制竞争|违反[^。；]{0,10}审查标准)|不违反(?:公平竞争)?审查标准"
-                   r"|不具有?排除、?限制竞争|没有[^。；]{0,10}排除、?限制竞争|(?:审查|经审查)[^。；]{0,10}可以出台|不会[^。；]{0,10}(?:排除|限制竞争)"
-                   r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)", text):
-        c.add("fair_competition_review.conclusion", "符合", s, w)
-
-
-def _fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
-    text = s.text
-    if re.search(r"(?:未|没有)(?:会同|送|征求)[^，。；]{0,16}" + _SMR + r"|自行(?:开展|进行|组织)?|自查|自我审查|起草单位自行|由(?:我|本)(?:局|厅|委|办|单位)(?:自行|单独|独立)", text) \
-            and re.search(r"审查|自查", text):
-        c.add("fair_competition_review.joint_with_market_regulator", False, s, w)
-    elif re.search(r"会同[^，。；]{0,24}" + _SMR + r"|" + _SMR + r"[^，。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + _SMR + r"[^，。；]{0,20}(?:审查|意见|会审)"
-                   r"|与[^，。；]{0,20}" + _SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + _SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|出具|会审|联合审查)"
-                   r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|会审", text):
-        c.add("fair_competition_review.joint_with_market_regulator", True, s, w)
-
-
-# ---- the drafting unit's own legality review -------------------------------------------------------------------
-
-_OWN_REVIEW = re.compile(
-    r"(?:^|[我本局厅委办])(?:局|厅|委|办|单位)?[^，。；司]{0,10}(?:科|股|处|室)(?:[^，。；]{0,16})?$"
-    r"|(?:政策法规|法规|法制|法治|法律事务)[^，。；]{0,6}(?:科|股|处|室|机构|工作机构|部门|办)|法律顾问|公职律师|内部合法性"
-    r"|(?:我|本)(?:局|厅|委|办|单位|部门)[^，。；]{0,12}$")
-_GOV_REVIEW = re.compile(r"司法局|司法厅|司法行政|法制办|政府法制|审核机构|管委会|(?:县|市|省|区|州|乡|镇)(?:人民)?政府(?!办)")
-_SUBMIT = re.compile(r"(?:报送|提交|送交|送请|送(?!审稿)|报(?!告|送审稿)|提请|移送)[^，。；]{0,24}$")
-
-
-_REVIEWER = re.compile(r"司法局|司法厅|司法行政部门|法制办公室|法制办|法制局")
-
-
-def _reviewer(text: str) -> str | None:
-    """市司法局 in 送审稿报送市司法局: the reviewing body with its place, without the verb before it."""
-    m = _REVIEWER.search(text)
-    if m is None:
-        return None
-    place = re.split(r"报送|提交|送交|送请|送|报|经|由|，|、|和|及|会同|[0-9０-９日]|《[^》]*》", text[:m.start()])[-1]
-    place = place if re.fullmatch(r"(?:某|[\u4e00-\u9fa5]{0,8})[省市县区州旗]?(?:人民政府)?", place) else ""
-    return place + m.group()
-_CONCLUSION = re.compile(r"(?:认为|结论为|审核结论|审核意见为)[^。；]{0,40}?(?P<c>修改后合法|应当予以修改|不合法|合法)")
-
-
-def _government_review(s, c, d, start, events, head: str) -> bool:
-    """The review of the issuing government's reviewing body (市司法局): when the draft was sent to it, when it
-    gave its opinion, its conclusion — the record's ``legality_review`` (not the drafting unit's own review)."""
-    text = s.text
-    a, b = clause_at(text, start)
-    unit = _reviewer(head) or _reviewer(text[start:b])
-    if unit is None:
-        return False
-    day = one_date(s, d, "legality", start, events)
-    if day is None and re.search(r"现(?:将|予|特)?[^，。；]{0,20}(?:报送|提交|送请|呈送|报请)", text[a:start]):
-        day = s.doc_date  # 现将送审稿报送市司法局……: the date of the file that says so
-    c.add("legality_review.reviewer", unit, s)
-    if _SUBMIT.search(head):
-        c.add("legality_review.received", day, s)
-    elif re.search(r"出具|作出|提出|审核意见|审查意见|审核认为|审查认为|经", text[max(a, start - 20):b]):
-        c.add("legality_review.opinion_date", day, s)
-        m = _CONCLUSION.search(text[start:])
-        if m:
-            c.add("legality_review.conclusion", m.group("c"), s)
-    return True
-
-
-def _legality(s, c, d, start, end, events, dedicated) -> bool:
-    text = s.text
-    a, b = clause_at(text, start)
-    head = text[a:start]
-    w = _weight(s, "legality", dedicated)
-    own = bool(_OWN_REVIEW.search(head) or re.match(r"法规|法制|法治", text[start:end])) \
-        and not _GOV_REVIEW.search(re.sub(r"我(?:局|厅|委|办)", "", head))
-    if not own and _GOV_REVIEW.search(head + text[start:b]) and s.kind != "合法性审核意见":
-        return _government_review(s, c, d, start, events, head)
-    if _SUBMIT.search(head) and not re.search(r"(?:经|由)[^，。；]{0,10}(?:科|股|处|室)", head):
-        return False
-    if not own and s.kind != "合法性审核意见":
-        return False
-    if s.kind == "合法性审核意见" and not own and _GOV_REVIEW.search(head):
-        return False
-    if negated(text, start):
-        c.add("drafting_unit_legality_review.done", False, s, w)
-        return True
-    c.add("drafting_unit_legality_review.done", True, s, w)
-    c.add("drafting_unit_legality_review.date", one_date(s, d, "legality", start, events), s, w)
-    return True
-
-
-# ---- collective deliberation ------------------------------------------------------------------------------------------
-
-_MEETING_END = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))")
-_NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专题|联席|工作会|培训|动员|部署|调研|议事协商|协商")
-
-
-def _deliberation(s, c, d, start, end, events, dedicated) -> bool:
-    text = s.text
-    a, b = clause_at(text, start)
-    m = _MEETING_END.search(text, a)
-    if m is None or m.start() > b:
-        return False
-    head = text[a:m.end()]
-    if _PLAN.search(head) or re.search(r"提交|提请|报请|报送|送请", head) and not re.search(
-            r"经", head) and not re.search(r"^[^，。；]{0,8}(?:通过|同意|审定|决定)", text[m.end():b]):
-        return False
-    after = text[m.end():b]
-    if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or _PLAN.search(after[:8]):
-        return False
-    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
-    name = re.sub(r"^(?:的|了|和|及)", "", name)
-    if not name or len(name) < 2 or _NOT_MEETING.search(name) or re.fullmatch(r"会议|务会", name) \
-            or not re.search(r"(?:会议|务会|办公会|党组会|班子会|常委会|工委会|党委会|全体会|常务会|主任会)$", name):
-        return False
-    c.add("collective_deliberation.meeting", name, s)
-    c.add("collective_deliberation.date", one_date(s, d, "deliberation", start, events), s)
-    return True
-
-
 _READERS = {
     "consultation": _consultation,
     "hearing": _hearing,
     "expert": _expert,
     "risk": _risk,
-    "fcr": _fcr,
-    "legality": _legality,
-    "deliberation": _deliberation,
+    "fcr": fcr,
+    "legality": legality,
+    "deliberation": deliberation,
 }
 
 
-# ---- facts of whole materials ---------------------------------------------------------------------------------------
 
-_UNIT = r"[^，。；、\s“”《》（）()：:]{2,30}?(?:局|委员会|委|厅|办公室|办事处|中心|人民政府|政府|院|站|署|分局|公司|协会)"
-_DRAFTERS = (
-    (re.compile(r"(?:起草|牵头|承办|主办)(?:单位|部门|机关)[：:为是]\s*(?P<u>" + _UNIT + r")(?![^，。；]{0,2}(?:会同|和|及))"), 5),
-    (re.compile(r"(?:由|系)(?P<u>" + _UNIT + r")(?:牵头)?(?:负责)?(?:组织)?起草"), 1),
-    (re.compile(r"(?:^|，|。)(?P<u>" + _UNIT + r")(?:（[^）]{1,20}）)?(?:于[^，。；]{1,16})?(?:牵头|组织|负责|会同[^，。；]{1,30}?)?(?:起草|草拟|研究起草|代拟)了?"), 1),
-)
-
-
-def drafting_unit(material: Material, c: Candidates) -> None:
-    """起草单位: an explicit label (起草单位：X) above all, then the unit that signs the 起草说明 or stands under its
-    title, then the title (X关于《…》的起草说明), then 由X起草 / X起草了 in the text."""
-    for s in material.sentences:
-        if s.cells and len(s.cells) >= 2 and re.fullmatch(r"(?:起草|制定)(?:单位|部门|机关)", s.cells[0].strip()):
-            unit = s.cells[1].strip()
-            if re.fullmatch(_UNIT, unit):
-                c.add("drafting_unit", unit, s, 5)
-            continue
-        for pattern, weight in _DRAFTERS:
-            m = pattern.search(s.text)
-            if m and not _PLAN.search(s.text[:m.start()]) and not re.match(r"(?:受|根据|按照)", m.group("u")):
-                c.add("drafting_unit", m.group("u"), s, weight if material.kind == "起草说明" else min(weight, 1))
-                break
-    if material.kind != "起草说明":
-        return
-    m = re.match(r"^(?P<u>" + _UNIT + r")关于", material.title)
-    if m:
-        c.add("drafting_unit", m.group("u"), material.sentences[0], 2)
-    for unit, line in ((material.signer, material.signer_line), (material.header, material.header_line)):
-        if unit:
-            c.add("drafting_unit", unit, Sentence(unit, material.file, line or 0, material.kind), 3)
-
-
-_TITLE = re.compile(r"《(?P<t>[^《》]{2,80})》")
-
-
-def basis(materials: list[Material], c: Candidates, own_title: str | None) -> None:
-    """制定依据: the titles named in the basis section of the 起草说明, else in a sentence saying 根据/依据《…》;
-    titles after 参照/参考 (referred to, not relied on) and the draft's own title are left out."""
-    explanation = [m for m in materials if m.kind == "起草说明"]
-    titles: list[tuple[str, Sentence]] = []
-    for material in explanation:
-        for s in material.sentences:
-            if not s.title and "basis" in s.topics:
-                titles += _titles(s.text, s)
-    if not titles:
-        for material in explanation:
-            for s in material.sentences:
-                if s.title or re.search(r"公平竞争审查|合法性审", s.text):
-                    continue
-                m = re.search(r"(?:根据|依据|依照|按照)(?P<body>[^。；]*?《[^。；]*》)[^。；]{0,40}?(?:制定|起草|规定|结合|有关|等)", s.text)
-                if m:
-                    titles += _titles(m.group("body"), s)
-    own = _core(own_title) if own_title else None
-    short = {m for material in materials for s in material.sentences for m in re.findall(r"简称《([^《》]{1,12})》", s.text)}
-    titles = [(t, s) for t, s in titles if t not in short and not re.fullmatch(r"(?:本)?(?:办法|细则|规定|意见|实施意见|方案|通知|决定|规则|标准|基准|清单)", t)]
-    out: list[str] = []
-    first: Sentence | None = None
-    for title, s in titles:
-        title = title.strip()
-        if (own and _core(title) == own) or re.search(r"（(?:送审稿|征求意见稿|草案|修订稿|试行草案)）", title):
-            continue
-        if title not in out:
-            out.append(title)
-            first = first or s
-    if first is not None:
-        c.add("basis", tuple(out), first, 2)
-
-
-def _titles(text: str, s: Sentence) -> list[tuple[str, Sentence]]:
-    cut = re.search(r"(?:参照|参考|借鉴|对照)(?:了)?", text)
-    body = text[:cut.start()] if cut else text
-    return [(t, s) for t in _TITLE.findall(body)]
-
-
-def _core(title: str) -> str:
-    return re.sub(r"[（(][^）)]*[)）]", "", title).strip()
-
-
-_ISSUER = re.compile(r"以(?P<u>" + _UNIT + r")(?:的)?(?:名义|文件|规范性文件)")
-
-
-def issuer(materials: list[Material], c: Candidates) -> None:
-    """The issuing body when the materials name it (拟以市人民政府名义印发)."""
-    for material in materials:
-        for s in material.sentences:
-            m = _ISSUER.search(s.text)
-            if m and re.search(r"印发|发布|出台|制发|下发|公布", s.text[m.end():m.end() + 20]):
-                c.add("issuer.name", m.group("u"), s)
-
-
-__all__ = ["Candidates", "basis", "clauses", "dates_for", "drafting_unit", "issuer", "negated", "read_sentence"]
+__all__ = ["read_sentence"]

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import extract
+from . import extract, named
+from .events import Candidates
 from .sentences import Material, Sentence, read_lines
 
 #: The keys of a case's truth.yaml, in order (``benchmarks/materials``); ``sections.*`` are always true/false.
@@ -135,7 +136,7 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
                   own_title: str | None = None) -> MaterialFacts:
     """The facts of materials already read (``sentences.read_lines``)."""
     result = result if result is not None else MaterialFacts(files=[m.file for m in materials])
-    candidates = extract.Candidates()
+    candidates = Candidates()
     for material in materials:
         _dedicated_material(material, candidates)
         context: frozenset = frozenset()
@@ -147,9 +148,9 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
             line = sentence.line
             about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED, context=context)
             context = frozenset(about) or (context if not re.search(r"部门|单位", sentence.text) else frozenset())
-        extract.drafting_unit(material, candidates)
-    extract.basis(materials, candidates, own_title or _own_title(materials))
-    extract.issuer(materials, candidates)
+        named.drafting_unit(material, candidates)
+    named.basis(materials, candidates, own_title or _own_title(materials))
+    named.issuer(materials, candidates)
     _reduce(candidates, result)
     _settle(result)
     explanation = [m for m in materials if m.kind == "起草说明"]
@@ -159,7 +160,7 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
     return result
 
 
-def _dedicated_material(material: Material, c: extract.Candidates) -> None:
+def _dedicated_material(material: Material, c: Candidates) -> None:
     """A material devoted to an event says the event took place (a 听证报告: the hearing was held) and, when it
     is signed, when (the date under it, unless its text gives another)."""
     event = _EVENT_OF_KIND.get(material.kind)
@@ -187,7 +188,7 @@ _DATE_KEYS = {"fcr": "fair_competition_review.date", "hearing": "hearing.date", 
               "risk": "risk_assessment.date", "legality": "drafting_unit_legality_review.date"}
 
 
-def _labelled_date(material: Material, s: Sentence, c: extract.Candidates) -> None:
+def _labelled_date(material: Material, s: Sentence, c: Candidates) -> None:
     """时间：2026年3月26日 / 审查时间 / 报告日期 in a material devoted to one event: that event's date."""
     event = _EVENT_OF_KIND.get(material.kind)
     if event not in _DATE_KEYS or not _DATE_LABEL.match(s.text) or re.match(r"(?:送达|通知|公告|报名|征求意见|公示)", s.text):
@@ -199,7 +200,7 @@ def _labelled_date(material: Material, s: Sentence, c: extract.Candidates) -> No
         c.add(_DATE_KEYS[event], days[0], s, 2)
 
 
-def _reduce(c: extract.Candidates, result: MaterialFacts) -> None:
+def _reduce(c: Candidates, result: MaterialFacts) -> None:
     for key, items in c.items.items():
         top = max(w for _, _, w in items)
         best = [(v, s) for v, s, w in items if w == top]
