@@ -189,7 +189,8 @@ def spans(text: str, found: list[Mention]) -> list[Span]:
     for a, b in zip(days, days[1:]):
         if a.start in used:
             continue
-        between = text[a.end:b.start]
+        between = re.sub(r"[（(][^）)]{1,8}[）)]|\d{1,2}(?:[时点](?:\d{1,2}分)?|:\d{2})|[上下]午|[零〇一二三四五六七八九十]+时", "",
+                         text[a.end:b.start])
         if CONNECTOR.match(between) or re.fullmatch(r"\s*(?:起)?\s*(?:至|到)\s*", between):
             first, last = a.day, b.day
             if last is not None and first is not None and last < first and not b.explicit_year:

@@ -16,7 +16,7 @@ gives ``False``; silence gives nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import extract, named
@@ -129,7 +129,21 @@ def read_materials(paths: list[Path], *, kinds: dict[Path, str] | None = None, o
             continue
         materials.append(read_lines(path.name, kind, source.lines, path))
         result.files.append(path.name)
+    _explanation_by_default(materials)
     return extract_facts(materials, result, own_title=own_title)
+
+
+def _explanation_by_default(materials: list[Material]) -> None:
+    """No file named as a 起草说明: the one whose name or title says 说明 (XX办法说明), else the only material
+    of no known kind, is taken for it."""
+    if any(m.kind == "起草说明" for m in materials):
+        return
+    other = [m for m in materials if m.kind == "其他材料"]
+    named = [m for m in other if re.search(r"说明", m.file + m.title)]
+    chosen = named[:1] or (other if len(other) == 1 else [])
+    for m in chosen:
+        m.kind = "起草说明"
+        m.sentences = [replace(s, kind="起草说明") for s in m.sentences]
 
 
 def extract_facts(materials: list[Material], result: MaterialFacts | None = None, *,
