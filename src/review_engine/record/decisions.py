@@ -42,7 +42,7 @@ def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> None:
     w = w + 1 if labelled else w
     if re.search(r"适用例外|例外(?:规定|情形)|第十二条", text) and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
         c.add("fair_competition_review.conclusion", "适用例外", s, w)
-    elif re.search(r"(?<!涉嫌)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):
+    elif re.search(r"(?<!涉嫌)(?<!不)(?<!未)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):
         c.add("fair_competition_review.conclusion", "不符合", s, w)
     elif re.search(r"符合公平竞争审查|符合[^，。；]{0,10}(?:审查标准|审查要求|公平竞争)|不存在[^。；]{0,20}(?:排除|限制竞争|违反)|未发现[^。；]{0,30}(?:排除|限制竞争|违反)"
                    r"|(?:无|不含有?)[^。；]{0,8}(?:排除、?限制竞争|违反[^。；]{0,10}审查标准)|不违反(?:公平竞争)?审查标准"

@@ -51,7 +51,7 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
             public = public or name == "consultation"
     about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not DEPT.search(s.text)) \
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
-    if about:
+    if about and s.kind in ("起草说明", "征求意见及采纳情况", "其他材料"):
         _counts(s, c)
     _feedback(s, c, about)
     if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
@@ -192,8 +192,8 @@ _ADOPTED = (
 
 def _counts(s: Sentence, c: Candidates) -> None:
     text = s.text
-    if s.cells or re.search(r"首次|第一轮|第一次|初次", text):
-        return
+    if (s.cells and s.kind == "征求意见及采纳情况") or re.search(r"首次|第一轮|第一次|初次", text):
+        return  # the rows of an adoption table are single comments, not the counts
     if DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
         return
     if re.search(r"专家|听证|论证", text) and not re.search(r"公开征求|社会|公众", text):
@@ -207,7 +207,8 @@ def _counts(s: Sentence, c: Candidates) -> None:
                 return
             comments = number(m.group("n"))
             break
-    if comments is None and _ZERO.search(text):
+    zero = _ZERO.search(text)
+    if comments is None and zero and not re.search(r"涉及|关于|有关|反对|不同", zero.group()):
         comments = 0
     c.add("consultation.comments", comments, s, w)
     for pattern in _ADOPTED:
