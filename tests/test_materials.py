@@ -292,3 +292,13 @@ def test_read_record_reads_every_material_of_a_folder(tmp_path: Path):
 def test_phrasings_offices_use(body, want):
     facts = facts_of(explanation(body))
     assert {k: facts.get(k) for k in want} == want
+
+
+def test_the_year_of_a_date_written_without_one():
+    """The procedure's dates take the document's year, not the background's; a chronicle crossing into a new year
+    goes on in it; a date written after a later one in the same year stays in that year."""
+    background = "一、背景\n截至2025年底，全县共有企业120家。\n二、起草过程\n3月2日至4月1日，在县政府网站公开征求意见。"
+    crossing = "2025年12月，书面征求了县财政局等部门意见。3月2日至4月1日，在县政府网站公开征求意见。"
+    earlier = "2026年4月10日召开论证会。此前，3月20日至3月30日在县政府网站公开征求意见。"
+    starts = [facts_of(explanation(body)).get("consultation.start") for body in (background, crossing, earlier)]
+    assert starts == [D(2026, 3, 2), D(2026, 3, 2), D(2026, 3, 20)]

@@ -101,10 +101,13 @@ _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
 
 
 def mentions(text: str, year: int | None = None, last: dt.date | None = None,
-             this_year: int | None = None) -> list[Mention]:
+             this_year: int | None = None, mark: tuple[int, int] | None = None,
+             limit: dt.date | None = None) -> list[Mention]:
     """The dates of ``text`` in order; ``year`` is the context year for dates written without one, ``last`` the
     last full date before the text (for 同日 / 次日), ``this_year`` the year of the document (for 今年, 去年);
-    次年 / 翌年 is the year after the context year."""
+    次年 / 翌年 is the year after the context year. ``mark`` (year, month) is the latest month named before: a
+    chronicle that reaches 2025年12月 and goes on with 3月2日 has crossed into the next year — when ``limit`` (the
+    document's own date) allows it."""
     found: list[Mention] = []
     for m in DATE.finditer(text):
         if m.group("iy"):
@@ -136,8 +139,15 @@ def mentions(text: str, year: int | None = None, last: dt.date | None = None,
             continue
         month = _num(m.group("m"))
         day_no = _num(m.group("d"))
+        if not explicit and not rel and y is not None and mark is not None and mark[0] == y and month is not None \
+                and month + 2 < mark[1]:
+            later = _make(y + 1, month, day_no or 1)
+            if later is not None and (limit is None or later <= limit):
+                y = y + 1
         day = _make(y, month, day_no) if day_no is not None else None
         found.append(Mention(m.start(), m.end(), day, y, explicit, m.group(0)))
+        if y is not None and month is not None:
+            mark = (y, month)
         if y is not None:
             year = y
         if day is not None:
@@ -223,6 +233,11 @@ def lengths(text: str) -> list[Length]:
     return out
 
 
+def month_of(text: str) -> int | None:
+    value = _num(text)
+    return value if value is not None and 1 <= value <= 12 else None
+
+
 def last_year(text: str, year: int | None) -> int | None:
     """The context year after ``text``: the last year it names, else ``year``."""
     for m in mentions(text, year):
@@ -231,4 +246,4 @@ def last_year(text: str, year: int | None) -> int | None:
     return year
 
 
-__all__ = ["CONNECTOR", "DATE", "LENGTH", "Length", "Mention", "Span", "last_year", "lengths", "mentions", "spans"]
+__all__ = ["CONNECTOR", "DATE", "LENGTH", "Length", "Mention", "Span", "last_year", "lengths", "mentions", "month_of", "spans"]

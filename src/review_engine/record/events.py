@@ -32,7 +32,8 @@ EVENTS = {
     "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
     "fcr": re.compile(r"公平竞争"),
     "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
-                           r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"),
+                           r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"
+                           r"|公职律师[^，。；]{0,8}(?:审核|审查|法律意见)"),
     "deliberation": re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))"),
     "drafting": re.compile(r"起草小组|起草专班|起草组|工作专班|启动|着手|开始起草|形成了?[^，。；]{0,6}(?:初稿|草稿|征求意见稿|送审稿)|调研|座谈|问卷"),
 }
@@ -94,7 +95,7 @@ class Dated:
 
 
 def dated(s: Sentence) -> Dated:
-    found = datetext.mentions(s.text, s.year, s.last, s.doc_year)
+    found = datetext.mentions(s.text, s.year, s.last, s.doc_year, s.mark, s.doc_date)
     return Dated(found, datetext.spans(s.text, found), datetext.lengths(s.text))
 
 

@@ -136,7 +136,8 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     events = event_spans(text)
     lo = max((e[2] for e in events if e[2] <= start and e[0] not in ("consultation", "drafting")), default=0)
     region = text[lo:stop]
-    masked = re.sub(r"“[^”]{1,20}”|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》", lambda q: "＿" * len(q.group(0)), region)
+    masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
+                    lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
         items = _channel_items(region[m.start("list"):m.end("list")])
         if items:

@@ -209,7 +209,7 @@ def _labelled_date(material: Material, s: Sentence, c: Candidates) -> None:
         return
     from .datetext import mentions
 
-    days = [m.day for m in mentions(s.text, s.year, s.last, s.doc_year) if m.day is not None]
+    days = [m.day for m in mentions(s.text, s.year, s.last, s.doc_year, s.mark, s.doc_date) if m.day is not None]
     if days:
         c.add(_DATE_KEYS[event], days[0], s, 2)
 

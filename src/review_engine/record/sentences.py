@@ -59,6 +59,8 @@ class Sentence:
     """The year of the file itself (its date under the signature), for 今年 / 去年."""
     doc_date: dt.date | None = None
     """The date under the file's signature (现将……报送: the file's own date)."""
+    mark: tuple[int, int] | None = None
+    """(year, month) of the latest date the file named before this sentence (a chronicle crossing a new year)."""
 
     def quote(self, limit: int = 120) -> str:
         text = self.text.strip()
@@ -150,6 +152,7 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
     year = material.signed.year if material.signed else _first_year(lines)
     material.doc_year = material.signed.year if material.signed else _last_year(lines)
     last: dt.date | None = None
+    mark: tuple[int, int] | None = None
     stack: list[tuple[int, str, frozenset[str]]] = []
     title_seen = False
     for number, raw in enumerate(lines, start=1):
@@ -161,9 +164,9 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
             text = "：".join(c for c in cells if c)
             if not text:
                 continue
-            sentence = _make(text, material, number, stack, year, last, cells)
+            sentence = _make(text, material, number, stack, year, last, cells, mark)
             material.sentences.append(sentence)
-            year, last = _advance(text, year, last, material.doc_year)
+            year, last, mark = _advance(text, year, last, material, mark)
             continue
         head = heading_of(line)
         if title_seen and material.header is None and len(material.sentences) == 1 and material.sentences[0].title \
@@ -179,10 +182,13 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
                 continue
         if head is not None:
             heading, rest, level = head
-            year, last = _advance(heading, year, last, material.doc_year)
+            topics = topics_of(heading)
+            if topics & {"process", "fair_competition"} and material.doc_year is not None:
+                year, mark = material.doc_year, None  # the background's years are not the procedure's
+            year, last, mark = _advance(heading, year, last, material, mark)
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, heading, topics_of(heading)))
+            stack.append((level, heading, topics))
             line = rest
             if not line:
                 continue
@@ -190,26 +196,29 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
             piece = piece.strip()
             if not piece:
                 continue
-            material.sentences.append(_make(piece, material, number, stack, year, last))
-            year, last = _advance(piece, year, last, material.doc_year)
+            material.sentences.append(_make(piece, material, number, stack, year, last, mark=mark))
+            year, last, mark = _advance(piece, year, last, material, mark)
     return material
 
 
-def _make(text, material, number, stack, year, last, cells=()) -> Sentence:
+def _make(text, material, number, stack, year, last, cells=(), mark=None) -> Sentence:
     heading = stack[-1][1] if stack else ""
     topics = next((t for _, _, t in reversed(stack) if t), frozenset())
     return Sentence(text, material.file, number, material.kind, heading, topics, year, last, tuple(cells),
-                    doc_year=material.doc_year, doc_date=material.signed)
+                    doc_year=material.doc_year, doc_date=material.signed, mark=mark)
 
 
-def _advance(text: str, year: int | None, last: dt.date | None, this_year: int | None = None
-             ) -> tuple[int | None, dt.date | None]:
-    for m in datetext.mentions(text, year, last, this_year):
-        if m.explicit_year and m.year is not None:
+def _advance(text: str, year: int | None, last: dt.date | None, material: Material,
+             mark: tuple[int, int] | None) -> tuple[int | None, dt.date | None, tuple[int, int] | None]:
+    for m in datetext.mentions(text, year, last, material.doc_year, mark, material.signed):
+        if m.year is not None:
             year = m.year
+            month = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月", m.text)
+            if month and datetext.month_of(month.group(1)):
+                mark = (m.year, datetext.month_of(month.group(1)))
         if m.day is not None:
             last = m.day
-    return year, last
+    return year, last, mark
 
 
 def _first_year(lines: list[str]) -> int | None:
