@@ -277,10 +277,18 @@ def test_citation_split_over_a_line_break_is_checked():
     assert f.location.label == "第一条第一款" and f.location.line == 1
 
 
-def test_unknown_instrument_is_a_warning_never_a_pass():
+def test_unknown_instrument_is_never_a_pass():
+    """The registry holds every national law and regulation: an unknown title that reads as one (misnamed,
+    repealed) is a warning; a local instrument or a rule outside the registry is said once, as information."""
+    found, _ = review("第一条 根据《中华人民共和国城市绿化管理条例》第十条，制定本办法。")
+    [f] = found
+    assert f.rule_id == "CITE-01" and f.severity == "warn" and "名称可能有误" in f.message
     found, _ = review("第一条 根据《某省城市绿化管理条例》第十条，制定本办法。")
     [f] = found
-    assert f.rule_id == "CITE-01" and f.severity == "warn" and "未在上位法库中找到，请人工核对" in f.message
+    assert f.rule_id == "CITE-01" and f.severity == "info" and "不属于法律、行政法规" in f.message
+    found, _ = review("第一条 根据《道路运输车辆技术管理规定》，制定本办法。")
+    [f] = found
+    assert f.severity == "info"
 
 
 def test_paragraph_and_item_checks():

@@ -25,6 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "drafts"
 CLEAN = EXAMPLES / "绿化管理办法-合法"
 DEFECTIVE = EXAMPLES / "停车收费办法-程序缺陷"
+# the examples' procedural record as a dossier.yaml (the example folders now carry their materials instead)
+RECORDS = ROOT / "tests" / "fixtures" / "examples"
+CLEAN_DOSSIER = RECORDS / "绿化管理办法-合法" / "dossier.yaml"
+DEFECTIVE_DOSSIER = RECORDS / "停车收费办法-程序缺陷" / "dossier.yaml"
 RULES = get_rules()
 DOSSIER_RULES = [r for r in RULES if r.rule.check == "procedure"]
 # rules that need the record at the default stage (pre-issuance), besides the one that reports its absence
@@ -66,7 +70,7 @@ def test_unusable_record_is_reported_at_its_line_and_the_rules_do_not_pass(tmp_p
     folder = tmp_path / "draft"
     folder.mkdir()
     shutil.copy(CLEAN / "draft.md", folder / "draft.md")
-    text = (CLEAN / "dossier.yaml").read_text(encoding="utf-8")
+    text = CLEAN_DOSSIER.read_text(encoding="utf-8")
     text = text.replace("  start: 2026-02-02", "  start: 2026-02-30").replace("  comments: 23", "  coments: 23")
     (folder / "dossier.yaml").write_text(text, encoding="utf-8")
     review = review_path(folder, review_date=DATE)
@@ -193,9 +197,20 @@ def test_a_year_missing_from_the_official_data_uses_the_user_calendar_or_weekday
 
 # ---- locations --------------------------------------------------------------------------------------------------
 
-def test_findings_point_at_the_dossier_line_of_their_field():
-    review = review_path(DEFECTIVE, review_date=DATE)
-    lines = (DEFECTIVE / "dossier.yaml").read_text(encoding="utf-8").split("\n")
+def _recorded(tmp_path: Path, dossier_text: str | None = None, encoding: str = "utf-8") -> Path:
+    """The defective example's draft with its record as a dossier.yaml (no materials)."""
+    folder = tmp_path / f"recorded-{encoding}"
+    folder.mkdir()
+    shutil.copy(DEFECTIVE / "draft.md", folder / "draft.md")
+    text = dossier_text or DEFECTIVE_DOSSIER.read_text(encoding="utf-8")
+    (folder / "dossier.yaml").write_bytes(text.encode(encoding))
+    return folder
+
+
+def test_findings_point_at_the_dossier_line_of_their_field(tmp_path: Path):
+    folder = _recorded(tmp_path)
+    review = review_path(folder, review_date=DATE)
+    lines = DEFECTIVE_DOSSIER.read_text(encoding="utf-8").split("\n")
     for finding in review.findings:
         if finding.location.file == "dossier.yaml":
             field = finding.location.label.split(" ", 1)[1]
@@ -206,11 +221,8 @@ def test_findings_point_at_the_dossier_line_of_their_field():
 def test_a_gb18030_dossier_keeps_the_line_of_every_procedural_finding(tmp_path: Path):
     """A dossier saved by a Chinese-locale editor (GB18030) is read once, with positions: the findings about the
     record point at its lines exactly as for the UTF-8 file."""
-    folder = tmp_path / "gb"
-    shutil.copytree(DEFECTIVE, folder)
-    text = (DEFECTIVE / "dossier.yaml").read_text(encoding="utf-8")
-    (folder / "dossier.yaml").write_bytes(text.encode("gb18030"))
-    utf8 = [(f.rule_id, f.location.line) for f in review_path(DEFECTIVE, review_date=DATE).findings
+    folder = _recorded(tmp_path, encoding="gb18030")
+    utf8 = [(f.rule_id, f.location.line) for f in review_path(_recorded(tmp_path), review_date=DATE).findings
             if f.location.file == "dossier.yaml"]
     gb = [(f.rule_id, f.location.line) for f in review_path(folder, review_date=DATE).findings
           if f.location.file == "dossier.yaml"]
@@ -312,7 +324,7 @@ def test_triggers_are_computed_once_per_document():
 def test_clean_example_passes_every_rule():
     review = review_path(CLEAN, review_date=DATE)
     assert review.verdict == "合法" and not review.findings and not review.errors and not review.not_run
-    assert load_dossier(CLEAN) is not None
+    assert load_dossier(CLEAN) is None and review.record.facts  # its record is read from its materials
 
 
 def test_defective_example_fails_several_procedural_rules():
@@ -320,12 +332,13 @@ def test_defective_example_fails_several_procedural_rules():
     fired = _ids(review.findings)
     assert {"PROC-CONS-01", "PROC-CONS-02", "PROC-HEAR-01", "PROC-FCR-01", "PROC-LEG-01", "PROC-LEG-02"} <= fired
     assert review.verdict == "不合法"
-    assert all(f.location.file == "dossier.yaml" for f in review.findings if f.family == "procedure")
+    located = [f for f in review.findings if f.family == "procedure" and f.location.file]
+    assert located and all(f.location.file == "起草说明.md" and f.location.line for f in located)
 
 
 def test_init_writes_a_folder_that_parses_and_refuses_to_overwrite(tmp_path: Path, capsys):
     folder = tmp_path / "新草案"
-    written = init_draft_folder(folder)
+    written = init_draft_folder(folder).written
     assert [p.name for p in written] == ["draft.md", "dossier.yaml"]
     dossier = load_dossier(folder)
     assert isinstance(dossier, Dossier) and dossier.flags.involves_rights_obligations is True

@@ -3,7 +3,7 @@
 Library API (a contract, see docs/guide.md):
 
     review_engine.parse(source) -> Document      # a pathlib.Path is read as a file; a str is the text itself
-    review_engine.review(path, *, profile=None, stage="pre-issuance", rules=None) -> Review
+    review_engine.review(path, *, profile=None, stage=None, rules=None) -> Review
 
 Imports are lazy so that ``review-engine --version`` and ``parse`` start fast.
 """
@@ -36,9 +36,10 @@ def parse(source: str | Path) -> Document:
     return parse_source(source_from_text(source))
 
 
-def review(path: str | Path, *, profile: str | None = None, stage: str = "pre-issuance",
+def review(path: str | Path, *, profile: str | None = None, stage: str | None = None,
            rules: list[str | Path] | None = None) -> Review:
-    """Review one draft (a draft folder or a file) and return its ``Review``."""
+    """Review one draft (a draft folder or a file) and return its ``Review``. ``stage``: pre-issuance or
+    filing-review; by default the record's ``stage`` (dossier.yaml), else pre-issuance."""
     from .engine import review_path
 
     return review_path(Path(path), profile=profile, stage=stage, rules=rules)

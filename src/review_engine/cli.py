@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--level", help="MANIFEST 未载明效力层级时使用的层级（如 地方性法规）")
     q.set_defaults(func=_laws("import"))
 
-    p = sub.add_parser("init", help="新建草案目录（含带注释的 dossier.yaml 模板）")
+    p = sub.add_parser("init", help="为草案目录生成带注释的 dossier.yaml（送审材料已载明的事项不再列入）；目录不存在时新建")
     p.add_argument("dir", type=Path)
     p.set_defaults(func=cmd_init)
     return parser
@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", help="地区配置（rules/profiles/ 下的名称或 YAML 路径），默认 national")
-    p.add_argument("--stage", choices=["pre-issuance", "filing-review"], default="pre-issuance")
+    p.add_argument("--stage", choices=["pre-issuance", "filing-review"], default=None,
+                   help="审核阶段（默认取程序记录 dossier.yaml 的 stage，未载明的为 pre-issuance）")
     p.add_argument("--fail-level", choices=LEVELS, default="modify")
     p.add_argument("--rules", type=Path, action="append", help="规则目录（可多次指定，后者覆盖前者同编号规则）")
     p.add_argument("--review-date", type=dt.date.fromisoformat, help="审核日期（默认今天或 dossier 中的日期）")
@@ -448,11 +449,19 @@ def cmd_init(args) -> int:
     from .record.template import init_draft_folder
 
     try:
-        created = init_draft_folder(args.dir)
+        report = init_draft_folder(args.dir)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from None
-    for path in created:
+    for path in report.written:
         print(f"已创建 {path}")
+    if report.found:
+        print("送审材料已载明（不写入 dossier.yaml，审核时从送审材料读取）：")
+        for name, value, where in report.found:
+            print(f"  {name}：{value}（{where}）")
+        if report.missing:
+            print(f"送审材料未载明，请在 dossier.yaml 中如实填写：{'、'.join(report.missing)}")
+    for name, reason in report.unreadable.items():
+        print(f"未能读取 {name}：{reason}")
     return 0
 
 

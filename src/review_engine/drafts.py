@@ -16,7 +16,7 @@ DRAFT_SUFFIXES = (".md", ".txt", ".docx")
 DOSSIER_NAMES = ("dossier.yaml", "dossier.yml")
 # Materials that travel with a draft (国办发〔2018〕115号（五）): never taken for the draft itself.
 MATERIALS = {
-    "起草说明": re.compile(r"起草说明|编制说明|制定说明"),
+    "起草说明": re.compile(r"起草说明|编制说明|制定说明|修订说明|^关于《[^》]+》的说明$"),
     "征求意见及采纳情况": re.compile(r"征求意见|意见采纳|采纳情况|意见汇总"),
     "依据文件": re.compile(r"依据|上位法|法律依据"),
     "合法性审核意见": re.compile(r"合法性审[核查]"),
@@ -43,6 +43,9 @@ class Draft:
     folder: Path | None = None
     dossier: Path | None = None
     materials: dict[str, Path] = field(default_factory=dict)
+    """The first material of each kind (起草说明, 征求意见及采纳情况 …), as the opinion lists them."""
+    material_files: list[Path] = field(default_factory=list)
+    """Every material beside the draft, in name order (all are read for the procedural record)."""
 
     @property
     def name(self) -> str:
@@ -69,11 +72,13 @@ def draft_in(folder: Path) -> Draft | None:
         raise DraftFolderError(folder, f"无法确定哪个文件是草案（{names}）；请将草案命名为 draft.md、draft.txt 或 draft.docx")
     text = candidates[0]
     materials = {}
+    material_files = []
     for path in files:
         kind = _material_kind(path)
         if path != text and kind is not None and path.suffix.lower() in DRAFT_SUFFIXES + (".pdf", ".doc", ".wps"):
             materials.setdefault(kind, path)
-    return Draft(text=text, folder=folder, dossier=dossier, materials=materials)
+            material_files.append(path)
+    return Draft(text=text, folder=folder, dossier=dossier, materials=materials, material_files=material_files)
 
 
 def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:

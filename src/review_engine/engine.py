@@ -144,9 +144,10 @@ def _parse_finding(doc: Document, problem) -> Finding:
 
 # ---- drafts on disk -----------------------------------------------------------------------------------------
 
-def review_path(path: Path, *, profile: str | Path | None = None, stage: str = "pre-issuance",
+def review_path(path: Path, *, profile: str | Path | None = None, stage: str | None = None,
                 rules: list[str | Path] | None = None, review_date: dt.date | None = None) -> Review:
-    """Review one draft: a draft folder or a single file (library API)."""
+    """Review one draft: a draft folder or a single file (library API). ``stage`` None: the record's ``stage``
+    (dossier.yaml), else pre-issuance."""
     from .drafts import DraftFolderError, find_drafts
 
     drafts, errors = find_drafts(Path(path))
@@ -163,8 +164,9 @@ def review_path(path: Path, *, profile: str | Path | None = None, stage: str = "
         return Review(draft=str(path), errors=[ReadError(file=str(exc.path), message=exc.message)])
 
 
-def review_draft(draft, *, profile: Profile, stage: str, rules: RuleSet, review_date: dt.date | None = None) -> Review:
-    """Review a ``drafts.Draft``: read, parse, read its record (file or front matter), run the rules."""
+def review_draft(draft, *, profile: Profile, stage: str | None, rules: RuleSet, review_date: dt.date | None = None) -> Review:
+    """Review a ``drafts.Draft``: read, parse, read its record (file or front matter, and the materials beside
+    it), run the rules. ``stage`` None: the record's ``stage``, else pre-issuance."""
     from .parsing import parse_source
     from .reading import SourceError, read_source
 
@@ -175,7 +177,9 @@ def review_draft(draft, *, profile: Profile, stage: str, rules: RuleSet, review_
     except SourceError as exc:
         return Review(draft=name, errors=[ReadError(file=exc.file, message=exc.message)])
     front = source.text if source.format in ("md", "txt") else None
-    record = read_record(draft.dossier, draft_file=draft.text.name, draft_text=front, materials=draft.materials)
+    doc = parse_source(source)
+    record = read_record(draft.dossier, draft_file=draft.text.name, draft_text=front, materials=draft.materials,
+                         material_files=getattr(draft, "material_files", None), own_title=doc.title_block.title)
     errors = []
     if record.shown_as is not None and (record.dossier is not None or draft.dossier is not None):
         files["dossier"] = record.shown_as
@@ -184,7 +188,7 @@ def review_draft(draft, *, profile: Profile, stage: str, rules: RuleSet, review_
                             message=f"{p.path}: {p.message}" if p.path else p.message) for p in record.error.problems]
     for kind, path in draft.materials.items():
         files[kind] = path.name
-    doc = parse_source(source)
+    stage = stage or getattr(record.dossier, "stage", None) or "pre-issuance"
     review = review_document(doc, rules=rules, profile=profile, stage=stage, record=record, draft=name,
                              files=files, review_date=review_date)
     review.errors.extend(errors)

@@ -132,7 +132,7 @@ class Facts:
 
     CONDITION_FIELDS = frozenset({"effective_date", "effective_kind", "effective_days_after", "has_effective",
                                   "has_validity", "validity_years", "validity_until", "publication_date",
-                                  "triggers"})
+                                  "triggers", "departments"})
 
     def __init__(self, doc: Document, *, dossier=None, calendar=None):
         """``dossier`` (the procedural record, or None) and ``calendar`` (a ``workdays.WorkCalendar``) complete
@@ -223,6 +223,17 @@ class Facts:
         from .triggers import Triggers
 
         return Triggers(self.index, self.doc)
+
+    @cached_property
+    def departments(self) -> list[str]:
+        """The departments (by field: 公安, 交通运输 …) the text gives duties to, other than the issuer's own — the
+        issuer as the record names it, else as the 落款 reads (SUBJ-04)."""
+        from .triggers import departments
+
+        issuer = getattr(getattr(self._dossier, "issuer", None), "name", None)
+        if issuer is None and self.doc.signature is not None:
+            issuer = "".join(self.doc.signature.issuer) or None
+        return departments(self.triggers.duties, issuer)
 
     # ---- fields for conditions ----
     @property

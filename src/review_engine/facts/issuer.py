@@ -96,6 +96,8 @@ def level_of(name: str) -> str | None:
         return "省"
     if re.search(r"市|自治州|州|地区|盟", place):
         return "设区的市"
+    if re.search(r"省|自治区", place):
+        return "省"
     if re.search(r"区", place):
         return "县"
     if re.fullmatch(r"[\u4e00-\u9fff]{1,10}(?:部|总局|署|委员会|监会|银监会|证监会|保监会)", place):

@@ -21,6 +21,8 @@ Triggers:
 ``retro_burden``          the same with a burden (补缴, 追缴, 处罚, 罚款, 责令, 承担…)
 ``issuer_internal``       a 落款 naming an internal unit of a department (…局政策法规科, …委员会价格处, …局办公室)
 ``issuer_coordination``   a 落款 or 文号 naming a coordination or temporary body (领导小组, 指挥部, 联席会议, 工作专班…)
+``duties``                a named department given duties (市公安局负责……, 交通运输、公安等部门按照各自职责……);
+                          ``departments(hits, issuer)`` reads the distinct departments out of them (SUBJ-04)
 
 Each regex is searched once over the document text (``TextIndex.scan``), like every pattern rule.
 """
@@ -85,7 +87,13 @@ _ISSUER_COORDINATION = re.compile(r"领导小组|工作小组|指挥部|联席�
                                   r"专项整治办公室|攻坚办")
 _DOC_NUMBER_COORDINATION = re.compile(r"领导小组|指挥部|联席会议|专班")
 
-TRIGGER_NAMES = ("price", "market", "internal", "retro", "retro_burden", "issuer_internal", "issuer_coordination")
+# A department given duties: the subject of 负责 / 按照职责 / 做好 …, written as a list (市公安局、市交通运输局) or
+# as the fields of several departments (交通运输、公安、市场监管等部门).
+_DUTY = re.compile(r"(?:部门|局|委员会|机关)(?:应当)?(?:要)?(?:按照|依照|根据|依据|在)?(?:各自)?(?:的)?(?:职责|职能)?(?:分工)?(?:范围内)?，?"
+                   r"(?:负责|做好|承担|配合|协助|共同做好)")
+_DUTY_NOT = re.compile(r"(?:有关|相关|其他|各级|各有关|各相关|上级|所在地)(?:行政)?(?:主管)?部门(?:应当)?(?:按照|依照|根据)?(?:各自)?(?:职责|职能)")
+TRIGGER_NAMES = ("price", "market", "internal", "retro", "retro_burden", "issuer_internal", "issuer_coordination",
+                 "duties")
 DESCRIPTIONS = {
     "price": "规定了价格或者收费标准",
     "market": "对经营者等市场主体设定了义务",
@@ -94,6 +102,7 @@ DESCRIPTIONS = {
     "retro_burden": "对施行前的事项设定了义务或者处理",
     "issuer_internal": "落款为部门内设机构",
     "issuer_coordination": "落款或者文号为议事协调机构、临时机构",
+    "duties": "规定了有关部门的职责",
 }
 
 
@@ -202,6 +211,10 @@ class Triggers:
     # ---- the issuing body -------------------------------------------------------------------------------
 
     @cached_property
+    def duties(self) -> list[TriggerHit]:
+        return self._scan("duties", _DUTY, frozenset({"text"}), limit=60, whole_sentence=True)
+
+    @cached_property
     def issuer_internal(self) -> list[TriggerHit]:
         return self._issuer("issuer_internal", _ISSUER_INTERNAL, None)
 
@@ -232,6 +245,47 @@ class Triggers:
             out.append(TriggerHit(name, number, number, "文号",
                                   location=_location(doc, doc.title_block.title_span, "文号")))
         return out
+
+
+_PLACE = re.compile(r"^(?:本|全|各)?(?:某|[\u4e00-\u9fa5]{0,4}?)(?:省|自治区|市|自治州|州|盟|县|区|旗)(?:人民政府)?(?=[\u4e00-\u9fa5]{2})")
+_FIELD_END = re.compile(r"(?:行政)?(?:主管)?(?:部门|局|委员会|委|机关|办公室|厅)$")
+_FIELD_ALIAS = {"市场监管": "市场监督管理", "城管": "城市管理", "交通": "交通运输", "住建": "住房和城乡建设",
+                "住房城乡建设": "住房和城乡建设", "人社": "人力资源和社会保障", "人力资源社会保障": "人力资源和社会保障",
+                "发改": "发展和改革", "发展改革": "发展和改革", "卫健": "卫生健康", "生态环境保护": "生态环境"}
+_NOT_FIELD = re.compile(r"^(?:有关|相关|其他|各级|各有关|各相关|上级|所在地|其|该|本|各|同级|行政|主管|下列|以下|前款|上述)$")
+
+
+def department_field(name: str) -> str | None:
+    """The field of a department as the text names it: 市公安局 → 公安, 城市管理部门 → 城市管理, 市场监督管理局 →
+    市场监督管理; None for 有关部门 and the like."""
+    name = re.sub(r"[（(][^）)]*[)）]", "", name.strip())
+    name = _PLACE.sub("", name) if not re.match(r"(?:市场|城市|城乡)", name) else name
+    field = _FIELD_END.sub("", name)
+    field = re.sub(r"(?:行政|主管)$", "", field)
+    if len(field) < 2 or _NOT_FIELD.match(field) or len(field) > 10:
+        return None
+    return _FIELD_ALIAS.get(field, field)
+
+
+def departments(hits: list[TriggerHit], issuer: str | None) -> list[str]:
+    """The distinct fields of the departments given duties in ``hits``, other than the issuer's own."""
+    own = department_field(issuer) if issuer else None
+    out: list[str] = []
+    for hit in hits:
+        sentence = hit.sentence
+        for found in _DUTY.finditer(sentence):
+            subject = re.split(r"[，。；：:,;]|由|和由|或者由|的", sentence[: found.start()])[-1]
+            tail = re.match(r"部门|局|委员会|机关", sentence[found.start():])
+            subject += tail.group() if tail else ""
+            if _DUTY_NOT.search(subject + sentence[found.start(): found.end()]) and "、" not in subject:
+                continue
+            for item in re.split(r"、|以及|及|会同|配合", subject):
+                if not _FIELD_END.search(item) and not item.endswith("等部门"):
+                    item = item + "部门"
+                field = department_field(re.sub(r"等部门$", "部门", item))
+                if field and field != own and not (own and (own in field or field in own)) and field not in out:
+                    out.append(field)
+    return out
 
 
 def _burden(sentence: str) -> bool:

@@ -1,7 +1,7 @@
 """Check kinds: the few generic checks that YAML rules parameterise (after Vale's extension points).
 
 Each kind is one module whose docstring is its documentation: ``pattern``, ``require``, ``substitution``,
-``numbering``, ``cross_reference``, ``period``, ``clause``, ``citation``, ``penalty_range``, ``procedure``. A kind
+``numbering``, ``cross_reference``, ``period``, ``clause``, ``citation``, ``penalty_range``, ``procedure``, ``record_conflict``. A kind
 is a subclass of ``Check`` with a pydantic ``Params`` model (its YAML parameters, unknown ones rejected),
 the ``outcomes`` it can report (a rule may give a message per outcome) and the extra template fields its
 findings fill. Kinds are registered by name; other packages add kinds through the entry point group
@@ -38,6 +38,7 @@ BUILTIN = {
     "citation": "review_engine.kinds.citation:Citation",
     "penalty_range": "review_engine.kinds.penalty_range:PenaltyRange",
     "clause": "review_engine.kinds.clause:Clause",
+    "record_conflict": "review_engine.kinds.record_conflict:RecordConflict",
 }
 ENTRY_POINT_GROUP = "review_engine.checks"
 
@@ -104,6 +105,7 @@ class Context:
         return {
             "doc": self.view,
             "dossier": self.dossier,
+            "record": self.record,
             "profile": self.profile.params,
             "facts": self.facts,
             "dates": self.facts.dates,

@@ -30,8 +30,8 @@ A check:
 ``field``         the dossier field the finding points at (``consultation.end``): its line in dossier.yaml
                   (or in the front matter) when the record is a file, else "程序记录 <field>"
 ``at``            where the finding points in the draft instead: ``effective`` (the 施行日期 clause, when the
-                  draft has one), ``last_article``, ``first_article``, ``title``; the default, without ``field``,
-                  is the title
+                  draft has one), ``last_article``, ``first_article``, ``title``, or ``explanation`` (the
+                  起草说明 among the materials); the default, without ``field``, is the title
 ``each``          a dossier list (``joint_issuers``): the check runs once per element, seen as ``item`` (and
                   ``index``); ``field`` is then relative to the element
 ``values``        message fields computed by conditions, ``{days: 'days(dossier.consultation.start, …)'}``;
@@ -40,9 +40,13 @@ A check:
 ``needs_record``  ``false`` for checks on the text alone, which also run without a record (default true)
 ``stages``        the review stages the check runs at (default: all the rule's stages)
 
-Names the conditions can read: the engine's (``doc``, ``dossier``, ``profile``, ``facts``, ``dates`` — see
-``facts/dates.py`` —, ``review``, ``calendar``) and ``item``/``index`` inside ``each``. The review
-stage is the caller's (``--stage``), as ``review.stage``; the dossier's own ``stage`` field is not read.
+Names the conditions can read: the engine's (``doc``, ``dossier``, ``record``, ``profile``, ``facts``, ``dates``
+— see ``facts/dates.py`` —, ``review``, ``calendar``) and ``item``/``index`` inside ``each``. ``dossier`` is the
+merged record (dossier.yaml completed by what the materials state); ``record`` the record itself
+(``record.explanation``, ``record.sections``, ``record.conflicts``). The review stage is ``review.stage``: the
+caller's (``--stage``), else the dossier's ``stage``, else pre-issuance.
+
+A finding about a field the materials stated points at the material's line and quotes its sentence.
 
 Fields every finding fills: ``{why}`` (what made the check apply), ``{trigger}`` (the triggering sentence
 with its place, or empty), ``{field}``, ``{value}`` (the record's value at ``field``), ``{calendar}`` (the
@@ -79,10 +83,11 @@ from ..findings import Location, Severity
 from . import Check, Hit, Params
 from .require import anchor_hit
 
-ENV_NAMES = frozenset({"doc", "dossier", "profile", "facts", "review", "calendar", "dates", "item", "index"})
+ENV_NAMES = frozenset({"doc", "dossier", "record", "profile", "facts", "review", "calendar", "dates", "item", "index"})
 AUTO_FIELDS = frozenset({"why", "trigger", "field", "value", "calendar", "record", "error"})
 VALUE_FIELDS = frozenset({"days", "workdays", "limit", "date", "start", "end", "published", "effective", "gap",
-                          "meeting", "conclusion", "issuer", "issuer_type", "count", "reason", "source"})
+                          "meeting", "conclusion", "issuer", "issuer_type", "count", "reason", "source", "pattern",
+                          "reviewer", "departments", "missing"})
 RECORD_OUTCOMES = ("missing", "unusable")
 
 FLAG_ZH = {
@@ -121,7 +126,7 @@ class Item(Params):
     forbid: str | None = None
     text: str | None = None
     field: str | None = None
-    at: Literal["effective", "last_article", "first_article", "title"] | None = None
+    at: Literal["effective", "last_article", "first_article", "title", "explanation"] | None = None
     each: str | None = None
     values: dict[str, str] = Field(default_factory=dict)
     severity: Severity | None = None
@@ -308,13 +313,20 @@ class Procedure(Check):
     def _record_check_hit(self, item: Item, ctx, path: tuple, values: dict, why: str, trigger, calendar: str) -> Hit:
         hit_values = _fields(item, why=why, trigger=trigger.quote() if trigger is not None else "",
                              field=_format_path(path), value=_format(_get(ctx.dossier, path)) if path else "",
-                             calendar=calendar, record=_record_file(ctx), values=values)
+                             calendar=calendar, values=values,
+                             record=_record_file(ctx) if item.at != "explanation" else (ctx.record.explanation or "起草说明"))
         sentence = trigger.sentence if trigger is not None else None
         anchored = self._anchor(item, ctx) if item.at is not None else None
         if anchored is None and ctx.dossier is not None and path:
             location = _record_location(ctx, path)
             value = _get(ctx.dossier, path)
-            excerpt = f"{hit_values['field']}: {_raw(value)}" if value is not None else f"{hit_values['field']}（未载明）"
+            origin = ctx.record.origin(path) if ctx.record is not None else None
+            if origin is not None and origin.source != "dossier" and origin.quote:
+                excerpt = origin.quote
+            elif value is not None:
+                excerpt = f"{hit_values['field']}: {_raw(value)}"
+            else:
+                excerpt = f"{hit_values['field']}（未载明）"
             return Hit(location=location, values=hit_values, outcome=item.outcome, excerpt=excerpt, trigger=sentence)
         hit = anchored or anchor_hit(ctx, "title", {})
         hit.values = hit_values
@@ -323,6 +335,11 @@ class Procedure(Check):
         return hit
 
     def _anchor(self, item: Item, ctx) -> Hit | None:
+        if item.at == "explanation":
+            name = ctx.record.explanation if ctx.record is not None else None
+            if not name:
+                return None
+            return Hit(location=Location(file=name, label=name, line=1, column=1), excerpt="")
         if item.at == "effective":
             effective = ctx.facts.effective
             if not effective:
@@ -376,7 +393,7 @@ def _absent_reason(ctx, text_only: bool) -> str:
     tail = "仅按草案文本检查，依据程序记录的检查未运行" if text_only else "无法检查"
     error = ctx.record.error if ctx.record is not None else None
     if error is None:
-        return f"未提供程序记录（dossier.yaml 或草案开头的 YAML front matter），{tail}"
+        return f"未提供程序记录（dossier.yaml、草案开头的 YAML front matter 或者起草说明等送审材料），{tail}"
     return f"程序记录有误（{_error_text(error, limit=1)}），{tail}"
 
 
@@ -392,6 +409,10 @@ def _error_text(error, limit: int = 3) -> str:
 
 def _record_location(ctx, path: tuple) -> Location:
     field = _format_path(path)
+    origin = ctx.record.origin(path) if ctx.record is not None else None
+    if origin is not None and origin.source != "dossier" and origin.file:
+        label = f"{origin.file} 第{origin.line}行" if origin.line else origin.file
+        return Location(file=origin.file, label=label, line=origin.line, column=1 if origin.line else None)
     file = ctx.record.file if ctx.record is not None else None
     line = column = None
     if file is not None:

@@ -11,6 +11,12 @@ A dossier that cannot be read keeps its ``YamlError`` (``Record.error``) so the 
 run, and the review lists each problem with its line. ``Record.locate(("consultation", "end"))`` is the line
 and column of a field, for findings about the record. ``Record.materials`` are the 送审材料 found beside the
 draft (起草说明, 征求意见情况 …, see ``drafts.MATERIALS``).
+
+The materials are read too (``materials.read_materials``): the facts they state (``Record.facts``) fill every
+field the dossier leaves out, so a draft folder with a 起草说明 and no dossier.yaml has a record all the same
+(``merge``). ``Record.origin(path)`` says where a field comes from (a line of dossier.yaml, or a material's file,
+line and sentence); ``Record.conflicts`` lists the fields dossier.yaml and the materials state differently
+(dossier.yaml is taken; PROC-REC-01 reports them). ``Record.stated`` is the dossier as the file writes it.
 """
 
 from __future__ import annotations
@@ -22,9 +28,11 @@ from pathlib import Path
 from .. import yamlsource
 from ..yamlsource import YamlDocument, YamlError
 from .dossier import FLAG_NAMES, Dossier, Waiver
+from .materials import MaterialFacts, read_materials
+from .merge import Conflict, Origin, merge
 
-__all__ = ["FLAG_NAMES", "Dossier", "Record", "Waiver", "YamlError", "load_dossier", "parse_dossier",
-           "parse_front_matter", "read_record", "split_front_matter"]
+__all__ = ["FLAG_NAMES", "Conflict", "Dossier", "MaterialFacts", "Origin", "Record", "Waiver", "YamlError",
+           "load_dossier", "parse_dossier", "parse_front_matter", "read_record", "record_of", "split_front_matter"]
 
 DOSSIER_FILENAMES = ("dossier.yaml", "dossier.yml")
 
@@ -42,6 +50,40 @@ class Record:
     error: YamlError | None = None
     """Why the record exists but cannot be used (then ``dossier`` is None)."""
     materials: dict[str, Path] = field(default_factory=dict)
+    facts: MaterialFacts | None = None
+    """What the materials beside the draft state (None when none was read)."""
+    stated: Dossier | None = None
+    """The dossier as dossier.yaml (or the front matter) writes it, before the materials fill it."""
+    origins: dict[tuple, Origin] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    CONDITION_FIELDS = frozenset({"conflicts", "explanation", "sections", "has_materials", "unreadable"})
+
+    def origin(self, path: tuple) -> Origin | None:
+        """Where the field at ``path`` comes from; for a section, where its first known field comes from."""
+        path = tuple(p for p in path if not isinstance(p, int)) if any(isinstance(p, int) for p in path) else path
+        if path in self.origins:
+            return self.origins[path]
+        inside = [o for p, o in self.origins.items() if p[: len(path)] == path]
+        return inside[0] if inside else None
+
+    @property
+    def explanation(self) -> str | None:
+        """The file name of the 起草说明 when one was read (conditions: ``record.explanation``)."""
+        return self.facts.explanation if self.facts is not None else None
+
+    @property
+    def sections(self) -> dict[str, bool] | None:
+        """Which parts the 起草说明 covers: necessity, basis, process, main_content, fair_competition."""
+        return self.facts.sections if self.facts is not None else None
+
+    @property
+    def has_materials(self) -> bool:
+        return bool(self.materials)
+
+    @property
+    def unreadable(self) -> list[str]:
+        return sorted(self.facts.unreadable) if self.facts is not None else []
 
     def locate(self, path: tuple) -> tuple[int | None, int | None]:
         """(line, column) of the field at ``path`` in the record's file; (None, None) when unknown."""
@@ -109,9 +151,24 @@ def parse_front_matter(text: str, *, file: str = "draft.md") -> tuple[Dossier | 
 
 
 def read_record(dossier: Path | None, *, draft_file: str | None = None, draft_text: str | None = None,
-                materials: dict[str, Path] | None = None) -> Record:
+                materials: dict[str, Path] | None = None, material_files: list[Path] | None = None,
+                own_title: str | None = None) -> Record:
     """The record of a draft: ``dossier`` (the dossier file, or None), else the front matter of
-    ``draft_text`` (a .md/.txt draft named ``draft_file``), else none; with the ``materials`` beside it."""
+    ``draft_text`` (a .md/.txt draft named ``draft_file``), else none; completed by what the materials beside it
+    state (``material_files``, all of them; ``materials``, the first of each kind, for the opinion's list)."""
+    record = _read_stated(dossier, draft_file=draft_file, draft_text=draft_text, materials=materials)
+    files = list(material_files) if material_files is not None else list((materials or {}).values())
+    if files:
+        record.facts = read_materials(files, own_title=own_title)
+    if record.error is None:
+        record.stated = record.dossier
+        record.dossier, record.origins, record.conflicts = merge(record.stated, record.facts, locate=record.locate,
+                                                                 file=record.file)
+    return record
+
+
+def _read_stated(dossier: Path | None, *, draft_file: str | None, draft_text: str | None,
+                 materials: dict[str, Path] | None) -> Record:
     record = Record(materials=dict(materials or {}))
     if dossier is not None:
         record.file = record.shown_as = dossier.name
@@ -132,4 +189,21 @@ def read_record(dossier: Path | None, *, draft_file: str | None = None, draft_te
         record.dossier, record.source = _parse(yaml_text, name, line_offset=1)
     except YamlError as exc:
         record.error = exc
+    return record
+
+
+def record_of(dossier: Dossier | None = None, materials: dict[str, str] | None = None) -> Record:
+    """A record in memory (rule examples, tests): a ``dossier`` and the ``materials`` as {file name: text},
+    merged as ``read_record`` merges files."""
+    from .materials import extract_facts, material_kind
+    from .sentences import read_lines
+
+    record = Record(dossier=dossier)
+    if materials:
+        read = [read_lines(name, material_kind(Path(name)) or "其他材料", text.splitlines())
+                for name, text in materials.items()]
+        record.facts = extract_facts(read)
+        record.materials = {m.kind: Path(m.file) for m in reversed(read)}
+    record.stated = dossier
+    record.dossier, record.origins, record.conflicts = merge(dossier, record.facts)
     return record

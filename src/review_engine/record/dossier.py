@@ -32,6 +32,7 @@ __all__ = [
     "CollectiveDeliberation",
     "Consultation",
     "Dossier",
+    "DraftingUnitReview",
     "ExpertReview",
     "FairCompetitionReview",
     "Filing",
@@ -40,6 +41,7 @@ __all__ = [
     "IsoDate",
     "Issuer",
     "LegalityReview",
+    "PartyReport",
     "Publication",
     "RiskAssessment",
     "Stage",
@@ -140,6 +142,10 @@ class Consultation(_Section):
     channels: list[str] = Field(default_factory=list)
     comments: int | None = Field(default=None, ge=0)
     """Number of comments received."""
+    adopted: int | None = Field(default=None, ge=0)
+    """Number of comments adopted (采纳)."""
+    days: int | None = Field(default=None, ge=1)
+    """The length of the consultation as stated (为期30日), when its end date is not."""
     feedback_published: bool | None = None
     shortening_reason: str | None = None
     materials: list[str] = Field(default_factory=list)
@@ -187,6 +193,21 @@ class FairCompetitionReview(_Section):
     joint_with_market_regulator: bool | None = None
     exception: str | None = None
     """The 第12条 exception relied on, with its reason (``None`` = no exception)."""
+
+
+class DraftingUnitReview(_Section):
+    """The drafting unit's own legality review (本单位的合法性审核意见, 115号（五）): its 法制机构's review."""
+
+    done: bool | None = None
+    date: IsoDate | None = None
+
+
+class PartyReport(_Section):
+    """请示报告: a major decision reported to the Party committee of the same level before it is issued (重大行政决策
+    程序暂行条例第31条)."""
+
+    done: bool | None = None
+    date: IsoDate | None = None
 
 
 class LegalityReview(_Section):
@@ -266,7 +287,12 @@ class Dossier(_Section):
     doc_type: str | None = None
     """规范性文件 | 地方政府规章 | 部门规章 | …"""
     stage: Stage | None = None
+    """The review stage when the reviewer does not give one (``--stage``)."""
     issuer: Issuer | None = None
+    drafting_unit: str | None = None
+    """起草单位, the unit that drafted the document and signs its 起草说明."""
+    basis: list[str] = Field(default_factory=list)
+    """制定依据: the titles of the laws, regulations and policies the document is made under (without 《》)."""
     joint_issuers: list[Annotated[Issuer, BeforeValidator(_issuer_from_name)]] = Field(default_factory=list)
     """Co-issuers; a plain string item is taken as the issuer's name."""
     flags: Flags = Field(default_factory=Flags)
@@ -275,7 +301,9 @@ class Dossier(_Section):
     expert_review: ExpertReview | None = None
     risk_assessment: RiskAssessment | None = None
     fair_competition_review: FairCompetitionReview | None = None
+    drafting_unit_legality_review: DraftingUnitReview | None = None
     legality_review: LegalityReview | None = None
+    party_report: PartyReport | None = None
     collective_deliberation: CollectiveDeliberation | None = None
     publication: Publication | None = None
     effective_date: IsoDate | None = None

@@ -58,6 +58,8 @@ def _example_lines(example) -> list[str]:
             extra.append(f"审核日期：{example.review_date}")
         if example.dossier is not None:
             extra.append("附程序记录（dossier）")
+        if example.materials:
+            extra.append(f"附送审材料（{'、'.join(example.materials)}）")
         if example.profile:
             extra.append("配置：" + "，".join(f"{k}={v}" for k, v in example.profile.items()))
         if example.note:

@@ -25,7 +25,7 @@ from .rules import LoadedRule, RuleSet
 from .schema import COMMON_FIELDS, Rule, template_fields
 from .selftest import RuleLoadError, ensure_tested, marker_path
 
-ENV_ROOTS = frozenset({"doc", "dossier", "profile", "facts", "dates", "match", "review"})
+ENV_ROOTS = frozenset({"doc", "dossier", "record", "profile", "facts", "dates", "match", "review"})
 
 
 def default_rule_dirs() -> list[Path]:

@@ -76,6 +76,8 @@ class Example(BaseModel):
     doc_type: str | None = None
     stage: Literal["pre-issuance", "filing-review"] | None = None
     dossier: dict[str, Any] | None = None
+    materials: dict[str, str] | None = None
+    """The materials beside the draft, {file name: text} (起草说明.md: …), read as a review reads them."""
     profile: dict[str, Any] | None = None
     review_date: str | None = None
     expect: Expect | None = None

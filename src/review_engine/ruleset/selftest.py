@@ -123,7 +123,7 @@ def example_document(example: Example) -> Document:
 
 def run_example(loaded: LoadedRule, raw_example, *, expect_findings: bool) -> tuple[bool, str]:
     """Run one rule on one of its examples; (ok, what happened)."""
-    from ..record import Dossier
+    from ..record import Dossier, record_of
 
     global _PROFILE
     example = example_of(loaded, raw_example)
@@ -135,8 +135,9 @@ def run_example(loaded: LoadedRule, raw_example, *, expect_findings: bool) -> tu
         params = profile.params.model_dump() | example.profile
         profile = profile.model_copy(update={"params": type(profile.params).model_validate(params)})
     dossier = Dossier.model_validate(example.dossier) if example.dossier is not None else None
+    record = record_of(dossier, example.materials) if example.materials else None
     review_date = dt.date.fromisoformat(example.review_date) if example.review_date else None
-    ctx = make_context(doc, profile=profile, stage=example.stage or "pre-issuance", dossier=dossier,
+    ctx = make_context(doc, profile=profile, stage=example.stage or "pre-issuance", dossier=dossier, record=record,
                        doc_type=example.doc_type, review_date=review_date)
     not_run: list[NotRun] = []
     findings = [f for f in run_rules([loaded], ctx, not_run) if f.rule_id == loaded.id]

@@ -255,8 +255,11 @@ def _suggestion(review: Review, group: list[Finding], number: int, clauses: _Cla
     messages = list(dict.fromkeys(f.message for f in group))
     label = first.location.label or "全文"
     dossier_file = (review.files or {}).get("dossier", "")
-    on_record = bool(first.location.file) and (first.location.file == dossier_file
-                                               or first.location.file.endswith((".yaml", ".yml")))
+    on_record = (bool(first.location.file) and (first.location.file == dossier_file
+                                                or first.location.file.endswith((".yaml", ".yml")))
+                 or (not first.location.file and (first.location.label or "").startswith("程序记录")))
+    facts = getattr(review.record, "facts", None)
+    on_materials = bool(first.location.file) and facts is not None and first.location.file in facts.files
     return {
         "number": number, "rule_id": first.rule_id, "title": first.title or _rule_title(review, first.rule_id),
         "severity": first.severity, "severity_zh": SEVERITY_LABEL[first.severity],
@@ -265,7 +268,8 @@ def _suggestion(review: Review, group: list[Finding], number: int, clauses: _Cla
         "clause": clause, "segments": segments, "messages": messages, "message": "".join(messages),
         "suggestion": next((f.suggestion for f in group if f.suggestion), ""),
         "bases": bases, "trigger": first.trigger, "findings": group,
-        "source": "record" if on_record else "draft", "words_label": "程序记录" if on_record else "原文",
+        "source": "record" if on_record else "materials" if on_materials else "draft",
+        "words_label": "程序记录" if on_record else "送审材料" if on_materials else "原文",
         "ref": f"{'修改意见' if SEVERITY_ORDER[first.severity] >= SEVERITY_ORDER['modify'] else '提示事项'}第{number}条",
     }
 

@@ -1,0 +1,138 @@
+"""The machinery the readers of the materials share: the words of each procedural event, clauses, negation,
+plans, and which dates of a sentence belong to an event (``extract`` reads the facts with it).
+
+A sentence's events are found by their words (``EVENTS``); a negation right before an event's words in its clause
+(未举行听证, 无需开展公平竞争审查, 不再举行听证会) makes it a negative statement; a plan (拟、将于、下一步、可以提交)
+is not a fact; a date belongs to the event of its clause, else to the nearest event after it in the sentence with no
+other event between (``2026年4月12日，我局……进行了公平竞争审查``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numerals import to_int
+from . import datetext
+from .sentences import Sentence
+
+N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
+NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
+SMR = r"市场监(?:督管理|管)"
+_CLAUSE = re.compile(r"[，,；;]")
+PLAN = re.compile(r"拟(?!定|订)|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
+PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
+
+EVENTS = {
+    "consultation": re.compile(
+        r"征求意见稿|(?:公开|广泛|向社会|面向社会|社会公众|网上)[^，。；]{0,12}?征(?:求|集)|征(?:求|集)[^，。；]{0,14}?(?:社会|公众|群众|市民|各界|网民|居民)"
+        r"|征求意见|征集意见|公开征集|(?<![在于])公示(?!栏|牌|期满|名单|不少于)"),
+    "hearing": re.compile(r"听证"),
+    "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
+    "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
+    "fcr": re.compile(r"公平竞争"),
+    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
+                           r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"
+                           r"|公职律师[^，。；]{0,8}(?:审核|审查|法律意见)"),
+    "deliberation": re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))"),
+    "drafting": re.compile(r"起草小组|起草专班|起草组|工作专班|启动|着手|开始起草|形成了?[^，。；]{0,6}(?:初稿|草稿|征求意见稿|送审稿)|调研|座谈|问卷"),
+}
+DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?:(?!网站|网|公众号|公开|社会|公众|群众|市民|居民|网民|稿)[^，。；]){0,40}?"
+                   r"(?:部门|单位|乡镇|街道|局|委|办|区县|成员单位|平台公司|企业|协会|代表|人员)[^，。；]{0,12}?意见")
+PUBLIC = re.compile(r"公开|向社会|社会公众|社会各界|公众|群众|市民|网民|居民|网站|公众号|门户|政务新媒体|报纸|公示栏|公开栏|微信群")
+
+
+@dataclass
+class Candidates:
+    """Values offered for each fact, with the sentence and a weight (a material devoted to the matter, a label)."""
+
+    items: dict[str, list[tuple[object, Sentence, int]]] = field(default_factory=dict)
+
+    def add(self, key: str, value, sentence: Sentence, weight: int = 1) -> None:
+        if value is not None:
+            self.items.setdefault(key, []).append((value, sentence, weight))
+
+
+# ---- clauses, negation, dates ---------------------------------------------------------------------------------
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of ``text`` (cut at ，；)."""
+    out, start = [], 0
+    for m in _CLAUSE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def clause_at(text: str, pos: int) -> tuple[int, int]:
+    for a, b in clauses(text):
+        if a <= pos <= b:
+            return a, b
+    return 0, len(text)
+
+
+def negated(text: str, start: int, window: int = 16) -> bool:
+    """Whether the event words at ``start`` are negated in their clause (未举行听证, 无需进行公平竞争审查)."""
+    a, _ = clause_at(text, start)
+    before = text[max(a, start - window):start]
+    return re.search(NEG + r"[^，。；]{0,10}$", before) is not None
+
+
+def event_spans(text: str) -> list[tuple[str, int, int]]:
+    out = [(name, m.start(), m.end()) for name, pattern in EVENTS.items() for m in pattern.finditer(text)]
+    out.sort(key=lambda e: e[1])
+    return out
+
+
+@dataclass
+class Dated:
+    """The dates of a sentence, read once."""
+
+    mentions: list
+    spans: list
+    lengths: list
+
+
+def dated(s: Sentence) -> Dated:
+    found = datetext.mentions(s.text, s.year, s.last, s.doc_year, s.mark, s.doc_date)
+    return Dated(found, datetext.spans(s.text, found), datetext.lengths(s.text))
+
+
+def in_span(d: Dated, pos: int) -> bool:
+    return any(sp.start <= pos < sp.end for sp in d.spans)
+
+
+def dates_for(s: Sentence, d: Dated, name: str, start: int, events: list) -> tuple[list, list]:
+    """(spans, single dates) belonging to the event ``name`` at ``start``: those of its clause, else the nearest
+    before it in the sentence with no other event between."""
+    a, b = clause_at(s.text, start)
+    spans = [sp for sp in d.spans if a <= sp.start < b]
+    singles = [m for m in d.mentions if m.day is not None and a <= m.start < b and not in_span(d, m.start)]
+    if spans or singles:
+        return spans, singles
+    floor = max((e[2] for e in events if e[0] != name and e[2] <= start), default=0)
+    prior_spans = [sp for sp in d.spans if floor <= sp.start < start]
+    if prior_spans:
+        return [prior_spans[-1]], []
+    prior = [m for m in d.mentions if m.day is not None and floor <= m.start < start and not in_span(d, m.start)]
+    return [], prior[-1:]
+
+
+def one_date(s: Sentence, d: Dated, name: str, start: int, events: list):
+    spans, singles = dates_for(s, d, name, start, events)
+    return spans[0].first if spans else (singles[-1].day if singles else None)
+
+
+def number(text: str) -> int | None:
+    return to_int(text.replace("两", "二"))
+
+
+
+def weight(s: Sentence, name: str, dedicated: dict[str, str]) -> int:
+    """A sentence of the material devoted to the event (听证报告 for the hearing) outweighs the others."""
+    return 2 if dedicated.get(name) == s.kind else 1
+
+
+__all__ = ["EVENTS", "N", "Candidates", "Dated", "clause_at", "clauses", "dated", "dates_for", "event_spans",
+           "in_span", "negated", "number", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]

@@ -1,0 +1,309 @@
+"""The procedural facts the materials state, sentence by sentence: candidates with the sentence they came from.
+
+Each reader below looks at one sentence (``sentences.Sentence``) for one group of facts and offers candidates
+``(key, value, sentence, weight)`` to a ``Candidates``; ``materials.extract_facts`` keeps a value only when the
+candidates of the highest weight agree (an ambiguous fact stays unknown). Keys are the fields of the materials
+benchmark's ``truth.yaml`` (``consultation.start``, ``hearing.held`` …).
+
+How a sentence is read: its events (public consultation, hearing, expert review, risk assessment, fair-
+competition review, the drafting unit's own legality review, collective deliberation) are found by their
+words; a negation right before an event's words in its clause (未举行听证, 无需开展公平竞争审查, 不再举行听证会)
+gives ``False``; a date belongs to the event of its clause, else to the nearest event after it in the sentence
+with no other event between (``2026年4月12日，我局……进行了公平竞争审查``). The 主要内容 section (what the draft
+provides) is not read for events, and plans (拟、将、下一步、可以提交) are not facts. The public consultation is told
+from the written consultation of departments (书面征求了……等部门意见), whose dates and counts are not its own.
+
+The shared machinery (events, clauses, negation, plans, dates of an event) is ``events``; the readers of the
+fair-competition review, the legality reviews and the collective deliberation are ``decisions``; the facts of a
+whole material (drafting unit, 制定依据, issuer) are ``named``.
+"""
+from __future__ import annotations
+
+import re
+
+from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, event_spans, in_span, negated,
+                     number, one_date, weight)
+from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
+from .sentences import Sentence
+
+# ---- the sentence reader ----------------------------------------------------------------------------------------
+
+def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], context: frozenset = frozenset()) -> set:
+    """Offer the facts ``s`` states; ``dedicated`` maps an event to the material kind devoted to it; ``context``:
+    the events the sentence before it (in its paragraph) was about. Returns the events ``s`` is about."""
+    if s.title:
+        return set()
+    if "main_content" in s.topics and not s.topics & {"process", "fair_competition"} \
+            and not re.search(r"现将|现报送|现予|特此|妥否|请审议|请予|名义(?:印发|发布|出台)", s.text):
+        return set()
+    if PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
+        return set()
+    events = event_spans(s.text)
+    d = dated(s)
+    done: set[str] = set()
+    public = False
+    for name, start, end in events:
+        if name in done or _planned(s.text, start):
+            continue
+        reader = _READERS.get(name)
+        if reader is not None and reader(s, c, d, start, end, events, dedicated):
+            done.add(name)
+            public = public or name == "consultation"
+    about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not DEPT.search(s.text)) \
+        or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
+    if about and s.kind in ("起草说明", "征求意见及采纳情况", "其他材料"):
+        _counts(s, c)
+    _feedback(s, c, about)
+    if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
+        w = weight(s, "fcr", dedicated)
+        fcr_conclusion(s, c, w)
+        fcr_joint(s, c, w)
+    return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
+
+
+def _planned(text: str, start: int) -> bool:
+    a, _ = clause_at(text, start)
+    return PLAN.search(text[a:start]) is not None
+
+
+
+
+# ---- public consultation ------------------------------------------------------------------------------------------
+
+def _consultation(s, c, d, start, end, events, dedicated) -> bool:
+    text = s.text
+    a, b = clause_at(text, start)
+    clause = text[a:b]
+    if DEPT.search(clause) and not re.search(r"公开|向社会|社会公众|社会各界|网站|公众号", clause):
+        return False
+    if text[start:end] == "征求意见稿" and not re.search(r"公开|公布|发布|挂网|刊登|张贴|公示|征求意见(?!稿)", clause):
+        return False
+    if re.search(r"首次|第一轮|第一次|初次", clause):
+        return False
+    if negated(text, start, 10) and "征求意见稿" not in text[start:end]:
+        return False
+    w = weight(s, "consultation", dedicated)
+    spans, singles = dates_for(s, d, "consultation", start, events)
+    if spans:
+        c.add("consultation.start", spans[0].first, s, w)
+        c.add("consultation.end", spans[0].last, s, w)
+    for m in singles:
+        role = _date_role(text, m, start)
+        if role is not None:
+            c.add(f"consultation.{role}", m.day, s, w)
+    if not spans:
+        _end_after(s, c, d, end, events, w)
+    stop = min((e[1] for e in events if e[1] > end and e[0] not in ("consultation", "drafting")), default=len(text))
+    for length in d.lengths:
+        if length.days is not None and start - 30 <= length.start < stop:
+            c.add("consultation.days", length.days, s, w)
+    _channels(s, c, w, start, stop)
+    return True
+
+
+def _date_role(text: str, m, event_start: int) -> str | None:
+    before, after = text[max(0, m.start - 6):m.start], text[m.end:m.end + 6]
+    if re.search(r"(?:截至|截止|截止到|截止于|至|到)(?:日期|时间)?(?:为|是)?$", before) or re.match(r"(?:截止|结束|止)", after):
+        return "end"
+    if re.match(r"(?:起|开始)", after) or re.search(r"(?:自|从)$", before) or m.start < event_start:
+        return "start"
+    if re.search(r"(?:于|在)$", before) and re.search(r"(?:发布|公布|公开|挂网|上网|刊登)", text[m.end:m.end + 30]):
+        return "start"
+    return None
+
+
+def _end_after(s, c, d, end, events, w) -> None:
+    """至3月11日结束 / 征求意见截至4月1日 in a later clause of the same sentence."""
+    stop = min((e[1] for e in events if e[1] > end and e[0] not in ("consultation",)), default=len(s.text))
+    for m in d.mentions:
+        if m.day is not None and end <= m.start < stop and not in_span(d, m.start) and _date_role(s.text, m, end) == "end":
+            c.add("consultation.end", m.day, s, w)
+            return
+
+
+_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
+_INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
+_CHANNEL = re.compile(
+    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:平台|渠道|媒体|途径)?"
+    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次|[，,。；]|$)"
+)
+_CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示)?(?:渠道|途径|平台|方式)(?:为|是|：|:)(?P<list>[^。；]+)")
+
+
+def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None:
+    text = s.text
+    found: list[str] = []
+    events = event_spans(text)
+    lo = max((e[2] for e in events if e[2] <= start and e[0] not in ("consultation", "drafting")), default=0)
+    region = text[lo:stop]
+    masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
+                    lambda q: "＿" * len(q.group(0)), region)
+    for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
+        items = _channel_items(region[m.start("list"):m.end("list")])
+        if items:
+            found += [x for x in items if x not in found]
+    if found:
+        c.add("consultation.channels", tuple(found), s, w)
+
+
+def _channel_items(raw: str) -> list[str]:
+    raw = raw.strip()
+    if not raw:
+        return []
+    parts = [x for x in re.split(r"、|以及|及|与|/|，|,", raw) if x.strip()]
+    items: list[str] = []
+    for part in parts:
+        items += _split_and(part)
+    out = []
+    for item in items:
+        item = item.strip()
+        item = re.sub(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|频道|专区|页面)$", "", item)
+        item = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item) if re.search(r"网站|网$", re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item)) else item
+        item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
+        item = re.sub(r"^《([^《》]{2,20}(?:报|杂志|刊))》$", r"\1", item)
+        item = re.sub(r"^(?:本局|我局|我委|本委|我厅|本单位|了|在|分别在)", "", item).strip()
+        if not item or not _CHANNEL_WORD.search(item) or re.search(r"征求|意见|会议|部门|单位$", item) or len(item) > 40:
+            return []
+        out.append(item)
+    return out
+
+
+def _split_and(part: str) -> list[str]:
+    """A和B as two channels where both sides name one (not 住房和城乡建设局网站)."""
+    for m in re.finditer("和", part):
+        left, right = part[:m.start()], part[m.end():]
+        if _CHANNEL_WORD.search(left) and _CHANNEL_WORD.search(right) and not re.search(r"(?:城乡|住房)$", left):
+            return [left, *_split_and(right)]
+    return [part]
+
+
+# ---- comments, adoption, feedback ------------------------------------------------------------------------------
+
+_COUNT_PATTERNS = (
+    re.compile(r"(?:收到|征集到|征集|收集到|收集|汇总|接到|共有|共计|累计)[^，。；]{0,24}?(?:意见|建议|留言)[^，。；]{0,6}?(?:共|合计|共计)?" + N + r"\s*(?:条|份|项|件)"),
+    re.compile(r"(?:收到|征集到|收集到|汇总|提出|反馈)[^，。；]{0,16}?" + N + r"\s*(?:条|份|项|件)[^，。；]{0,10}?(?:意见|建议)"),
+    re.compile(r"(?:共|合计|共计|累计)\s*" + N + r"\s*(?:条|份|项|件)(?:[^，。；]{0,6})?(?:意见|建议)"),
+)
+_ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到)[^，。；]{0,12}(?:意见|建议)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
+_ADOPTED = (
+    re.compile(r"(?<!部分)(?<!未)(?<!不予)(?<!未予)(?:采纳|吸收采纳|予以采纳|采纳了)(?:了)?(?:其中)?(?:意见|建议)?\s*" + N + r"\s*(?:条|份|项|处|件)"),
+    re.compile(N + r"\s*(?:条|项|件|份)[^，。；]{0,6}?(?<!部分)(?<!未)(?<!不)(?:予以|被|已)?采纳(?!情况)"),
+)
+
+
+def _counts(s: Sentence, c: Candidates) -> None:
+    text = s.text
+    if (s.cells and s.kind == "征求意见及采纳情况") or re.search(r"首次|第一轮|第一次|初次", text):
+        return  # the rows of an adoption table are single comments, not the counts
+    if DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
+        return
+    if re.search(r"专家|听证|论证", text) and not re.search(r"公开征求|社会|公众", text):
+        return
+    w = 2 if s.kind == "征求意见及采纳情况" else 1
+    comments = None
+    for pattern in _COUNT_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            if _after_departments(text, m.start()):
+                return
+            comments = number(m.group("n"))
+            break
+    zero = _ZERO.search(text)
+    if comments is None and zero and not re.search(r"涉及|关于|有关|反对|不同", zero.group()):
+        comments = 0
+    c.add("consultation.comments", comments, s, w)
+    for pattern in _ADOPTED:
+        m = pattern.search(text)
+        if m and not re.search(r"部分采纳$", text[:m.end()]):
+            c.add("consultation.adopted", number(m.group("n")), s, w)
+            return
+    if comments and re.search(r"(?:全部|均|均已|均予以|全部予以|已)(?:予以)?(?:吸收)?采纳", text) and not re.search(r"部分|未采纳|不予采纳|未予采纳", text):
+        c.add("consultation.adopted", "all", s, w)
+
+
+def _after_departments(text: str, pos: int) -> bool:
+    """Whether the count at ``pos`` follows the written consultation of departments rather than the public one."""
+    dept = [m.end() for m in DEPT.finditer(text[:pos])]
+    public = [m.end() for m in re.finditer(r"公开征求|向社会|社会公众|网站|公众号|公示", text[:pos])]
+    return bool(dept) and (not public or dept[-1] > public[-1])
+
+
+_FEEDBACK_NO = re.compile(
+    r"(?:未|尚未|没有|未予)(?:在[^，。；]{0,12})?(?:向社会|向公众)?(?:公开)?(?:反馈|公布|公开)[^，。；]{0,10}(?:采纳|意见)"
+    r"|(?:采纳|处理)情况[^，。；]{0,4}(?:未|尚未|没有)[^，。；]{0,10}(?:公开|公布|反馈)")
+_FEEDBACK_YES = re.compile(
+    r"(?:采纳情况|处理情况|采纳与否|反馈情况|采纳结果|本说明)(?:及(?:其|有关)?理由)?[^。；]{0,30}?(?<!未)(?<!不)(?:公开|公布|反馈|发布)"
+    r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?(?:反馈|公布)|公开反馈|(?:反馈|公布|公开|发布)了?[^，。；]{0,10}采纳情况"
+    r"|未(?:予)?采纳[^。]{0,30}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)[^。]{0,16}(?:说明|公开|公布|反馈)"
+    r"|未(?:予)?采纳[^。]{0,30}(?:说明|公开|公布|反馈)[^。]{0,6}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)")
+
+
+def _feedback(s: Sentence, c: Candidates, about: bool) -> None:
+    w = 2 if s.kind == "征求意见及采纳情况" else 1
+    text = s.text
+    if not (about or re.search(r"采纳", text)):
+        return
+    if re.search(r"本说明", text) and s.kind != "征求意见及采纳情况":
+        return
+    if _FEEDBACK_NO.search(text):
+        c.add("consultation.feedback_published", False, s, w)
+    elif _FEEDBACK_YES.search(text) and not PLAN.search(text) and not re.search(r"向提出意见的|逐一电话|向[^，。；]{0,10}(?:单位|部门)反馈", text):
+        c.add("consultation.feedback_published", True, s, w)
+
+
+# ---- hearing, expert review, risk assessment ---------------------------------------------------------------------
+
+def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, date_key: str | None = None):
+    """A reader of an event held or not, with its date."""
+    event = {"hearing": "hearing", "expert_review": "expert", "risk_assessment": "risk"}[key.split(".")[0]]
+
+    def reader(s, c, d, start, end, events, dedicated) -> bool:
+        text = s.text
+        a, b = clause_at(text, start)
+        w = weight(s, event, dedicated)
+        if (negative is not None and negative.search(text[a:b])) or negated(text, start):
+            c.add(key, False, s, w)
+            return True
+        if not positive.search(text[max(a, start - 24):b]):
+            return False
+        c.add(key, True, s, w)
+        if date_key and not re.search(r"送达|通知|公告|报名|材料|告知", text[a:b]):
+            c.add(date_key, one_date(s, d, event, start, events), s, w)
+        return True
+
+    return reader
+
+
+_hearing = _held(
+    "hearing.held",
+    re.compile(r"(?:召开|举行|组织|组织召开|举办)(?:了)?[^，。；]{0,24}听证|听证会[^，。；]{0,8}(?:于|在|召开|举行)|进行了?听证|听证(?:会)?(?:参加人|代表)"),
+    re.compile(r"不(?:涉及|属于)[^，。；]{0,30}听证|听证[^，。；]{0,8}(?:不适用|不需要|无需)"),
+    "hearing.date",
+)
+_expert = _held(
+    "expert_review.done",
+    re.compile(r"专家论证|论证会|论证意见|评估论证|(?:邀请|组织|召集|听取)[^，。；]{0,30}专家|专家[^，。；]{0,24}(?:论证|评审|研讨|咨询|把关)|进行了?论证|组织论证"),
+    re.compile(r"不(?:属于|涉及)[^，。；]{0,12}(?:专业性|技术性)"),
+    "expert_review.date",
+)
+_risk = _held(
+    "risk_assessment.done",
+    re.compile(r"(?:进行|开展|组织|完成|作出|形成|委托)了?[^，。；]{0,24}(?:风险评估|风险评价)|风险评估报告|评估[^，。；]{0,10}(?:风险等级|低风险|风险可控|风险较低)|风险等级|经(?:社会稳定)?风险评估|评估(?:结论|认为)"),
+    re.compile(r"不(?:涉及|存在)[^，。；]{0,20}风险[^，。；]{0,10}(?:无需|不需要|未)"),
+    "risk_assessment.date",
+)
+
+
+_READERS = {
+    "consultation": _consultation,
+    "hearing": _hearing,
+    "expert": _expert,
+    "risk": _risk,
+    "fcr": fcr,
+    "legality": legality,
+    "deliberation": deliberation,
+}
+
+
+
+__all__ = ["read_sentence"]
