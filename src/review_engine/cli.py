@@ -274,7 +274,7 @@ def emit_reviews(reviews, formats, args) -> int:
         print_summary(reviews)
         if written:
             _console(sys.stderr).print(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}")
-    if any(r.errors and not r.findings and r.document is None for r in reviews):
+    if any(r.verdict is None for r in reviews):
         return 2
     return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
 
@@ -295,7 +295,7 @@ def print_summary(reviews) -> None:
     for review in reviews:
         counts = review.counts()
         table.add_row(Path(review.draft).name or review.draft, review.title,
-                      review.verdict if not review.errors or review.document else "无法审核",
+                      review.verdict or review.status,
                       str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
                       str(len(review.errors)))
     _console(sys.stderr).print(table)

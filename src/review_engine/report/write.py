@@ -54,6 +54,11 @@ def slug(review: Review) -> str:
     return re.sub(r"[\\/:*?\"<>|\s]+", "_", name) or "draft"
 
 
+def _has_opinion(review: Review) -> bool:
+    """A draft that could not be reviewed has no opinion (it is reported in the summary and the machine formats)."""
+    return review.document is not None and review.verdict is not None
+
+
 def render(reviews: list[Review], fmt: str, template: Path | None = None, *, fail_level: str = "modify") -> bytes:
     """All drafts in one document of an aggregate format (``fail_level`` decides JUnit failures)."""
     from . import machine
@@ -87,7 +92,7 @@ def render_stdout(reviews: list[Review], fmt: str, template: Path | None = None,
     if fmt in PER_DRAFT:
         if fmt == "docx":
             raise ValueError("docx 意见书需要 --out 目录")
-        return "\n\n".join(render_opinion(r, fmt, template).decode("utf-8") for r in reviews if r.document is not None)
+        return "\n\n".join(render_opinion(r, fmt, template).decode("utf-8") for r in reviews if _has_opinion(r))
     return render(reviews, fmt, template, fail_level=fail_level).decode("utf-8")
 
 
@@ -97,7 +102,7 @@ def write_outputs(reviews: list[Review], fmt: str, out_dir: Path | None, *, temp
     if fmt in PER_DRAFT:
         used: set[str] = set()
         for review in reviews:
-            if review.document is None:
+            if not _has_opinion(review):
                 continue
             data = render_opinion(review, fmt, template)
             if in_place:

@@ -38,6 +38,13 @@ def rule_files(directory: Path) -> list[Path]:
                   if "profiles" not in p.relative_to(directory).parts and p.relative_to(directory) != Path(TERMS_FILE))
 
 
+def _no_rules_message(directory: Path) -> str:
+    """Why a rule folder holds no rule (an empty folder, or rule files with another ending)."""
+    others = sorted(p.name for p in directory.rglob("*.yml"))[:3]
+    hint = f"（发现 {'、'.join(others)}：规则文件应以 .yaml 结尾）" if others else ""
+    return f"规则目录中没有规则文件（*.yaml）{hint}；审核不会在没有规则的情况下进行"
+
+
 def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> RuleSet:
     """Load, validate and (unless ``test=False``) self-test the rules of ``dirs`` (default: the built-in set).
 
@@ -66,7 +73,11 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
             continue
         terms.update(own)
         digest.update(b"terms\0" + data)
-        for path in rule_files(directory):
+        found = rule_files(directory)
+        if not found:
+            problems.append(yamlsource.YamlProblem(str(directory), None, None, "", _no_rules_message(directory)))
+            continue
+        for path in found:
             data = path.read_bytes()
             digest.update(str(path.relative_to(directory)).encode() + b"\0" + data)
             files.append((directory, path, data))
@@ -86,6 +97,9 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
                 for old_id in [loaded.id, *loaded.rule.aliases]:
                     chosen.pop(old_id, None)
                 chosen[loaded.id] = loaded
+    if not problems and not chosen:
+        problems.append(yamlsource.YamlProblem(", ".join(map(str, paths)), None, None, "",
+                                               "没有可用的规则（0 条）：审核不会在没有规则的情况下进行"))
     if problems:
         raise RuleLoadError(problems)
     ruleset = RuleSet(sorted(chosen.values(), key=lambda r: r.id), paths, hexdigest)
