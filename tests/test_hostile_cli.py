@@ -126,3 +126,114 @@ def test_the_library_gives_no_verdict_for_an_unreadable_draft(tmp_path: Path):
         result = review_engine.review(folder, rules=[TEST_RULES])
         assert result.verdict is None and result.status == "无法审核" and result.errors, name
     assert review_engine.review(tmp_path / "nothing-here", rules=[TEST_RULES]).verdict is None
+
+
+# ---- 1. an output never written over an input ---------------------------------------------------------------
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("fmt,suffix", [("md", ".md"), ("txt", ".txt"), ("md,txt,json", ".txt")])
+def test_an_opinion_never_overwrites_the_draft_it_reviews(tmp_path: Path, fmt, suffix):
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / f"某办法{suffix}").write_text(FINE, encoding="utf-8")
+    before = _tree(work)
+    result = review(f"某办法{suffix}", "--format", fmt, "--out", ".", cwd=work)
+    assert result.returncode == 2, result.stderr
+    assert "会覆盖输入文件" in result.stderr and "Traceback" not in result.stderr
+    assert _tree(work) == before                                   # nothing written, nothing replaced
+
+
+@pytest.mark.parametrize("draft_file", ["draft.md", "某办法.md", "draft.txt"])
+def test_out_inside_a_draft_folder_is_refused(tmp_path: Path, draft_file):
+    folder = make_draft(tmp_path, "某办法", file=draft_file)
+    (folder / "起草说明.md").write_text("# 起草说明\n", encoding="utf-8")
+    (folder / "dossier.yaml").write_text("doc_type: 规范性文件\n", encoding="utf-8")
+    before = _tree(folder)
+    for args in ((".", "--out", ".", "--format", "md"), (".", "--out", "sub", "--format", "txt,json")):
+        result = review(*args, cwd=folder)
+        assert result.returncode == 2, result.stderr
+        assert "草案目录" in result.stderr and "Traceback" not in result.stderr
+        assert _tree(folder) == before
+
+
+def test_an_output_that_resolves_to_an_input_through_a_symlink_is_refused(tmp_path: Path):
+    folder = make_draft(tmp_path / "drafts", "某办法", file="某办法.md")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "某办法.md").symlink_to(folder / "某办法.md")
+    before = _tree(folder)
+    result = review(folder, "--out", out, "--format", "md")
+    assert result.returncode == 2 and "会覆盖输入文件" in result.stderr
+    assert _tree(folder) == before
+
+
+def test_in_place_replaces_its_own_opinion_but_never_a_document_of_the_drafting_unit(tmp_path: Path):
+    folder = make_draft(tmp_path, "某办法")
+    assert review(folder, "--format", "md", "--in-place").returncode == 1
+    assert review(folder, "--format", "md", "--in-place").returncode == 1   # its own earlier opinion: replaced
+    other = make_draft(tmp_path, "乙办法")
+    (other / "合法性审核意见书.md").write_text("起草单位自己的合法性审核意见\n", encoding="utf-8")
+    result = review(other, "--format", "md", "--in-place")
+    assert result.returncode == 2 and "会覆盖输入文件" in result.stderr
+    assert (other / "合法性审核意见书.md").read_text(encoding="utf-8") == "起草单位自己的合法性审核意见\n"
+
+
+def test_the_template_is_an_input_too(tmp_path: Path):
+    folder = make_draft(tmp_path / "drafts", "某办法")
+    out = tmp_path / "out"
+    out.mkdir()
+    template = out / "某办法.docx"
+    template.write_bytes((ROOT / "src" / "review_engine" / "report" / "templates" / "opinion.docx").read_bytes())
+    result = review(folder, "--out", out, "--format", "docx", "--template", template)
+    assert result.returncode == 2 and "会覆盖输入文件" in result.stderr
+
+
+# ---- 7. --out that cannot be written: said at once, exit 2 --------------------------------------------------------
+
+def test_out_onto_a_file_or_under_a_file_fails_before_reviewing(tmp_path: Path):
+    folder = make_draft(tmp_path / "drafts", "某办法")
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x", encoding="utf-8")
+    for out in (afile, afile / "sub"):
+        result = review(folder, "--out", out, "--format", "md,json")
+        assert result.returncode == 2, result.stderr
+        assert "不是目录" in result.stderr and "Traceback" not in result.stderr
+        assert "审核汇总" not in result.stderr                      # no draft was reviewed
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+def test_out_into_a_folder_that_cannot_be_written_fails_before_reviewing(tmp_path: Path):
+    folder = make_draft(tmp_path / "drafts", "某办法")
+    result = review(folder, "--out", "/proc/self", "--format", "md")  # a folder no one can create files in
+    assert result.returncode == 2 and "无法写入" in result.stderr and "Traceback" not in result.stderr
+    assert "审核汇总" not in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_out_into_a_read_only_folder_fails_before_reviewing(tmp_path: Path):
+    folder = make_draft(tmp_path / "drafts", "某办法")
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        result = review(folder, "--out", out, "--format", "md")
+    finally:
+        out.chmod(0o755)
+    assert result.returncode == 2 and "无法写入" in result.stderr
+
+
+def test_a_write_that_fails_after_the_review_is_a_clear_error(tmp_path: Path, monkeypatch, capsys):
+    from review_engine.report import write
+
+    folder = make_draft(tmp_path / "drafts", "某办法")
+
+    def full(path, data):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(write, "atomic_write", full)
+    code = main(["review", str(folder), "--rules", str(TEST_RULES), "--out", str(tmp_path / "out"), "--format", "md"])
+    assert code == 2
+    assert "写入输出文件失败" in capsys.readouterr().err

@@ -210,6 +210,13 @@ def cmd_review(args) -> int:
         drafts.extend(found)
         folder_errors.extend(errors)
     reviews = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    from .report.targets import OutputError, check_run
+
+    try:  # before reviewing: an output that must not or cannot be written stops the run at once
+        check_run([r.draft for r in reviews] + [d.name for d in drafts], drafts, formats, args.out, args.in_place,
+                  [args.template, Path(args.profile) if args.profile else None])
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
     reviews += run_reviews(drafts, rules, profile, args, progress=not args.quiet)
     if not reviews:
         raise UsageError("没有找到可审核的草案")
@@ -270,6 +277,8 @@ def emit_reviews(reviews, formats, args) -> int:
                 sys.stdout.write(render_stdout(reviews, fmt, template=template, fail_level=fail_level))
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
+    except OSError as exc:  # the disk filled up, or the folder changed while the drafts were reviewed
+        raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None
     if not getattr(args, "quiet", False):
         print_summary(reviews)
         if written:

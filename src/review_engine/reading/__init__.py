@@ -70,7 +70,7 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise SourceError(name, f"无法读取文件（{exc.strerror or exc}）") from None
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _read_docx(name, data)
+        return _read_docx(name, data, max_bytes)
     if not data.strip():
         raise SourceError(name, "文件为空")
     if data[:4] == b"PK\x03\x04":
@@ -84,13 +84,13 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     return Source(lines=split_lines(text), file=name, format=TEXT_SUFFIXES.get(suffix, "txt"), encoding=encoding)
 
 
-def _read_docx(name: str, data: bytes) -> Source:
+def _read_docx(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     from .docx import docx_lines  # python-docx is imported only when a .docx is read
 
     if not data:
         raise SourceError(name, "文件为空")
     try:
-        lines = docx_lines(data)
+        lines = docx_lines(data, max_bytes)  # the size limit holds for what the parts inflate to
     except ValueError as exc:
         raise SourceError(name, f"无法读取 Word 文档（{exc}）") from None
     if not any(line.strip() for line in lines):

@@ -7,15 +7,12 @@ never sees half an opinion. Drafts are never written into unless ``in_place`` is
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from ..findings import Review
 
-PER_DRAFT = {"md": "md", "html": "html", "txt": "txt", "docx": "docx"}
-AGGREGATE = {"json": "review.json", "sarif": "review.sarif", "junit": "junit.xml", "github": "github.txt",
-             "text": "findings.txt"}
+from .targets import PER_DRAFT, Namer, aggregate
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -45,13 +42,6 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def slug(review: Review) -> str:
-    """A file name for a draft's opinion: the draft folder's (or file's) name."""
-    path = Path(review.draft)
-    name = path.stem if path.suffix else path.name
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name) or "draft"
 
 
 def _has_opinion(review: Review) -> bool:
@@ -98,26 +88,19 @@ def render_stdout(reviews: list[Review], fmt: str, template: Path | None = None,
 
 def write_outputs(reviews: list[Review], fmt: str, out_dir: Path | None, *, template: Path | None = None,
                   in_place: bool = False, fail_level: str = "modify") -> list[Path]:
+    """Write ``fmt`` for ``reviews``; the file names are those ``targets.plan`` gave for the same drafts (a draft
+    that could not be reviewed keeps its name, so that the names do not depend on which drafts could be read)."""
     written = []
     if fmt in PER_DRAFT:
-        used: set[str] = set()
+        namer = Namer()
         for review in reviews:
+            target = namer.opinion(review.draft, fmt, out_dir, in_place)
             if not _has_opinion(review):
                 continue
-            data = render_opinion(review, fmt, template)
-            if in_place:
-                folder = Path(review.draft) if Path(review.draft).is_dir() else Path(review.draft).parent
-                target = folder / f"合法性审核意见书.{PER_DRAFT[fmt]}"
-            else:
-                name = slug(review)
-                while name in used:
-                    name += "_"
-                used.add(name)
-                target = Path(out_dir) / f"{name}.{PER_DRAFT[fmt]}"
-            atomic_write(target, data)
+            atomic_write(target, render_opinion(review, fmt, template))
             written.append(target)
     else:
-        target = Path(out_dir or ".") / AGGREGATE[fmt]
+        target = aggregate(fmt, out_dir)
         atomic_write(target, render(reviews, fmt, template, fail_level=fail_level))
         written.append(target)
     return written
