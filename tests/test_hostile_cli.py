@@ -237,3 +237,119 @@ def test_a_write_that_fails_after_the_review_is_a_clear_error(tmp_path: Path, mo
     code = main(["review", str(folder), "--rules", str(TEST_RULES), "--out", str(tmp_path / "out"), "--format", "md"])
     assert code == 2
     assert "写入输出文件失败" in capsys.readouterr().err
+
+
+def test_a_folder_that_cannot_be_listed_is_its_own_error_and_the_others_are_reviewed(tmp_path: Path, monkeypatch,
+                                                                                     capsys):
+    drafts = tmp_path / "drafts"
+    make_draft(drafts, "a-fine")
+    locked = make_draft(drafts, "b-locked")
+    (drafts / "c-group").mkdir()
+    make_draft(drafts / "c-group", "d-fine")
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):
+        if self.name in ("b-locked", "c-group"):  # as root the test cannot take the permission away itself
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code = main(["review", str(drafts), "--rules", str(TEST_RULES), "--format", "json", "--quiet"])
+    assert code == 2
+    data = {Path(r["draft"]).name: r for r in json.loads(capsys.readouterr().out)}
+    assert set(data) == {"a-fine", "b-locked", "c-group"}
+    assert data["a-fine"]["verdict"] == "不合法"
+    assert data["b-locked"]["verdict"] is None and "无法读取目录" in data["b-locked"]["errors"][0]["message"]
+    assert str(locked) in data["b-locked"]["draft"]
+
+
+def test_a_title_with_rich_markup_prints_literally_in_the_summary(tmp_path: Path):
+    for name, title in (("slash", "关于[/]的办法"), ("bold", "关于[b]加粗[/b]的[red]办法[/red]")):
+        folder = make_draft(tmp_path, name, FINE.replace("某市户外广告设置管理办法", title))
+        result = review(folder, "--format", "json")
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr and "MarkupError" not in result.stderr
+        assert title in result.stderr.replace("\n", ""), result.stderr
+
+
+def test_check_on_a_missing_file_exits_2(tmp_path: Path):
+    folder = make_draft(tmp_path / "drafts", "fine", FINE.replace("处五百元罚款", "依法处理"))
+    assert run("check", "--rules", TEST_RULES, folder / "draft.md").returncode == 0
+    for missing in (folder / "起草说明.md", tmp_path / "nowhere" / "draft.md"):
+        result = run("check", "--rules", TEST_RULES, folder / "draft.md", missing)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert "文件不存在" in result.stdout and str(missing) in result.stdout
+
+
+# ---- 8. symbolic links ---------------------------------------------------------------------------------------
+
+def test_a_link_back_up_beside_a_draft_folder_does_not_review_it_again(tmp_path: Path):
+    drafts = tmp_path / "drafts"
+    make_draft(drafts, "a")
+    (drafts / "loop").symlink_to(".")
+    (drafts / "up").symlink_to("..")
+    result = review(drafts, "--format", "json")
+    data = json.loads(result.stdout)
+    reviewed = data if isinstance(data, list) else [data]
+    assert [Path(r["draft"]).name for r in reviewed] == ["a"], reviewed
+
+
+def test_link_loops_do_not_make_discovery_explode():
+    import time
+
+    from review_engine.drafts import find_drafts
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        level = root
+        for depth in range(6):                              # six levels, each with two links back to the top
+            for name in ("x", "y"):
+                (level / f"{name}{depth}").symlink_to(root)
+            level = level / f"sub{depth}"
+            level.mkdir()
+            make_draft(level, "draft-here")
+        started = time.perf_counter()
+        found, errors = find_drafts(root)
+        assert time.perf_counter() - started < 2
+        assert len(found) == 6 and not errors
+        assert len({d.folder.resolve() for d in found}) == 6
+
+
+def test_a_link_to_a_draft_inside_the_tree_is_reviewed_once(tmp_path: Path):
+    drafts = tmp_path / "drafts"
+    make_draft(drafts, "b-real")
+    (drafts / "a-alias").symlink_to("b-real")
+    data = json.loads(review(drafts, "--format", "json").stdout)
+    assert [Path(r["draft"]).name for r in ([data] if isinstance(data, dict) else data)] == ["b-real"]
+
+
+def test_a_draft_linked_from_outside_the_tree_is_not_read(tmp_path: Path):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "密件.md").write_text("# 绝密\n\n第一条　口令是 hunter2，处五百元罚款。\n", encoding="utf-8")
+    (secret / "dossier.yaml").write_text("口令: hunter2\n  bad: [\n", encoding="utf-8")
+    make_draft(secret, "outside-folder", "# 外部\n\n第一条　口令 hunter2，处五百元罚款。\n")
+    drafts = tmp_path / "drafts"
+    make_draft(drafts, "a-fine")
+    linked = drafts / "b-linked-text"
+    linked.mkdir()
+    (linked / "draft.md").symlink_to(secret / "密件.md")
+    dossier = make_draft(drafts, "c-linked-dossier")
+    (dossier / "dossier.yaml").symlink_to(secret / "dossier.yaml")
+    (drafts / "d-linked-folder").symlink_to(secret / "outside-folder")
+    result = review(drafts, "--format", "json,text")
+    assert result.returncode == 2
+    assert "hunter2" not in result.stdout and "hunter2" not in result.stderr
+    reviews = {Path(r["draft"]).name: r for r in json.loads(result.stdout.split("\n]\n")[0] + "\n]")}
+    assert reviews["a-fine"]["verdict"] == "不合法"
+    for name in ("b-linked-text", "c-linked-dossier", "d-linked-folder"):
+        assert reviews[name]["verdict"] is None, name
+        assert "符号链接" in reviews[name]["errors"][0]["message"], name
+
+
+def test_a_file_named_on_the_command_line_is_read_even_through_a_link(tmp_path: Path):
+    (tmp_path / "real.md").write_text(FINE, encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(tmp_path / "real.md")
+    assert review(tmp_path / "link.md").returncode == 1

@@ -282,7 +282,7 @@ def emit_reviews(reviews, formats, args) -> int:
     if not getattr(args, "quiet", False):
         print_summary(reviews)
         if written:
-            _console(sys.stderr).print(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}")
+            _console(sys.stderr).print(_plain(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}"))
     if any(r.verdict is None for r in reviews):
         return 2
     return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
@@ -294,6 +294,13 @@ def _console(stream):
     return Console(file=stream, highlight=False)
 
 
+def _plain(*texts: str):
+    """Text shown as it is in a rich table (a title holding ``[/]`` or ``[b]`` is not markup)."""
+    from rich.markup import escape
+
+    return escape(texts[0]) if len(texts) == 1 else [escape(t) for t in texts]
+
+
 def print_summary(reviews) -> None:
     from rich.table import Table
 
@@ -303,7 +310,7 @@ def print_summary(reviews) -> None:
         table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
     for review in reviews:
         counts = review.counts()
-        table.add_row(Path(review.draft).name or review.draft, review.title,
+        table.add_row(*_plain(Path(review.draft).name or review.draft, review.title),
                       review.verdict or review.status,
                       str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
                       str(len(review.errors)))
@@ -318,6 +325,11 @@ def cmd_check(args) -> int:
     rules, profile = _load(args)
     drafts, seen, reviews = [], set(), []
     for file in args.files:
+        if not os.path.lexists(file):  # a file that is not there is an error, not a pass
+            if str(file) not in seen:
+                seen.add(str(file))
+                reviews.append(Review(draft=str(file), errors=[ReadError(file=str(file), message="文件不存在")]))
+            continue
         folder = file if file.is_dir() else file.parent
         candidates = [folder, *folder.parents]
         draft = None
@@ -360,7 +372,7 @@ def cmd_rules_list(args) -> int:
     for loaded in rules:
         rule = loaded.rule
         basis = "；".join(b.cite() for b in rule.basis[:2])
-        table.add_row(rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis)
+        table.add_row(*_plain(rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis))
     _console(sys.stdout).print(table)
     return 0
 
@@ -405,7 +417,7 @@ def cmd_rules_test(args) -> int:
     failed = 0
     for r in results:
         failed += not r.ok
-        table.add_row(r.rule, f"{r.kind}[{r.index}]", "[green]通过[/]" if r.ok else "[red]失败[/]", r.detail)
+        table.add_row(*_plain(r.rule, f"{r.kind}[{r.index}]"), "[green]通过[/]" if r.ok else "[red]失败[/]", *_plain(r.detail))
     _console(sys.stdout).print(table)
     print(f"{len(results)} 个示例，{len(results) - failed} 通过，{failed} 失败")
     return 1 if failed else 0
@@ -447,7 +459,7 @@ def cmd_laws_list(args) -> int:
     for column in ("名称", "效力层级", "状态", "现行版本", "条数", "条文事实"):
         table.add_column(column)
     for row in list_rows(registry):
-        table.add_row(*row)
+        table.add_row(*_plain(*row))
     _console(sys.stdout).print(table)
     return 0
 
