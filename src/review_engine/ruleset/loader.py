@@ -178,13 +178,14 @@ def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family:
         for outcome, template in templates.items():
             if isinstance(value, dict) and outcome not in kind.outcomes and outcome != "default":
                 problem((which, outcome), f"检查类型 {rule.check} 没有结果 {outcome}（可用：{', '.join(kind.outcomes)}）", key=True)
+            where = (which, outcome) if isinstance(value, dict) else (which,)
             try:
                 unknown = template_fields(template) - allowed
             except ValueError as exc:
-                problem((which,), str(exc))
+                problem(where, str(exc))
                 continue
             if unknown:
-                problem((which,), f"模板字段 {', '.join(sorted(unknown))} 不可用（可用：{', '.join(sorted(allowed))}）")
+                problem(where, f"模板字段 {', '.join(sorted(unknown))} 不可用（可用：{', '.join(sorted(allowed))}）")
     conditions: dict[str, Condition | None] = {}
     for name in ("when", "unless"):
         source = getattr(rule, name)
