@@ -8,6 +8,7 @@ grammar or the rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
 
 
-class SourceError(Exception):
+class SourceError(ValueError):
     """A draft that cannot be read at all: empty, binary, too large, undecodable, corrupt .docx."""
 
     def __init__(self, file: str, message: str):
@@ -51,7 +52,14 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def source_from_text(text: str, file: str | None = None, format: str = "text") -> Source:
+    """A text given as a ``str``. A lone surrogate (which no file decodes to, and no UTF-8 output can hold) becomes
+    U+FFFD, one character for one, so that positions do not move."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return Source(lines=split_lines(text), file=file, format=format, encoding="utf-8")
 
 

@@ -82,7 +82,8 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
             digest.update(str(path.relative_to(directory)).encode() + b"\0" + data)
             files.append((directory, path, data))
     hexdigest = digest.hexdigest()[:20]
-    known_good = test and marker_path(hexdigest).exists()
+    marker = marker_path(hexdigest)
+    known_good = test and marker is not None and marker.exists()
     seen: dict[tuple[Path, str], str] = {}
     with regex.lazy(known_good):
         for directory, path, data in files:

@@ -67,12 +67,14 @@ def self_test(ruleset: RuleSet, only: str | None = None) -> list[ExampleResult]:
 def ensure_tested(ruleset: RuleSet) -> None:
     """Run the examples unless this exact rule set passed before (cached by content hash)."""
     marker = marker_path(ruleset.digest)
-    if marker.exists():
+    if marker is not None and marker.exists():
         return
     failures = [r for r in self_test(ruleset) if not r.ok]
     if failures:
         raise RuleLoadError([YamlProblem(r.file, r.line, None, f"{r.rule} examples.{r.kind}[{r.index}]", r.detail)
                              for r in failures])
+    if marker is None:
+        return
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("ok\n", encoding="utf-8")
@@ -80,17 +82,27 @@ def ensure_tested(ruleset: RuleSet) -> None:
         pass  # a read-only cache only costs the self-test next time
 
 
-def cache_dir() -> Path:
-    """Where the self-test markers go: $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)/review-engine."""
+def cache_dir() -> Path | None:
+    """Where the self-test markers go: $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)/review-engine.
+
+    Only below a folder that exists: with ``HOME=/nonexistent`` (a CI container, a service account) nothing is
+    created there, and there is no cache — the self-test then runs each time, silently. None then."""
     explicit = os.environ.get("REVIEW_ENGINE_CACHE")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "review-engine"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "review-engine" if os.path.isdir(xdg) else None
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
+        return None
+    return home / ".cache" / "review-engine" if home.is_dir() else None
 
 
-def marker_path(digest: str) -> Path:
-    return cache_dir() / f"selftest-{digest}.ok"
+def marker_path(digest: str) -> Path | None:
+    folder = cache_dir()
+    return folder / f"selftest-{digest}.ok" if folder is not None else None
 
 
 # ---- one example ----------------------------------------------------------------------------------------------
