@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,29 @@ def docx_template_path(template: Path | None) -> Path:
     return TEMPLATES / "opinion.docx"
 
 
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@lru_cache(maxsize=1)
+def _linear(base):
+    """docxtpl's template with the rendered body moved into the document in linear time.
+
+    lxml moves a subtree from one document into another in time quadratic in the number of ``xml:space``
+    attributes it holds (every one is looked up again in a growing namespace cache): 10,000 findings took
+    seconds in that one call. The attributes are taken off before the move and put back after it."""
+
+    class LinearTemplate(base):
+        def map_tree(self, tree):
+            from lxml import etree
+
+            spaced = [(el, el.attrib.pop(_XML_SPACE)) for el in tree.iter(etree.Element) if _XML_SPACE in el.attrib]
+            super().map_tree(tree)
+            for el, value in spaced:
+                el.set(_XML_SPACE, value)
+
+    return LinearTemplate
+
+
 def _user_docx(path: Path) -> io.BytesIO:
     """An office's Word template, its parts inflated within the size limit of drafts (a zip bomb is refused)."""
     from ...reading.docx import inflate_archive
@@ -109,7 +133,7 @@ def _render_docx(context: dict, template: Path | None) -> bytes:
             rich = RichText("”“".join(s["words"]), bold=True, underline=True)
         s["clause_rt"] = rich
     try:
-        doc = DocxTemplate(str(path) if path == TEMPLATES / "opinion.docx" else _user_docx(path))
+        doc = _linear(DocxTemplate)(str(path) if path == TEMPLATES / "opinion.docx" else _user_docx(path))
         doc.render(context, autoescape=True)
     except JinjaError as exc:
         raise TemplateError(f"Word 意见书模板 {path.name} 有误：{exc}") from exc
