@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .. import yamlsource
+from .. import userregex, yamlsource
 from ..conditions import Condition, ConditionError, compile_condition
 from ..kinds import get_kind, kind_names, regex
 from ..kinds.terms import TERMS_FILE, load_terms
@@ -85,11 +85,15 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     marker = marker_path(hexdigest)
     known_good = test and marker is not None and marker.exists()
     seen: dict[tuple[Path, str], str] = {}
+    builtin = default_rule_dirs()[0].resolve()
     with regex.lazy(known_good):
         for directory, path, data in files:
             parts = path.relative_to(directory).parts
             family = parts[0] if len(parts) > 1 else ""
-            for loaded in _load_file(path, data, family, problems, terms):
+            # the built-in rules run on Python re; a rule pack's patterns on RE2 or under a time budget
+            with userregex.trusting(directory.resolve() == builtin):
+                loaded_rules = _load_file(path, data, family, problems, terms)
+            for loaded in loaded_rules:
                 if (directory, loaded.id) in seen:
                     problems.append(yamlsource.YamlProblem(str(path), loaded.line("id"), None, "id",
                                                            f"规则编号 {loaded.id} 重复（另见 {seen[(directory, loaded.id)]}）"))
