@@ -148,9 +148,9 @@ def docx_lines(data: bytes, max_inflated: int = DEFAULT_MAX_INFLATED) -> list[st
 def _corrupt_reason(data: bytes, exc: Exception) -> str:
     if not data.startswith(b"PK"):
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            return "这是旧版 Word（.doc）文件，不是 .docx；请另存为 .docx"
-        return "不是 .docx 文件（不是 zip 压缩包）"
-    return f"文件已损坏或不是 Word .docx 文件（{type(exc).__name__}）"
+            return "an old binary Word (.doc) file, not .docx; save it as .docx"
+        return "not a .docx file (not a zip archive)"
+    return f"corrupt or not a Word .docx file ({type(exc).__name__})"
 
 
 def _blocks(parent):
