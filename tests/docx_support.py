@@ -178,3 +178,61 @@ def _add_table(document, rows: list[list[str]]) -> None:
             row._tr.remove(tc)
         for tc, text in zip(tcs, cells):
             _Cell(tc, table).text = text
+
+
+# --- zip bombs ------------------------------------------------------------------------------------------
+
+
+def _raw_zeros(size: int) -> tuple[bytes, int]:
+    """A raw deflate stream inflating to ``size`` NUL bytes, and its CRC-32, made in a fraction of a second:
+    1 MiB compressed once and its (identical) fully flushed blocks repeated."""
+    import zlib
+
+    chunk = b"\0" * (1 << 20)
+    count, rest = divmod(size, len(chunk))
+    first = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = first.compress(chunk) + first.flush(zlib.Z_FULL_FLUSH)
+    body = first.compress(chunk) + first.flush(zlib.Z_FULL_FLUSH)
+    tail = first.compress(b"\0" * rest) + first.flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(chunk, crc)
+    crc = zlib.crc32(b"\0" * rest, crc)
+    return (head + body * (count - 1) + tail if count else tail), crc
+
+
+def zip_bomb(part: str = "word/document.xml", inflated: int = 1 << 30, *, declared: int | None = None) -> bytes:
+    """A .docx (python-docx's blank document) whose ``part`` inflates to ``inflated`` bytes. ``declared``: the
+    uncompressed size the archive claims for it (default: the true size; smaller for a lying archive)."""
+    import io
+    import struct
+    import zipfile
+
+    blank = io.BytesIO()
+    docx.Document().save(blank)
+    entries = []
+    with zipfile.ZipFile(blank) as archive:
+        for info in archive.infolist():
+            if info.filename == part:
+                continue
+            data = archive.read(info)
+            import zlib
+
+            squeezer = zlib.compressobj(6, zlib.DEFLATED, -15)
+            raw = squeezer.compress(data) + squeezer.flush()
+            entries.append((info.filename, raw, zlib.crc32(data), len(data)))
+    raw, crc = _raw_zeros(inflated)
+    entries.append((part, raw, crc, inflated if declared is None else declared))
+    out = io.BytesIO()
+    central = []
+    for name, raw, crc, size in entries:
+        offset = out.tell()
+        encoded = name.encode()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(encoded), 0))
+        out.write(encoded + raw)
+        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(raw), size,
+                                   len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+    start = out.tell()
+    out.write(b"".join(central))
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), out.tell() - start, start, 0))
+    return out.getvalue()

@@ -17,8 +17,8 @@ PACKAGE = "review_engine"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # shared leaves: the document model, numerals, data folders, YAML with positions, findings, the
     # condition language, working days, jurisdiction profiles
-    ("base", ("version", "encoding", "model", "numerals", "resources", "yamlsource", "findings", "conditions", "workdays",
-              "profile")),
+    ("base", ("version", "encoding", "model", "numerals", "resources", "yamlsource", "findings", "userregex",
+              "conditions", "workdays", "profile")),
     ("reading", ("reading", "drafts", "record")),
     ("parsing", ("parsing",)),
     ("facts", ("facts",)),

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from review_engine import parse
 from review_engine.model import Document
+from review_engine.reading import SourceError
 
 PIECES = st.sampled_from([
     "第一条", "第二条 ", "第十条\u3000", "第三百八十八条", "第一章", "第一节 ", "第一编", "（一）", "(二)", "1.", "2、",
@@ -18,6 +19,12 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join
 
 
 def check(text: str) -> None:
+    if not text.strip():  # a blank text is an error, as an empty file is
+        try:
+            parse(text)
+        except SourceError:
+            return
+        raise AssertionError("a blank text parsed")
     doc = parse(text)
     assert isinstance(doc, Document)
     for problem in doc.problems:
@@ -26,6 +33,7 @@ def check(text: str) -> None:
     for node in doc.nodes():
         assert node.span.line >= 1 and node.span.column >= 1
     doc.model_dump()
+    doc.model_dump_json()  # a lone surrogate must not fail here
 
 
 @settings(max_examples=400, deadline=None)

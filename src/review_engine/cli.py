@@ -28,7 +28,7 @@ from pathlib import Path
 # a tenth of a one-draft `parse`. (Set before pydantic is first imported; library use is unaffected.)
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from .console import UsageError, _console
+from .console import UsageError, _console, _plain
 from .version import __version__
 
 LEVELS = ("info", "warn", "modify", "block")
@@ -223,6 +223,13 @@ def cmd_review(args) -> int:
         drafts.extend(found)
         folder_errors.extend(errors)
     reviews = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    from .report.targets import OutputError, check_run
+
+    try:  # before reviewing: an output that must not or cannot be written stops the run at once
+        check_run([r.draft for r in reviews] + [d.name for d in drafts], drafts, formats, args.out, args.in_place,
+                  [args.template, Path(args.profile) if args.profile else None])
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
     reviews += run_reviews(drafts, rules, profile, args, progress=not args.quiet)
     if not reviews:
         raise UsageError("没有找到可审核的草案")
@@ -283,11 +290,13 @@ def emit_reviews(reviews, formats, args) -> int:
                 sys.stdout.write(render_stdout(reviews, fmt, template=template, fail_level=fail_level))
     except TemplateError as exc:
         raise UsageError(str(exc)) from None
+    except OSError as exc:  # the disk filled up, or the folder changed while the drafts were reviewed
+        raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None
     if not getattr(args, "quiet", False):
         print_summary(reviews)
         if written:
-            _console(sys.stderr).print(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}")
-    if any(r.errors and not r.findings and r.document is None for r in reviews):
+            _console(sys.stderr).print(_plain(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}"))
+    if any(r.verdict is None for r in reviews):
         return 2
     return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
 
@@ -301,8 +310,8 @@ def print_summary(reviews) -> None:
         table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
     for review in reviews:
         counts = review.counts()
-        table.add_row(Path(review.draft).name or review.draft, review.title,
-                      review.verdict if not review.errors or review.document else "无法审核",
+        table.add_row(*_plain(Path(review.draft).name or review.draft, review.title),
+                      review.verdict or review.status,
                       str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
                       str(len(review.errors)))
     _console(sys.stderr).print(table)
@@ -316,6 +325,11 @@ def cmd_check(args) -> int:
     rules, profile = _load(args)
     drafts, seen, reviews = [], set(), []
     for file in args.files:
+        if not os.path.lexists(file):  # a file that is not there is an error, not a pass
+            if str(file) not in seen:
+                seen.add(str(file))
+                reviews.append(Review(draft=str(file), errors=[ReadError(file=str(file), message="文件不存在")]))
+            continue
         folder = file if file.is_dir() else file.parent
         candidates = [folder, *folder.parents]
         draft = None
@@ -358,7 +372,7 @@ def cmd_rules_list(args) -> int:
     for loaded in rules:
         rule = loaded.rule
         basis = "；".join(b.cite() for b in rule.basis[:2])
-        table.add_row(rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis)
+        table.add_row(*_plain(rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis))
     _console(sys.stdout).print(table)
     return 0
 
@@ -403,7 +417,7 @@ def cmd_rules_test(args) -> int:
     failed = 0
     for r in results:
         failed += not r.ok
-        table.add_row(r.rule, f"{r.kind}[{r.index}]", "[green]通过[/]" if r.ok else "[red]失败[/]", r.detail)
+        table.add_row(*_plain(r.rule, f"{r.kind}[{r.index}]"), "[green]通过[/]" if r.ok else "[red]失败[/]", *_plain(r.detail))
     _console(sys.stdout).print(table)
     print(f"{len(results)} 个示例，{len(results) - failed} 通过，{failed} 失败")
     return 1 if failed else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from .console import UsageError, _console
+from .console import UsageError, _console, _plain
 
 
 def cmd_laws_list(args) -> int:
@@ -19,7 +19,7 @@ def cmd_laws_list(args) -> int:
     for column in ("名称", "效力层级", "状态", "现行版本", "条数", "条文事实"):
         table.add_column(column)
     for row in list_rows(registry):
-        table.add_row(*row)
+        table.add_row(*_plain(*row))
     _console(sys.stdout).print(table)
     return 0
 

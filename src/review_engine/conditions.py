@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from . import userregex
 from .resources import data_path
 
 Env = Mapping[str, Any]
@@ -168,8 +169,15 @@ def _compile(tree) -> Fn:
             raise ConditionError(f"未知函数 {name}()（可用：{', '.join(sorted(FUNCTIONS))}）", column=kids[0].column)
         args = [_compile(k) for k in kids[1:] if k is not None]
         fn = FUNCTIONS[name]
-        if name == "matches" and len(args) == 2 and kids[2].data == "string":
-            _regex(_unquote(str(kids[2].children[0])))  # a bad literal regex is a load-time error
+        if name == "matches":
+            # the engine of a literal pattern follows the rule (built-in: re; a rule pack: RE2 or budgeted);
+            # a pattern read from data (a profile, the record) is never trusted
+            trusted = userregex.is_trusted()
+            if len(args) == 2 and kids[2].data == "string":
+                _regex(_unquote(str(kids[2].children[0])), trusted)  # a bad literal regex is a load-time error
+            else:
+                trusted = False
+            return lambda env: _matches(env, *[a(env) for a in args], trusted=trusted)
         return lambda env: fn(env, *[a(env) for a in args])
     raise ConditionError(f"不支持的表达式 {kind}")
 
@@ -263,9 +271,9 @@ def _type(value: Any) -> str:
 
 
 @lru_cache(maxsize=512)
-def _regex(pattern: str) -> re.Pattern:
+def _regex(pattern: str, trusted: bool = True) -> re.Pattern:
     try:
-        return re.compile(pattern)
+        return userregex.compile(pattern, trusted)
     except re.error as exc:
         raise ConditionError(f"正则表达式错误（{exc}）：{pattern}") from None
 
@@ -314,14 +322,14 @@ def _workdays(env, a=None, b=None, *rest):
     return calendar.workdays_between(a, b)
 
 
-def _matches(env, text=None, pattern=None, *rest):
+def _matches(env, text=None, pattern=None, *rest, trusted: bool = True):
     if text is None:
         return False
     if not isinstance(pattern, str):
         raise ConditionError("matches() 的第二个参数应为正则表达式文字")
     if not isinstance(text, str):
         text = str(text)
-    return _regex(pattern).search(text) is not None
+    return _regex(pattern, trusted).search(text) is not None
 
 
 def _contains_fn(env, container=None, item=None, *rest):

@@ -11,3 +11,10 @@ def _console(stream):
     from rich.console import Console
 
     return Console(file=stream, highlight=False)
+
+
+def _plain(*texts: str):
+    """Text shown as it is in a rich table (a title holding ``[/]`` or ``[b]`` is not markup)."""
+    from rich.markup import escape
+
+    return escape(texts[0]) if len(texts) == 1 else [escape(t) for t in texts]

@@ -56,13 +56,20 @@ def _material_kind(path: Path) -> str | None:
     return next((kind for kind, pattern in MATERIALS.items() if pattern.search(path.stem)), None)
 
 
-def draft_in(folder: Path) -> Draft | None:
-    """The draft of ``folder`` if it is a draft folder, else None. Raises when it holds several candidates."""
-    files = [p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith((".", "~$"))]
+def draft_in(folder: Path, root: Path | None = None) -> Draft | None:
+    """The draft of ``folder`` if it is a draft folder, else None. Raises ``DraftFolderError`` when it holds
+    several candidates, cannot be listed, or when a file it would read is a symlink leading out of ``root``
+    (the tree being reviewed; default: the folder itself) — such a file is never read."""
+    root = Path(root).resolve() if root is not None else Path(folder).resolve()
+    try:
+        files = [p for p in sorted(folder.iterdir()) if not p.name.startswith((".", "~$")) and p.is_file()]
+        outside = {p for p in files if p.is_symlink() and not _inside(p.resolve(), root)}
+    except OSError as exc:
+        raise DraftFolderError(folder, f"无法读取目录（{exc.strerror or exc}）") from None
     texts = [p for p in files if p.suffix.lower() in DRAFT_SUFFIXES and not _IGNORED.match(p.name)]
     named = [p for p in texts if p.stem.lower() == "draft"]
     candidates = named or [p for p in texts if _material_kind(p) is None]
-    dossier = next((folder / n for n in DOSSIER_NAMES if (folder / n).is_file()), None)
+    dossier = next((p for p in files if p.name in DOSSIER_NAMES), None)
     if not candidates:
         if dossier is not None:
             raise DraftFolderError(folder, "有 dossier.yaml 但没有草案文本（draft.md / draft.txt / draft.docx）")
@@ -78,25 +85,64 @@ def draft_in(folder: Path) -> Draft | None:
         if path != text and kind is not None and path.suffix.lower() in DRAFT_SUFFIXES + (".pdf", ".doc", ".wps"):
             materials.setdefault(kind, path)
             material_files.append(path)
+    links = sorted(p.name for p in outside if p in (text, dossier, *material_files))
+    if links:
+        raise DraftFolderError(folder, f"{'、'.join(links)} 是指向审核目录之外的符号链接，为安全起见未读取；"
+                                       "请把文件复制到草案目录中")
     return Draft(text=text, folder=folder, dossier=dossier, materials=materials, material_files=material_files)
 
 
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
 def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
-    """The drafts under ``path`` (a file, a draft folder, or a folder of draft folders), and folder errors."""
+    """The drafts under ``path`` (a file, a draft folder, or a folder of draft folders), and folder errors.
+
+    Symbolic links are followed only inside the tree ``path`` names, and every real folder is visited once
+    (a link back up, ``loop -> .``, is not walked again). A link leading out of the tree is not followed; when
+    it leads to a draft folder, that draft is reported as an error. A folder that cannot be listed is an
+    error of its own; the other drafts are still found. A file named on the command line is taken as it is.
+    """
     if path.is_file():
         return [Draft(text=path)], []
     if not path.is_dir():
         return [], [DraftFolderError(path, "路径不存在")]
     drafts: list[Draft] = []
     errors: list[DraftFolderError] = []
-    try:
-        here = draft_in(path)
-    except DraftFolderError as exc:
-        return [], [exc]
-    if here is not None:
-        return [here], []
-    for child in sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        found, errs = find_drafts(child)
-        drafts.extend(found)
-        errors.extend(errs)
+    _walk(path, path.resolve(), set(), drafts, errors)
     return drafts, errors
+
+
+def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors: list[DraftFolderError]) -> None:
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        here = draft_in(folder, root)
+    except DraftFolderError as exc:
+        errors.append(exc)
+        return
+    if here is not None:
+        drafts.append(here)
+        return
+    try:
+        children = [p for p in folder.iterdir() if not p.name.startswith(".") and p.is_dir()]
+    except OSError as exc:
+        errors.append(DraftFolderError(folder, f"无法读取目录（{exc.strerror or exc}）"))
+        return
+    for child in sorted(children, key=lambda p: (p.is_symlink(), p.name)):  # real folders before links to them
+        if child.is_symlink() and not _inside(child.resolve(), root):
+            if _holds_a_draft(child):
+                errors.append(DraftFolderError(child, "是指向审核目录之外的符号链接，为安全起见未读取；请把草案目录复制到审核目录中"))
+            continue
+        _walk(child, root, seen, drafts, errors)
+
+
+def _holds_a_draft(folder: Path) -> bool:
+    """Whether a folder outside the tree looks like a draft folder (by its file names only; nothing is read)."""
+    try:
+        return draft_in(folder, folder.resolve()) is not None
+    except (DraftFolderError, OSError):
+        return True

@@ -16,6 +16,8 @@ Severity = Literal["block", "modify", "warn", "info"]
 SEVERITY_ORDER = {"info": 0, "warn": 1, "modify": 2, "block": 3}
 SEVERITY_ZH = {"block": "不合法", "modify": "应当修改", "warn": "提示（需人工判断）", "info": "提示"}
 Verdict = Literal["合法", "应当予以修改", "不合法"]
+STATUS_REVIEWED = "已审核"
+STATUS_UNREVIEWABLE = "无法审核"
 
 # The seven review items of 国办发〔2018〕115号 (六), plus the drafting form, in the opinion's order.
 REVIEW_ITEMS = {
@@ -131,7 +133,9 @@ class Review(BaseModel):
 
     draft: str
     title: str = ""
-    verdict: Verdict = "合法"
+    verdict: Verdict | None = None
+    """None when the draft could not be reviewed (unreadable, no draft, an error while reviewing): never 合法
+    by default. The engine sets it from the findings of a review that ran."""
     findings: list[Finding] = Field(default_factory=list)
     errors: list[ReadError] = Field(default_factory=list)
     not_run: list[NotRun] = Field(default_factory=list)
@@ -165,6 +169,11 @@ class Review(BaseModel):
         """The record's dossier (None without a usable one)."""
         return getattr(self.record, "dossier", None)
 
+    @property
+    def status(self) -> str:
+        """已审核 (a verdict was reached) or 无法审核 (the draft could not be reviewed; ``verdict`` is None)."""
+        return STATUS_REVIEWED if self.verdict is not None else STATUS_UNREVIEWABLE
+
     def counts(self) -> dict[str, int]:
         out = {level: 0 for level in ("block", "modify", "warn", "info")}
         for finding in self.findings:
@@ -175,6 +184,7 @@ class Review(BaseModel):
     def contract(self) -> dict:
         """The JSON object of the output contract."""
         return self.model_dump(mode="json", include={"draft", "title", "verdict", "findings", "errors"}) | {
+            "status": self.status,
             "not_run": [n.model_dump(mode="json") for n in self.not_run],
             "stage": self.stage,
             "profile": self.profile,

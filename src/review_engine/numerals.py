@@ -34,6 +34,11 @@ NUM_CHARS = CN_NUM_CHARS + "\\d０-９"
 CN_NUM = f"[{CN_NUM_CHARS}]+"
 #: A label numeral in Chinese or in Arabic digits (half- or full-width), as a regex source.
 NUM = f"[{NUM_CHARS}]+"
+#: The numeral of a structural label (第一万零一条 …): ``NUM`` and 万, so that article 10,000 and above is read as
+#: an article, not as a paragraph of 第九千九百九十九条.
+LABEL_NUM = f"[{NUM_CHARS}万亿]+"
+#: The same in Chinese numerals only.
+CN_LABEL_NUM = f"[{CN_NUM_CHARS}万亿]+"
 
 # Amount numerals also use the financial capitals (大写) and their traditional variants.
 _AMOUNT_DIGITS = {**DIGITS, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5, "陆": 6, "陸": 6,
@@ -61,6 +66,8 @@ def to_int(text: str) -> int | None:
     if any(ch not in DIGITS and ch not in UNITS and ch != "万" for ch in text):
         return None
     if "万" in text:
+        if text.count("万") > 1:
+            return None
         high, _, low = text.partition("万")
         high_value = _below_10000(high) if high else 1
         low_value = _below_10000(low) if low else 0

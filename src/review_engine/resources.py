@@ -28,12 +28,23 @@ def data_path(name: str, *parts: str) -> Path:
     return data_dir(name).joinpath(*parts)
 
 
-def cache_dir() -> Path:
-    """Where derived files may be kept between runs: $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)
-    /review-engine. Callers treat it as optional (a read-only or missing cache only costs time)."""
+def cache_dir() -> Path | None:
+    """Where derived files may be kept between runs (the self-test markers, the registry's parsed YAML):
+    $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)/review-engine.
+
+    Only below a folder that exists: with ``HOME=/nonexistent`` (a CI container, a service account) nothing is
+    created there and there is no cache (None) — callers then do without, silently; a read-only cache only costs
+    time."""
     import os
 
     explicit = os.environ.get("REVIEW_ENGINE_CACHE")
     if explicit:
         return Path(explicit)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "review-engine"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "review-engine" if os.path.isdir(xdg) else None
+    try:
+        home = Path.home()
+    except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
+        return None
+    return home / ".cache" / "review-engine" if home.is_dir() else None

@@ -23,9 +23,9 @@ import re
 from typing import Literal
 
 from . import Check, Hit, Params
-from ..numerals import CN_NUM
+from ..numerals import CN_LABEL_NUM
 
-_CHINESE_LABEL = re.compile(rf"^第{CN_NUM}[编章节条]$")
+_CHINESE_LABEL = re.compile(rf"^第{CN_LABEL_NUM}[编章节条]$")
 _POINT_FORM = re.compile(r"^（[一二三四五六七八九十百]+）$")
 _SUBPOINT_FORM = re.compile(r"^\d+[.．]$")
 _KIND = {"article": "article", "chapter": "chapter", "book": "book", "section": "section"}

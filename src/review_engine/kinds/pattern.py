@@ -83,8 +83,8 @@ def compile_alternatives(patterns: list[str], lexicon: list[str] = ()) -> list:
         return [regex.compile(s) for s in sources] if named and len(sources) > 1 else [regex.compile("|".join(sources))]
     compiled = [re.compile(s) for s in sources]  # raises re.error naming the bad pattern
     if len(compiled) > 1 and not any(c.groupindex for c in compiled):
-        return [re.compile("|".join(sources))]
-    return compiled
+        return [regex.compile("|".join(sources))]
+    return compiled if regex.is_trusted() else [regex.compile(s) for s in sources]
 
 
 def any_regex(patterns: list[str]):

@@ -5,12 +5,16 @@ one-draft run (a pre-commit hook). When the rule set's content hash has passed t
 (``ruleset.loader``), every pattern was compiled and checked then, so the loader builds the kinds under
 ``lazy()`` and each pattern is compiled the first time a document needs it. Otherwise (a new or changed
 rule set) everything is compiled at load, so a bad pattern is an error naming its rule.
+
+The engine is chosen by ``userregex``: Python ``re`` for the built-in rules, RE2 (else a budgeted backtracking
+engine) for the patterns of a rule pack; a lazy pattern keeps the choice made when its rule was loaded.
 """
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
+
+from .. import userregex
 
 _LAZY = False
 
@@ -26,24 +30,30 @@ def lazy(enabled: bool = True):
 
 
 class LazyPattern:
-    """Stands for ``re.compile(pattern)`` until first used."""
+    """Stands for ``userregex.compile(pattern)`` until first used."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "trusted", "_compiled")
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str, trusted: bool = True):
         self.pattern = pattern
+        self.trusted = trusted
         self._compiled = None
 
     def __getattr__(self, name):
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern)
+            compiled = self._compiled = userregex.compile(self.pattern, self.trusted)
         return getattr(compiled, name)
 
 
 def compile(pattern: str):
-    """``re.compile(pattern)``, deferred under ``lazy()``."""
-    return LazyPattern(pattern) if _LAZY else re.compile(pattern)
+    """``re.compile(pattern)`` for a built-in rule, the rule pack's engine otherwise; deferred under ``lazy()``."""
+    trusted = userregex.is_trusted()
+    return LazyPattern(pattern, trusted) if _LAZY else userregex.compile(pattern, trusted)
+
+
+def is_trusted() -> bool:
+    return userregex.is_trusted()
 
 
 def is_lazy() -> bool:

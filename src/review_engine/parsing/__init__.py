@@ -47,6 +47,7 @@ def _parse(source: Source) -> Document:
     if tree is not None:
         try:
             doc = builder.build(tree)
+            problems.extend(builder.problems)
         except Exception as exc:  # a builder bug must not cost the user the document
             problems.append(Problem(code="PARSE-INTERNAL", message=f"结构整理失败（{type(exc).__name__}），已按普通段落处理",
                                     file=source.file))

@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..model import Document, Node, Signature, TitleBlock
+from ..model import Document, Node, Problem, Signature, TitleBlock
 from ..numerals import to_chinese, to_int
 from .grammar import DEMOTE, Raw, Segment
 from .lines import LineTable
-from ..numerals import NUM
+from ..numerals import LABEL_NUM
 
 _SEPARATORS = " \t\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-_NUMERAL = re.compile(NUM)
+_NUMERAL = re.compile(LABEL_NUM)
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,16}[〔\[［【(（]\d{4}[〕\]］】)）]\s*第?\d+\s*号$")
 _STAGE_MARK = re.compile(r"^[（(【\[]?\s*((?:公开)?征求意见稿|送审稿|草案(?:稿)?|修订稿|讨论稿|代拟稿|初稿|审议稿|修改稿)\s*[）)】\]]?$")
@@ -46,6 +46,8 @@ class Builder:
         self._last: dict[int, int] = {}
         self._texts: dict[int, tuple[str, int, int] | None] = {}
         self._paragraphs: dict[int, list[Raw]] = {}
+        self.problems: list[Problem] = []
+        """Labels the builder could not read (a numeral such as 十亿 or 一万万): PARSE-LABEL."""
 
     # ---- positions -------------------------------------------------------------------------------
     def col(self, token) -> int:
@@ -135,6 +137,12 @@ class Builder:
                 out.append(self.hcontainer(raw, prefix, label_prefix))
         return out
 
+    def unreadable(self, node: Node, unit: str) -> None:
+        """A 编/章/节/条 whose numeral cannot be read (十亿, 一万万): kept as such, reported as PARSE-LABEL."""
+        label = node.num_text or node.label
+        self.problems.append(Problem(code="PARSE-LABEL", message=f"{label}的编号无法识别，按{unit}处理，编号待核",
+                                     file=self.file, line=node.span.line, column=node.span.column, excerpt=label))
+
     def division(self, raw: Raw, prefix: str, label_prefix: str, chapter: str | None) -> Node:
         kind, piece, unit = {"book": ("book", "book", "编"), "chapter": ("chapter", "chp", "章"),
                              "section": ("section", "sec", "节")}[raw.kind]
@@ -149,6 +157,8 @@ class Builder:
         label = f"{label_prefix}第{to_chinese(num)}{unit}" if num is not None else f"{label_prefix}{str(raw.label)}"
         node = self.node(raw, kind, base, label, num=num, num_text=str(raw.label), heading=heading or None,
                          with_text=False)
+        if num is None:
+            self.unreadable(node, unit)
         paras = [self.paragraph(k, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, k in enumerate(intro, 1)]
         inner = self.body([k for k in raw.children if k.kind != "line"], prefix, label_prefix,
                           node.eid if kind == "chapter" else chapter)
@@ -161,6 +171,8 @@ class Builder:
         paras = self.article_paragraphs(raw)
         node = self.node(raw, "article", f"{prefix}art_{num}", label, num=num, num_text=str(raw.label),
                          with_text=False)
+        if num is None:
+            self.unreadable(node, "条")
         many = len(paras) > 1
         for i, para in enumerate(paras, 1):
             p_label = f"{label}第{to_chinese(i)}款" if many else label

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Problem
-from ..numerals import NUM
+from ..numerals import LABEL_NUM
 from ..resources import data_path
 from .lines import LineTable
 
@@ -76,7 +76,7 @@ class Piece(str):
     column: int
 
 
-_LABEL = re.compile(rf"第{NUM}[编章节条]|[一二三四五六七八九十百]+、|"
+_LABEL = re.compile(rf"第{LABEL_NUM}[编章节条]|[一二三四五六七八九十百]+、|"
                     r"[（(][一二三四五六七八九十百]+[）)]|[\d０-９]{1,3}[.．、]|[（(][\d０-９]{1,3}[）)]|[\u2460-\u2473]")
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Span
-from ..numerals import NUM
+from ..numerals import LABEL_NUM
 
 # Characters removed wherever they are (zero-width, BOM, direction marks, C0/C1 controls but tab).
 _INVISIBLE = re.compile("[\ue000\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -28,7 +28,7 @@ _BOLD = re.compile(r"^(\*\*|__)(.+?)\1")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _TOC = re.compile(r"^目\s*录$")
-_TOC_ENTRY = re.compile(rf"^(第{NUM}[编章节]|附\s*则|附\s*件|附\s*录)")
+_TOC_ENTRY = re.compile(rf"^(第{LABEL_NUM}[编章节]|附\s*则|附\s*件|附\s*录)")
 _SPACES = re.compile(r"[\s\u3000]+")
 
 

@@ -8,6 +8,7 @@ grammar or the rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt"}
 
 
-class SourceError(Exception):
+class SourceError(ValueError):
     """A draft that cannot be read at all: empty, binary, too large, undecodable, corrupt .docx."""
 
     def __init__(self, file: str, message: str):
@@ -51,7 +52,14 @@ def split_lines(text: str) -> list[str]:
     return text.split("\n")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def source_from_text(text: str, file: str | None = None, format: str = "text") -> Source:
+    """A text given as a ``str``. A lone surrogate (which no file decodes to, and no UTF-8 output can hold) becomes
+    U+FFFD, one character for one, so that positions do not move."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return Source(lines=split_lines(text), file=file, format=format, encoding="utf-8")
 
 
@@ -70,7 +78,7 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
         raise SourceError(name, f"无法读取文件（{exc.strerror or exc}）") from None
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _read_docx(name, data)
+        return _read_docx(name, data, max_bytes)
     if not data.strip():
         raise SourceError(name, "文件为空")
     if data[:4] == b"PK\x03\x04":
@@ -84,13 +92,13 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     return Source(lines=split_lines(text), file=name, format=TEXT_SUFFIXES.get(suffix, "txt"), encoding=encoding)
 
 
-def _read_docx(name: str, data: bytes) -> Source:
+def _read_docx(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     from .docx import docx_lines  # python-docx is imported only when a .docx is read
 
     if not data:
         raise SourceError(name, "文件为空")
     try:
-        lines = docx_lines(data)
+        lines = docx_lines(data, max_bytes)  # the size limit holds for what the parts inflate to
     except ValueError as exc:
         raise SourceError(name, f"无法读取 Word 文档（{exc}）") from None
     if not any(line.strip() for line in lines):

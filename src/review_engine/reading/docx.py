@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 from ..numerals import to_chinese
 
@@ -53,15 +54,79 @@ _IDEOGRAPHIC_SPACE = "\u3000"
 _SUFFIX = {"tab": _IDEOGRAPHIC_SPACE, "space": " ", "nothing": ""}
 
 
-def docx_lines(data: bytes) -> list[str]:
+DEFAULT_MAX_INFLATED = 20 * 1024 * 1024
+
+
+def inflate_archive(data: bytes, limit: int = DEFAULT_MAX_INFLATED) -> bytes:
+    """The zip ``data`` with every part inflated, as an archive of stored parts; refused (``ValueError``, a
+    Chinese message) when the parts would inflate past ``limit`` bytes in all — a zip bomb.
+
+    The sizes the archive declares are checked first; then each part is inflated 64 KiB at a time, counting
+    every byte against the limit, so an archive that lies about its sizes is stopped too. (``zipfile`` asked
+    for a whole part inflates it in one call, up to its real size, whatever the archive declares.) python-docx
+    then reads the stored copy and inflates nothing.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            declared = sum(max(i.file_size, 0) for i in infos)
+            if declared > limit:
+                raise ValueError(_bomb(limit, f"其部件声明解压后共 {_megabytes(declared)}"))
+            out = io.BytesIO()
+            total = 0
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as stored:
+                for info in infos:
+                    chunks = []
+                    with archive.open(info) as part:
+                        while chunk := part.read(1 << 16):
+                            total += len(chunk)
+                            if total > limit:
+                                raise ValueError(_bomb(limit, f"{info.filename} 解压后超出"))
+                            chunks.append(chunk)
+                    stored.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), b"".join(chunks))
+            return out.getvalue()
+    except ValueError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise ValueError(_corrupt_reason(data, exc)) from None
+
+
+def read_part(data: bytes, name: str, limit: int = DEFAULT_MAX_INFLATED) -> bytes:
+    """One part of a zip (a .docx), inflated chunk by chunk and refused as soon as it passes ``limit`` bytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(name) as part:
+            chunks, size = [], 0
+            while chunk := part.read(1 << 16):
+                size += len(chunk)
+                if size > limit:
+                    raise ValueError(_bomb(limit, f"{name} 解压后超出"))
+                chunks.append(chunk)
+            return b"".join(chunks)
+    except ValueError:
+        raise
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise ValueError(_corrupt_reason(data, exc)) from None
+
+
+def _bomb(limit: int, detail: str) -> str:
+    return f"解压后超过 {limit / 1048576:.0f} MB 的上限（{detail}），可能是恶意构造的压缩文件，未读取"
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1048576:.0f} MB" if n < 1 << 30 else f"{n / (1 << 30):.1f} GB"
+
+
+def docx_lines(data: bytes, max_inflated: int = DEFAULT_MAX_INFLATED) -> list[str]:
     """The body of a .docx as lines (paragraphs, line breaks split, table rows as ``| a | b |``).
 
-    Raise ``ValueError`` with a short English message if ``data`` is not a readable .docx file.
+    Raise ``ValueError`` with a short message if ``data`` is not a readable .docx file, or if its parts would
+    inflate to more than ``max_inflated`` bytes (``inflate_archive``).
     """
     import docx  # python-docx; imported here so that reading text drafts does not need it
 
+    stored = inflate_archive(data, max_inflated)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(stored))
         body = document.element.body
         styles = document.styles.element
         try:

@@ -156,7 +156,10 @@ def _load_dir(d: Path) -> list[Instrument]:
     paths = sorted(d.rglob("*.yaml"))
     stats = [(str(p), st.st_size, st.st_mtime_ns) for p in paths for st in (p.stat(),)]
     signature = hashlib.sha1(json.dumps(stats, ensure_ascii=False).encode("utf-8")).hexdigest()
-    cache = cache_dir() / f"registry-{hashlib.sha1(str(d.resolve()).encode('utf-8')).hexdigest()[:16]}.json"
+    folder = cache_dir()
+    if folder is None:
+        return [_load_file(p) for p in paths]
+    cache = folder / f"registry-{hashlib.sha1(str(d.resolve()).encode('utf-8')).hexdigest()[:16]}.json"
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
         if cached.get("signature") == signature:

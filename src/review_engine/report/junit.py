@@ -28,8 +28,8 @@ def to_junit(reviews: list[Review], fail_level: str = "modify") -> str:
     for review in reviews:
         suite = ET.SubElement(root, "testsuite", name=review.draft)
         props = ET.SubElement(suite, "properties")
-        for name, value in (("title", review.title), ("verdict", review.verdict), ("stage", review.stage),
-                            ("profile", review.profile),
+        for name, value in (("title", review.title), ("verdict", review.verdict or review.status),
+                            ("status", review.status), ("stage", review.stage), ("profile", review.profile),
                             ("reviewed_on", review.reviewed_on.isoformat() if review.reviewed_on else "")):
             ET.SubElement(props, "property", name=name, value=value or "")
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}

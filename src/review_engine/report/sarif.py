@@ -202,7 +202,7 @@ def to_sarif_dict(reviews: list[Review]) -> dict:
                 "associatedRule": {"id": not_run.rule_id, **({"index": index[not_run.rule_id]} if not_run.rule_id in index else {})},
             })
 
-    invocation = {"executionSuccessful": not any(r.errors and r.document is None for r in reviews)}
+    invocation = {"executionSuccessful": not any(r.verdict is None for r in reviews)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run = {
@@ -211,7 +211,8 @@ def to_sarif_dict(reviews: list[Review]) -> dict:
         "columnKind": "unicodeCodePoints",
         "invocations": [invocation],
         "results": results,
-        "properties": {"reviews": [{"draft": r.draft, "title": r.title, "verdict": r.verdict, "counts": r.counts(),
+        "properties": {"reviews": [{"draft": r.draft, "title": r.title, "verdict": r.verdict, "status": r.status,
+                                    "counts": r.counts(),
                                     "reviewedOn": r.reviewed_on.isoformat() if r.reviewed_on else None}
                                    for r in reviews]},
     }

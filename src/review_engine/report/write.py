@@ -7,15 +7,12 @@ never sees half an opinion. Drafts are never written into unless ``in_place`` is
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from ..findings import Review
 
-PER_DRAFT = {"md": "md", "html": "html", "txt": "txt", "docx": "docx"}
-AGGREGATE = {"json": "review.json", "sarif": "review.sarif", "junit": "junit.xml", "github": "github.txt",
-             "text": "findings.txt"}
+from .targets import PER_DRAFT, Namer, aggregate
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -47,11 +44,9 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def slug(review: Review) -> str:
-    """A file name for a draft's opinion: the draft folder's (or file's) name."""
-    path = Path(review.draft)
-    name = path.stem if path.suffix else path.name
-    return re.sub(r"[\\/:*?\"<>|\s]+", "_", name) or "draft"
+def _has_opinion(review: Review) -> bool:
+    """A draft that could not be reviewed has no opinion (it is reported in the summary and the machine formats)."""
+    return review.document is not None and review.verdict is not None
 
 
 def render(reviews: list[Review], fmt: str, template: Path | None = None, *, fail_level: str = "modify") -> bytes:
@@ -87,32 +82,25 @@ def render_stdout(reviews: list[Review], fmt: str, template: Path | None = None,
     if fmt in PER_DRAFT:
         if fmt == "docx":
             raise ValueError("docx 意见书需要 --out 目录")
-        return "\n\n".join(render_opinion(r, fmt, template).decode("utf-8") for r in reviews if r.document is not None)
+        return "\n\n".join(render_opinion(r, fmt, template).decode("utf-8") for r in reviews if _has_opinion(r))
     return render(reviews, fmt, template, fail_level=fail_level).decode("utf-8")
 
 
 def write_outputs(reviews: list[Review], fmt: str, out_dir: Path | None, *, template: Path | None = None,
                   in_place: bool = False, fail_level: str = "modify") -> list[Path]:
+    """Write ``fmt`` for ``reviews``; the file names are those ``targets.plan`` gave for the same drafts (a draft
+    that could not be reviewed keeps its name, so that the names do not depend on which drafts could be read)."""
     written = []
     if fmt in PER_DRAFT:
-        used: set[str] = set()
+        namer = Namer()
         for review in reviews:
-            if review.document is None:
+            target = namer.opinion(review.draft, fmt, out_dir, in_place)
+            if not _has_opinion(review):
                 continue
-            data = render_opinion(review, fmt, template)
-            if in_place:
-                folder = Path(review.draft) if Path(review.draft).is_dir() else Path(review.draft).parent
-                target = folder / f"合法性审核意见书.{PER_DRAFT[fmt]}"
-            else:
-                name = slug(review)
-                while name in used:
-                    name += "_"
-                used.add(name)
-                target = Path(out_dir) / f"{name}.{PER_DRAFT[fmt]}"
-            atomic_write(target, data)
+            atomic_write(target, render_opinion(review, fmt, template))
             written.append(target)
     else:
-        target = Path(out_dir or ".") / AGGREGATE[fmt]
+        target = aggregate(fmt, out_dir)
         atomic_write(target, render(reviews, fmt, template, fail_level=fail_level))
         written.append(target)
     return written

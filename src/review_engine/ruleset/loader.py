@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .. import yamlsource
+from .. import userregex, yamlsource
 from ..conditions import Condition, ConditionError, compile_condition
 from ..kinds import get_kind, kind_names, regex
 from ..kinds.terms import TERMS_FILE, load_terms
@@ -36,6 +36,13 @@ def rule_files(directory: Path) -> list[Path]:
     """The rule files of a folder: every ``*.yaml`` but its profiles and its shared ``terms.yaml``."""
     return sorted(p for p in directory.rglob("*.yaml")
                   if "profiles" not in p.relative_to(directory).parts and p.relative_to(directory) != Path(TERMS_FILE))
+
+
+def _no_rules_message(directory: Path) -> str:
+    """Why a rule folder holds no rule (an empty folder, or rule files with another ending)."""
+    others = sorted(p.name for p in directory.rglob("*.yml"))[:3]
+    hint = f"（发现 {'、'.join(others)}：规则文件应以 .yaml 结尾）" if others else ""
+    return f"规则目录中没有规则文件（*.yaml）{hint}；审核不会在没有规则的情况下进行"
 
 
 def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> RuleSet:
@@ -66,18 +73,27 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
             continue
         terms.update(own)
         digest.update(b"terms\0" + data)
-        for path in rule_files(directory):
+        found = rule_files(directory)
+        if not found:
+            problems.append(yamlsource.YamlProblem(str(directory), None, None, "", _no_rules_message(directory)))
+            continue
+        for path in found:
             data = path.read_bytes()
             digest.update(str(path.relative_to(directory)).encode() + b"\0" + data)
             files.append((directory, path, data))
     hexdigest = digest.hexdigest()[:20]
-    known_good = test and marker_path(hexdigest).exists()
+    marker = marker_path(hexdigest)
+    known_good = test and marker is not None and marker.exists()
     seen: dict[tuple[Path, str], str] = {}
+    builtin = default_rule_dirs()[0].resolve()
     with regex.lazy(known_good):
         for directory, path, data in files:
             parts = path.relative_to(directory).parts
             family = parts[0] if len(parts) > 1 else ""
-            for loaded in _load_file(path, data, family, problems, terms):
+            # the built-in rules run on Python re; a rule pack's patterns on RE2 or under a time budget
+            with userregex.trusting(directory.resolve() == builtin):
+                loaded_rules = _load_file(path, data, family, problems, terms)
+            for loaded in loaded_rules:
                 if (directory, loaded.id) in seen:
                     problems.append(yamlsource.YamlProblem(str(path), loaded.line("id"), None, "id",
                                                            f"规则编号 {loaded.id} 重复（另见 {seen[(directory, loaded.id)]}）"))
@@ -86,6 +102,9 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
                 for old_id in [loaded.id, *loaded.rule.aliases]:
                     chosen.pop(old_id, None)
                 chosen[loaded.id] = loaded
+    if not problems and not chosen:
+        problems.append(yamlsource.YamlProblem(", ".join(map(str, paths)), None, None, "",
+                                               "没有可用的规则（0 条）：审核不会在没有规则的情况下进行"))
     if problems:
         raise RuleLoadError(problems)
     ruleset = RuleSet(sorted(chosen.values(), key=lambda r: r.id), paths, hexdigest)
@@ -164,13 +183,14 @@ def _load_rule(entry: dict, doc: yamlsource.YamlDocument, prefix: tuple, family:
         for outcome, template in templates.items():
             if isinstance(value, dict) and outcome not in kind.outcomes and outcome != "default":
                 problem((which, outcome), f"检查类型 {rule.check} 没有结果 {outcome}（可用：{', '.join(kind.outcomes)}）", key=True)
+            where = (which, outcome) if isinstance(value, dict) else (which,)
             try:
                 unknown = template_fields(template) - allowed
             except ValueError as exc:
-                problem((which,), str(exc))
+                problem(where, str(exc))
                 continue
             if unknown:
-                problem((which,), f"模板字段 {', '.join(sorted(unknown))} 不可用（可用：{', '.join(sorted(allowed))}）")
+                problem(where, f"模板字段 {', '.join(sorted(unknown))} 不可用（可用：{', '.join(sorted(allowed))}）")
     conditions: dict[str, Condition | None] = {}
     for name in ("when", "unless"):
         source = getattr(rule, name)

@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from .. import userregex
 from ..conditions import ConditionError
 from ..facts import DocView, Facts, infer_doc_type
 from ..findings import Finding, Location, NotRun
@@ -89,23 +90,24 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
             if loaded.reads_fired != late or not applies(loaded, ctx.view.type, ctx.stage):
                 continue
             try:
-                if loaded.when is not None and not loaded.when.test(_env(ctx)):
-                    continue
-                produced = []
-                for hit in loaded.checker.run(ctx):
-                    if hit.outcome == "not_run":
-                        not_run.append(NotRun(rule_id=loaded.id, reason=hit.values.get("reason", "")))
+                with userregex.deadline():  # a rule pack's backtracking patterns share one budget per draft
+                    if loaded.when is not None and not loaded.when.test(_env(ctx)):
                         continue
-                    judgement = _judge(loaded, hit, ctx)
-                    if judgement is not None and not judgement.keep:
-                        continue
-                    finding = to_finding(loaded, hit, ctx)
-                    if judgement is not None:
-                        _apply(judgement, finding)
-                    if loaded.unless is not None and loaded.unless.test(_env(ctx, hit, finding)):
-                        continue
-                    produced.append(finding)
-            except ConditionError as exc:
+                    produced = []
+                    for hit in loaded.checker.run(ctx):
+                        if hit.outcome == "not_run":
+                            not_run.append(NotRun(rule_id=loaded.id, reason=hit.values.get("reason", "")))
+                            continue
+                        judgement = _judge(loaded, hit, ctx)
+                        if judgement is not None and not judgement.keep:
+                            continue
+                        finding = to_finding(loaded, hit, ctx)
+                        if judgement is not None:
+                            _apply(judgement, finding)
+                        if loaded.unless is not None and loaded.unless.test(_env(ctx, hit, finding)):
+                            continue
+                        produced.append(finding)
+            except (ConditionError, userregex.RegexTimeout) as exc:
                 not_run.append(NotRun(rule_id=loaded.id, reason=f"{loaded.file}: {exc}"))
                 continue
             if produced:

@@ -165,13 +165,25 @@ class Rule(BaseModel):
 
 
 def template_fields(template: str) -> set[str]:
-    """The ``{field}`` names a message template uses (``{{`` escapes a brace)."""
+    """The ``{field}`` names a message template uses (``{{`` escapes a brace).
+
+    Only plain fields are allowed: a format spec or a conversion (``{match:>300000000}``, ``{match!r}``) is
+    refused — a template comes from a rule pack, and a spec can ask ``str.format`` for gigabytes of padding.
+    Raise ``ValueError`` (a Chinese message quoting the field) otherwise."""
     names = set()
-    for _, name, _, _ in string.Formatter().parse(template):
-        if name is not None:
-            if not re.fullmatch(r"[a-z_]+", name):
-                raise ValueError(f"模板字段只能是简单名称：{{{name}}}")
-            names.add(name)
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise ValueError(f"模板中的花括号不成对（字面的花括号写作 {{{{ 和 }}}}）：{exc}") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion:
+            shown = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            raise ValueError(f"模板字段只能写作 {{{name or '名称'}}}，不能带格式说明或转换：{shown[:60]}")
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise ValueError(f"模板字段只能是简单名称：{{{name[:40]}}}")
+        names.add(name)
     return names
 
 

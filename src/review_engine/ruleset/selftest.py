@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import NotRun
+from ..resources import cache_dir
 from ..model import Document
 from ..profile import load_profile
 from ..yamlsource import YamlProblem
@@ -67,12 +68,14 @@ def self_test(ruleset: RuleSet, only: str | None = None) -> list[ExampleResult]:
 def ensure_tested(ruleset: RuleSet) -> None:
     """Run the examples unless this exact rule set passed before (cached by content hash)."""
     marker = marker_path(ruleset.digest)
-    if marker.exists():
+    if marker is not None and marker.exists():
         return
     failures = [r for r in self_test(ruleset) if not r.ok]
     if failures:
         raise RuleLoadError([YamlProblem(r.file, r.line, None, f"{r.rule} examples.{r.kind}[{r.index}]", r.detail)
                              for r in failures])
+    if marker is None:
+        return
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("ok\n", encoding="utf-8")
@@ -80,17 +83,9 @@ def ensure_tested(ruleset: RuleSet) -> None:
         pass  # a read-only cache only costs the self-test next time
 
 
-def cache_dir() -> Path:
-    """Where the self-test markers go: $REVIEW_ENGINE_CACHE, else $XDG_CACHE_HOME (or ~/.cache)/review-engine."""
-    explicit = os.environ.get("REVIEW_ENGINE_CACHE")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "review-engine"
-
-
-def marker_path(digest: str) -> Path:
-    return cache_dir() / f"selftest-{digest}.ok"
+def marker_path(digest: str) -> Path | None:
+    folder = cache_dir()
+    return folder / f"selftest-{digest}.ok" if folder is not None else None
 
 
 # ---- one example ----------------------------------------------------------------------------------------------

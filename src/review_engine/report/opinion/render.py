@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,39 @@ def docx_template_path(template: Path | None) -> Path:
     return TEMPLATES / "opinion.docx"
 
 
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@lru_cache(maxsize=1)
+def _linear(base):
+    """docxtpl's template with the rendered body moved into the document in linear time.
+
+    lxml moves a subtree from one document into another in time quadratic in the number of ``xml:space``
+    attributes it holds (every one is looked up again in a growing namespace cache): 10,000 findings took
+    seconds in that one call. The attributes are taken off before the move and put back after it."""
+
+    class LinearTemplate(base):
+        def map_tree(self, tree):
+            from lxml import etree
+
+            spaced = [(el, el.attrib.pop(_XML_SPACE)) for el in tree.iter(etree.Element) if _XML_SPACE in el.attrib]
+            super().map_tree(tree)
+            for el, value in spaced:
+                el.set(_XML_SPACE, value)
+
+    return LinearTemplate
+
+
+def _user_docx(path: Path) -> io.BytesIO:
+    """An office's Word template, its parts inflated within the size limit of drafts (a zip bomb is refused)."""
+    from ...reading.docx import inflate_archive
+
+    try:
+        return io.BytesIO(inflate_archive(path.read_bytes()))
+    except (OSError, ValueError) as exc:
+        raise TemplateError(f"无法使用 Word 意见书模板 {path}：{exc}") from None
+
+
 def _render_docx(context: dict, template: Path | None) -> bytes:
     from docxtpl import DocxTemplate
     from docxtpl import RichText
@@ -99,7 +133,7 @@ def _render_docx(context: dict, template: Path | None) -> bytes:
             rich = RichText("”“".join(s["words"]), bold=True, underline=True)
         s["clause_rt"] = rich
     try:
-        doc = DocxTemplate(str(path))
+        doc = _linear(DocxTemplate)(str(path) if path == TEMPLATES / "opinion.docx" else _user_docx(path))
         doc.render(context, autoescape=True)
     except JinjaError as exc:
         raise TemplateError(f"Word 意见书模板 {path.name} 有误：{exc}") from exc
@@ -109,4 +143,21 @@ def _render_docx(context: dict, template: Path | None) -> bytes:
         raise TemplateError(f"无法使用 Word 意见书模板 {path}：{exc}") from exc
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return reproducible_zip(buffer.getvalue())
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same archive with nothing that depends on when it was written: every part dated 1980-01-01, written
+    in the order python-docx gives (``[Content_Types].xml`` first), with fixed attributes — so that the same
+    review gives the same .docx bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 0
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()

@@ -194,12 +194,8 @@ def opinion_context(review: Review) -> dict[str, Any]:
     items = []
     checks_by_item = _checks_by_item(review)
     for index, (key, question) in enumerate(REVIEW_ITEMS.items(), start=1):
-        found = [f for f in live if f.review_item == key]
-        refs = []
-        for f in found:
-            s = by_finding[id(f)]
-            if s not in refs:
-                refs.append(s)
+        # the suggestions of this item, each once, by identity: comparing the dicts made this quadratic
+        refs = list({id(s): s for s in (by_finding[id(f)] for f in live if f.review_item == key)}.values())
         item_waived = [f for f in waived if f.review_item == key]
         checks = checks_by_item.get(key, [])
         not_run = [c for c in checks if c["not_run"]]
@@ -293,7 +289,7 @@ def _item_summary(refs: list[dict], waived: int, checks: list[dict], not_run: li
         if serious:
             parts.append(f"发现{len(serious)}处问题（见{_join_refs(serious)}）")
         if len(serious) < len(refs):
-            rest = [s for s in refs if s not in serious]
+            rest = [s for s in refs if SEVERITY_ORDER[s["severity"]] < SEVERITY_ORDER["modify"]]
             parts.append(f"{len(rest)}处需要注意的事项（见{_join_refs(rest)}）")
         text = "，".join(parts) + "。"
     elif ran:
