@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("ruleset", ("ruleset",)),
     ("engine", ("engine",)),
     ("report", ("report",)),
-    ("cli", ("cli", "cli_laws", "console", "__init__")),
+    ("cli", ("cli", "__init__")),
 ]
 
 

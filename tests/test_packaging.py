@@ -32,4 +32,4 @@ def test_wheel_carries_the_data(wheel):
                 assert inside in names, f"{inside} missing from the wheel"
     assert any(n.startswith("review_engine/report/templates/") for n in names) or not (
         ROOT / "src/review_engine/report/templates").exists()
-    assert "review_engine/cli.py" in names
+    assert "review_engine/cli/__init__.py" in names

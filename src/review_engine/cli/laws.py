@@ -11,8 +11,8 @@ from .console import UsageError, _console, _plain
 def cmd_laws_list(args) -> int:
     from rich.table import Table
 
-    from .registry import default_registry
-    from .registry.describe import list_rows, registry_line
+    from ..registry import default_registry
+    from ..registry.describe import list_rows, registry_line
 
     registry = default_registry()
     table = Table(title=registry_line(registry))
@@ -25,15 +25,15 @@ def cmd_laws_list(args) -> int:
 
 
 def _law_texts(args):
-    from .registry.texts import LawTexts
+    from ..registry.texts import LawTexts
 
     return LawTexts(args.law_texts) if args.law_texts else LawTexts()
 
 
 def cmd_laws_show(args) -> int:
-    from .numerals import to_int
-    from .registry import default_registry
-    from .registry.describe import article_text, registry_line, show_text
+    from ..numerals import to_int
+    from ..registry import default_registry
+    from ..registry.describe import article_text, registry_line, show_text
 
     registry = default_registry()
     inst = registry.resolve(args.title) or registry.by_doc_number(args.title)
@@ -56,9 +56,9 @@ def cmd_laws_show(args) -> int:
 
 
 def cmd_laws_search(args) -> int:
-    from .registry import default_registry
-    from .registry.describe import found_text, registry_line
-    from .registry.search import search_facts
+    from ..registry import default_registry
+    from ..registry.describe import found_text, registry_line
+    from ..registry.search import search_facts
 
     registry = default_registry()
     kinds = tuple(args.kind or ("licence", "fee", "coercion", "penalty"))
@@ -82,8 +82,8 @@ def cmd_laws_search(args) -> int:
 def cmd_laws_import(args) -> int:
     import json
 
-    from .registry import laws_dir
-    from .registry.importer import import_folder, write
+    from ..registry import laws_dir
+    from ..registry.importer import import_folder, write
 
     folder = args.folder
     if not folder.is_dir():

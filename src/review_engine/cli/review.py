@@ -1,0 +1,181 @@
+"""``review`` (draft folders → opinions and machine formats) and ``check`` (what the pre-commit hook runs)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .console import UsageError, _console, _plain
+
+LEVELS = ("info", "warn", "modify", "block")
+
+
+def _load(args):
+    from ..engine import get_profile, get_rules
+    from ..profile import ProfileError
+    from ..ruleset import RuleLoadError
+
+    try:
+        return get_rules(args.rules), get_profile(getattr(args, "profile", None))
+    except RuleLoadError as exc:
+        raise UsageError(f"规则加载失败：\n{exc}") from None
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def cmd_review(args) -> int:
+    from ..drafts import find_drafts
+    from ..findings import ReadError, Review
+    from ..report import FORMATS
+
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"未知格式 {', '.join(unknown)}（可用：{', '.join(FORMATS)}）")
+    if "docx" in formats and args.out is None and not args.in_place:
+        raise UsageError("docx 格式的意见书需要用 --out 指定输出目录")
+    if args.template is not None and not args.template.exists():
+        raise UsageError(f"模板不存在：{args.template}")
+    rules, profile = _load(args)
+    drafts, folder_errors = [], []
+    for path in args.paths:
+        found, errors = find_drafts(path)
+        drafts.extend(found)
+        folder_errors.extend(errors)
+    reviews = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    from ..report.targets import OutputError, check_run
+
+    try:  # before reviewing: an output that must not or cannot be written stops the run at once
+        check_run([r.draft for r in reviews] + [d.name for d in drafts], drafts, formats, args.out, args.in_place,
+                  [args.template, Path(args.profile) if args.profile else None])
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+    reviews += run_reviews(drafts, rules, profile, args, progress=not args.quiet)
+    if not reviews:
+        raise UsageError("没有找到可审核的草案")
+    return emit_reviews(reviews, formats, args)
+
+
+def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
+    from ..engine import review_draft, warm_up
+
+    if len(drafts) > 1:
+        warm_up(rules, profile)
+
+    def one(draft):
+        try:
+            return review_draft(draft, profile=profile, stage=args.stage, rules=rules, review_date=args.review_date)
+        except (KeyboardInterrupt, MemoryError):
+            raise
+        except Exception as exc:  # reported as a draft that could not be reviewed; the others still run
+            from ..findings import ReadError, Review
+
+            return Review(draft=draft.name, errors=[ReadError(code="REVIEW-ERROR", file=str(draft.text),
+                                                              message=f"审核时出错：{type(exc).__name__}: {exc}")])
+
+    if progress and len(drafts) > 3 and sys.stderr.isatty():
+        from rich.progress import track
+
+        return [one(d) for d in track(drafts, description="审核中", transient=True, console=_console(sys.stderr))]
+    return [one(d) for d in drafts]
+
+
+def emit_reviews(reviews, formats, args) -> int:
+    from ..findings import at_or_above
+    from ..report import machine
+
+    from ..report.opinion import TemplateError
+
+    out_dir = getattr(args, "out", None)
+    in_place = getattr(args, "in_place", False)
+    template = getattr(args, "template", None)
+    fail_level = getattr(args, "fail_level", "modify")
+    stdout_formats = [f for f in formats if out_dir is None and not in_place]
+    written = []
+    try:
+        for fmt in formats:
+            if out_dir is not None or in_place:
+                from ..report.write import write_outputs
+
+                written += write_outputs(reviews, fmt, out_dir, template=template, in_place=in_place,
+                                         fail_level=fail_level)
+        for fmt in stdout_formats:
+            if fmt == "text":
+                sys.stdout.write(machine.to_text(reviews))
+            elif fmt == "json":
+                sys.stdout.write(machine.to_json(reviews))
+            else:
+                from ..report.write import render_stdout
+
+                sys.stdout.write(render_stdout(reviews, fmt, template=template, fail_level=fail_level))
+    except TemplateError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # the disk filled up, or the folder changed while the drafts were reviewed
+        raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None
+    if not getattr(args, "quiet", False):
+        print_summary(reviews)
+        if written:
+            _console(sys.stderr).print(_plain(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}"))
+    if any(r.verdict is None for r in reviews):
+        return 2
+    return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
+
+
+def print_summary(reviews) -> None:
+    from rich.table import Table
+
+    table = Table(title="审核汇总", show_lines=False)
+    for name, style in (("草案", None), ("名称", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
+                        ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
+        table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
+    for review in reviews:
+        counts = review.counts()
+        table.add_row(*_plain(Path(review.draft).name or review.draft, review.title),
+                      review.verdict or review.status,
+                      str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
+                      str(len(review.errors)))
+    _console(sys.stderr).print(table)
+
+
+def cmd_check(args) -> int:
+    """pre-commit entry: map changed files to their draft folders, review each once, print text findings."""
+    from ..drafts import DraftFolderError, draft_in
+    from ..findings import ReadError, Review
+
+    rules, profile = _load(args)
+    drafts, seen, reviews = [], set(), []
+    for file in args.files:
+        if not os.path.lexists(file):  # a file that is not there is an error, not a pass
+            if str(file) not in seen:
+                seen.add(str(file))
+                reviews.append(Review(draft=str(file), errors=[ReadError(file=str(file), message="文件不存在")]))
+            continue
+        folder = file if file.is_dir() else file.parent
+        candidates = [folder, *folder.parents]
+        draft = None
+        for candidate in candidates[:3]:
+            try:
+                draft = draft_in(candidate) if candidate.is_dir() else None
+            except DraftFolderError as exc:
+                if str(exc.path) not in seen:
+                    seen.add(str(exc.path))
+                    reviews.append(Review(draft=str(exc.path), errors=[ReadError(file=str(exc.path), message=exc.message)]))
+                draft = None
+                break
+            if draft is not None:
+                break
+        if draft is None:
+            from ..drafts import _IGNORED, DRAFT_SUFFIXES, Draft
+
+            if (file.suffix.lower() in DRAFT_SUFFIXES and file.is_file() and str(file) not in seen
+                    and not _IGNORED.match(file.name)):
+                seen.add(str(file))
+                drafts.append(Draft(text=file))
+            continue
+        if draft.name not in seen:
+            seen.add(draft.name)
+            drafts.append(draft)
+    reviews += run_reviews(drafts, rules, profile, args, progress=False)
+    args.quiet = True
+    return emit_reviews(reviews, ["text"], args) if reviews else 0
