@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -79,6 +80,44 @@ def load_ledger() -> dict[str, dict]:
     return {e["key"]: e for e in entries}
 
 
+@dataclass
+class Measure:
+    """What one run of the ledger found: the tally per bucket, the unjudged findings, the 规范性文件 with blocks."""
+
+    tally: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    unjudged: list = field(default_factory=list)
+    normative_blocks: dict[str, list] = field(default_factory=lambda: defaultdict(list))
+    seen: set = field(default_factory=set)
+    listing: list[str] = field(default_factory=list)
+
+    def precision(self, bucket: str) -> float:
+        c = self.tally[bucket]
+        n = c["right"] + c["wrong"]
+        return c["right"] / n if n else 1.0
+
+
+def measure(base: Path, ledger: dict[str, dict]) -> Measure:
+    """Judge every finding of the corpus against the ledger."""
+    m = Measure()
+    for path, level, finding in judged_findings(base):
+        k = key(path, finding)
+        if k in m.seen:
+            continue
+        m.seen.add(k)
+        m.listing.append(f"{k}\n    [{level}/{finding.severity}] {finding.message[:160]}\n"
+                         f"    reading: {finding.reading or ''}")
+        entry = ledger.get(k)
+        if entry is None:
+            m.unjudged.append((k, level, finding))
+            continue
+        verdict = "right" if entry["right"] else "wrong"
+        for bucket in (finding.severity, finding.rule_id, f"{finding.rule_id} {finding.severity}"):
+            m.tally[bucket][verdict] += 1
+        if level == "规范性文件" and finding.severity == "block":
+            m.normative_blocks[path.stem].append((finding.rule_id, verdict))
+    return m
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--list", action="store_true", help="print every finding with its key and sentence")
@@ -87,26 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.law_texts:
         os.environ["REVIEW_ENGINE_LAW_TEXTS"] = args.law_texts
-    base = corpus_dir()
     ledger = load_ledger()
-    tally: dict[str, Counter] = defaultdict(Counter)
-    unjudged, normative_blocks, seen = [], defaultdict(list), set()
-    for path, level, finding in judged_findings(base):
-        k = key(path, finding)
-        if k in seen:
-            continue
-        seen.add(k)
-        if args.list:
-            print(f"{k}\n    [{level}/{finding.severity}] {finding.message[:160]}\n    reading: {finding.reading or ''}")
-        entry = ledger.get(k)
-        if entry is None:
-            unjudged.append((k, level, finding))
-            continue
-        verdict = "right" if entry["right"] else "wrong"
-        for bucket in (finding.severity, finding.rule_id, f"{finding.rule_id} {finding.severity}"):
-            tally[bucket][verdict] += 1
-        if level == "规范性文件" and finding.severity == "block":
-            normative_blocks[path.stem].append((finding.rule_id, verdict))
+    m = measure(corpus_dir(), ledger)
+    if args.list:
+        print("\n".join(m.listing))
+    tally, unjudged, normative_blocks, seen = m.tally, m.unjudged, m.normative_blocks, m.seen
     stale = sorted(set(ledger) - seen)
     print(f"ledger: {len(seen)} findings ({sum(1 for k in seen if k in ledger)} judged), review date {REVIEW_DATE}")
     print("precision (right / judged):")

@@ -9,7 +9,9 @@ It is read, in this order, from:
 3. the 文号 (国发 → 国务院, 国办发 → 国务院办公厅, X政发 / X府发 → a people's government, X政办发 → its office);
 4. the title (``国务院关于……``, ``某县人民政府办公室关于……``);
 5. the 落款;
-6. the interpretation clause (``本办法由某某局负责解释``: the issuer or the department it charges).
+6. the interpretation clause (``本办法由某某局负责解释``: the issuer or the department it charges);
+7. whom the text addresses: only a national body writes to 各省、自治区、直辖市 or assigns duties to their
+   departments (level 国家, body 国务院部门).
 
 ``IssuerReading`` gives ``name``, ``body`` (国务院 | 国务院办公厅 | 国务院部门 | 人民政府 | 政府办公厅 | 工作部门 |
 派出机关 | 乡镇街道 | 人大 | 其他), ``level`` (国家 | 省 | 设区的市 | 县 | 乡) and ``source`` (where it was read,
@@ -143,12 +145,15 @@ def reading_of_name(name: str, source: str) -> IssuerReading | None:
 _DOC_NUMBER = [
     (re.compile(r"^国发"), "国务院", "国务院", "国家"),
     (re.compile(r"^国办发|^国办函"), "国务院办公厅", "国务院办公厅", "国家"),
+    (re.compile(r"^[\u4e00-\u9fff]{1,6}部(?:发|函|令|规)|^国[\u4e00-\u9fff]{1,4}(?:发|函)"), None, "国务院部门", "国家"),
     (re.compile(rf"^[{PROVINCE_ABBREVIATIONS}](?:政发|府发|政|府)"), None, "人民政府", "省"),
     (re.compile(rf"^[{PROVINCE_ABBREVIATIONS}](?:政办发|政办|府办发|府办)"), None, "政府办公厅", "省"),
     (re.compile(r"^[\u4e00-\u9fff]{1,4}(?:政发|府发)"), None, "人民政府", None),
     (re.compile(r"^[\u4e00-\u9fff]{1,4}(?:政办发|府办发)"), None, "政府办公厅", None),
 ]
 _TITLE_ISSUER = re.compile(r"^(?P<name>[\u4e00-\u9fff、]{2,40}?)(?:关于|印发|转发)")
+_NATIONWIDE = re.compile(r"各省、自治区、直辖市|省、自治区、直辖市(?:人民政府)?[\u4e00-\u9fff]{0,12}(?:部门|机关|厅|局|委)"
+                         r"|国务院有关部门|全国(?:范围内|各地)")
 _INTERPRET = re.compile(r"本(?:办法|规定|细则|实施细则|意见|通知|决定|规则|措施|方案)由(?P<name>[\u4e00-\u9fff、]{2,30}?)负责(?:解释|组织实施)")
 
 
@@ -188,6 +193,9 @@ def read_issuer(doc, dossier=None, index=None) -> IssuerReading:
             reading = reading_of_name(found["name"], f"解释条款“{found.group(0)}”")
             if reading is not None:
                 return reading
+        found = _NATIONWIDE.search(index.text[:6000])
+        if found:  # only a national body addresses, or assigns duties to, the provinces as such
+            return IssuerReading(body="国务院部门", level="国家", source=f"正文面向全国（“{found.group(0)}”）")
     return IssuerReading()
 
 
