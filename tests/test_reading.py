@@ -1,0 +1,135 @@
+"""The reading of a clause (facts/reading.py): what a sentence does with the measure it names.
+
+Each test is a principle of reading on sentences written for it (not taken from the corpus or from a rule's
+examples): the same words of a measure are created, restated, prohibited, defined as a violation, stated as a
+fact or applied as a criterion according to their place in the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from review_engine.facts import Facts
+from review_engine.facts.reading import NOT_CREATING, read_measure
+from review_engine.parsing import parse_source
+from review_engine.reading import source_from_text
+
+HEAD = "# 某县农村集体经济组织资产管理办法\n\n第一条 为了规范农村集体资产管理，制定本办法。\n\n"
+
+
+def read(articles: str, word: str, kind: str | None = None):
+    """The reading of the first ``word`` in the articles after 第一条 of a small county draft."""
+    doc = parse_source(source_from_text(HEAD + articles + "\n", file="draft.md", format="md"))
+    facts = Facts(doc)
+    for unit in facts.index.units:
+        at = unit.text.find(word)
+        if at >= 0 and unit.node is not None and unit.node.kind != "title":
+            return read_measure(facts, unit, at, at + len(word), kind)
+    raise LookupError(word)
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第二条 对擅自在集体土地上堆放建筑垃圾的，由镇人民政府处一千元罚款。", "罚款", "penalty"),
+    ("第二条 承包集体鱼塘的，须经村民委员会审核后报镇农业服务中心审批。", "审批", "licence"),
+    ("第二条 使用集体会堂举办宴席的，每场收取场地管理费三百元。", "收取", "fee"),
+])
+def test_a_clause_that_lays_the_measure_down_creates_it(sentence, word, kind):
+    reading = read(sentence, word, kind)
+    assert reading.mood == "creates" and reading.creates and reading.basis == ""
+    assert "未载明上位法依据" in reading.why
+
+
+def test_a_named_article_makes_the_clause_a_restatement_with_its_basis():
+    reading = read("第二条 对擅自在集体土地上建住宅的，由县农业农村局依照《中华人民共和国土地管理法》第七十八条的规定"
+                   "责令退还非法占用的土地，限期拆除。", "责令退还", "penalty")
+    assert reading.mood == "restates"
+    assert reading.basis.startswith("依照《中华人民共和国土地管理法》第七十八条")
+    assert reading.cited == ("中华人民共和国土地管理法",)
+
+
+def test_a_vague_basis_is_read_as_one_the_gate_can_ask_to_name():
+    reading = read("第二条 对侵占集体资产拒不退还的，由镇人民政府依法处以罚款。", "罚款", "penalty")
+    assert reading.mood == "restates" and reading.basis == "依法"
+
+
+def test_the_basis_named_in_the_condition_is_not_the_basis_of_the_consequence():
+    """违反《……》规定的 names the conduct; the fine after it is still the document's own."""
+    reading = read("第二条 违反《中华人民共和国农村土地承包法》规定，擅自改变承包地用途的，由镇人民政府处二千元罚款。",
+                   "罚款", "penalty")
+    assert reading.mood == "creates"
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第二条 各村不得以任何名义向承包户收取管理费。", "收取", "fee"),
+    ("第二条 严禁以备案为名对集体资产处置变相审批。", "审批", "licence"),
+    ("第二条 镇纪委要严肃查处乱罚款、乱收费行为。", "罚款", "penalty"),
+])
+def test_a_prohibition_of_the_measure_itself_does_not_create_it(sentence, word, kind):
+    reading = read(sentence, word, kind)
+    assert reading.mood == "prohibits" and not reading.creates
+
+
+def test_a_cap_is_not_a_prohibition_of_the_measure():
+    """不得超过 sets the measure's ceiling: the clause still lays it down."""
+    reading = read("第二条 集体会堂的场地管理费，每场收取不得超过三百元。", "收取", "fee")
+    assert reading.mood == "creates"
+
+
+def test_a_prohibition_on_private_parties_is_the_restriction_itself_for_market_measures():
+    """For a market restriction the measure is a prohibition (外地企业不得参与); only forbidding the restricting act
+    (不得限定) forbids the measure."""
+    assert read("第二条 外地施工企业不得参与村级工程建设。", "不得参与", "market").mood == "creates"
+    assert read("第二条 各村不得限定承包户购买指定企业的农资。", "限定", "market").mood == "prohibits"
+
+
+def test_a_criterion_of_review_is_not_the_measure():
+    reading = read("第二条 镇人民政府审查村规民约时，重点审查是否违法设定罚款。", "罚款", "penalty")
+    assert reading.mood == "criterion"
+
+
+def test_a_measure_already_taken_is_a_fact_or_a_condition():
+    reading = read("第二条 已被吊销营业执照的承包方，村集体经济组织可以解除承包合同。", "吊销", "penalty")
+    assert reading.mood == "fact"
+
+
+def test_abolishing_a_licence_or_a_fee_lightens_the_burden():
+    assert read("第二条 取消村集体资产出租事前审批，改为事后备案。", "审批", "licence").mood == "abolishes"
+    assert read("第二条 对脱贫户免收集体会堂场地管理费。", "管理费", "fee").mood == "abolishes"
+
+
+def test_abolishing_is_the_sanction_itself_for_a_penalty():
+    """取消 of a status or a subsidy is how a sanction is written: not an abolition."""
+    reading = read("第二条 对违规转包的承包户，取消其三年内的分红资格。", "取消", "penalty")
+    assert reading.mood == "creates"
+
+
+def test_items_under_a_lead_that_hands_them_to_a_cited_penalty_define_violations():
+    articles = ("第二条 有下列行为之一的，由县农业农村局依照《中华人民共和国农村集体经济组织法》的有关规定处理：\n\n"
+                "（一）擅自处置集体资产的；\n\n（二）违规对外担保并处以罚款的。")
+    reading = read(articles, "擅自处置", "penalty")
+    assert reading.mood == "defines_violation"
+    assert "中华人民共和国农村集体经济组织法" in reading.cited
+
+
+def test_a_statement_of_purpose_without_a_norm_is_background():
+    reading = read("第二条 为了减轻农民负担，进一步清理涉农收费项目。", "收费", "fee")
+    assert reading.mood in NOT_CREATING
+
+
+def test_a_measure_on_the_administration_itself_is_internal():
+    reading = read("第二条 对资产清查工作推进不力的镇（街道）和县直有关部门，由县人民政府予以通报批评。", "通报批评", "penalty")
+    assert reading.internal
+    reading = read("第二条 对资产清查中弄虚作假的承包户，由镇人民政府予以通报批评。", "通报批评", "penalty")
+    assert not reading.internal
+
+
+def test_a_duty_of_a_department_is_internal_and_a_duty_of_a_firm_is_not():
+    assert read("第二条 各镇人民政府应当每年组织一次资产清查。", "组织", "burden").internal
+    assert not read("第二条 承包企业应当每年报送一次经营情况。", "报送", "burden").internal
+
+
+def test_a_fee_paid_to_a_private_party_is_its_price_not_a_levy():
+    reading = read("第二条 承包户应当按照合同约定向物业服务企业缴纳物业费。", "物业费", "fee")
+    assert reading.private_payee
+    reading = read("第二条 承包户应当向镇财政所缴纳资产占用费。", "占用费", "fee")
+    assert not reading.private_payee
