@@ -57,6 +57,10 @@ class RuleSet:
     digest: str
     """Hash of the rule files, grammars, profiles and tool version (the self-test cache key)."""
     by_id: dict[str, LoadedRule] = field(default_factory=dict)
+    date: object = None
+    """The date of the rule set's last change (the latest ``ruleset.yaml`` date of its folders), or None."""
+    user_dirs: list[Path] = field(default_factory=list)
+    """The folders of the rule set other than the built-in rules (the opinion's appendix names them)."""
 
     def __post_init__(self):
         for loaded in self.rules:
