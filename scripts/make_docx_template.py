@@ -254,6 +254,10 @@ def build() -> Document:
     para("无。")
     tag("{%p endif %}")
 
+    tag("{%p for w in waiver_problems %}")
+    para("{{ w.rule_id }}（{{ w.where }}）：{{ w.message }}", style="Opinion Small")
+    tag("{%p endfor %}")
+
     doc.add_heading("附件二：未能进行的检查", level=2)
     tag("{%p if not_run or errors %}")
     tag("{%p for e in errors %}")

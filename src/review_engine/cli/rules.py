@@ -13,6 +13,12 @@ def cmd_rules_list(args) -> int:
     from rich.table import Table
 
     rules, _ = _load(args)
+    if not sys.stdout.isatty():  # piped: one tab-separated line per rule, nothing cut
+        for loaded in rules:
+            rule = loaded.rule
+            basis = "；".join(b.cite() for b in rule.basis[:2])
+            print("\t".join((rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis)))
+        return 0
     table = Table(title=f"规则（{len(rules)} 条）")
     for column in ("编号", "类别", "严重程度", "检查类型", "名称", "依据"):
         table.add_column(column)

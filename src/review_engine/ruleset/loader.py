@@ -137,6 +137,12 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     return ruleset
 
 
+def is_profile(data) -> bool:
+    """Whether a YAML document is a profile (``name``, ``extends``/``params``, no rule ``id`` or ``check``)."""
+    return (isinstance(data, dict) and "id" not in data and "check" not in data
+            and bool({"params", "extends"} & set(data)))
+
+
 def _load_file(path: Path, data: bytes, family: str, problems: list, terms: dict[str, str]) -> list[LoadedRule]:
     file = str(path)
     try:
@@ -148,6 +154,8 @@ def _load_file(path: Path, data: bytes, family: str, problems: list, terms: dict
         doc = yamlsource.load(text, file)
     except yamlsource.YamlError as exc:
         problems.extend(exc.problems)
+        return []
+    if is_profile(doc.data):  # a profile kept beside the rules is found by name (--profile), not run as a rule
         return []
     entries = doc.data if isinstance(doc.data, list) else [doc.data]
     out = []

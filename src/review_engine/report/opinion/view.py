@@ -177,8 +177,9 @@ def _rule_title(review: Review, rule_id: str, fallback: str = "") -> str:
 
 def opinion_context(review: Review) -> dict[str, Any]:
     """Everything the templates show, as plain values (documented in docs/guide.md)."""
-    live = [f for f in review.findings if not f.waived]
+    live = [f for f in review.findings if not f.waived and f.family != "waiver"]
     waived = [f for f in review.findings if f.waived]
+    about_waivers = [f for f in review.findings if f.family == "waiver"]
     doc_title = _doc_title(review)
 
     # 具体修改意见: findings grouped by (rule, clause), in document order; block/modify first list, warn/info second
@@ -236,6 +237,8 @@ def opinion_context(review: Review) -> dict[str, Any]:
         "notes": notes,
         "conclusion": _conclusion(review, doc_title, live, items),
         "waived": [_waived_view(review, f) for f in waived],
+        "waiver_problems": [{"rule_id": f.rule_id, "title": f.title, "message": f.message,
+                             "where": _location_text(f)} for f in about_waivers],
         "not_run": [{"rule_id": n.rule_id, "title": _rule_title(review, n.rule_id), "reason": n.reason}
                     for n in review.not_run],
         "errors": [_error_view(e) for e in review.errors],
