@@ -56,6 +56,8 @@ def prepare(args) -> Config:
                       ("review_date", "review-date"), ("template", "template"), ("format", "format")):
         if hasattr(args, attr) and getattr(args, attr) is None and key in values:
             value = values[key]
+            if key == "format" and args.out is None and not args.in_place and (len(value) > 1 or "docx" in value):
+                continue  # the configured files need --out; in the terminal the findings are printed (text)
             setattr(args, attr, ",".join(value) if key == "format" else Path(value) if key == "template" else value)
     if getattr(args, "fail_level", None) is None:
         args.fail_level = "modify"
