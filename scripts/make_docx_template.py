@@ -59,6 +59,39 @@ def body_format(fmt, indent: bool = True) -> None:
     fmt.first_line_indent = Pt(32) if indent else Pt(0)
 
 
+def page_number_footer(doc) -> None:
+    """A centred page number in the footer of every page, as 公文 print it (— 1 —): a PAGE field Word and WPS
+    update when they lay the document out."""
+    from docx.oxml import OxmlElement
+
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Pt(0)
+
+    def run(text: str | None = None, field: str | None = None, instr: str | None = None):
+        r = p.add_run(text or "")
+        set_font(r, SONGTI, 14)
+        if field is not None:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), field)
+            r._r.append(el)
+        if instr is not None:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = instr
+            r._r.append(el)
+        return r
+
+    run("— ")
+    run(field="begin")
+    run(instr=" PAGE ")
+    run(field="separate")
+    run("1")
+    run(field="end")
+    run(" —")
+
+
 def build() -> Document:
     doc = Document()
     section = doc.sections[0]
@@ -103,13 +136,21 @@ def build() -> Document:
         """A paragraph holding only a docxtpl block tag ({%p …%}); docxtpl removes the paragraph."""
         return doc.add_paragraph(text)
 
+    page_number_footer(doc)
     doc.add_heading("{{ title }}", level=1)
     para("{{ number }}", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     para()
+    para("{{ addressee or '＿＿＿＿＿＿' }}：", indent=False)
+    para("{{ opening }}")
 
     doc.add_heading("一、送审情况", level=2)
     tag("{%p if submission.issuer %}")
     para("制定机关：{{ submission.issuer }}{% if submission.joint_issuers %}（联合制定：{{ submission.joint_issuers|join('、') }}）{% endif %}")
+    tag("{%p elif submission.issuer_note %}")
+    para("制定机关：{{ submission.issuer_note }}")
+    tag("{%p endif %}")
+    tag("{%p if submission.drafting_unit %}")
+    para("起草单位：{{ submission.drafting_unit }}")
     tag("{%p endif %}")
     para("文件名称：《{{ doc_title }}》{% if submission.doc_type %}（{{ submission.doc_type }}）{% endif %}")
     tag("{%p if submission.received %}")
@@ -134,9 +175,9 @@ def build() -> Document:
     para("送审材料齐全。")
     tag("{%p endif %}")
     tag("{%p if submission.record %}")
-    para("程序记录载明：{% for r in submission.record %}{{ r.name }}，{{ r.text }}{% if not loop.last %}；{% else %}。{% endif %}{% endfor %}")
+    para("据送审材料，制定程序情况如下：{% for r in submission.record %}{{ r.name }}，{{ r.text }}{% if not loop.last %}；{% else %}。{% endif %}{% endfor %}")
     tag("{%p elif not submission.has_dossier %}")
-    para("未提供程序记录，制定程序的审查无法进行（见附件二）。")
+    para("送审材料未载明制定程序情况，制定程序无法审查（见附件二）。")
     tag("{%p endif %}")
 
     doc.add_heading("二、审核依据", level=2)
@@ -148,13 +189,9 @@ def build() -> Document:
     doc.add_heading("三、审核情况", level=2)
     tag("{%p for item in items %}")
     doc.add_heading("{{ item.ordinal }}{{ item.question }}", level=3)
-    tag("{%p if item.checks %}")
-    para("检查项：{% for c in item.checks %}{{ c.id }} {{ c.title }}{% if c.not_run %}（未能进行）{% endif %}"
-         "{% if not loop.last %}；{% endif %}{% endfor %}。", style="Opinion Small")
-    tag("{%p endif %}")
     para("{{ item.summary }}")
     tag("{%p for s in item.findings %}")
-    para("{{ s.label }}：{{ s.title }}（{{ s.severity_zh }}，{{ s.ref }}）")
+    para("{{ s.where }}：{{ s.title }}（{{ s.severity_zh }}，见{{ s.ref }}）")
     tag("{%p endfor %}")
     tag("{%p endfor %}")
 
@@ -169,14 +206,17 @@ def build() -> Document:
             doc.add_heading("（二）提示事项（不影响审核结论，供起草单位研究）", level=3)
         tag(f"{{%p for s in {name} %}}")
         p = para()
-        p.add_run("{{ s.number }}. {{ s.label }}").font.bold = True
-        p.add_run("（{{ s.severity_zh }}｜{{ s.rule_id }} {{ s.title }}）")
+        p.add_run("{{ s.number }}. {{ s.where }}").font.bold = True
+        p.add_run("（{{ s.severity_zh }}：{{ s.title }}）")
         tag("{%p if s.clause_rt %}")
         para("{{ s.words_label }}：“{{r s.clause_rt }}”")
         tag("{%p endif %}")
         tag("{%p for m in s.messages %}")
         para("问题：{{ m }}")
         tag("{%p endfor %}")
+        tag("{%p if s.reading %}")
+        para("审查理由：{{ s.reading }}")
+        tag("{%p endif %}")
         tag("{%p for b in s.bases %}")
         para("依据：{{ b.cite }}{% if b.quote %}：“{{ b.quote }}”{% endif %}")
         tag("{%p endfor %}")
@@ -214,6 +254,10 @@ def build() -> Document:
     para("无。")
     tag("{%p endif %}")
 
+    tag("{%p for w in waiver_problems %}")
+    para("{{ w.rule_id }}（{{ w.where }}）：{{ w.message }}", style="Opinion Small")
+    tag("{%p endfor %}")
+
     doc.add_heading("附件二：未能进行的检查", level=2)
     tag("{%p if not_run or errors %}")
     tag("{%p for e in errors %}")
@@ -225,9 +269,24 @@ def build() -> Document:
     tag("{%p else %}")
     para("无。")
     tag("{%p endif %}")
-    para()
-    para("本意见由 review-engine 按规则集（{{ rule_count }}条规则）生成，经审核人员复核后出具。编号：{{ reference }}",
-         style="Opinion Small")
+
+    doc.add_heading("附件三：审核说明（供审核人员复核）", level=2)
+    small_para = lambda text: para(text, style="Opinion Small")  # noqa: E731
+    small_para("生成：{{ technical.tool }}，规则集{% if technical.ruleset.date %}（{{ technical.ruleset.date }}版）{% endif %}"
+               "{{ technical.ruleset.count }}条规则{% if technical.ruleset.folders %}（含 {{ technical.ruleset.folders|join('、') }}）"
+               "{% endif %}，审核配置 {{ technical.profile }}。{% if technical.registry_date %}上位法库：法律、行政法规文本截至"
+               "{{ technical.registry_date }}，此后的修改、废止仅以人工补录为限。{% endif %}")
+    small_para("文件类型：{{ technical.doc_type }}{% if technical.doc_type_source %}（{{ technical.doc_type_source }}）{% endif %}"
+               "{% if technical.issuer %}；制定机关：{{ technical.issuer }}{% endif %}。{% if technical.files %}送审文件："
+               "{% for f in technical.files %}{{ f.kind }} {{ f.file }}{% if not loop.last %}；{% endif %}{% endfor %}。{% endif %}")
+    tag("{%p for i in technical.index %}")
+    small_para("{{ i.ref }}：{{ i.rule_id }} {{ i.title }}；{{ i.location }}{% if i.eid %}（{{ i.eid }}）{% endif %}")
+    tag("{%p endfor %}")
+    tag("{%p for c in technical.checks %}")
+    small_para("{{ c.label }}：{% for k in c.checks %}{{ k.id }} {{ k.title }}{% if k.not_run %}（未能进行）{% endif %}"
+               "{% if not loop.last %}；{% endif %}{% endfor %}。")
+    tag("{%p endfor %}")
+    small_para("本意见稿经审核人员复核后出具。编号：{{ technical.reference }}")
 
     props = doc.core_properties
     props.title = "合法性审核意见书模板"

@@ -48,7 +48,7 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
 
 
 def review(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return run("review", *args, "--rules", TEST_RULES, "--review-date", "2026-04-10", cwd=cwd)
+    return run("review", *args, "--no-builtin-rules", "--rules", TEST_RULES, "--review-date", "2026-04-10", cwd=cwd)
 
 
 # ---- exit codes ------------------------------------------------------------------------------------------
@@ -76,7 +76,7 @@ def test_exit_2_for_usage_errors(tmp_path: Path):
         assert result.returncode == 2, (args, result.stderr)
         assert message in result.stderr
     assert run("review", draft, "--fail-level", "fatal").returncode == 2     # argparse
-    assert run("review", draft, "--rules", tmp_path / "no-rules").returncode == 2
+    assert run("review", draft, "--no-builtin-rules", "--rules", tmp_path / "no-rules").returncode == 2
     assert review(tmp_path / "missing").returncode == 2
     empty = tmp_path / "no-drafts-here"
     empty.mkdir()
@@ -182,7 +182,7 @@ def test_the_atomic_writer_leaves_the_old_file_when_writing_fails(tmp_path: Path
 
 def test_main_can_be_called_in_process(tmp_path: Path, capsys):
     draft = make_draft(tmp_path, "fine", FINE)
-    code = main(["review", str(draft), "--rules", str(TEST_RULES), "--format", "json", "--quiet"])
+    code = main(["review", str(draft), "--no-builtin-rules", "--rules", str(TEST_RULES), "--format", "json", "--quiet"])
     assert code == 1
     assert json.loads(capsys.readouterr().out)["verdict"] == "不合法"
 
@@ -194,15 +194,15 @@ def test_check_maps_changed_files_to_their_draft_folders(tmp_path: Path):
     clean = make_draft(tmp_path / "drafts", "clean", CLEAN)
     (fine / "起草说明.md").write_text("# 起草说明\n\n一、必要性\n", encoding="utf-8")
     # a changed dossier.yaml and a changed 起草说明 both re-review their draft, once
-    result = run("check", "--rules", TEST_RULES, fine / "dossier.yaml", fine / "起草说明.md", fine / "draft.md",
+    result = run("check", "--no-builtin-rules", "--rules", TEST_RULES, fine / "dossier.yaml", fine / "起草说明.md", fine / "draft.md",
                  cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines == [f"{fine}/draft.md:7:31: block TFINE-01 第三条设定了罚款（“处五百元罚款”）。"]
-    assert run("check", "--rules", TEST_RULES, clean / "draft.md").returncode == 0
+    assert run("check", "--no-builtin-rules", "--rules", TEST_RULES, clean / "draft.md").returncode == 0
     assert run("check", "--rules", TEST_RULES).returncode == 0          # nothing changed
     # relative paths as pre-commit passes them
-    rel = run("check", "--rules", TEST_RULES, "drafts/fine/dossier.yaml", cwd=tmp_path)
+    rel = run("check", "--no-builtin-rules", "--rules", TEST_RULES, "drafts/fine/dossier.yaml", cwd=tmp_path)
     assert rel.returncode == 1 and rel.stdout.startswith("drafts/fine/draft.md:7:31: block TFINE-01")
 
 
@@ -211,5 +211,5 @@ def test_check_reports_a_folder_it_cannot_read_with_exit_2(tmp_path: Path):
     folder.mkdir(parents=True)
     (folder / "一稿.md").write_text(CLEAN, encoding="utf-8")
     (folder / "二稿.md").write_text(CLEAN, encoding="utf-8")
-    result = run("check", "--rules", TEST_RULES, folder / "一稿.md")
+    result = run("check", "--no-builtin-rules", "--rules", TEST_RULES, folder / "一稿.md")
     assert result.returncode == 2 and "无法确定哪个文件是草案" in result.stdout

@@ -168,7 +168,7 @@ def test_ctrl_c_stops_a_backtracking_rule(tmp_path):
     slow = [PATTERN_RULE.format(n=10 + i, pattern="'(x+x+)+(?=y)'", basis=BASIS, example="xxy") for i in range(20)]
     pack = _pack(tmp_path, *slow)
     exe = Path(sys.executable).parent / "review-engine"
-    proc = subprocess.Popen([str(exe), "review", str(draft), "--rules", str(pack), "--quiet"],
+    proc = subprocess.Popen([str(exe), "review", str(draft), "--no-builtin-rules", "--rules", str(pack), "--quiet"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     time.sleep(3)  # loading and self-testing the pack, then into the first rules
     started = time.perf_counter()

@@ -191,9 +191,11 @@ def test_example_drafts_review_alike_with_and_without_their_dossier(tmp_path: Pa
 
 def test_the_opinion_quotes_where_each_procedural_fact_was_read():
     review = review_path(EXAMPLES / "停车收费办法-程序缺陷", review_date=DATE)
-    record = {r["name"]: r["text"] for r in opinion_context(review)["submission"]["record"]}
-    assert record["起草单位"].startswith("某市发展和改革委员会")
-    assert "起草说明.md第17行：“（一）2026年2月2日至2月13日" in record["公开征求意见"]
+    context = opinion_context(review)
+    record = {r["name"]: r["text"] for r in context["submission"]["record"]}
+    assert context["submission"]["drafting_unit"] == "某市发展和改革委员会"
+    # the officer's text names the material, not its file and line (issue 12)
+    assert "（起草说明：“（一）2026年2月2日至2月13日" in record["公开征求意见"]
     assert record["集体审议"].startswith("某市人民政府第33次常务会议，2026年3月18日")
     review = review_path(EXAMPLES / "绿化管理办法-合法", review_date=DATE)
     assert review.issuer == "某市人民政府" and opinion_context(review)["submission"]["received"] == "2026年3月16日"

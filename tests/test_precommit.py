@@ -118,7 +118,7 @@ def test_local_system_hook_blocks_a_bad_draft_and_passes_the_fixed_one(tmp_path:
     env = _env(tmp_path)
     hook = dict(_manifest_hook())
     hook.update(language="system", entry=f"{BIN / 'review-engine'} check",
-                args=["--rules", str(TEST_RULES)])
+                args=["--no-builtin-rules", "--rules", str(TEST_RULES)])
     hook.pop("minimum_pre_commit_version", None)
     repo = _drafts_repo(tmp_path, env, {"repos": [{"repo": "local", "hooks": [hook]}]})
     _commit_bad_then_good(repo, env)
@@ -150,7 +150,7 @@ def test_the_published_hook_installs_with_pre_commit_and_blocks_a_bad_draft(tmp_
     assert _git(hook_repo, env, "commit", "-q", "-m", "hook").returncode == 0
     rev = _git(hook_repo, env, "rev-parse", "HEAD").stdout.strip()
     config = {"repos": [{"repo": str(hook_repo), "rev": rev,
-                         "hooks": [{"id": "review-engine", "args": ["--rules", str(hook_repo / "test-rules")]}]}]}
+                         "hooks": [{"id": "review-engine", "args": ["--no-builtin-rules", "--rules", str(hook_repo / "test-rules")]}]}]}
     repo = _drafts_repo(tmp_path, env, config)
     _commit_bad_then_good(repo, env)
     # pre-commit built its own environment from the manifest: the hook did not use this venv

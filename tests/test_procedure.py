@@ -339,7 +339,8 @@ def test_defective_example_fails_several_procedural_rules():
 def test_init_writes_a_folder_that_parses_and_refuses_to_overwrite(tmp_path: Path, capsys):
     folder = tmp_path / "新草案"
     written = init_draft_folder(folder).written
-    assert [p.name for p in written] == ["draft.md", "dossier.yaml"]
+    assert [p.name for p in written] == ["dossier.yaml"]  # no placeholder draft (issue 12)
+    shutil.copy(CLEAN / "draft.md", folder / "draft.md")
     dossier = load_dossier(folder)
     assert isinstance(dossier, Dossier) and dossier.flags.involves_rights_obligations is True
     assert "#" in (folder / "dossier.yaml").read_text(encoding="utf-8").split("\n")[0]

@@ -80,3 +80,35 @@ def test_the_first_installed_font_of_each_stack_has_every_character_of_the_opini
         out = subprocess.run(["fc-list", f":family={family}:charset={charset}", "family"],
                              capture_output=True, text=True).stdout
         assert out.strip(), f"{family} (first installed font of --{name}) lacks characters of the opinion"
+
+
+# ---- the Word opinion in LibreOffice: docx → PDF → PNG ------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOPPM = shutil.which("pdftoppm")
+
+
+@pytest.mark.skipif(SOFFICE is None or PDFTOPPM is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice or poppler is not installed "
+                           "(apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk)")
+def test_libreoffice_lays_out_the_word_opinion_with_numbered_pages(tmp_path: Path):
+    review = review_path(DOG, review_date=dt.date(2026, 4, 10))
+    docx = tmp_path / "opinion.docx"
+    docx.write_bytes(render_opinion(review, "docx"))
+    profile = tmp_path / "lo-profile"
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=180, check=False)
+    pdf = tmp_path / "opinion.pdf"
+    assert pdf.is_file() and pdf.stat().st_size > 10_000, "LibreOffice wrote no PDF"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          timeout=60).stdout
+    numbers = [int(n) for n in re.findall(r"—\s*(\d+)\s*—", text)]
+    assert numbers[:3] == [1, 2, 3] and len(numbers) >= 5, numbers  # the PAGE field, one number per page
+    assert "关于《某县养犬管理办法（送审稿）》的合法" in text.replace("\n", "").replace(" ", "")
+    assert "某县公安局：" in text and "收悉" in text
+    subprocess.run([PDFTOPPM, "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+                   capture_output=True, timeout=60, check=True)
+    page = next(tmp_path.glob("page*.png")).read_bytes()
+    width, height = _png_size(page)
+    assert abs(height / width - 297 / 210) < 0.02  # an A4 page
+    assert len(page) > 20_000, f"the first page looks empty ({len(page)} bytes)"

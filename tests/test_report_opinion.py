@@ -77,7 +77,7 @@ def test_opinion_of_the_dog_draft_has_every_section_in_order():
     text = render_opinion(_review(DOG), "md").decode("utf-8")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == ["## 一、送审情况", "## 二、审核依据", "## 三、审核情况", "## 四、具体修改意见", "## 五、审核结论",
-                        "## 附件一：经审核不予适用的审核发现", "## 附件二：未能进行的检查"]
+                        "## 附件一：经审核不予适用的审核发现", "## 附件二：未能进行的检查", "## 附件三：审核说明（供审核人员复核）"]
     assert text.startswith("# 关于《某县养犬管理办法（送审稿）》的合法性审核意见\n\n审核意见〔2026〕第　　号")
     # the seven review items of 国办发〔2018〕115号（六）, in order, plus the drafting form
     items = re.findall(r"^### （([一二三四五六七八])）", text, flags=re.M)
@@ -122,7 +122,7 @@ def test_submission_lists_materials_present_recorded_and_missing():
     sub = opinion_context(_review(DOG))["submission"]
     states = {m["name"]: m["state"] for m in sub["materials"]}
     assert states["文件送审稿"] == "provided" and states["起草说明"] == "provided"
-    assert states["程序记录（dossier.yaml）"] == "provided"
+    assert "程序记录（dossier.yaml）" not in states  # the tool's record is no material of the 115号 list
     assert states["征求意见及意见采纳情况"] == "recorded"  # in dossier.yaml, no separate file
     assert states["制定依据（所依据的法律、法规、规章和国家政策规定）"] == "missing"
     assert "制定依据（所依据的法律、法规、规章和国家政策规定）" in sub["missing"]
@@ -146,7 +146,7 @@ def test_a_clean_draft_gets_a_lawful_opinion_that_says_what_was_checked(tmp_path
     assert measures["summary"] == "经审查，未发现问题。"
     # no dossier: the procedural record is missing and the opinion says so
     assert not ctx["submission"]["has_dossier"]
-    assert "未提供程序记录" in text
+    assert "送审材料未载明制定程序情况" in text
 
 
 def test_notes_do_not_change_the_verdict_and_are_listed_apart(tmp_path: Path):

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 DRAFT_SUFFIXES = (".md", ".txt", ".docx")
+OLD_SUFFIXES = (".doc", ".wps", ".rtf")
+"""A draft saved in these is not read: the folder is reported with "请另存为 .docx" (reading.save_as_docx)."""
 DOSSIER_NAMES = ("dossier.yaml", "dossier.yml")
 # Materials that travel with a draft (国办发〔2018〕115号（五）): never taken for the draft itself.
 MATERIALS = {
@@ -52,8 +54,14 @@ class Draft:
         return str(self.folder if self.folder is not None else self.text)
 
 
+_DRAFT_MARK = re.compile(r"[（(](?:征求意见稿|送审稿|草案|修订草案|代拟稿|讨论稿)[）)]$|(?:征求意见稿|送审稿)$")
+
+
 def _material_kind(path: Path) -> str | None:
-    return next((kind for kind, pattern in MATERIALS.items() if pattern.search(path.stem)), None)
+    stem = path.stem
+    if _DRAFT_MARK.search(stem) and not MATERIALS["起草说明"].search(stem):
+        return None  # 某办法（征求意见稿）.docx is the draft, not the material on the consultation
+    return next((kind for kind, pattern in MATERIALS.items() if pattern.search(stem)), None)
 
 
 def draft_in(folder: Path, root: Path | None = None) -> Draft | None:
@@ -71,6 +79,12 @@ def draft_in(folder: Path, root: Path | None = None) -> Draft | None:
     candidates = named or [p for p in texts if _material_kind(p) is None]
     dossier = next((p for p in files if p.name in DOSSIER_NAMES), None)
     if not candidates:
+        old = [p for p in files if p.suffix.lower() in OLD_SUFFIXES and _material_kind(p) is None]
+        if len(old) == 1 or any(p.stem.lower() == "draft" for p in old):
+            from .reading import save_as_docx
+
+            draft_old = next((p for p in old if p.stem.lower() == "draft"), old[0])
+            raise DraftFolderError(folder, save_as_docx(draft_old.name))
         if dossier is not None:
             raise DraftFolderError(folder, "有 dossier.yaml 但没有草案文本（draft.md / draft.txt / draft.docx）")
         return None

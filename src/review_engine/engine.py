@@ -22,6 +22,7 @@ from .record import Record, read_record
 from .registry import registry_snapshot
 from .ruleset import RuleSet, load_rules
 from .ruleset.run import applies, file_name, make_context, run_rules
+from .ruleset.waivers import apply_waivers as check_waivers
 
 _RULESETS: dict[tuple, RuleSet] = {}
 _PROFILES: dict[str, Profile] = {}
@@ -74,7 +75,7 @@ def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: s
     with gc_paused():  # a review allocates many short-lived objects and no cycles
         findings += run_rules(rules.rules, ctx, not_run)
     if ctx.record is not None:
-        apply_waivers(findings, ctx.record.waivers, rules)
+        findings += check_waivers(findings, ctx.record, rules, doc)
     findings.sort(key=Finding.sort_key)
     return Review(draft=draft or doc.file or "", title=doc.title_block.title, verdict=verdict_of(findings),
                   findings=findings, not_run=not_run, stage=stage, profile=profile.name,
@@ -85,20 +86,11 @@ def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: s
 
 
 def apply_waivers(findings: list[Finding], waivers: list, rules: RuleSet | None = None) -> None:
-    """Mark findings covered by a waiver (rule id or alias, and eId or a parent of it) as waived."""
-    for finding in findings:
-        ids = {finding.rule_id}
-        if rules is not None and (loaded := rules.get(finding.rule_id)) is not None:
-            ids.update(loaded.rule.aliases)
-        for waiver in waivers:
-            if waiver.rule not in ids:
-                continue
-            at = getattr(waiver, "at", None)
-            eid = finding.location.eid or ""
-            if at is None or eid == at or eid.startswith(at + "__"):
-                finding.waived = True
-                finding.waiver_reason = waiver.reason
-                break
+    """Mark findings covered by a waiver (rule id or alias, and eId or a parent of it) as waived
+    (``ruleset.waivers``, which also checks the waivers themselves)."""
+    from types import SimpleNamespace
+
+    check_waivers(findings, SimpleNamespace(waivers=waivers), rules)
 
 
 def _issuer(ctx) -> str | None:

@@ -80,8 +80,9 @@ class Finding(BaseModel):
     """Which of the check kind's outcomes this is (selects the message; not part of the JSON contract)."""
 
     def sort_key(self):
+        """By file, then line and column (findings of the draft, its record and its materials apart)."""
         loc = self.location
-        return (loc.line or 0, loc.column or 0, -SEVERITY_ORDER[self.severity], self.rule_id)
+        return (loc.file or "", loc.line or 0, loc.column or 0, -SEVERITY_ORDER[self.severity], self.rule_id)
 
 
 class NotRun(BaseModel):
@@ -100,8 +101,9 @@ class ReadError(BaseModel):
 
 
 def verdict_of(findings: list[Finding]) -> Verdict:
-    """Any block → 不合法; else any modify → 应当予以修改; else 合法 (waived findings do not count)."""
-    live = {f.severity for f in findings if not f.waived}
+    """Any block → 不合法; else any modify → 应当予以修改; else 合法 (waived findings do not count, nor findings
+    about the waivers themselves: they concern the reviewer's record, not the draft)."""
+    live = {f.severity for f in findings if not f.waived and f.family != "waiver"}
     if "block" in live:
         return "不合法"
     if "modify" in live:

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import yamlsource
+from .findings import Basis
 from .resources import data_path
 
 
@@ -57,6 +58,15 @@ class Profile(BaseModel):
     extends: str | None = None
     sources: list[str] = Field(default_factory=list)
     params: ProfileParams = Field(default_factory=ProfileParams)
+    basis: dict[str, list[Basis]] = Field(default_factory=dict)
+    """The provisions each threshold rests on, ``{max_validity_years: [{law, article, quote}]}``: a finding that
+    applies the threshold cites them instead of the rule's own basis. After loading, the mapping is resolved
+    along ``extends``: a profile that sets a threshold without its basis cites none for it (never the parent's
+    provision for another value)."""
+
+    def basis_for(self, param: str) -> list[Basis] | None:
+        """The basis of threshold ``param`` (None when no profile of the chain sets it: the rule's basis holds)."""
+        return self.basis.get(param)
 
 
 class ProfileError(ValueError):
@@ -92,14 +102,34 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
     own = data.get("params")
     if isinstance(own, dict) and isinstance(own.get("calendar_file"), str):
         merged["params"] = own = {**own, "calendar_file": _calendar_file(own["calendar_file"], path, doc)}
+    own_basis = data.get("basis") if isinstance(data.get("basis"), dict) else {}
+    inherited: dict = {}
     if data.get("extends"):
-        parent = load_profile(data["extends"], (*_seen, str(path)))
+        parent = load_profile(_parent_path(data["extends"], path), (*_seen, str(path)))
         params = parent.params.model_dump() | (own or {})
         merged["params"] = params
+        inherited = {k: [b.model_dump() for b in v] for k, v in parent.basis.items()}
+    # a threshold this profile sets takes only the basis this profile gives for it
+    # a threshold a derived profile sets takes only the basis that profile gives for it (the root profile's
+    # thresholds without a basis keep the rule's own)
+    resets = {k: [] for k in own} if data.get("extends") and isinstance(own, dict) else {}
+    merged["basis"] = inherited | resets | own_basis
     try:
-        return Profile.model_validate(merged)
+        profile = Profile.model_validate(merged)
     except ValidationError as exc:
         raise ProfileError("\n".join(p.one_line() for p in doc.validation_problems(exc, Profile))) from None
+    unknown = sorted(set(own_basis) - set(ProfileParams.model_fields))
+    if unknown:
+        line, _, _ = doc.locate(("basis", unknown[0]))
+        raise ProfileError(f"{path}:{line}: basis.{unknown[0]}: 没有这项配置参数（basis 的键应为 params 中的参数名）")
+    return profile
+
+
+def _parent_path(name: str, child: Path) -> str | Path:
+    """``extends: NAME``: a profile of that name beside the child profile, else a built-in one."""
+    if not Path(name).suffix and (child.parent / f"{name}.yaml").is_file() and child.parent != profiles_dir():
+        return child.parent / f"{name}.yaml"
+    return name
 
 
 def _calendar_file(name: str, profile_path: Path, doc) -> str:

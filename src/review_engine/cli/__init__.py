@@ -30,7 +30,7 @@ from pathlib import Path
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from ..version import __version__  # noqa: E402
-from . import drafting, laws, review, rules  # noqa: E402
+from . import drafting, laws, options, review, rules  # noqa: E402
 from .console import UsageError  # noqa: E402
 
 LEVELS = ("info", "warn", "modify", "block")
@@ -65,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("review", help="审核草案目录或文件，输出审核意见书和检查结果")
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    p.add_argument("--format", default="text",
-                   help="逗号分隔：md,html,txt,docx（审核意见书）json,sarif,junit,github,text（默认 text）")
+    p.add_argument("--format", default=None,
+                   help="逗号分隔：md,html,txt,docx（审核意见书）json,sarif,junit,github,text"
+                        "（默认：有 --out 时为意见书 md,docx，否则为 text）")
     p.add_argument("--out", type=Path, help="输出目录（每份草案一份意见书；默认只输出到终端）")
     _common(p)
     p.add_argument("--template", type=Path, help="自定义意见书模板目录（或 .docx 模板）")
@@ -134,9 +135,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--profile", help="地区配置（rules/profiles/ 下的名称或 YAML 路径），默认 national")
     p.add_argument("--stage", choices=["pre-issuance", "filing-review"], default=None,
                    help="审核阶段（默认取程序记录 dossier.yaml 的 stage，未载明的为 pre-issuance）")
-    p.add_argument("--fail-level", choices=LEVELS, default="modify")
-    p.add_argument("--rules", type=Path, action="append", help="规则目录（可多次指定，后者覆盖前者同编号规则）")
+    p.add_argument("--fail-level", choices=LEVELS, default=None, help="达到该级别的发现使退出码为 1（默认 modify）")
+    p.add_argument("--rules", type=Path, action="append",
+                   help="在内置规则之外增加的规则目录（可多次指定，后者覆盖前者同编号规则）")
     p.add_argument("--review-date", type=dt.date.fromisoformat, help="审核日期（默认今天或 dossier 中的日期）")
+    options.add_options(p)
 
 
 if __name__ == "__main__":

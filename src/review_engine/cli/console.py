@@ -7,9 +7,17 @@ class UsageError(Exception):
     """A command used wrongly (bad option, missing folder): printed as one line, exit code 2."""
 
 
+COLOR = "auto"
+"""``--color``: auto (colour on a terminal, none when piped or with NO_COLOR), always, never."""
+
+
 def _console(stream):
     from rich.console import Console
 
+    if COLOR == "always":
+        return Console(file=stream, highlight=False, force_terminal=True)
+    if COLOR == "never":
+        return Console(file=stream, highlight=False, no_color=True)
     return Console(file=stream, highlight=False)
 
 

@@ -65,6 +65,10 @@ def cmd_init(args) -> int:
         raise UsageError(str(exc)) from None
     for path in report.written:
         print(f"已创建 {path}")
+    if report.draft is not None:
+        print(f"草案：{report.draft.name}")
+    if report.note:
+        print(report.note)
     if report.found:
         print("送审材料已载明（不写入 dossier.yaml，审核时从送审材料读取）：")
         for name, value, where in report.found:

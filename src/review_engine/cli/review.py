@@ -15,9 +15,11 @@ def _load(args):
     from ..engine import get_profile, get_rules
     from ..profile import ProfileError
     from ..ruleset import RuleLoadError
+    from .options import select_rules
 
     try:
-        return get_rules(args.rules), get_profile(getattr(args, "profile", None))
+        rules = get_rules(args.rule_dirs if hasattr(args, "rule_dirs") else args.rules)
+        return select_rules(rules, args), get_profile(getattr(args, "profile", None))
     except RuleLoadError as exc:
         raise UsageError(f"规则加载失败：\n{exc}") from None
     except ProfileError as exc:
@@ -28,7 +30,9 @@ def cmd_review(args) -> int:
     from ..drafts import find_drafts
     from ..findings import ReadError, Review
     from ..report import FORMATS
+    from .options import prepare
 
+    prepare(args)
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -125,6 +129,17 @@ def emit_reviews(reviews, formats, args) -> int:
 def print_summary(reviews) -> None:
     from rich.table import Table
 
+    from . import console
+
+    if not sys.stderr.isatty() and console.COLOR != "always":  # a CI log: whole titles, one line per draft, nothing cut to a terminal's width
+        print("审核汇总：", file=sys.stderr)
+        for review in reviews:
+            counts = review.counts()
+            print(f"{Path(review.draft).name or review.draft}\t{review.title}\t{review.verdict or review.status}\t"
+                  f"不合法 {counts['block']}，应当修改 {counts['modify']}，提示 {counts['warn']}，信息 {counts['info']}，"
+                  f"错误 {len(review.errors)}", file=sys.stderr)
+        return
+
     table = Table(title="审核汇总", show_lines=False)
     for name, style in (("草案", None), ("名称", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
                         ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
@@ -142,7 +157,9 @@ def cmd_check(args) -> int:
     """pre-commit entry: map changed files to their draft folders, review each once, print text findings."""
     from ..drafts import DraftFolderError, draft_in
     from ..findings import ReadError, Review
+    from .options import prepare
 
+    prepare(args)
     rules, profile = _load(args)
     drafts, seen, reviews = [], set(), []
     for file in args.files:

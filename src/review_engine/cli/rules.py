@@ -13,13 +13,19 @@ def cmd_rules_list(args) -> int:
     from rich.table import Table
 
     rules, _ = _load(args)
+    if not sys.stdout.isatty():  # piped: one tab-separated line per rule, nothing cut
+        for loaded in rules:
+            rule = loaded.rule
+            basis = "；".join(b.cite() for b in rule.basis[:2])
+            print("\t".join((rule.id, rule.family or "", rule.item, rule.severity, rule.check, rule.title, basis)))
+        return 0
     table = Table(title=f"规则（{len(rules)} 条）")
-    for column in ("编号", "类别", "严重程度", "检查类型", "名称", "依据"):
+    for column in ("编号", "类别", "审核事项", "严重程度", "检查类型", "名称", "依据"):
         table.add_column(column)
     for loaded in rules:
         rule = loaded.rule
         basis = "；".join(b.cite() for b in rule.basis[:2])
-        table.add_row(*_plain(rule.id, rule.family or "", rule.severity, rule.check, rule.title, basis))
+        table.add_row(*_plain(rule.id, rule.family or "", rule.item, rule.severity, rule.check, rule.title, basis))
     _console(sys.stdout).print(table)
     return 0
 
@@ -67,6 +73,10 @@ def cmd_rules_test(args) -> int:
         table.add_row(*_plain(r.rule, f"{r.kind}[{r.index}]"), "[green]通过[/]" if r.ok else "[red]失败[/]", *_plain(r.detail))
     _console(sys.stdout).print(table)
     print(f"{len(results)} 个示例，{len(results) - failed} 通过，{failed} 失败")
+    for loaded in rules:
+        if loaded.rule.item_source == "default" and (only is None or loaded.id in only):
+            print(f"提示：{loaded.id} 的编号前缀不对应任何审核事项，按“内容合法性”（content）列入意见书；"
+                  f"请用 review_item 指明（subject、authority、content、measures、rights、powers、procedure、drafting）")
     return 1 if failed else 0
 
 

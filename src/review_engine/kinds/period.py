@@ -23,6 +23,8 @@ measured from the effective date); see ``facts/periods.py``.
 
 from __future__ import annotations
 
+import re
+
 from typing import Literal
 
 from ..conditions import compile_condition
@@ -46,6 +48,13 @@ def _value(spec, ctx):
     return compile_condition(spec)(ctx.env)
 
 
+def _profile_param(spec) -> str | None:
+    """The profile parameter a limit was read from (``profile.max_validity_years`` → max_validity_years): the
+    finding then cites the profile's basis for it."""
+    found = re.fullmatch(r"\s*profile\.([a-z_]+)\s*", spec) if isinstance(spec, str) else None
+    return found.group(1) if found else None
+
+
 def _years(value: float) -> str:
     return f"{value:g}" if abs(value - round(value)) < 1e-9 else f"{value:.1f}"
 
@@ -55,7 +64,7 @@ class Period(Check):
     Params = PeriodParams
     outcomes = {"missing": "未规定", "too_long": "有效期超过上限", "before_signature": "施行日期早于成文日期",
                 "too_soon": "施行日期距公布时间过短", "unparsed": "施行日期写法无法识别"}
-    fields = frozenset({"limit", "found", "years", "days"})
+    fields = frozenset({"limit", "found", "years", "length", "days"})
 
     def __init__(self, rule, params: PeriodParams):
         super().__init__(rule, params)
@@ -78,18 +87,25 @@ class Period(Check):
                 hit.outcome = "missing"
                 yield hit
             return
-        limit = _value(self.params.max_years, ctx)
-        if ctx.view.trial:
-            limit = _value(self.params.trial_max_years, ctx) or limit
-        if ctx.view.genre == "通告":
-            limit = _value(self.params.notice_max_years, ctx) or limit
+        spec = self.params.max_years
+        limit = _value(spec, ctx)
+        if ctx.view.trial and _value(self.params.trial_max_years, ctx):
+            spec = self.params.trial_max_years
+            limit = _value(spec, ctx)
+        if ctx.view.genre == "通告" and _value(self.params.notice_max_years, ctx):
+            spec = self.params.notice_max_years
+            limit = _value(spec, ctx)
         if limit is None:
             return
+        param = _profile_param(spec)
         for val in facts.validity:
             years = val.years(facts.effective_date)
             if years is not None and years > float(limit) + 1e-6:
+                # a span the text states is that span (为5年); an end date gives a computed, rounded one (约为6.8年)
+                length = f"{'为' if val.months is not None else '约为'}{_years(years)}年"
                 yield Hit(unit=val.unit, start=val.start, end=val.end, outcome="too_long",
-                          values={"limit": _years(float(limit)), "years": _years(years), "found": val.text})
+                          values={"limit": _years(float(limit)), "years": _years(years), "length": length,
+                                  "found": val.text, **({"profile_param": param} if param else {})})
 
     def effective(self, ctx):
         facts = ctx.facts

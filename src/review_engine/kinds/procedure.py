@@ -380,6 +380,11 @@ class Procedure(Check):
 def _fields(item: Item, *, values: dict, **common: str) -> dict:
     """A hit's message fields (the automatic ones, then the check's ``values``) and its severity override."""
     out = {**common, **values}
+    for source in (item.values or {}).values():  # a limit read from the profile: the finding cites its basis
+        found = re.fullmatch(r"\s*profile\.([a-z_]+)\s*", source) if isinstance(source, str) else None
+        if found:
+            out["profile_param"] = found.group(1)
+            break
     if item.severity is not None:
         out["severity"] = item.severity
     return out

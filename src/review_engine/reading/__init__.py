@@ -63,6 +63,16 @@ def source_from_text(text: str, file: str | None = None, format: str = "text") -
     return Source(lines=split_lines(text), file=file, format=format, encoding="utf-8")
 
 
+OLD_OFFICE = (".doc", ".wps", ".wpt", ".dot", ".rtf", ".pdf")
+"""Formats a draft comes in that are not read: Word 97–2003, WPS, RTF, PDF. The user is told to save as .docx."""
+
+
+def save_as_docx(name: str) -> str:
+    """What to do with a draft in a format that is not read."""
+    return (f"{name} 是旧版 Word、WPS、RTF 或 PDF 格式，无法直接审核；请用 Word 或 WPS 打开，"
+            f"“另存为” Word 文档（.docx）后重新审核")
+
+
 def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Read a draft file of any supported format; raise ``SourceError`` with a one-line reason."""
     name = str(path)
@@ -77,6 +87,8 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     except OSError as exc:
         raise SourceError(name, f"无法读取文件（{exc.strerror or exc}）") from None
     suffix = path.suffix.lower()
+    if suffix in OLD_OFFICE:
+        raise SourceError(name, save_as_docx(path.name))
     if suffix == ".docx":
         return _read_docx(name, data, max_bytes)
     if not data.strip():

@@ -56,6 +56,11 @@ class Record:
     """The dossier as dossier.yaml (or the front matter) writes it, before the materials fill it."""
     origins: dict[tuple, Origin] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    waiver_problems: list = field(default_factory=list)
+    """Waivers that could not be read (``YamlProblem``s, located): each is reported alone and left out; the rest
+    of the record still counts (one waiver without a reason must not switch off every procedural check)."""
+    waiver_lines: list = field(default_factory=list)
+    """The line of each waiver of ``dossier.waivers`` in the record's file (None when unknown)."""
 
     CONDITION_FIELDS = frozenset({"conflicts", "explanation", "sections", "has_materials", "unreadable"})
 
@@ -105,6 +110,37 @@ def parse_dossier(text: str, *, file: str = "dossier.yaml", line_offset: int = 0
 def _parse(text: str, file: str, line_offset: int = 0) -> tuple[Dossier, YamlDocument]:
     doc = yamlsource.load(text, file, line_offset=line_offset)
     return doc.validate(Dossier, empty={}), doc
+
+
+def _validate_apart(doc: YamlDocument) -> tuple[Dossier, list, list]:
+    """The dossier of ``doc`` with its waivers validated one by one: (dossier without the bad waivers, the
+    problems of the bad ones, the line of each good one). Anything else wrong raises ``YamlError`` as before."""
+    from pydantic import ValidationError
+
+    data = doc.data
+    entries = data.get("waivers") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        dossier = doc.validate(Dossier, empty={})
+        return dossier, [], []
+    good, problems, lines = [], [], []
+    for i, entry in enumerate(entries):
+        line, column, _ = doc.locate(("waivers", i))
+        try:
+            Waiver.model_validate(entry)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(p) for p in err["loc"])
+            message = yamlsource.describe(err, Waiver)
+            problems.append(yamlsource.YamlProblem(doc.file, line, column, f"waivers[{i}]{'.' + where if where else ''}",
+                                                   message))
+            continue
+        good.append(entry)
+        lines.append(line)
+    try:
+        dossier = Dossier.model_validate({**data, "waivers": good})
+    except ValidationError as exc:
+        raise YamlError(doc.validation_problems(exc, Dossier)) from None
+    return dossier, problems, lines
 
 
 def load_dossier(path: Path | str) -> Dossier | None:
@@ -174,7 +210,7 @@ def _read_stated(dossier: Path | None, *, draft_file: str | None, draft_text: st
         record.file = record.shown_as = dossier.name
         try:
             record.source = yamlsource.read(dossier)
-            record.dossier = record.source.validate(Dossier, empty={})
+            record.dossier, record.waiver_problems, record.waiver_lines = _validate_apart(record.source)
         except YamlError as exc:
             record.error = exc
         return record
@@ -186,7 +222,8 @@ def _read_stated(dossier: Path | None, *, draft_file: str | None, draft_text: st
     name = Path(draft_file).name if draft_file else "draft.md"
     record.file, record.shown_as = name, f"{name}（front matter）"
     try:
-        record.dossier, record.source = _parse(yaml_text, name, line_offset=1)
+        record.source = yamlsource.load(yaml_text, name, line_offset=1)
+        record.dossier, record.waiver_problems, record.waiver_lines = _validate_apart(record.source)
     except YamlError as exc:
         record.error = exc
     return record

@@ -101,15 +101,6 @@ registration_no: null
 waivers: []
 """
 
-DRAFT_TEMPLATE = """\
-# （草案名称，例如：某市城市绿化管理办法（送审稿））
-
-<!-- 在此撰写草案正文，例如：
-第一条　为了……，根据《……》等有关法律、法规，结合本市实际，制定本办法。
-……
-第×条　本办法自××××年×月×日起施行，有效期×年。
--->
-"""
 
 
 @dataclass
@@ -122,6 +113,10 @@ class InitReport:
     missing: list[str] = field(default_factory=list)
     """The fields of the materials benchmark the materials do not state (to fill in dossier.yaml)."""
     unreadable: dict[str, str] = field(default_factory=dict)
+    draft: Path | None = None
+    """The draft text found in the folder (None: none yet, or no single one)."""
+    note: str = ""
+    """What to do about the draft: put it into the folder, name it, save it as .docx."""
 
 
 def dossier_template(facts=None) -> str:
@@ -169,8 +164,9 @@ def _said(fact) -> str:
 
 
 def init_draft_folder(directory: Path | str) -> InitReport:
-    """Write ``dossier.yaml`` (and ``draft.md`` when the folder has no draft) into ``directory``, leaving out of
-    the dossier what the materials in it state; create the folder when needed.
+    """Write ``dossier.yaml`` into ``directory``, leaving out of the dossier what the materials in it state; create
+    the folder when needed. No placeholder draft is written (``review`` would review it once the real draft is
+    copied in beside it); ``InitReport.note`` says what to do about the draft.
 
     Raises ``FileExistsError`` (with a Chinese message) when ``directory`` is a file or already holds a
     dossier; nothing is written then.
@@ -190,8 +186,11 @@ def init_draft_folder(directory: Path | str) -> InitReport:
             raise FileExistsError(f"{folder} 中已有 {'、'.join(taken)}，未作改动")
         try:
             draft = draft_in(folder)
-        except DraftFolderError as exc:
-            raise FileExistsError(f"{exc.message}，未作改动") from None
+        except DraftFolderError as exc:  # the dossier is written all the same; the draft is for the user to sort out
+            report.note = exc.message
+    report.draft = draft.text if draft is not None else None
+    if draft is None and not report.note:
+        report.note = "目录中还没有草案：请把草案（Word 文档 .docx，或 .md、.txt）放入该目录，再运行 review"
     files = _materials_of(folder, draft)
     facts = read_materials(files) if files else None
     if facts:
@@ -201,9 +200,7 @@ def init_draft_folder(directory: Path | str) -> InitReport:
                 report.found.append((FIELD_ZH[key], show(fact.value), f"{fact.file} 第{fact.line}行"))
         report.missing = [FIELD_ZH.get(k, k) for k in FACT_KEYS if k not in facts.facts and not _moot(k, facts)]
     folder.mkdir(parents=True, exist_ok=True)
-    texts = [("dossier.yaml", dossier_template(facts))]
-    if draft is None:
-        texts.insert(0, ("draft.md", DRAFT_TEMPLATE))
+    texts = [("dossier.yaml", dossier_template(facts))]  # never a placeholder draft: review would take it for one
     for name, text in texts:
         path = folder / name
         with path.open("x", encoding="utf-8", newline="\n") as handle:

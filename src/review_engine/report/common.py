@@ -35,3 +35,16 @@ def placeholders(template: str) -> str:
     """A message template with its ``{fields}`` shown as …, for documentation (``{{`` stays a brace)."""
     text = re.sub(r"(?<!\{)\{[a-z_]+\}(?!\})", "…", template)
     return text.replace("{{", "{").replace("}}", "}")
+
+
+def paragraph_based(file: str | None) -> bool:
+    """Whether a finding's file is a Word document, whose positions are paragraphs, not lines of text."""
+    return bool(file) and str(file).lower().endswith(".docx")
+
+
+def where_in_word(finding: Finding) -> str:
+    """``第五条（第12段）：`` for a finding in a Word draft (the paragraph a reader can find in Word), else ``""``."""
+    loc = finding.location
+    if not paragraph_based(loc.file) or not loc.line:
+        return ""
+    return f"{loc.label or '正文'}（第{loc.line}段）："

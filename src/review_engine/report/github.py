@@ -9,7 +9,7 @@ runner requires (``%``, CR, LF everywhere; ``:`` and ``,`` in properties).
 from __future__ import annotations
 
 from ..findings import Review
-from .common import finding_file
+from .common import finding_file, paragraph_based, where_in_word
 
 COMMAND = {"block": "error", "modify": "error", "warn": "warning", "info": "notice"}
 
@@ -37,7 +37,11 @@ def to_github(reviews: list[Review]) -> str:
             if f.waived:
                 continue
             loc = f.location
-            message = f.message + (f"\n修改建议：{f.suggestion}" if f.suggestion else "")
+            message = where_in_word(f) + f.message + (f"\n修改建议：{f.suggestion}" if f.suggestion else "")
+            if paragraph_based(loc.file):  # no lines in a Word file: the annotation is on the file
+                lines.append(_command(COMMAND[f.severity], message, file=finding_file(review, f),
+                                      title=f"{f.rule_id} {f.title}".strip()))
+                continue
             lines.append(_command(COMMAND[f.severity], message, file=finding_file(review, f), line=loc.line,
                                   col=loc.column, endLine=loc.end_line,
                                   endColumn=loc.end_column if loc.end_line in (None, loc.line) else None,

@@ -4,7 +4,8 @@
   define, e.g. ``PARSE-*``), with ``shortDescription`` (the title), ``fullDescription``, ``help`` (text and
   Markdown: the basis quoted, the suggested rewrite, the rule's notes), ``defaultConfiguration.level`` and
   ``properties`` (severity, review item, tags, basis).
-* ``results``: one per finding; ``level`` error (block, modify) / warning (warn) / note (info); the region in
+* ``results``: one per finding (a Word draft has no lines: its findings carry no region but the clause as the
+  logical location, ``properties.paragraph`` and 第N段 in the message); ``level`` error (block, modify) / warning (warn) / note (info); the region in
   **Unicode code points** (``run.columnKind = unicodeCodePoints``; lines and columns 1-based, ``endColumn``
   exclusive, as our locations are), the excerpt as ``snippet``, the clause (第十二条第一款, eId) as a logical
   location; ``partialFingerprints["reviewEngine/v1"]`` hashes rule, file, eId, excerpt and occurrence, so an
@@ -27,7 +28,7 @@ from urllib.parse import quote
 
 from ..findings import SEVERITY_ZH, Finding, Review
 from ..version import __version__
-from .common import LEVEL, applicable_rules, finding_file, placeholders
+from .common import LEVEL, applicable_rules, finding_file, paragraph_based, placeholders, where_in_word
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/review-engine/review-engine"
@@ -104,8 +105,8 @@ def _fingerprint(path: str, finding: Finding, occurrence: int) -> str:
 
 def _region(finding: Finding) -> dict | None:
     loc = finding.location
-    if not loc.line:
-        return None
+    if not loc.line or paragraph_based(loc.file):
+        return None  # a .docx is a zip: its "lines" are paragraphs, shown by the logical location and message
     region = {"startLine": loc.line}
     if loc.column:
         region["startColumn"] = loc.column
@@ -156,6 +157,8 @@ def to_sarif_dict(reviews: list[Review]) -> dict:
             if region is not None:
                 physical["region"] = region
             location = {"physicalLocation": physical}
+            if paragraph_based(finding.location.file) and finding.location.line:
+                physical["properties"] = {"paragraph": finding.location.line}
             if finding.location.label or finding.location.eid:
                 logical = {"kind": "element"}
                 if finding.location.label:
@@ -169,7 +172,7 @@ def to_sarif_dict(reviews: list[Review]) -> dict:
                 "ruleId": finding.rule_id,
                 "ruleIndex": i,
                 "level": LEVEL[finding.severity],
-                "message": {"text": _message(finding)},
+                "message": {"text": where_in_word(finding) + _message(finding)},
                 "locations": [location],
                 "partialFingerprints": {FINGERPRINT: _fingerprint(path, finding, seen[key])},
                 "properties": {

@@ -32,10 +32,31 @@ def default_rule_dirs() -> list[Path]:
     return [data_dir("rules")]
 
 
+RULESET_FILE = "ruleset.yaml"
+"""A rule folder's own description (``date:`` of its last change), not a rule."""
+
+
 def rule_files(directory: Path) -> list[Path]:
-    """The rule files of a folder: every ``*.yaml`` but its profiles and its shared ``terms.yaml``."""
+    """The rule files of a folder: every ``*.yaml`` but its profiles, its shared ``terms.yaml`` and its
+    ``ruleset.yaml``."""
     return sorted(p for p in directory.rglob("*.yaml")
-                  if "profiles" not in p.relative_to(directory).parts and p.relative_to(directory) != Path(TERMS_FILE))
+                  if "profiles" not in p.relative_to(directory).parts
+                  and p.relative_to(directory) not in (Path(TERMS_FILE), Path(RULESET_FILE)))
+
+
+def ruleset_date(directory: Path):
+    """The ``date`` of a folder's ``ruleset.yaml`` (None without one or without a date)."""
+    import datetime as dt
+
+    path = directory / RULESET_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = yamlsource.read(path).data
+    except yamlsource.YamlError:
+        return None
+    value = data.get("date") if isinstance(data, dict) else None
+    return value if isinstance(value, dt.date) else None
 
 
 def _no_rules_message(directory: Path) -> str:
@@ -108,9 +129,18 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     if problems:
         raise RuleLoadError(problems)
     ruleset = RuleSet(sorted(chosen.values(), key=lambda r: r.id), paths, hexdigest)
+    dates = [d for d in (ruleset_date(p) for p in paths) if d is not None]
+    ruleset.date = max(dates) if dates else None
+    ruleset.user_dirs = [p for p in paths if p.resolve() != builtin]
     if test:
         ensure_tested(ruleset)
     return ruleset
+
+
+def is_profile(data) -> bool:
+    """Whether a YAML document is a profile (``name``, ``extends``/``params``, no rule ``id`` or ``check``)."""
+    return (isinstance(data, dict) and "id" not in data and "check" not in data
+            and bool({"params", "extends"} & set(data)))
 
 
 def _load_file(path: Path, data: bytes, family: str, problems: list, terms: dict[str, str]) -> list[LoadedRule]:
@@ -124,6 +154,8 @@ def _load_file(path: Path, data: bytes, family: str, problems: list, terms: dict
         doc = yamlsource.load(text, file)
     except yamlsource.YamlError as exc:
         problems.extend(exc.problems)
+        return []
+    if is_profile(doc.data):  # a profile kept beside the rules is found by name (--profile), not run as a rule
         return []
     entries = doc.data if isinstance(doc.data, list) else [doc.data]
     out = []

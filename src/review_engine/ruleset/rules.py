@@ -57,12 +57,39 @@ class RuleSet:
     digest: str
     """Hash of the rule files, grammars, profiles and tool version (the self-test cache key)."""
     by_id: dict[str, LoadedRule] = field(default_factory=dict)
+    date: object = None
+    """The date of the rule set's last change (the latest ``ruleset.yaml`` date of its folders), or None."""
+    user_dirs: list[Path] = field(default_factory=list)
+    """The folders of the rule set other than the built-in rules (the opinion's appendix names them)."""
 
     def __post_init__(self):
         for loaded in self.rules:
             self.by_id[loaded.id] = loaded
             for alias in loaded.rule.aliases:
                 self.by_id.setdefault(alias, loaded)
+
+    switched_off: list[str] = field(default_factory=list)
+    """Ids of the rules ``select``/``ignore`` took out of the run (the opinion's appendix lists them)."""
+
+    def selected(self, select: list[str] | None = None, ignore: list[str] | None = None) -> "RuleSet":
+        """The rules ``select`` names (all when empty) less those ``ignore`` names. A name is a rule id, an alias
+        or an id prefix ending at a hyphen (``CONT-PEN`` selects CONT-PEN-01 …, ``PROC`` every procedural rule),
+        as ruff's codes. A name that matches no rule raises ``ValueError`` (a typo must not switch nothing off)."""
+        def matching(name: str) -> set[str]:
+            name = name.strip().upper().rstrip("-")
+            found = {r.id for r in self.rules if r.id == name or r.id.startswith(name + "-") or name in r.rule.aliases}
+            if not found:
+                raise ValueError(name)
+            return found
+
+        chosen = set().union(*(matching(n) for n in select)) if select else {r.id for r in self.rules}
+        dropped = set().union(*(matching(n) for n in ignore)) if ignore else set()
+        keep = [r for r in self.rules if r.id in chosen and r.id not in dropped]
+        if len(keep) == len(self.rules):
+            return self
+        out = RuleSet(keep, self.dirs, self.digest, date=self.date, user_dirs=self.user_dirs)
+        out.switched_off = sorted(r.id for r in self.rules if r not in keep)
+        return out
 
     def get(self, rule_id: str) -> LoadedRule | None:
         """The rule of ``rule_id`` or of one of its aliases (the spec's DRAFT-CITE-03 for CITE-02 …)."""

@@ -189,7 +189,11 @@ def to_finding(loaded: LoadedRule, hit: Hit, ctx: Context) -> Finding:
         article = node.label
     values = {"match": excerpt or "", "label": location.label, "article": article, "sentence": sentence,
               "title": doc.title_block.title, "doc_type": ctx.view.type, "eid": location.eid or "", **hit.values}
-    basis = list(rule.basis) + list(hit.values.get("basis_extra", []))
+    own = list(rule.basis)
+    param = hit.values.get("profile_param")
+    if param and (chosen := ctx.profile.basis_for(param)) is not None:
+        own = list(chosen)  # a threshold of the profile: its basis follows the profile
+    basis = own + list(hit.values.get("basis_extra", []))
     return Finding(
         rule_id=rule.id, severity=hit.values.get("severity", rule.severity), title=rule.title,
         message=render(rule.template("message", hit.outcome), values),

@@ -157,6 +157,14 @@ class Rule(BaseModel):
             return self.review_item
         return next((item for prefix, item in ITEM_BY_PREFIX if self.id.startswith(prefix)), "content")
 
+    @property
+    def item_source(self) -> str:
+        """Where the review item comes from: ``review_item``, the id ``prefix``, or ``default`` (content) — the
+        last one is said by ``rules test`` and ``rules list``, never decided silently."""
+        if self.review_item:
+            return "review_item"
+        return "prefix" if any(self.id.startswith(prefix) for prefix, _ in ITEM_BY_PREFIX) else "default"
+
     def template(self, which: str, outcome: str) -> str:
         value = self.message if which == "message" else self.suggestion
         if isinstance(value, dict):

@@ -50,13 +50,13 @@ def submission(review: Review) -> dict:
     hearing = getattr(dossier, "hearing", None)
     if getattr(hearing, "held", None):
         materials.append(_material("听证报告", files.get("听证报告"), said.note(("hearing",), "载明已举行听证")))
-    dossier_file = files.get("dossier")
     facts = getattr(record, "facts", None)
-    materials.append(_material("程序记录（dossier.yaml）", dossier_file,
-                               "程序情况取自起草说明等送审材料" if facts and dossier is not None else None))
     missing = [m["name"] for m in materials if not m["present"]]
+    from .wording import issuer_note
+
     return {
         "issuer": issuer_name or "",
+        "issuer_note": issuer_note(review),
         "issuer_type": getattr(issuer, "type", None) or "",
         "issuer_level": getattr(issuer, "level", None) or "",
         "joint_issuers": [getattr(j, "name", None) or "" for j in getattr(dossier, "joint_issuers", None) or []],
@@ -105,11 +105,15 @@ class _Said:
 
 
 def _material(name: str, file: str | None, note: str | None = None) -> dict:
-    """A material of the submission: provided as a file, recorded in the dossier only, or missing."""
+    """A material of the submission: provided as a file, recorded in the dossier only, or missing. ``status``
+    is what the officer reads (no file names: ``file`` keeps the file for the appendix)."""
+    from .wording import plain
+
     if file:
-        return {"name": name, "state": "provided", "present": True, "file": file, "status": f"已提供（{file}）"}
+        return {"name": name, "state": "provided", "present": True, "file": file, "status": "已提供"}
     if note:
-        return {"name": name, "state": "recorded", "present": True, "file": None, "status": f"未单独提供（{note}）"}
+        return {"name": name, "state": "recorded", "present": True, "file": None,
+                "status": f"未单独提供（{plain(note)}）"}
     return {"name": name, "state": "missing", "present": False, "file": None, "status": "未提供"}
 
 
@@ -119,11 +123,11 @@ def _record(dossier, said: _Said) -> list[dict]:
         return []
     out = []
 
-    def add(name, text, *paths):
-        out.append({"name": name, "text": text + (said.source(*paths) if paths else "")})
+    from .wording import plain
 
-    if getattr(dossier, "drafting_unit", None):
-        add("起草单位", dossier.drafting_unit, ("drafting_unit",))
+    def add(name, text, *paths):
+        out.append({"name": name, "text": text + (plain(said.source(*paths)) if paths else "")})
+
     if getattr(dossier, "basis", None):
         add("制定依据", "".join(f"《{t}》" for t in dossier.basis), ("basis",))
     c = getattr(dossier, "consultation", None)

@@ -26,7 +26,9 @@ from typing import Any
 
 from ...findings import REVIEW_ITEMS, SEVERITY_ORDER, Finding, Review
 from ...findings import SEVERITY_ZH as SEVERITY_LABEL
+from .appendix import technical
 from .submission import submission, zh_date
+from .wording import addressee, opening, plain, where
 
 ORDINALS = "一二三四五六七八九十"
 ITEM_LABEL = {
@@ -98,8 +100,8 @@ def _location_text(finding: Finding) -> str:
     parts = []
     if loc.file:
         parts.append(loc.file)
-    if loc.line:
-        parts.append(f"第{loc.line}行")
+    if loc.line:  # a Word draft is read paragraph by paragraph: its "line" is the paragraph
+        parts.append(f"第{loc.line}{'段' if (loc.file or '').lower().endswith('.docx') else '行'}")
     return " ".join(parts)
 
 
@@ -175,13 +177,15 @@ def _rule_title(review: Review, rule_id: str, fallback: str = "") -> str:
 
 def opinion_context(review: Review) -> dict[str, Any]:
     """Everything the templates show, as plain values (documented in docs/guide.md)."""
-    live = [f for f in review.findings if not f.waived]
+    live = [f for f in review.findings if not f.waived and f.family != "waiver"]
     waived = [f for f in review.findings if f.waived]
+    about_waivers = [f for f in review.findings if f.family == "waiver"]
     doc_title = _doc_title(review)
 
     # 具体修改意见: findings grouped by (rule, clause), in document order; block/modify first list, warn/info second
     groups: dict[tuple, list[Finding]] = {}
-    for finding in sorted(live, key=Finding.sort_key):
+    draft_file = (review.files or {}).get("draft")
+    for finding in sorted(live, key=lambda f: (f.location.file not in (None, draft_file), f.sort_key())):
         key = (finding.rule_id, finding.location.eid or finding.location.label or finding.location.line)
         groups.setdefault(key, []).append(finding)
     suggestions, notes = [], []
@@ -207,8 +211,11 @@ def opinion_context(review: Review) -> dict[str, Any]:
         })
 
     counts = review.counts()
+    sub = submission(review)
     return {
         "title": f"关于《{doc_title}》的合法性审核意见",
+        "addressee": addressee(review),
+        "opening": opening(review, doc_title, sub["received"], FRAMEWORK),
         "doc_title": doc_title,
         "draft_name": Path(review.draft).name,
         "number": f"审核意见〔{review.reviewed_on.year if review.reviewed_on else '　　'}〕第　　号",
@@ -222,7 +229,7 @@ def opinion_context(review: Review) -> dict[str, Any]:
         "next_step": NEXT_STEP[review.verdict],
         "counts": counts,
         "counts_zh": {SEVERITY_LABEL[k]: v for k, v in counts.items()},
-        "submission": submission(review),
+        "submission": sub,
         "framework": FRAMEWORK,
         "bases": _bases(review.findings, review.cited),
         "items": items,
@@ -230,11 +237,14 @@ def opinion_context(review: Review) -> dict[str, Any]:
         "notes": notes,
         "conclusion": _conclusion(review, doc_title, live, items),
         "waived": [_waived_view(review, f) for f in waived],
+        "waiver_problems": [{"rule_id": f.rule_id, "title": f.title, "message": f.message,
+                             "where": _location_text(f)} for f in about_waivers],
         "not_run": [{"rule_id": n.rule_id, "title": _rule_title(review, n.rule_id), "reason": n.reason}
                     for n in review.not_run],
         "errors": [_error_view(e) for e in review.errors],
         "rule_count": len(review.rules) if review.rules is not None else 0,
         "reviewer": _reviewer(review),
+        "technical": technical(review, suggestions, notes, items, reference(review)),
     }
 
 
@@ -248,7 +258,7 @@ def _suggestion(review: Review, group: list[Finding], number: int, clauses: _Cla
             if (view["cite"], view["quote"]) not in seen:
                 seen.add((view["cite"], view["quote"]))
                 bases.append(view)
-    messages = list(dict.fromkeys(f.message for f in group))
+    messages = list(dict.fromkeys(plain(f.message) for f in group))
     label = first.location.label or "全文"
     dossier_file = (review.files or {}).get("dossier", "")
     on_record = (bool(first.location.file) and (first.location.file == dossier_file
@@ -256,14 +266,17 @@ def _suggestion(review: Review, group: list[Finding], number: int, clauses: _Cla
                  or (not first.location.file and (first.location.label or "").startswith("程序记录")))
     facts = getattr(review.record, "facts", None)
     on_materials = bool(first.location.file) and facts is not None and first.location.file in facts.files
+    readings = list(dict.fromkeys(f.reading for f in group if f.reading))
     return {
         "number": number, "rule_id": first.rule_id, "title": first.title or _rule_title(review, first.rule_id),
         "severity": first.severity, "severity_zh": SEVERITY_LABEL[first.severity],
         "review_item": first.review_item, "label": label, "location": _location_text(first),
-        "words": list(dict.fromkeys(f.excerpt for f in group if f.excerpt)),
+        "where": where(review, first, clauses.text(first.location.eid), on_record, on_materials),
+        "reading": "；".join(readings), "readings": readings,
+        "words": list(dict.fromkeys(plain(f.excerpt) if on_record else f.excerpt for f in group if f.excerpt)),
         "clause": clause, "segments": segments, "messages": messages, "message": "".join(messages),
-        "suggestion": next((f.suggestion for f in group if f.suggestion), ""),
-        "bases": bases, "trigger": first.trigger, "findings": group,
+        "suggestion": plain(next((f.suggestion for f in group if f.suggestion), "")),
+        "bases": bases, "trigger": plain(first.trigger or "") or None, "findings": group,
         "source": "record" if on_record else "materials" if on_materials else "draft",
         "words_label": "程序记录" if on_record else "送审材料" if on_materials else "原文",
         "ref": f"{'修改意见' if SEVERITY_ORDER[first.severity] >= SEVERITY_ORDER['modify'] else '提示事项'}第{number}条",
