@@ -26,6 +26,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/parse_corpus.py
 	$(BIN)/python benchmarks/review_corpus.py
+	$(BIN)/python benchmarks/restatement/run.py
 
 docs: $(STAMP)
 	$(BIN)/review-engine rules docs --out docs/rules.md
