@@ -71,6 +71,9 @@ REVIEW_DATE = dt.date(2025, 6, 1)
 KINDS = ("licence", "penalty", "fee", "coercion")
 TARGET = 100
 SKIP_CATEGORIES = frozenset({"刑法", "宪法", "民法典", "诉讼与非诉讼程序法"})
+# measures that are not an administrative body's: supervisory commissions, prisons and detention houses, the
+# state's sovereign acts at sea, martial law and the armed forces
+SKIP_LAWS = re.compile(r"监察法|监狱|看守所|专属经济区|领海|戒严|军事|国防|兵役|预备役|人民武装|军人|军队")
 SEVERITIES = ("block", "modify", "warn", "info", "none")
 LIST = HERE / "provisions.yaml"
 
@@ -79,17 +82,21 @@ MEASURE = {
         r"(?:应当|须|必须)(?:依法)?(?:取得|领取|持有)[^，。；]{0,30}?(?:许可证|许可|执照)"
         r"|(?:应当|须|必须)(?:依法)?(?:报)?经[^，。；]{2,40}?(?:批准|许可|审批|核准)"
         r"|实行[^，。；]{1,20}?许可(?:证)?制度|未经[^，。；]{2,40}?(?:批准|许可)[，,]不得"),
-    "penalty": re.compile(r"(?:处|并处|可以处)[^，。；]{0,40}?罚款|没收[^，。；]{0,10}?违法所得|吊销[^，。；]{0,12}?(?:许可证|执照)"
+    "penalty": re.compile(r"(?<!所)(?:处|并处|可以处)[^，。；]{0,40}?罚款|没收[^，。；]{0,10}?违法所得|吊销[^，。；]{0,12}?(?:许可证|执照)"
                           r"|责令停产停业|行政拘留|处[^，。；]{0,6}?拘留"),
     "fee": re.compile(r"(?:缴纳|交纳|收取|征收)[^，。；、]{0,12}?费(?![用率])"),
-    "coercion": re.compile(r"(?:可以|有权)[^，。；]{0,12}?(?:查封|扣押|冻结|扣留|封存|强制拆除|强制隔离|强制执行|强制检查)"),
+    "coercion": re.compile(r"(?:可以|有权)(?!不)[^，。；]{0,12}?(?:查封|扣押|冻结|扣留|封存|强制拆除|强制隔离|强制执行|强制检查)"),
 }
 # 有权采取下列措施：（一）……（三）查封、扣押……: the measure in a 项 of the lead-in
-_MEASURES_LISTED = re.compile(r"(?:可以|有权)[^，。；]{0,6}?(?:采取|实施)[^，。；]{0,6}?下列")
+_MEASURES_LISTED = re.compile(r"(?:可以|有权)(?!不)[^，。；]{0,6}?(?:采取|实施)[^，。；]{0,6}?下列")
 _COERCIVE = re.compile(r"查封|扣押|冻结|扣留|封存|强制拆除|强制隔离|强制执行|强制检查")
 _CONTEXT = re.compile(r"前[一二三四五两]?款|前[一二三四五两]?条|前项|本条|本款|上款|该款|上述|前述|(?<!条)第[一二三四五六七八九十]+款")
 _CONTINUES = re.compile(r"^(?:其|该|但是|但|同时|并|此外|也|对其|对该|依照前|有前款|以上|上列)")
 _OWN_BASIS = re.compile(r"(?:依照|依据|按照|根据|适用)本(?:法|条例|规定|办法|细则|决定)")
+# another law named without 《》 (遇有军事设施保护法第三十条所列违法行为)
+_OTHER_LAW = re.compile(r"(?<!本)(?:法|条例|规定|办法)第[一二三四五六七八九十百零]+条")
+# measures on the state's own staff (督察, 处分): internal discipline, not a measure on the public
+_OFFICIALS = re.compile(r"人民警察|工作人员|公务员|督察")
 _ORGAN = re.compile(r"人民政府|国务院|部门|机关|委员会|主管|行政|军|中央|机构")
 _DENIED = re.compile(r"不得|禁止|免|减|退还|返还|罚款|[不未][^，。；]{0,12}?(?:缴纳|交纳|收取|征收)|不再")
 # a fee laid down, not mentioned (征收的矿产资源补偿费在安排使用时): a modal or 按照…规定 right before the verb
@@ -130,7 +137,7 @@ def _manifest(base: Path) -> list[dict]:
     with open(base / "national_law" / "MANIFEST.tsv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     return [r for r in rows if r["expired"] != "1" and r["level"] in ("法律", "行政法规")
-            and r["category"] not in SKIP_CATEGORIES]
+            and r["category"] not in SKIP_CATEGORIES and not SKIP_LAWS.search(r["name"])]
 
 
 def _sentences(text: str) -> list[str]:
@@ -145,7 +152,8 @@ def _qualifies(kind: str, lead: str, items: list[str]) -> bool:
     whole = lead + "".join(items)
     if not 12 <= len(lead) <= 220 or len(whole) > 400 or len(items) > 10:
         return False
-    if "《" in whole or _CONTEXT.search(whole) or _CONTINUES.search(lead) or _OWN_BASIS.search(whole):
+    if "《" in whole or _CONTEXT.search(whole) or _CONTINUES.search(lead) or _OWN_BASIS.search(whole) \
+            or _OTHER_LAW.search(whole) or _OFFICIALS.search(whole):
         return False
     kinds = _kinds_of(whole)
     listed = bool(items) and _MEASURES_LISTED.search(lead) and _COERCIVE.search("".join(items))
@@ -157,6 +165,8 @@ def _qualifies(kind: str, lead: str, items: list[str]) -> bool:
     if found is None and not (kind == "coercion" and listed):
         return False
     before = lead[:found.start()] if found else lead
+    if found and re.match(r"[^，,；;。：:]*的[，,]", lead[found.start():]):
+        return False  # the measure inside a condition (被……吊销……许可证的，……): not laid down
     if kind == "licence":
         subject = re.split(r"应当|须|必须|未经", lead, maxsplit=1)[0]
         return not _ORGAN.search(subject) and "不得" not in before and "负责人批准" not in lead
@@ -305,16 +315,18 @@ def _adapt(text: str, title: str) -> str:
     return re.sub(rf"本{genre.group(1)}(?!律)", f"《{title}》", text)
 
 
-# the first consequence of a penalty clause (…的，由……责令改正，给予警告……): the citation goes before it
-_CONSEQUENCE = re.compile(r"警告|通报批评|罚款|没收|吊销|暂扣|停产停业|责令|拘留|处[^，。；]{0,20}?(?:罚|元)")
+# the first measure of any kind in the sentence (…的，由……责令改正，给予警告……): the citation goes before it
+_ANY_MEASURE = re.compile(r"警告|通报批评|罚款|没收|吊销|暂扣|停产停业|责令|拘留|处[^，。；]{0,20}?(?:罚|元)"
+                          r"|批准|许可|审批|核准|取得|领取|持有|缴纳|交纳|收取|征收|查封|扣押|冻结|扣留|封存|强制|采取")
 _FORMS = ("依照《{t}》{a}的规定，", "根据《{t}》{a}规定，", "按照《{t}》{a}的规定，")
 
 
 def cited(c: Provision) -> str:
-    """The lead-in with its citation: after the condition that opens it (…的，), else at its start."""
+    """The lead-in with its citation: after the condition that opens it (…的，) before its first measure, else at
+    its start."""
     lead = _adapt(c.lead, c.title)
     form = _FORMS[int(c.digest[:8], 16) % len(_FORMS)].format(t=c.title, a=c.article)
-    found = (_CONSEQUENCE if c.kind == "penalty" else MEASURE[c.kind]).search(lead)
+    found = _ANY_MEASURE.search(lead)
     cut = max(lead.rfind("的，", 0, found.start()), lead.rfind("的,", 0, found.start())) if found else -1
     if cut >= 0:
         return lead[:cut + 2] + form + lead[cut + 2:]

@@ -216,6 +216,8 @@ def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:
         return None
     if article is not None:
         fact = facts.fact(article)
+        if fact is not None and kind == "liberty" and any("行政拘留" in p.types for p in fact.penalties):
+            return True  # 处十日以上十五日以下拘留: a penalty that restricts liberty
         return fact is not None and measure in fact.empowers
     if measure == "penalty":
         return facts.any_penalty()
