@@ -170,6 +170,8 @@ def _qualifies(kind: str, lead: str, items: list[str]) -> bool:
     if kind == "licence":
         subject = re.split(r"应当|须|必须|未经", lead, maxsplit=1)[0]
         return not _ORGAN.search(subject) and "不得" not in before and "负责人批准" not in lead
+    if kind == "penalty" and re.search(r"听证|决定(?:之)?前", lead):
+        return False  # the procedure before a penalty (作出……罚款……等行政处罚决定之前，应当告知……听证), not a penalty
     if kind == "fee":
         return bool(_FEE_LAID.search(lead)) and not _DENIED.search(lead) and "保险费" not in lead
     if kind == "coercion":

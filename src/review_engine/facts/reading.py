@@ -18,7 +18,8 @@ the words at ``unit.text[start:end]`` and answers with a ``Reading``:
 ``basis``                  the words that name the basis (``依照《中华人民共和国食品安全法》第三十五条``, ``依法``), or ""
 ``cited``                  the titles the sentence (or the lead-in of its list) cites
 ``internal``               the measure falls on the administration itself — its departments, subordinate bodies or
-                           staff (对考核不合格的乡镇予以通报批评): internal supervision, not a measure on citizens
+                           staff (对考核不合格的乡镇予以通报批评), or is named as a 处分 (给予警告、记过或者开除的处分):
+                           internal supervision, not a measure on citizens
 ``why``                    the reading in Chinese, for the finding (该句……)
 ``private_payee``          for a fee: it is paid to a private party (a price of its service, not a levy)
 
@@ -78,6 +79,10 @@ _INTERNAL = re.compile(
 )
 
 
+# 给予警告、记过、撤职或者开除的处分: a sanction named as a 处分 is the discipline of staff, not a penalty
+_DISCIPLINE = re.compile(r"(?:(?:、|和|或者|或|及|以及)(?:警告|记过|记大过|降级|降职|撤职|开除|留用察看|留党察看|通报批评))*"
+                         r"的?(?:政务|行政|纪律)?处分")
+
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -133,7 +138,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     cited = tuple(dict.fromkeys(_CITED.findall(sentence)))
     lead = _list_lead(facts, unit)
     target = _target_of(before, kind)
-    internal = bool(_INTERNAL.search(target))
+    internal = bool(_INTERNAL.search(target)) or bool(_DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target:
         from .clauses import classify
 

@@ -14,10 +14,13 @@ that hold for any wording:
    "依法" or "按照有关规定": at most ``modify`` — name the law and the article. With a title the registry does not
    know: ``warn`` — the reviewer checks that it provides the measure.
    Without a citation, a licence, fee or coercive measure of the same name in a law or regulation (the draft's
-   own basis first: ``registry/restate.py``) makes it a restatement: ``modify`` — cite it. A measure of a kind the
+   own basis first: ``registry/restate.py``), or a sentence that repeats the words of a law's penalty, licence, fee
+   or coercive measure (the registry's quotation of it: ``restate.repeated``) makes it a restatement: ``modify`` —
+   cite it. A measure of a kind the
    draft's basis law provides (a liberty restriction in a document made under the law on assemblies): ``warn``.
    A rule whose measure no higher law gives an administrative body (utility cut-offs, local-registration
-   requirements, liability of relatives) says ``restatable: false``: "依法" and look-alike names do not soften it.
+   requirements, liability of relatives) says ``restatable: false``: "依法" and look-alike names do not soften it;
+   a sentence that repeats a law's own words (``restate.repeated``) does.
 5. Otherwise the document creates a measure its issuer may not create, with no basis named: the rule's severity.
 
 The finding's ``{reading}`` field says which reading decided (该句由本文件直接作出规定，未载明上位法依据；制定机关为……).
@@ -84,7 +87,10 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     who = issuer.describe()
     if reading.mood == "restates" and restatable:
         return _restated(reading, ctx, who, kind)
-    if not restatable:
+    if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
+        provision = _repeated(ctx, kind, unit, start, end, excerpt)
+        if provision is not None:
+            return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
         return Judgement(True, reading=f"{reading.why}；{who}")
     provision = _provision_restated(ctx, kind, reading.sentence)
     if provision is not None:
@@ -94,6 +100,9 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if quoted is not None:
         title, label = quoted
         return Judgement(True, "modify", f"该句复述《{title}》{label}的规定，本文件未注明依据；{who}")
+    provision = _repeated(ctx, kind, unit, start, end, excerpt)
+    if provision is not None:
+        return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
     basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end])
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
@@ -115,6 +124,23 @@ def _quoted(ctx, reading, unit, start: int, end: int, excerpt: str):
         return None
     left, right = unit.sentence(start, end)
     return quoted_from(ctx.registry, insts, unit.text[left:right], excerpt or unit.text[start:end], ctx.review_date)
+
+
+_REPEATABLE = frozenset({"licence", "penalty", "coercion", "fee", "liberty", "market", "price"})
+
+
+def _repeated(ctx, kind: str, unit, start: int, end: int, excerpt: str):
+    """The provision of a law or regulation whose words (the registry's quotation) the whole sentence repeats, the
+    measure's words among them (``registry/restate.repeated``); None for duties and powers."""
+    from ..facts.reading import sentence_head
+    from ..registry.restate import repeated
+
+    if kind not in _REPEATABLE:
+        return None
+    text = unit.text
+    stop = re.search(r"[。！？!?]", text[end:])
+    sentence = text[sentence_head(text, unit.sentence(start, end)[0]):end + (stop.end() if stop else len(text) - end)]
+    return repeated(ctx.registry, sentence, excerpt or text[start:end], ctx.review_date)
 
 
 def _basis_titles(ctx) -> list:

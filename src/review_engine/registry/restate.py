@@ -8,6 +8,18 @@ the sentence; the laws the draft names as its basis (``prefer``) are tried first
 characters (else the whole name must occur: 捕捞许可证), so that a sentence is matched by what it is about (苗种生产,
 燃气经营), not by a word every licence shares.
 The index of names is built once per registry and date.
+
+``repeated(registry, sentence, words, day)`` recognises a restatement by the law's own words, as the registry
+keeps them (no law text needed): every penalty, licence, fee and coercive measure it records carries a quotation
+of the clause it was read from (at most 120 characters). A draft sentence repeats a provision when it covers
+at least 80 % of such a quotation — of 14 characters or more, 22 for a penalty, whose clause may name no conduct
+(逾期不改正的，处一万元以上十万元以下罚款) — in runs of three characters or more, one of them ten or more (item
+numbers, 本法 / 《……》 and 的, spaces and punctuation ignored), and the measure's own words (``words``) occur
+among the quotations of the same article: the whole sentence is then the law's, whatever kind of measure the
+quotation was recorded for (土地复垦义务人不复垦……应当缴纳土地复垦费，由……代为组织复垦 restates the fee and the
+enforcement in the stead of the party). A measure a draft invents shares at most a common tail with a law
+(……责令改正，处五千元以上五万元以下罚款), not four fifths of its clause. Candidates are found by the three-character
+sequences they share with the sentence; the index is built once per registry and date.
 """
 
 from __future__ import annotations
@@ -48,11 +60,8 @@ class Restated:
 _INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
 
 
-def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
-    key = (id(registry), day, kind)
-    if key in _INDEX:
-        return _INDEX[key]
-    out: list[tuple[str, Restated]] = []
+def _in_force(registry: Registry, day: dt.date):
+    """(instrument, article facts) of every imported law and administrative regulation in its version of ``day``."""
     for pack in registry.packs:
         for ident in pack.ids():
             record = pack.record(ident)
@@ -63,20 +72,28 @@ def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Resta
                 continue
             version = registry.version_on(inst, day)
             facts = inst.facts_for(version) if version is not None else None
-            if facts is None:
+            if facts is not None:
+                yield inst, facts
+
+
+def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
+    key = (id(registry), day, kind)
+    if key in _INDEX:
+        return _INDEX[key]
+    out: list[tuple[str, Restated]] = []
+    for inst, facts in _in_force(registry, day):
+        for article, provision in facts.provisions(kind):
+            if provision.denied:
                 continue
-            for article, provision in facts.provisions(kind):
-                if provision.denied:
-                    continue
-                name = provision.name.replace("的", "")
-                word = core(name)
-                if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
-                    continue
-                # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
-                key = word if len(word) >= _MIN_CORE else name
-                if len(key) < _MIN_CORE:
-                    continue
-                out.append((key, Restated(inst.title, article, provision.name, provision.body, inst.level)))
+            name = provision.name.replace("的", "")
+            word = core(name)
+            if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
+                continue
+            # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+            match = word if len(word) >= _MIN_CORE else name
+            if len(match) < _MIN_CORE:
+                continue
+            out.append((match, Restated(inst.title, article, provision.name, provision.body, inst.level)))
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
     out.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
     _INDEX[key] = out
@@ -96,6 +113,96 @@ def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer:
     if kind == "coercion":  # coercive measures have the same names in many laws: only the draft's own basis counts
         return preferred[0] if preferred else None
     return (preferred or found)[0]
+
+
+# ---- restatement by the quotations the registry keeps ----------------------------------------------------------
+
+_MIN_QUOTE = 14  # a licence, fee or coercive measure: 公民领取户口簿和迁移证应当缴纳工本费
+_MIN_PENALTY = 22  # a penalty clause: 逾期不改正的，处一万元以上十万元以下罚款 alone names no conduct
+_COVER = 0.8
+_MIN_BLOCK = 3
+_LONG_BLOCK = 10
+_GRAM = 3
+_NOISE = re.compile(r"《[^》]*》|本(?:法|条例|规定|办法|细则|决定)(?!律)|[\s…的，,、；;：:。.（）()“”\"'‘’]")
+
+
+_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def normalized(text: str) -> str:
+    """The words a restatement is compared by: no item number, titles or 本法 (the draft names the law the law calls
+    本法), no 的, spaces or punctuation."""
+    return _NOISE.sub("", _ITEM.sub("", text))
+
+
+@dataclass
+class _Quotes:
+    quotes: list[tuple[str, Restated]]  # (normalized quotation, its provision)
+    grams: dict[str, list[int]]  # three characters → the quotations holding them
+    articles: dict[tuple[str, str], str]  # (title, article) → its quotations, normalized and joined
+
+
+_QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
+
+
+def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
+    key = (id(registry), day)
+    if key in _QUOTES:
+        return _QUOTES[key]
+    quotes: list[tuple[str, Restated]] = []
+    articles: dict[tuple[str, str], list[str]] = {}
+    for inst, facts in _in_force(registry, day):
+        for article, fact in facts.articles.items():
+            found = [(p.quote, "、".join(p.types) or "罚款", p.body, _MIN_PENALTY) for p in fact.penalties]
+            found += [(p.quote, p.name, p.body, _MIN_QUOTE) for p in fact.provisions if p.quote and not p.denied]
+            for quote, name, body, least in found:
+                text = normalized(quote)
+                articles.setdefault((inst.title, article), []).append(text)
+                if len(text) >= least:
+                    quotes.append((text, Restated(inst.title, article, name, body, inst.level)))
+    grams: dict[str, list[int]] = {}
+    for i, (text, _) in enumerate(quotes):
+        for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
+            grams.setdefault(gram, []).append(i)
+    index = _QUOTES[key] = _Quotes(quotes, grams, {k: "|".join(v) for k, v in articles.items()})
+    return index
+
+
+def _cover(quote: str, text: str) -> float:
+    """The share of ``quote`` that ``text`` repeats, in runs of at least three characters, one of them long."""
+    import difflib
+
+    blocks = [b.size for b in difflib.SequenceMatcher(None, quote, text, autojunk=False).get_matching_blocks()
+              if b.size >= _MIN_BLOCK]
+    if not blocks or max(blocks) < _LONG_BLOCK:
+        return 0.0
+    return sum(blocks) / len(quote)
+
+
+def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Restated | None:
+    """The provision of a law or regulation in force on ``day`` whose registry quotation the ``sentence`` repeats,
+    with the measure's ``words`` among the quotations of its article; None when there is none (see the module
+    docstring)."""
+    text = normalized(sentence)
+    anchor = normalized(words)
+    if len(text) < _MIN_QUOTE or not anchor:
+        return None
+    index = _quote_index(registry, day)
+    counts: dict[int, int] = {}
+    for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
+        for i in index.grams.get(gram, ()):
+            counts[i] = counts.get(i, 0) + 1
+    best: tuple[float, Restated] | None = None
+    for i, shared in counts.items():
+        quote, provision = index.quotes[i]
+        if shared < _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
+            continue
+        if anchor not in index.articles[(provision.title, provision.article)]:
+            continue
+        cover = _cover(quote, text)
+        if cover >= _COVER and (best is None or (cover, provision.level == "法律") > (best[0], best[1].level == "法律")):
+            best = (cover, provision)
+    return best[1] if best else None
 
 
 # ---- restatement by the words of the law (when the law texts are configured) ----------------------------------
