@@ -172,7 +172,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         if lead_basis:
             return reading("defines_violation", f"该项列举违法情形，由所在条款援引的上位法（{lead_basis}）处理",
                            lead_basis, cited + lead_cited)
-    if not basis:  # 依照《……》第……条的规定，……；情节严重的，吊销……: a named basis earlier in the sentence governs
+    if "《" not in basis:  # 依照《……》第……条的规定，……；情节严重的，吊销……: a named basis earlier in the sentence
+        # governs it (and outranks a clause's own 依法: ……，并由……依法组织清除)
         governing = governing_basis(text, sentence_head(text, left), start)
         if governing is not None:
             basis = governing.group(0).rstrip("，,的")

@@ -86,7 +86,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             return Judgement(False, reason=f"{ctx.view.type}可以设定（{power.source}）")
     who = issuer.describe()
     if reading.mood == "restates" and restatable:
-        return _restated(reading, ctx, who, kind)
+        return _restated(reading, ctx, who, kind, _whole_sentence(unit, start, end))
     if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
         provision = _repeated(ctx, kind, unit, start, end, excerpt)
         if provision is not None:
@@ -132,15 +132,20 @@ _REPEATABLE = frozenset({"licence", "penalty", "coercion", "fee", "liberty", "ma
 def _repeated(ctx, kind: str, unit, start: int, end: int, excerpt: str):
     """The provision of a law or regulation whose words (the registry's quotation) the whole sentence repeats, the
     measure's words among them (``registry/restate.repeated``); None for duties and powers."""
-    from ..facts.reading import sentence_head
     from ..registry.restate import repeated
 
     if kind not in _REPEATABLE:
         return None
+    return repeated(ctx.registry, _whole_sentence(unit, start, end), excerpt or unit.text[start:end], ctx.review_date)
+
+
+def _whole_sentence(unit, start: int, end: int) -> str:
+    """The sentence holding ``unit.text[start:end]`` from its head to its 。, over its semicolons."""
+    from ..facts.reading import sentence_head
+
     text = unit.text
     stop = re.search(r"[。！？!?]", text[end:])
-    sentence = text[sentence_head(text, unit.sentence(start, end)[0]):end + (stop.end() if stop else len(text) - end)]
-    return repeated(ctx.registry, sentence, excerpt or text[start:end], ctx.review_date)
+    return text[sentence_head(text, unit.sentence(start, end)[0]):end + (stop.end() if stop else len(text) - end)]
 
 
 def _basis_titles(ctx) -> list:
@@ -189,12 +194,14 @@ def _provision_restated(ctx, kind: str, sentence: str):
     return restated(ctx.registry, measure, sentence, ctx.review_date, prefer)
 
 
-def _restated(reading, ctx, who: str, kind: str) -> Judgement:
+def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgement:
     """The sentence names a basis. A higher law that may provide the measure (and, where the registry knows the
-    cited article, does provide it) passes; a cited instrument that may not provide it (a 规范性文件, a 部门规章 for
-    a licence) is no basis; "依法" alone or a title the registry does not know is for the reviewer."""
+    cited article, does provide it — or the sentence repeats the article's words) passes; a cited instrument that
+    may not provide it (a 规范性文件, a 部门规章 for a licence) is no basis; "依法" alone or a title the registry does
+    not know is for the reviewer."""
     from ..numerals import to_chinese
     from ..registry.powers import may_create
+    from ..registry.restate import repeats_article
 
     if reading.cited:
         registry = ctx.registry
@@ -206,7 +213,8 @@ def _restated(reading, ctx, who: str, kind: str) -> Judgement:
             if kind in _POWER_KIND and not may_create(_POWER_KIND[kind], level).allowed:
                 return Judgement(True, reading=f"该句援引的《{inst.title}》是{inst.level}，不能设定该措施；{who}")
             article = _cited_article(reading.basis, title)
-            if article is not None and provides(ctx, inst, kind, article) is False:
+            if article is not None and provides(ctx, inst, kind, article) is False and not repeats_article(
+                    registry, inst.title, str(article), sentence, ctx.review_date):
                 return Judgement(True, reading=f"该句援引的《{inst.title}》第{to_chinese(article)}条没有规定该措施；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
@@ -237,7 +245,8 @@ def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:
     facts = facts_of(ctx, inst, exact=article is not None)
     if facts is None:
         return None
-    measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None}.get(kind, kind)
+    measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None, "burden": None,
+               "power": None}.get(kind, kind)
     if measure is None:
         return None
     if article is not None:

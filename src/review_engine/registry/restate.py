@@ -168,15 +168,15 @@ def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
     return index
 
 
-def _cover(quote: str, text: str) -> float:
-    """The share of ``quote`` that ``text`` repeats, in runs of at least three characters, one of them long."""
+def _cover(quote: str, text: str) -> int:
+    """How many characters of ``quote`` ``text`` repeats, in runs of at least three characters, one of them long."""
     import difflib
 
     blocks = [b.size for b in difflib.SequenceMatcher(None, quote, text, autojunk=False).get_matching_blocks()
               if b.size >= _MIN_BLOCK]
     if not blocks or max(blocks) < _LONG_BLOCK:
-        return 0.0
-    return sum(blocks) / len(quote)
+        return 0
+    return sum(blocks)
 
 
 def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Restated | None:
@@ -192,17 +192,28 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
         for i in index.grams.get(gram, ()):
             counts[i] = counts.get(i, 0) + 1
-    best: tuple[float, Restated] | None = None
+    best: tuple[tuple, Restated] | None = None
     for i, shared in counts.items():
         quote, provision = index.quotes[i]
         if shared < _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
             continue
         if anchor not in index.articles[(provision.title, provision.article)]:
             continue
-        cover = _cover(quote, text)
-        if cover >= _COVER and (best is None or (cover, provision.level == "法律") > (best[0], best[1].level == "法律")):
-            best = (cover, provision)
+        matched = _cover(quote, text)
+        # the most words in common first (a longer quotation is the likelier source), then a law
+        score = (matched, matched / len(quote), provision.level == "法律")
+        if matched >= _COVER * len(quote) and (best is None or score > best[0]):
+            best = (score, provision)
     return best[1] if best else None
+
+
+def repeats_article(registry: Registry, title: str, article: str, sentence: str, day: dt.date) -> bool:
+    """Whether ``sentence`` repeats (as ``repeated`` measures it) a registry quotation of ``article`` of ``title``:
+    a draft that cites the article and repeats its words restates it, whatever measure of the sentence the
+    importer did not record (……，所需费用由建设单位承担)."""
+    text = normalized(sentence)
+    quotes = _quote_index(registry, day).articles.get((title, article), "")
+    return any(len(q) >= _MIN_QUOTE and _cover(q, text) >= _COVER * len(q) for q in quotes.split("|"))
 
 
 # ---- restatement by the words of the law (when the law texts are configured) ----------------------------------
