@@ -11,15 +11,20 @@ The index of names is built once per registry and date.
 
 ``repeated(registry, sentence, words, day)`` recognises a restatement by the law's own words, as the registry
 keeps them (no law text needed): every penalty, licence, fee and coercive measure it records carries a quotation
-of the clause it was read from (at most 120 characters). A draft sentence repeats a provision when it covers
-at least 80 % of such a quotation — of 14 characters or more, 22 for a penalty, whose clause may name no conduct
-(逾期不改正的，处一万元以上十万元以下罚款) — in runs of three characters or more, one of them ten or more (item
-numbers, 本法 / 《……》 and 的, spaces and punctuation ignored), and the measure's own words (``words``) occur
-among the quotations of the same article: the whole sentence is then the law's, whatever kind of measure the
-quotation was recorded for (土地复垦义务人不复垦……应当缴纳土地复垦费，由……代为组织复垦 restates the fee and the
-enforcement in the stead of the party). A measure a draft invents shares at most a common tail with a law
-(……责令改正，处五千元以上五万元以下罚款), not four fifths of its clause. Candidates are found by the three-character
-sequences they share with the sentence; the index is built once per registry and date.
+of the clause it was read from (at most 120 characters). A draft sentence repeats a provision when it covers at
+least 80 % of such a quotation (of 14 characters or more, 22 for a penalty) in runs of three characters or more,
+one of them ten or more (item numbers, 本法 / 《……》 and 的, spaces and punctuation ignored), repeats every figure
+of it (五万元, 一倍, 十日), and the measure's own words (``words``) occur among the quotations of the same article.
+The whole sentence is then the law's, whatever kind of measure the quotation was recorded for (土地复垦义务人不复垦
+……应当缴纳土地复垦费，由……代为组织复垦 restates the fee and the enforcement in the stead of the party).
+
+A penalty's quotation must name its conduct: not only 违反本法规定，有下列行为之一的, 逾期不改正的, 尚不构成犯罪的 or
+有违法所得的, whose conduct is in the 项 or in the clause before the semicolon, which the registry does not quote —
+the sanction alone (有违法所得的，没收违法所得，并处一万元以上十万元以下罚款) is what an invented penalty copies. Such a
+quotation, or a penalty's of fewer than 22 characters, counts only where the law texts are configured
+(``law_texts``) and the article's text holds the whole sentence. Candidates are found by the three-character sequences they share with the sentence; of several, the
+article more of whose quotations the sentence repeats wins (articles and laws share standard clauses). Only laws
+in force on the day count. The index is built once per registry and date.
 """
 
 from __future__ import annotations
@@ -68,8 +73,8 @@ def _in_force(registry: Registry, day: dt.date):
             if not record.get("facts"):
                 continue
             inst = registry.resolve(record["head"]["title"])
-            if inst is None or inst.level not in ("法律", "行政法规"):
-                continue
+            if inst is None or inst.level not in ("法律", "行政法规") or not registry.in_force(inst, day)[0]:
+                continue  # (a repealed law restates nothing: 环境噪声污染防治法, replaced in 2022)
             version = registry.version_on(inst, day)
             facts = inst.facts_for(version) if version is not None else None
             if facts is not None:
@@ -137,7 +142,7 @@ def normalized(text: str) -> str:
 
 @dataclass
 class _Quotes:
-    quotes: list[tuple[str, Restated]]  # (normalized quotation, its provision)
+    quotes: list[tuple[str, Restated, bool]]  # (normalized quotation, its provision, whether it stands alone)
     grams: dict[str, list[int]]  # three characters → the quotations holding them
     articles: dict[tuple[str, str], str]  # (title, article) → its quotations, normalized and joined
 
@@ -153,25 +158,49 @@ def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
     articles: dict[tuple[str, str], list[str]] = {}
     for inst, facts in _in_force(registry, day):
         for article, fact in facts.articles.items():
-            found = [(p.quote, "、".join(p.types) or "罚款", p.body, _MIN_PENALTY) for p in fact.penalties]
-            found += [(p.quote, p.name, p.body, _MIN_QUOTE) for p in fact.provisions if p.quote and not p.denied]
-            for quote, name, body, least in found:
+            found = [(p.quote, "、".join(p.types) or "罚款", p.body, True) for p in fact.penalties]
+            found += [(p.quote, p.name, p.body, False) for p in fact.provisions if p.quote and not p.denied]
+            for quote, name, body, penalty in found:
                 text = normalized(quote)
                 articles.setdefault((inst.title, article), []).append(text)
-                if len(text) >= least:
-                    quotes.append((text, Restated(inst.title, article, name, body, inst.level)))
+                if len(text) >= _MIN_QUOTE:
+                    alone = not penalty or (len(text) >= _MIN_PENALTY and _names_conduct(text))
+                    quotes.append((text, Restated(inst.title, article, name, body, inst.level), alone))
     grams: dict[str, list[int]] = {}
-    for i, (text, _) in enumerate(quotes):
+    for i, (text, _, _) in enumerate(quotes):
         for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
             grams.setdefault(gram, []).append(i)
     index = _QUOTES[key] = _Quotes(quotes, grams, {k: "|".join(v) for k, v in articles.items()})
     return index
 
 
+# a penalty clause names its conduct when something specific is left before the sanction once the words every
+# penalty clause shares are dropped (违反本法规定，有下列行为之一的，由……处……: the conduct is in the 项, which the
+# registry does not quote; 有违法所得的，没收违法所得，并处……罚款 names none)
+_SANCTION = re.compile(r"由|责令|处|没收|给予|予以|吊销|暂扣")
+_SHARED = re.compile(r"违反(?:第[^条]{1,12}条(?:第[^款]{1,4}款)?)?(?:有关)?规定|有下列(?:行为|情形|情况)之一|情节(?:特别|较)?严重|"
+                     r"逾期(?:仍)?[不未](?:改正|整改)|拒不(?:改正|整改)|(?:尚)?不构成犯罪|构成犯罪|(?:有|没有)违法所得|"
+                     r"违法所得[^由责处没给予吊暂]{0,12}?(?:以上|以下|不足)|或者|单位|个人|[对其并]")
+_CONDUCT_MIN = 6
+
+
+def _names_conduct(text: str) -> bool:
+    sanction = _SANCTION.search(text)
+    return len(_SHARED.sub("", text[:sanction.start()] if sanction else text)) >= _CONDUCT_MIN
+
+
+_FIGURE = re.compile(r"[零〇一二三四五六七八九十百千万亿两\d.]+(?:元|倍|日|天|个月|年|小时|%|‰)")
+
+
 def _cover(quote: str, text: str) -> int:
-    """How many characters of ``quote`` ``text`` repeats, in runs of at least three characters, one of them long."""
+    """How many characters of ``quote`` ``text`` repeats, in runs of at least three characters, one of them long;
+    0 when a figure of the quotation (五万元, 一倍, 十日) is not among the sentence's: a restatement repeats the
+    amounts (并处违法所得一倍以上五倍以下罚款 does not restate 并处违法所得二倍以上五倍以下的罚款)."""
     import difflib
 
+    figures = _FIGURE.findall(quote)
+    if figures and not set(figures) <= set(_FIGURE.findall(text)):
+        return 0
     blocks = [b.size for b in difflib.SequenceMatcher(None, quote, text, autojunk=False).get_matching_blocks()
               if b.size >= _MIN_BLOCK]
     if not blocks or max(blocks) < _LONG_BLOCK:
@@ -194,17 +223,35 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
             counts[i] = counts.get(i, 0) + 1
     best: tuple[tuple, Restated] | None = None
     for i, shared in counts.items():
-        quote, provision = index.quotes[i]
+        quote, provision, alone = index.quotes[i]
         if shared < _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
             continue
         if anchor not in index.articles[(provision.title, provision.article)]:
             continue
         matched = _cover(quote, text)
-        # the most words in common first (a longer quotation is the likelier source), then a law
-        score = (matched, matched / len(quote), provision.level == "法律")
-        if matched >= _COVER * len(quote) and (best is None or score > best[0]):
+        if matched < _COVER * len(quote) or (not alone and not _in_text(registry, provision, text, day)):
+            continue
+        # the article more of whose quotations the sentence repeats (articles of a law share clauses: ……对直接负责
+        # 的主管人员……处……罚款), then the longest quotation, then a law
+        quotes = index.articles[(provision.title, provision.article)].split("|")
+        article = sum(m for m, q in ((_cover(q, text), q) for q in quotes) if m >= _COVER * len(q))
+        score = (article, matched, provision.level == "法律")
+        if best is None or score > best[0]:
             best = (score, provision)
     return best[1] if best else None
+
+
+def _in_text(registry: Registry, provision: Restated, text: str, day: dt.date) -> bool:
+    """Whether the configured text of the article (``law_texts``) holds the (normalized) sentence: how a quotation
+    without its conduct (尚不构成犯罪的，由……没收违法所得……) is confirmed; False without texts."""
+    texts = law_texts()
+    inst = registry.resolve(provision.title) if texts else None
+    if inst is None:
+        return False
+    version = registry.version_on(inst, day) or inst.current
+    number, _, suffix = provision.article.partition("-")
+    article = texts.article(inst, version, int(number), int(suffix or 0)) if version is not None else None
+    return article is not None and _cover(text, normalized(article.text())) >= _COVER * len(text)
 
 
 def repeats_article(registry: Registry, title: str, article: str, sentence: str, day: dt.date) -> bool:
