@@ -33,6 +33,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/cite01_real_docs.py
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b
 	-$(BIN)/python benchmarks/hostile.py
+	-$(BIN)/python benchmarks/restatement/run.py
 
 docs: $(STAMP)
 	$(BIN)/review-engine rules docs --out docs/rules.md

@@ -18,7 +18,7 @@ A citation may run over a line break (the text index joins units with a newline)
 《…》 or a 第X条 on the next line are read as one citation, located in the unit where it starts.
 
 ``role`` says what the citation does in its sentence: ``basis`` (根据/依据/依照/按照/适用/参照 …),
-``violated`` (违反《…》第X条), ``repeal`` (the sentence repeals or supersedes it: 同时废止, 停止执行),
+``violated`` (违反《…》第X条, 未依照《…》规定), ``repeal`` (the sentence repeals or supersedes it: 同时废止, 停止执行),
 ``self`` (the draft itself: 本《实施细则》, 现将《…》印发, the draft's own title) or ``mention``.
 
 This module knows nothing of the registry: whether a title is a known instrument is for the check kinds
@@ -76,7 +76,8 @@ _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 _BASIS_BEFORE = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|依|按)[^。；，]{0,30}$")
 _NAME_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|以及|和|及|或者|或)")
 _OWN_NAME = re.compile(r"(?:本|该|此|上述|前述)(?:实施)?(?:办法|法|条例)$")
-_VIOLATED_BEFORE = re.compile(r"违反[^。；，]{0,20}$")
+# the rule broken: 违反《……》, and the rule not followed (未依照《……》规定取得……的)
+_VIOLATED_BEFORE = re.compile(r"违反[^。；，]{0,20}$|(?:未|不|没有)(?:依照|按照|依据|遵照)$")
 _SELF_BEFORE = re.compile(r"(?:本|现将|特将|将|制定了?|印发了?|出台了?)$")
 _SELF_AFTER = re.compile(r"^[^。；，]{0,4}(?:印发给|发给|予以印发|印发你们|现予印发|现予公布|现予发布)")
 _REPEAL = re.compile(r"废止|失效|停止执行|不再执行|同时撤销|予以撤销|宣布撤销")

@@ -18,7 +18,8 @@ the words at ``unit.text[start:end]`` and answers with a ``Reading``:
 ``basis``                  the words that name the basis (``依照《中华人民共和国食品安全法》第三十五条``, ``依法``), or ""
 ``cited``                  the titles the sentence (or the lead-in of its list) cites
 ``internal``               the measure falls on the administration itself — its departments, subordinate bodies or
-                           staff (对考核不合格的乡镇予以通报批评): internal supervision, not a measure on citizens
+                           staff (对考核不合格的乡镇予以通报批评), or is named as a 处分 (给予警告、记过或者开除的处分):
+                           internal supervision, not a measure on citizens
 ``why``                    the reading in Chinese, for the finding (该句……)
 ``private_payee``          for a fee: it is paid to a private party (a price of its service, not a levy)
 
@@ -78,6 +79,10 @@ _INTERNAL = re.compile(
 )
 
 
+# 给予警告、记过、撤职或者开除的处分: a sanction named as a 处分 is the discipline of staff, not a penalty
+_DISCIPLINE = re.compile(r"(?:(?:、|和|或者|或|及|以及)(?:警告|记过|记大过|降级|降职|撤职|开除|留用察看|留党察看|通报批评))*"
+                         r"的?(?:政务|行政|纪律)?处分")
+
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -133,7 +138,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     cited = tuple(dict.fromkeys(_CITED.findall(sentence)))
     lead = _list_lead(facts, unit)
     target = _target_of(before, kind)
-    internal = bool(_INTERNAL.search(target))
+    internal = bool(_INTERNAL.search(target)) or bool(_DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target:
         from .clauses import classify
 
@@ -167,8 +172,23 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         if lead_basis:
             return reading("defines_violation", f"该项列举违法情形，由所在条款援引的上位法（{lead_basis}）处理",
                            lead_basis, cited + lead_cited)
+    if "《" not in basis:  # 依照《……》第……条的规定，……；情节严重的，吊销……: a named basis earlier in the sentence
+        # governs it (and outranks a clause's own 依法: ……，并由……依法组织清除)
+        governing = governing_basis(text, sentence_head(text, left), start)
+        if governing is not None:
+            basis = governing.group(0).rstrip("，,的")
+            cited = tuple(dict.fromkeys(cited + tuple(_CITED.findall(basis))))
+    if not basis and lead is None:  # 依照《……》第……条，……有权采取下列措施：（三）查封……: the lead-in's basis
+        items_lead = _items_lead(facts, unit)
+        lead_basis = _basis_of(_consequence(items_lead, "")) if items_lead else ""
+        if not lead_basis and items_lead:
+            governing = governing_basis(items_lead, 0, len(items_lead))
+            lead_basis = governing.group(0).rstrip("，,的") if governing is not None else ""
+        if lead_basis:
+            return reading("restates", f"该项所在条款载明了依据（{lead_basis}）", lead_basis,
+                           tuple(dict.fromkeys(cited + tuple(_CITED.findall(items_lead)))))
     if basis:
-        return reading("restates", f"该句载明了依据（{basis}）", basis)
+        return reading("restates", f"该句载明了依据（{basis}）", basis, cited)
     if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence):
         return reading("background", "该句说明目的或者背景，不是规范")
     return reading("creates", "该句由本文件直接作出规定，未载明上位法依据")
@@ -181,6 +201,43 @@ def _consequence(before: str, rest: str) -> str:
     cut = max(before.rfind("的，"), before.rfind("的,"))
     head = before[cut + 2:] if cut >= 0 else before
     return head + re.split(r"[，,；;。]", rest, maxsplit=1)[0]
+
+
+_SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
+# a named basis: 依照《……》（第……条（第……款））的规定 — not the failure to follow it (未依照《……》规定)
+_NAMED_BASIS = re.compile(r"(?<![未不没])(?:依照|依据|按照|根据|适用)《[^》]{2,60}》(?:第[^。；，《》]{1,12}?条)?"
+                          r"(?:第[^。；，《》]{1,6}?款)?(?:第[（(][^。；，《》]{1,4}?[)）]项)?(?:的)?(?:有关)?(?:规定)?")
+
+
+def sentence_head(text: str, left: int) -> int:
+    """The start of the whole sentence (up to the previous 。) that holds the clause starting at ``left``: a
+    sentence runs on over its semicolons (……的，依照……处罚；情节严重的，吊销……)."""
+    return max((m.end() for m in _SENTENCE_HEAD.finditer(text, 0, left)), default=0)
+
+
+def governing_basis(text: str, head: int, pos: int):
+    """The named basis that governs the words at ``pos`` from earlier in their sentence (``text[head:pos]``), or
+    None: a 依照《……》第……条的规定 at the head of the sentence, after its condition, or in an earlier clause before a
+    semicolon governs the rest of the sentence; one inside a condition (依照《……》规定应当取得……而未取得的，) or
+    negated (未依照《……》规定) does not."""
+    for found in _NAMED_BASIS.finditer(text, head, pos):
+        stop = re.search(r"[，,；;：:。]", text[found.end():pos])
+        segment_end = found.end() + stop.start() if stop else pos
+        if text[found.end():segment_end].rstrip().endswith("的") or \
+                (segment_end == found.end() and found.group(0).endswith("的")):
+            continue
+        return found
+    return None
+
+
+def _items_lead(facts, unit: Unit) -> str | None:
+    """The lead-in of the list a 项 belongs to when it ends with a colon (……有权采取下列措施：), else None."""
+    node = unit.node
+    if node is None or node.kind not in ("point", "hcontainer"):
+        return None
+    parent = facts.parents.get(id(node))
+    text = (getattr(parent, "text", None) or "").rstrip()
+    return text if text.endswith(("：", ":")) else None
 
 
 def _gate_before(before: str) -> bool:

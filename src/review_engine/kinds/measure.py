@@ -14,10 +14,13 @@ that hold for any wording:
    "依法" or "按照有关规定": at most ``modify`` — name the law and the article. With a title the registry does not
    know: ``warn`` — the reviewer checks that it provides the measure.
    Without a citation, a licence, fee or coercive measure of the same name in a law or regulation (the draft's
-   own basis first: ``registry/restate.py``) makes it a restatement: ``modify`` — cite it. A measure of a kind the
+   own basis first: ``registry/restate.py``), or a sentence that repeats the words of a law's penalty, licence, fee
+   or coercive measure (the registry's quotation of it: ``restate.repeated``) makes it a restatement: ``modify`` —
+   cite it. A measure of a kind the
    draft's basis law provides (a liberty restriction in a document made under the law on assemblies): ``warn``.
    A rule whose measure no higher law gives an administrative body (utility cut-offs, local-registration
-   requirements, liability of relatives) says ``restatable: false``: "依法" and look-alike names do not soften it.
+   requirements, liability of relatives) says ``restatable: false``: "依法" and look-alike names do not soften it;
+   a sentence that repeats a law's own words (``restate.repeated``) does.
 5. Otherwise the document creates a measure its issuer may not create, with no basis named: the rule's severity.
 
 The finding's ``{reading}`` field says which reading decided (该句由本文件直接作出规定，未载明上位法依据；制定机关为……).
@@ -83,8 +86,11 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             return Judgement(False, reason=f"{ctx.view.type}可以设定（{power.source}）")
     who = issuer.describe()
     if reading.mood == "restates" and restatable:
-        return _restated(reading, ctx, who, kind)
-    if not restatable:
+        return _restated(reading, ctx, who, kind, _whole_sentence(unit, start, end))
+    if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
+        provision = _repeated(ctx, kind, unit, start, end, excerpt)
+        if provision is not None:
+            return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
         return Judgement(True, reading=f"{reading.why}；{who}")
     provision = _provision_restated(ctx, kind, reading.sentence)
     if provision is not None:
@@ -94,6 +100,9 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if quoted is not None:
         title, label = quoted
         return Judgement(True, "modify", f"该句复述《{title}》{label}的规定，本文件未注明依据；{who}")
+    provision = _repeated(ctx, kind, unit, start, end, excerpt)
+    if provision is not None:
+        return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
     basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end])
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
@@ -115,6 +124,28 @@ def _quoted(ctx, reading, unit, start: int, end: int, excerpt: str):
         return None
     left, right = unit.sentence(start, end)
     return quoted_from(ctx.registry, insts, unit.text[left:right], excerpt or unit.text[start:end], ctx.review_date)
+
+
+_REPEATABLE = frozenset({"licence", "penalty", "coercion", "fee", "liberty", "market", "price"})
+
+
+def _repeated(ctx, kind: str, unit, start: int, end: int, excerpt: str):
+    """The provision of a law or regulation whose words (the registry's quotation) the whole sentence repeats, the
+    measure's words among them (``registry/restate.repeated``); None for duties and powers."""
+    from ..registry.restate import repeated
+
+    if kind not in _REPEATABLE:
+        return None
+    return repeated(ctx.registry, _whole_sentence(unit, start, end), excerpt or unit.text[start:end], ctx.review_date)
+
+
+def _whole_sentence(unit, start: int, end: int) -> str:
+    """The sentence holding ``unit.text[start:end]`` from its head to its 。, over its semicolons."""
+    from ..facts.reading import sentence_head
+
+    text = unit.text
+    stop = re.search(r"[。！？!?]", text[end:])
+    return text[sentence_head(text, unit.sentence(start, end)[0]):end + (stop.end() if stop else len(text) - end)]
 
 
 def _basis_titles(ctx) -> list:
@@ -163,12 +194,14 @@ def _provision_restated(ctx, kind: str, sentence: str):
     return restated(ctx.registry, measure, sentence, ctx.review_date, prefer)
 
 
-def _restated(reading, ctx, who: str, kind: str) -> Judgement:
+def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgement:
     """The sentence names a basis. A higher law that may provide the measure (and, where the registry knows the
-    cited article, does provide it) passes; a cited instrument that may not provide it (a 规范性文件, a 部门规章 for
-    a licence) is no basis; "依法" alone or a title the registry does not know is for the reviewer."""
+    cited article, does provide it — or the sentence repeats the article's words) passes; a cited instrument that
+    may not provide it (a 规范性文件, a 部门规章 for a licence) is no basis; "依法" alone or a title the registry does
+    not know is for the reviewer."""
     from ..numerals import to_chinese
     from ..registry.powers import may_create
+    from ..registry.restate import repeats_article
 
     if reading.cited:
         registry = ctx.registry
@@ -180,7 +213,8 @@ def _restated(reading, ctx, who: str, kind: str) -> Judgement:
             if kind in _POWER_KIND and not may_create(_POWER_KIND[kind], level).allowed:
                 return Judgement(True, reading=f"该句援引的《{inst.title}》是{inst.level}，不能设定该措施；{who}")
             article = _cited_article(reading.basis, title)
-            if article is not None and provides(ctx, inst, kind, article) is False:
+            if article is not None and provides(ctx, inst, kind, article) is False and not repeats_article(
+                    registry, inst.title, str(article), sentence, ctx.review_date):
                 return Judgement(True, reading=f"该句援引的《{inst.title}》第{to_chinese(article)}条没有规定该措施；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
@@ -211,11 +245,14 @@ def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:
     facts = facts_of(ctx, inst, exact=article is not None)
     if facts is None:
         return None
-    measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None}.get(kind, kind)
+    measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None, "burden": None,
+               "power": None}.get(kind, kind)
     if measure is None:
         return None
     if article is not None:
         fact = facts.fact(article)
+        if fact is not None and kind == "liberty" and any("行政拘留" in p.types for p in fact.penalties):
+            return True  # 处十日以上十五日以下拘留: a penalty that restricts liberty
         return fact is not None and measure in fact.empowers
     if measure == "penalty":
         return facts.any_penalty()

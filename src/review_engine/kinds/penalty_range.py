@@ -13,7 +13,9 @@ Parameters:
                       (依法予以处罚, 依照有关法律法规的规定处罚); such a clause passes, unless it names an instrument
                       that cannot be a basis (see below)
 
-For each clause the citations of its sentence (not those after 违反: the violated rule is not the basis) decide:
+For each clause the citations of its sentence (not those after 违反: the violated rule is not the basis) decide — or,
+when it has none, a named basis earlier in the whole sentence, before a semicolon (…的，依照《…》第X条的规定，由…处…；
+情节严重的，吊销…: ``facts.reading.governing_basis``):
 
 * it cites an article (《…》第X条) that the registry says provides a penalty — in the version in force on the
   citation date, directly or by reference (依照本法第九十条的规定处罚) → no finding;
@@ -53,6 +55,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..facts.amounts import find_penalty_ranges
+from ..facts.reading import governing_basis, sentence_head
 from ..findings import Basis
 from ..numerals import format_yuan, to_chinese
 from ..registry.model import PENALTY_LEVELS
@@ -131,6 +134,11 @@ class PenaltyRange(Check):
                 cites = [c for c in citations.in_span(unit.start + left, unit.start + right) if _usable(c)]
                 if not cites:  # a 项 under a 款 that cites the basis: …依照《…》第X条的规定处罚：（一）…
                     cites = [c for c in _lead_in_citations(ctx).get(id(unit), []) if _usable(c)]
+                if not cites:  # …的，依照《…》第X条的规定，由…处…；情节严重的，吊销…: the basis governs the sentence
+                    governing = governing_basis(unit.text, sentence_head(unit.text, left), left)
+                    if governing is not None:
+                        cites = [c for c in citations.in_span(unit.start + governing.start(), unit.start + governing.end())
+                                 if _usable(c)]
                 verdict = self._judge(cites, ctx.registry, day) if cites else None
                 if verdict is None:
                     if cites or (self.cite_sentence is not None and self.cite_sentence.search(sentence)):

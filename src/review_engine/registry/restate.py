@@ -8,6 +8,23 @@ the sentence; the laws the draft names as its basis (``prefer``) are tried first
 characters (else the whole name must occur: 捕捞许可证), so that a sentence is matched by what it is about (苗种生产,
 燃气经营), not by a word every licence shares.
 The index of names is built once per registry and date.
+
+``repeated(registry, sentence, words, day)`` recognises a restatement by the law's own words, as the registry
+keeps them (no law text needed): every penalty, licence, fee and coercive measure it records carries a quotation
+of the clause it was read from (at most 120 characters). A draft sentence repeats a provision when it covers at
+least 80 % of such a quotation (of 14 characters or more, 22 for a penalty) in runs of three characters or more,
+one of them ten or more (item numbers, 本法 / 《……》 and 的, spaces and punctuation ignored), repeats every figure
+of it (五万元, 一倍, 十日), and the measure's own words (``words``) occur among the quotations of the same article.
+The whole sentence is then the law's, whatever kind of measure the quotation was recorded for (土地复垦义务人不复垦
+……应当缴纳土地复垦费，由……代为组织复垦 restates the fee and the enforcement in the stead of the party).
+
+A penalty's quotation must name its conduct: not only 违反本法规定，有下列行为之一的, 逾期不改正的, 尚不构成犯罪的 or
+有违法所得的, whose conduct is in the 项 or in the clause before the semicolon, which the registry does not quote —
+the sanction alone (有违法所得的，没收违法所得，并处一万元以上十万元以下罚款) is what an invented penalty copies. Such a
+quotation, or a penalty's of fewer than 22 characters, counts only where the law texts are configured
+(``law_texts``) and the article's text holds the whole sentence. Candidates are found by the three-character sequences they share with the sentence; of several, the
+article more of whose quotations the sentence repeats wins (articles and laws share standard clauses). Only laws
+in force on the day count. The index is built once per registry and date.
 """
 
 from __future__ import annotations
@@ -48,35 +65,40 @@ class Restated:
 _INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
 
 
-def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
-    key = (id(registry), day, kind)
-    if key in _INDEX:
-        return _INDEX[key]
-    out: list[tuple[str, Restated]] = []
+def _in_force(registry: Registry, day: dt.date):
+    """(instrument, article facts) of every imported law and administrative regulation in its version of ``day``."""
     for pack in registry.packs:
         for ident in pack.ids():
             record = pack.record(ident)
             if not record.get("facts"):
                 continue
             inst = registry.resolve(record["head"]["title"])
-            if inst is None or inst.level not in ("法律", "行政法规"):
-                continue
+            if inst is None or inst.level not in ("法律", "行政法规") or not registry.in_force(inst, day)[0]:
+                continue  # (a repealed law restates nothing: 环境噪声污染防治法, replaced in 2022)
             version = registry.version_on(inst, day)
             facts = inst.facts_for(version) if version is not None else None
-            if facts is None:
+            if facts is not None:
+                yield inst, facts
+
+
+def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
+    key = (id(registry), day, kind)
+    if key in _INDEX:
+        return _INDEX[key]
+    out: list[tuple[str, Restated]] = []
+    for inst, facts in _in_force(registry, day):
+        for article, provision in facts.provisions(kind):
+            if provision.denied:
                 continue
-            for article, provision in facts.provisions(kind):
-                if provision.denied:
-                    continue
-                name = provision.name.replace("的", "")
-                word = core(name)
-                if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
-                    continue
-                # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
-                key = word if len(word) >= _MIN_CORE else name
-                if len(key) < _MIN_CORE:
-                    continue
-                out.append((key, Restated(inst.title, article, provision.name, provision.body, inst.level)))
+            name = provision.name.replace("的", "")
+            word = core(name)
+            if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
+                continue
+            # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+            match = word if len(word) >= _MIN_CORE else name
+            if len(match) < _MIN_CORE:
+                continue
+            out.append((match, Restated(inst.title, article, provision.name, provision.body, inst.level)))
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
     out.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
     _INDEX[key] = out
@@ -96,6 +118,149 @@ def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer:
     if kind == "coercion":  # coercive measures have the same names in many laws: only the draft's own basis counts
         return preferred[0] if preferred else None
     return (preferred or found)[0]
+
+
+# ---- restatement by the quotations the registry keeps ----------------------------------------------------------
+
+_MIN_QUOTE = 14  # a licence, fee or coercive measure: 公民领取户口簿和迁移证应当缴纳工本费
+_MIN_PENALTY = 22  # a penalty clause: 逾期不改正的，处一万元以上十万元以下罚款 alone names no conduct
+_COVER = 0.8
+_MIN_BLOCK = 3
+_LONG_BLOCK = 10
+_GRAM = 3
+_NOISE = re.compile(r"《[^》]*》|本(?:法|条例|规定|办法|细则|决定)(?!律)|[\s…的，,、；;：:。.（）()“”\"'‘’]")
+
+
+_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def normalized(text: str) -> str:
+    """The words a restatement is compared by: no item number, titles or 本法 (the draft names the law the law calls
+    本法), no 的, spaces or punctuation."""
+    return _NOISE.sub("", _ITEM.sub("", text))
+
+
+@dataclass
+class _Quotes:
+    quotes: list[tuple[str, Restated, bool]]  # (normalized quotation, its provision, whether it stands alone)
+    grams: dict[str, list[int]]  # three characters → the quotations holding them
+    articles: dict[tuple[str, str], str]  # (title, article) → its quotations, normalized and joined
+
+
+_QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
+
+
+def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
+    key = (id(registry), day)
+    if key in _QUOTES:
+        return _QUOTES[key]
+    quotes: list[tuple[str, Restated]] = []
+    articles: dict[tuple[str, str], list[str]] = {}
+    for inst, facts in _in_force(registry, day):
+        for article, fact in facts.articles.items():
+            found = [(p.quote, "、".join(p.types) or "罚款", p.body, True) for p in fact.penalties]
+            found += [(p.quote, p.name, p.body, False) for p in fact.provisions if p.quote and not p.denied]
+            for quote, name, body, penalty in found:
+                text = normalized(quote)
+                articles.setdefault((inst.title, article), []).append(text)
+                if len(text) >= _MIN_QUOTE:
+                    alone = not penalty or (len(text) >= _MIN_PENALTY and _names_conduct(text))
+                    quotes.append((text, Restated(inst.title, article, name, body, inst.level), alone))
+    grams: dict[str, list[int]] = {}
+    for i, (text, _, _) in enumerate(quotes):
+        for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
+            grams.setdefault(gram, []).append(i)
+    index = _QUOTES[key] = _Quotes(quotes, grams, {k: "|".join(v) for k, v in articles.items()})
+    return index
+
+
+# a penalty clause names its conduct when something specific is left before the sanction once the words every
+# penalty clause shares are dropped (违反本法规定，有下列行为之一的，由……处……: the conduct is in the 项, which the
+# registry does not quote; 有违法所得的，没收违法所得，并处……罚款 names none)
+_SANCTION = re.compile(r"由|责令|处|没收|给予|予以|吊销|暂扣")
+_SHARED = re.compile(r"违反(?:第[^条]{1,12}条(?:第[^款]{1,4}款)?)?(?:有关)?规定|有下列(?:行为|情形|情况)之一|情节(?:特别|较)?严重|"
+                     r"逾期(?:仍)?[不未](?:改正|整改)|拒不(?:改正|整改)|(?:尚)?不构成犯罪|构成犯罪|(?:有|没有)违法所得|"
+                     r"违法所得[^由责处没给予吊暂]{0,12}?(?:以上|以下|不足)|或者|单位|个人|[对其并]")
+_CONDUCT_MIN = 6
+
+
+def _names_conduct(text: str) -> bool:
+    sanction = _SANCTION.search(text)
+    return len(_SHARED.sub("", text[:sanction.start()] if sanction else text)) >= _CONDUCT_MIN
+
+
+_FIGURE = re.compile(r"[零〇一二三四五六七八九十百千万亿两\d.]+(?:元|倍|日|天|个月|年|小时|%|‰)")
+
+
+def _cover(quote: str, text: str) -> int:
+    """How many characters of ``quote`` ``text`` repeats, in runs of at least three characters, one of them long;
+    0 when a figure of the quotation (五万元, 一倍, 十日) is not among the sentence's: a restatement repeats the
+    amounts (并处违法所得一倍以上五倍以下罚款 does not restate 并处违法所得二倍以上五倍以下的罚款)."""
+    import difflib
+
+    figures = _FIGURE.findall(quote)
+    if figures and not set(figures) <= set(_FIGURE.findall(text)):
+        return 0
+    blocks = [b.size for b in difflib.SequenceMatcher(None, quote, text, autojunk=False).get_matching_blocks()
+              if b.size >= _MIN_BLOCK]
+    if not blocks or max(blocks) < _LONG_BLOCK:
+        return 0
+    return sum(blocks)
+
+
+def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Restated | None:
+    """The provision of a law or regulation in force on ``day`` whose registry quotation the ``sentence`` repeats,
+    with the measure's ``words`` among the quotations of its article; None when there is none (see the module
+    docstring)."""
+    text = normalized(sentence)
+    anchor = normalized(words)
+    if len(text) < _MIN_QUOTE or not anchor:
+        return None
+    index = _quote_index(registry, day)
+    counts: dict[int, int] = {}
+    for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
+        for i in index.grams.get(gram, ()):
+            counts[i] = counts.get(i, 0) + 1
+    best: tuple[tuple, Restated] | None = None
+    for i, shared in counts.items():
+        quote, provision, alone = index.quotes[i]
+        if shared < _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
+            continue
+        if anchor not in index.articles[(provision.title, provision.article)]:
+            continue
+        matched = _cover(quote, text)
+        if matched < _COVER * len(quote) or (not alone and not _in_text(registry, provision, text, day)):
+            continue
+        # the article more of whose quotations the sentence repeats (articles of a law share clauses: ……对直接负责
+        # 的主管人员……处……罚款), then the longest quotation, then a law
+        quotes = index.articles[(provision.title, provision.article)].split("|")
+        article = sum(m for m, q in ((_cover(q, text), q) for q in quotes) if m >= _COVER * len(q))
+        score = (article, matched, provision.level == "法律")
+        if best is None or score > best[0]:
+            best = (score, provision)
+    return best[1] if best else None
+
+
+def _in_text(registry: Registry, provision: Restated, text: str, day: dt.date) -> bool:
+    """Whether the configured text of the article (``law_texts``) holds the (normalized) sentence: how a quotation
+    without its conduct (尚不构成犯罪的，由……没收违法所得……) is confirmed; False without texts."""
+    texts = law_texts()
+    inst = registry.resolve(provision.title) if texts else None
+    if inst is None:
+        return False
+    version = registry.version_on(inst, day) or inst.current
+    number, _, suffix = provision.article.partition("-")
+    article = texts.article(inst, version, int(number), int(suffix or 0)) if version is not None else None
+    return article is not None and _cover(text, normalized(article.text())) >= _COVER * len(text)
+
+
+def repeats_article(registry: Registry, title: str, article: str, sentence: str, day: dt.date) -> bool:
+    """Whether ``sentence`` repeats (as ``repeated`` measures it) a registry quotation of ``article`` of ``title``:
+    a draft that cites the article and repeats its words restates it, whatever measure of the sentence the
+    importer did not record (……，所需费用由建设单位承担)."""
+    text = normalized(sentence)
+    quotes = _quote_index(registry, day).articles.get((title, article), "")
+    return any(len(q) >= _MIN_QUOTE and _cover(q, text) >= _COVER * len(q) for q in quotes.split("|"))
 
 
 # ---- restatement by the words of the law (when the law texts are configured) ----------------------------------

@@ -1,0 +1,85 @@
+"""The principles behind the restatement benchmark (benchmarks/restatement/run.py), on short drafts of a county
+department: a named basis governs its whole sentence and the 项 of its lead-in; a sentence that repeats a law's words
+(the registry's quotation of its provision) restates it; an invented penalty that copies only a law's sanction does
+not; a sanction named as a 处分 is discipline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from review_engine import parse
+from review_engine.engine import get_profile, get_rules
+from review_engine.record import Dossier
+from review_engine.registry import default_registry
+from review_engine.registry.restate import repeated
+from review_engine.ruleset.run import make_context, run_rules
+
+DAY = dt.date(2025, 6, 1)
+COUNTY = Dossier.model_validate({"issuer": {"name": "某县市场监督管理局", "type": "工作部门", "level": "县"}})
+
+
+def findings(article: str, basis: str = "有关法律、法规") -> list:
+    text = (f"# 某县实施办法\n\n第一条　为了规范管理，根据{basis}，结合本县实际，制定本办法。\n\n第二条　{article}\n\n"
+            "第三条　本办法自2025年7月1日起施行，有效期五年。\n")
+    ctx = make_context(parse(text), profile=get_profile("national"), doc_type="规范性文件", review_date=DAY,
+                       dossier=COUNTY)
+    return [f for f in run_rules(get_rules().rules, ctx, []) if f.location.line and 5 <= f.location.line <= 9]
+
+
+def worst(found) -> str:
+    order = ["info", "warn", "modify", "block"]
+    return max((f.severity for f in found), key=order.index, default="none")
+
+
+def test_a_named_basis_governs_the_clauses_after_its_semicolon():
+    found = findings("违反本办法规定，擅自围垦沿海滩涂的，依照《中华人民共和国渔业法》第四十条的规定，由县农业农村局责令停止"
+                     "违法行为；情节严重的，吊销养殖证，可以并处一万元以下的罚款。", "《中华人民共和国渔业法》")
+    assert worst(found) not in ("block", "modify"), [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_basis_inside_a_condition_governs_nothing():
+    found = findings("未依照《中华人民共和国渔业法》规定取得养殖证擅自养殖的，由县农业农村局处五千元罚款。")
+    assert worst(found) == "block"
+
+
+def test_the_lead_in_basis_governs_its_items():
+    found = findings("依照《中华人民共和国药品管理法》第一百条的规定，县市场监督管理局可以采取下列措施：\n\n"
+                     "（一）查封、扣押有证据证明可能危害人体健康的药品及其有关材料；\n\n（二）依法开展抽样检验。",
+                     "《中华人民共和国药品管理法》")
+    assert worst(found) not in ("block", "modify"), [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_sanction_named_as_a_disciplinary_measure_is_not_a_penalty():
+    found = findings("对直接负责的主管人员和其他直接责任人员，依法给予警告、记过、撤职或者开除的处分。")
+    assert not [f for f in found if f.rule_id == "CONT-PEN-01"]
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("违反本办法规定，在城区道路两侧占道经营的，由县城市管理局责令改正，处五千元以上五万元以下罚款。", "处五千元以上五万元以下罚款"),
+    ("违反本办法规定，未取得许可擅自从事经营活动的，由县市场监督管理局责令改正，没收违法所得，并处一万元以上十万元以下罚款。",
+     "没收违法所得"),
+    ("违反本办法规定，有下列行为之一的，由县级以上人民政府生态环境主管部门责令改正，处一万元以上十万元以下的罚款：",
+     "处一万元以上十万元以下的罚款"),
+    ("对拒不改正的，由县城管局查封其经营场所，扣押其经营工具。", "查封"),
+    ("养犬人应当缴纳犬只管理费。", "缴纳犬只管理费"),
+])
+def test_an_invented_measure_is_not_taken_for_a_restatement(sentence, words):
+    assert repeated(default_registry(), sentence, words, DAY) is None
+
+
+def test_a_law_repeated_word_for_word_is_a_restatement_and_names_its_article():
+    found = repeated(default_registry(), "公路管理机构可以扣留车辆、工具。造成公路、公路附属设施损坏，拒不接受公路管理机构现场调查"
+                     "处理的，公路管理机构可以扣留车辆、工具。", "可以扣留", DAY)
+    assert found is not None and found.cite() == "《公路安全保护条例》第七十二条"
+    severity = worst(findings("申请人办理民用航空器权利登记，应当缴纳登记费。"))
+    assert severity == "modify"
+
+
+def test_figures_must_be_repeated():
+    registry = default_registry()
+    law = "造成公路、公路附属设施损坏，拒不接受公路管理机构现场调查处理的，公路管理机构可以扣留车辆、工具。"
+    assert repeated(registry, law, "可以扣留", DAY) is not None
+    fine = ("对直销员，由工商行政管理部门处5万元以下的罚款；情节严重的，责令直销企业撤销其直销员资格。")
+    assert repeated(registry, fine.replace("5万元", "3万元"), "处3万元以下的罚款", DAY) is None
