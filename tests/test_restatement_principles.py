@@ -83,3 +83,12 @@ def test_figures_must_be_repeated():
     assert repeated(registry, law, "可以扣留", DAY) is not None
     fine = ("对直销员，由工商行政管理部门处5万元以下的罚款；情节严重的，责令直销企业撤销其直销员资格。")
     assert repeated(registry, fine.replace("5万元", "3万元"), "处3万元以下的罚款", DAY) is None
+
+
+def test_a_piece_of_a_sentence_is_not_a_licence_name_to_restate():
+    """具备下列条件 is in many laws' licence articles; it names no licence, so a county draft's conditions for its own
+    permit are not read as restating 《反兴奋剂条例》 or any other law that happens to use the words."""
+    found = findings("申请养犬许可证，应当具备下列条件：\n\n（一）具有本县常住户口或者居住证；\n\n（二）有固定住所。")
+    assert found
+    readings = " ".join(f.reading or "" for f in found)
+    assert "复述" not in readings, [(f.rule_id, f.severity, f.reading) for f in found]

@@ -43,7 +43,11 @@ _GENERIC = frozenset({"行政许可", "许可证件", "有关许可", "相关许
 _GENERIC_CORES = frozenset({"经营", "生产", "管理", "建设", "运输", "销售", "服务", "使用", "登记", "设立", "开办", "从业", "执业",
                             "营业", "备案", "检验", "检疫", "检疫合格", "合格", "资格", "资质", "有关", "相关", "行政", "其他",
                             "管理费", "管理费用", "服务费", "费用", "手续费", "工本费", "强制", "强制拆除", "强制执行", "拆除"})
-_NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不)|或者|以及|等")
+# A name is a noun phrase (捕捞许可证, 苗种生产): words of a clause — a modal, a condition, a reference — mean the
+# importer took a piece of a sentence for a name (具备下列条件, ……应当会同……编制), which names nothing to match.
+_NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不)|或者|以及|等|应当|可以|需要|必须|下列|具备|符合|条件|依照|按照|根据|规定|"
+                         r"本法|本条例|第[一二三四五六七八九十百]+条")
+_MAX_NAME = 16
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Resta
                 continue
             name = provision.name.replace("的", "")
             word = core(name)
-            if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
+            if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
                 continue
             # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
             match = word if len(word) >= _MIN_CORE else name
