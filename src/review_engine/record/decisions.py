@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .events import PLAN, SMR, Candidates, clause_at, negated, one_date, weight
+from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, weight
 from .sentences import Sentence
 
 # ---- fair-competition review ------------------------------------------------------------------------------------------
@@ -133,8 +133,18 @@ def legality(s, c, d, start, end, events, dedicated) -> bool:
 
 # ---- collective deliberation ------------------------------------------------------------------------------------------
 
-_MEETING_END = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))")
+_MEETING_END = MEETING
 _NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专题|联席|工作会|培训|动员|部署|调研|议事协商|协商")
+
+
+def _meeting_name(name: str) -> str:
+    """The meeting as the unit calls it: without 我局/本委, a 第N次 and the unit's full name before a name that
+    repeats it (县水利局局务会议 → 局务会议, 我委主任办公会议 → 委主任办公会议)."""
+    name = re.sub(r"^(?:的|了|和|及)", "", name)
+    name = re.sub(r"第[\d一二三四五六七八九十百]+次", "", name)
+    name = re.sub(r"^(?:我|本)(?=[局委厅办院署])", "", name)
+    m = re.match(r"^[^，。；]{0,14}?([局委厅])(?=\1(?:务|长|党|主任|办公|领导|班子))", name)
+    return name[m.end():] if m else name
 
 
 def deliberation(s, c, d, start, end, events, dedicated) -> bool:
@@ -151,7 +161,7 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or PLAN.search(after[:8]):
         return False
     name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
-    name = re.sub(r"^(?:的|了|和|及)", "", name)
+    name = _meeting_name(name)
     if not name or len(name) < 2 or _NOT_MEETING.search(name) or re.fullmatch(r"会议|务会", name) \
             or not re.search(r"(?:会议|务会|办公会|党组会|班子会|常委会|工委会|党委会|全体会|常务会|主任会)$", name):
         return False

@@ -23,6 +23,10 @@ _CLAUSE = re.compile(r"[，,；;]")
 PLAN = re.compile(r"拟(?!定|订)|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
 PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
+#: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
+MEETING = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对[^，。；]{1,30}?(?:进行了?|作了?|予以|开展了?)?|(?:集体|专题|认真))"
+                     r"(?:审议|研究|讨论|审定|通过|决定))")
+
 EVENTS = {
     "consultation": re.compile(
         r"征求意见稿|(?:公开|广泛|向社会|面向社会|社会公众|网上)[^，。；]{0,12}?征(?:求|集)|征(?:求|集)[^，。；]{0,14}?(?:社会|公众|群众|市民|各界|网民|居民)"
@@ -34,7 +38,7 @@ EVENTS = {
     "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
                            r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"
                            r"|公职律师[^，。；]{0,8}(?:审核|审查|法律意见)"),
-    "deliberation": re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))"),
+    "deliberation": MEETING,
     "drafting": re.compile(r"起草小组|起草专班|起草组|工作专班|启动|着手|开始起草|形成了?[^，。；]{0,6}(?:初稿|草稿|征求意见稿|送审稿)|调研|座谈|问卷"),
 }
 DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?:(?!网站|网|公众号|公开|社会|公众|群众|市民|居民|网民|稿)[^，。；]){0,40}?"
@@ -135,4 +139,4 @@ def weight(s: Sentence, name: str, dedicated: dict[str, str]) -> int:
 
 
 __all__ = ["EVENTS", "N", "Candidates", "Dated", "clause_at", "clauses", "dated", "dates_for", "event_spans",
-           "in_span", "negated", "number", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]
+           "in_span", "negated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]
