@@ -138,10 +138,9 @@ _NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专
 
 
 def _meeting_name(name: str) -> str:
-    """The meeting as the unit calls it: without 我局/本委, a 第N次 and the unit's full name before a name that
-    repeats it (县水利局局务会议 → 局务会议, 我委主任办公会议 → 委主任办公会议)."""
+    """The meeting as the unit calls it: without 我局/本委 and the unit's full name before a name that repeats it
+    (县水利局局务会议 → 局务会议, 我委主任办公会议 → 委主任办公会议); 第33次常务会议 is kept as written."""
     name = re.sub(r"^(?:的|了|和|及)", "", name)
-    name = re.sub(r"第[\d一二三四五六七八九十百]+次", "", name)
     name = re.sub(r"^(?:我|本)(?=[局委厅办院署])", "", name)
     m = re.match(r"^[^，。；]{0,14}?([局委厅])(?=\1(?:务|长|党|主任|办公|领导|班子))", name)
     return name[m.end():] if m else name

@@ -179,53 +179,81 @@ def _split_and(part: str) -> list[str]:
 
 # ---- comments, adoption, feedback ------------------------------------------------------------------------------
 
-_COUNT_PATTERNS = (
-    re.compile(r"(?:收到|征集到|征集|收集到|收集|汇总|接到|共有|共计|累计)[^，。；]{0,24}?(?:意见|建议|留言)[^，。；]{0,6}?(?:共|合计|共计)?" + N + r"\s*(?:条|份|项|件)"),
-    re.compile(r"(?:收到|征集到|收集到|汇总|提出|反馈)[^，。；]{0,16}?" + N + r"\s*(?:条|份|项|件)[^，。；]{0,10}?(?:意见|建议)"),
-    re.compile(r"(?:共|合计|共计|累计)\s*" + N + r"\s*(?:条|份|项|件)(?:[^，。；]{0,6})?(?:意见|建议)"),
-)
 _ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到)[^，。；]{0,12}(?:意见|建议)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
-_ADOPTED = (
-    re.compile(r"(?<!部分)(?<!未)(?<!不予)(?<!未予)(?:采纳|吸收采纳|予以采纳|采纳了)(?:了)?(?:其中)?(?:意见|建议)?\s*" + N + r"\s*(?:条|份|项|处|件)"),
-    re.compile(N + r"\s*(?:条|项|件|份)[^，。；]{0,6}?(?<!部分)(?<!未)(?<!不)(?:予以|被|已)?采纳(?!情况)"),
-)
+_COUNT = re.compile(N + r"\s*(?:条|份|项|件)")
+_ADOPTION_BEFORE = re.compile(r"(?P<neg>部分|未|不予|未予|没有)?(?:予以)?(?:采纳|采用|吸收)(?:了)?(?:其中)?(?:的)?(?:意见|建议)?\s*$")
+_ADOPTION_AFTER = re.compile(r"^[^，。；]{0,6}?(?P<neg>部分|未|不|没有)?(?:予以|被|已|予)?(?:采纳|采用|吸收)(?!情况)")
+_ALL_ADOPTED = re.compile(r"(?:全部|均|都|已全部|已)(?:已|已经)?(?:予以|予)?(?:吸收)?采纳")
+_NONE_ADOPTED = re.compile(r"(?:经(?:认真)?研究)?(?:后)?(?:均|都|全部)?(?:未|不)(?:予以|予)?采纳")
+_PUBLIC_WHO = re.compile(r"公开|社会|公众|群众|市民|网民|居民|网友|村民|网站|公众号|公示|个人")
+_DEPT_WHO = re.compile(r"部门|单位|乡镇|街道|区县|县（市、区）|县市区|学校|医疗机构"
+                       r"|(?<![我本该])(?:局|委|办)(?=[、和及等]|的?(?:书面|反馈)?意见|反馈|提出)")
 
 
 def _counts(s: Sentence, c: Candidates) -> None:
+    """The comments received and adopted in the public consultation. A sentence may tell of several audiences
+    (部门反馈意见6条……；社会公众意见建议2条，采纳1条) or break a total down (共28条，其中……社会公众意见7条): each
+    clause speaks of the audience it names, else of the one before it, and only the public's counts are kept."""
     text = s.text
     if (s.cells and s.kind == "征求意见及采纳情况") or re.search(r"首次|第一轮|第一次|初次", text):
         return  # the rows of an adoption table are single comments, not the counts
     if DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
         return
-    if re.search(r"专家|听证|论证", text) and not re.search(r"公开征求|社会|公众", text):
+    if re.search(r"专家|听证|论证|合法性审|公平竞争", text) and not re.search(r"公开征求|社会|公众", text):
         return
     w = 2 if s.kind == "征求意见及采纳情况" else 1
-    comments = None
-    for pattern in _COUNT_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            if _after_departments(text, m.start()):
-                return
-            comments = number(m.group("n"))
-            break
-    zero = _ZERO.search(text)
-    if comments is None and zero and not re.search(r"涉及|关于|有关|反对|不同", zero.group()):
-        comments = 0
-    c.add("consultation.comments", comments, s, w)
-    for pattern in _ADOPTED:
-        m = pattern.search(text)
-        if m and not re.search(r"部分采纳$", text[:m.end()]):
-            c.add("consultation.adopted", number(m.group("n")), s, w)
-            return
-    if comments and re.search(r"(?:全部|均|均已|均予以|全部予以|已)(?:予以)?(?:吸收)?采纳", text) and not re.search(r"部分|未采纳|不予采纳|未予采纳", text):
-        c.add("consultation.adopted", "all", s, w)
+    masked = re.sub(r"征求意见稿|《[^《》]*》", lambda m: "＿" * len(m.group(0)), text)
+    audience, comments, adopted, zero = "public", [], [], False
+    for seg in _segments(masked):
+        audience = _audience(seg) or audience
+        if audience != "public":
+            continue
+        for m in _COUNT.finditer(seg):
+            before, after = seg[:m.start()], seg[m.end():]
+            if before.endswith("第") or re.match(r"\s*(?:次|场|家|人|个)", after):
+                continue
+            taken = _ADOPTION_BEFORE.search(before) or _ADOPTION_AFTER.match(after)
+            if taken:
+                if not taken.group("neg"):
+                    adopted.append(number(m.group("n")))
+            elif re.search(r"意见|建议|留言|诉求", seg) and re.search(
+                    r"收到|征集|收集|汇总|接到|提出|反馈|共|合计|累计|(?:意见|建议|留言)$", before):
+                comments.append(number(m.group("n")))
+        z = _ZERO.search(seg)
+        zero = zero or bool(z and not re.search(r"涉及|关于|有关|反对|不同", z.group()))
+        if _ALL_ADOPTED.search(seg) and not re.search(r"部分|未|不予", seg):
+            adopted.append("all")
+        elif _NONE_ADOPTED.fullmatch(re.sub(r"^(?:但|而|并)", "", seg.strip())):
+            adopted.append(0)
+    comment = comments[0] if comments else (0 if zero else None)
+    c.add("consultation.comments", comment, s, w)
+    if adopted and adopted[0] in ("all", 0) and not comment:
+        return  # 均予采纳 / 未予采纳 say how many only beside the number of comments
+    if adopted:
+        c.add("consultation.adopted", adopted[0], s, w)
 
 
-def _after_departments(text: str, pos: int) -> bool:
-    """Whether the count at ``pos`` follows the written consultation of departments rather than the public one."""
-    dept = [m.end() for m in DEPT.finditer(text[:pos])]
-    public = [m.end() for m in re.finditer(r"公开征求|向社会|社会公众|网站|公众号|公示", text[:pos])]
-    return bool(dept) and (not public or dept[-1] > public[-1])
+def _segments(text: str) -> list[str]:
+    """The clauses of a sentence, a breakdown (其中部门意见9条、学校意见12条) cut at each of its items."""
+    out = []
+    for seg in re.split(r"[，,；;]", text):
+        if "其中" in seg:
+            out += [p for p in seg.split("、") if p]
+        else:
+            out.append(seg)
+    return out
+
+
+def _audience(seg: str) -> str | None:
+    """Whom a clause's counts come from: the public, departments (and other units consulted in writing), all of
+    them (各方面), or None when it does not say."""
+    if _PUBLIC_WHO.search(seg):
+        return "public"
+    if DEPT.search(seg) or _DEPT_WHO.search(seg):
+        return "dept"
+    if re.search(r"各方面|各方", seg):
+        return "all"
+    return None
 
 
 _FEEDBACK_NO = re.compile(
