@@ -125,9 +125,13 @@ _CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客�
 _INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:平台|渠道|媒体|途径)?"
-    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次|[，,。；]|$)"
+    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
+    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|[，,。；]|$)"
 )
 _CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示)?(?:渠道|途径|平台|方式)(?:为|是|：|:)(?P<list>[^。；]+)")
+
+
+_FEEDBACK_CLAUSE = re.compile(r"采纳情况|采纳与否|处理情况|反馈|答复|说明理由|理由说明|逐条(?:作出)?说明|未采纳|不予采纳")
 
 
 def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None:
@@ -135,7 +139,9 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     found: list[str] = []
     events = event_spans(text)
     lo = max((e[2] for e in events if e[2] <= start and e[0] not in ("consultation", "drafting")), default=0)
-    region = text[lo:stop]
+    # a clause on where the adoption was reported (在厅门户网站公开了意见采纳情况) names no channel of the consultation
+    region = "".join(piece if not _FEEDBACK_CLAUSE.search(piece) else "＿" * len(piece)
+                     for piece in re.split(r"(?<=[，,；;])", text[lo:stop]))
     masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
                     lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
