@@ -53,6 +53,8 @@ class Candidates:
     """Values offered for each fact, with the sentence and a weight (a material devoted to the matter, a label)."""
 
     items: dict[str, list[tuple[object, Sentence, int]]] = field(default_factory=dict)
+    rounds: dict[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    """(key, index of a candidate) → (file, round): the round of the public consultation a candidate belongs to."""
 
     def add(self, key: str, value, sentence: Sentence, weight: int = 1) -> None:
         if value is not None:

@@ -78,8 +78,8 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
         return False
     if text[start:end] == "征求意见稿" and not re.search(r"公开|公布|发布|挂网|刊登|张贴|公示|征求意见(?!稿)", clause):
         return False
-    if re.search(r"首次|第一轮|第一次|初次", clause):
-        return False
+    if re.search(r"首次|第一轮|第一次|初次", clause) or re.search(r"收悉|等材料", clause):
+        return False  # ……及起草说明、征求意见情况等材料收悉: a material named, not the consultation
     if negated(text, start, 10) and "征求意见稿" not in text[start:end]:
         return False
     w = weight(s, "consultation", dedicated)
@@ -101,8 +101,14 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     return True
 
 
+#: A date right before the verb of another act (6月8日报送的……, 3月1日印发) is that act's date.
+_OTHER_ACT = re.compile(r"\s*(?:前|后)?(?:报送|提交|印发|出台|报请|呈报|呈送|送来|转来|收到|成立|启动|形成|召开|完成|作出|出具|审议|通过)")
+
+
 def _date_role(text: str, m, event_start: int) -> str | None:
     before, after = text[max(0, m.start - 6):m.start], text[m.end:m.end + 6]
+    if _OTHER_ACT.match(after):
+        return None
     if re.search(r"(?:截至|截止|截止到|截止于|至|到)(?:日期|时间)?(?:为|是)?$", before) or re.match(r"(?:截止|结束|止)", after):
         return "end"
     if re.match(r"(?:起|开始)", after) or re.search(r"(?:自|从)$", before) or m.start < event_start:

@@ -15,6 +15,7 @@ gives ``False``; silence gives nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -155,14 +156,18 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
         _dedicated_material(material, candidates)
         context: frozenset = frozenset()
         line = None
+        rounds = _Rounds(material.file)
         for sentence in material.sentences:
             _labelled_date(material, sentence, candidates)
             if sentence.line != line and not re.match(r"期间|其间|其中|截至|截止|共", sentence.text):
                 context = frozenset()
             line = sentence.line
+            before = rounds.before(candidates, sentence)
             about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED, context=context)
+            rounds.after(candidates, before)
             context = frozenset(about) or (context if not re.search(r"部门|单位", sentence.text) else frozenset())
         named.drafting_unit(material, candidates)
+    _latest_rounds(candidates)
     named.basis(materials, candidates, own_title or _own_title(materials))
     named.issuer(materials, candidates)
     _reduce(candidates, result)
@@ -172,6 +177,65 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
         result.explanation = explanation[0].file
         result.sections, result.section_sentences = covered(explanation)
     return result
+
+
+_CONSULTATION_KEYS = tuple(k for k in FACT_KEYS if k.startswith("consultation."))
+
+
+class _Rounds:
+    """The rounds of the public consultation one material tells of. A start date after the end of the rounds before
+    it (or more than 30 days after a start whose end is not given) opens a new round — a second consultation of a
+    revised text, or this draft's after a superseded one; the facts read after it, in its section, are of that
+    round."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.spans: list[list] = []  # [start, end] of each round
+        self.current: int | None = None
+        self.heading: str | None = None
+
+    def before(self, c: Candidates, s: Sentence) -> dict[str, int]:
+        if s.heading != self.heading:
+            self.current, self.heading = None, s.heading
+        return {k: len(c.items.get(k, ())) for k in _CONSULTATION_KEYS}
+
+    def after(self, c: Candidates, before: dict[str, int]) -> None:
+        starts = [v for v, _, _ in c.items.get("consultation.start", [])[before["consultation.start"]:]]
+        ends = [v for v, _, _ in c.items.get("consultation.end", [])[before["consultation.end"]:]]
+        if starts:
+            self.current = self._round(starts[0], ends[0] if ends and ends[0] >= starts[0] else None)
+        if self.current is None:
+            return
+        for key in _CONSULTATION_KEYS:
+            for index in range(before[key], len(c.items.get(key, ()))):
+                c.rounds[(key, index)] = (self.file, self.current)
+
+    def _round(self, start, end) -> int:
+        for index, (first, last) in enumerate(self.spans):
+            limit = last if last is not None else first + dt.timedelta(days=30)
+            if first <= start <= limit or (first - dt.timedelta(days=30) <= start < first):
+                if end is not None and (last is None or end > last):
+                    self.spans[index][1] = end
+                return index
+        self.spans.append([start, end])
+        return len(self.spans) - 1
+
+
+def _latest_rounds(c: Candidates) -> None:
+    """A material that tells of several rounds: only the facts of the latest (by its start) are the consultation's."""
+    latest: dict[str, int] = {}
+    for key, index in [k for k in c.rounds if k[0] == "consultation.start"]:
+        file, number = c.rounds[(key, index)]
+        start = c.items[key][index][0]
+        if file not in latest or start > c.items[key][latest[file]][0]:
+            latest[file] = index
+    keep = {file: c.rounds[("consultation.start", index)][1] for file, index in latest.items()}
+    for key in _CONSULTATION_KEYS:
+        items = c.items.get(key)
+        if not items:
+            continue
+        c.items[key] = [item for index, item in enumerate(items)
+                        if (key, index) not in c.rounds or c.rounds[(key, index)][1] == keep.get(c.rounds[(key, index)][0])]
 
 
 def _dedicated_material(material: Material, c: Candidates) -> None:
@@ -224,6 +288,8 @@ def _reduce(c: Candidates, result: MaterialFacts) -> None:
                 values.append(value)
         if key == "drafting_unit" and len(values) > 1:
             values = _same_unit(values, [v for v, _, _ in items])
+        if key == "consultation.channels" and len(values) > 1:
+            values = _same_channels(values)
         if len(values) == 1:
             best = [(v, s) for v, s in best if v == values[0]] or best
             result.facts[key] = Fact(key, values[0], best[0][1])
@@ -237,6 +303,23 @@ def _same_unit(values: list, everything: list) -> list:
     if all(longest.endswith(v) or longest.endswith(re.sub(r"^[市县区镇乡省]", "", v)) for v in values):
         return [longest]
     return values
+
+
+def _same_channels(values: list) -> list:
+    """Channels named short and long (局门户网站, 青川市民政局门户网站) are one; a statement naming fewer of the
+    channels another names in full does not contradict it: the fuller list."""
+    names = {n for v in values for n in v}
+    plain = {n: n.replace("人民政府", "政府") for n in names}
+
+    def full(name: str) -> str:
+        longer = [n for n in names if len(plain[n]) > len(plain[name]) and plain[n].endswith(plain[name])]
+        return max(longer, key=len) if len(set(longer)) >= 1 and len({plain[n] for n in longer}) == 1 else name
+
+    lists = [tuple(dict.fromkeys(full(n) for n in v)) for v in values]
+    widest = max(lists, key=len)
+    if all(set(v) <= set(widest) for v in lists):
+        return [widest]
+    return list(dict.fromkeys(lists))
 
 
 def _settle(result: MaterialFacts) -> None:
