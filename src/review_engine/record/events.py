@@ -20,7 +20,7 @@ N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
 NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
 SMR = r"市场监(?:督管理|管)"
 _CLAUSE = re.compile(r"[，,；;]")
-PLAN = re.compile(r"拟(?!定|订)|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
+PLAN = re.compile(r"拟(?!定|订)|原定|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
 PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
 #: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
@@ -81,10 +81,29 @@ def clause_at(text: str, pos: int) -> tuple[int, int]:
 
 
 def negated(text: str, start: int, window: int = 16) -> bool:
-    """Whether the event words at ``start`` are negated in their clause (未举行听证, 无需进行公平竞争审查)."""
+    """Whether the event words at ``start`` are negated in their clause (未举行听证, 无需进行公平竞争审查); a
+    negated verb of saying (未说明公平竞争审查情况) says nothing of the event."""
     a, _ = clause_at(text, start)
     before = text[max(a, start - window):start]
-    return re.search(NEG + r"[^，。；]{0,10}$", before) is not None
+    m = re.search(NEG + r"[^，。；]{0,10}$", before)
+    return m is not None and not re.match(NEG + r"(?:说明|提及|载明|写明|列明|体现|反映|提供|附)", before[m.start():])
+
+
+#: The event's words followed by its verb denied: 听证会尚未召开, 专家论证没有进行.
+_DENIED = re.compile(r"^[^，。；]{0,6}?(?:尚未|未|没有|并未|暂未|未曾|不再)(?:召开|举行|组织|开展|进行|实施|举办)")
+#: Before the event's words in its clause, what makes it no statement of fact: a question (是否开展公平竞争审查), a
+#: recommendation or requirement (建议补充听证, 应当进行), a gap in the materials (未说明公平竞争审查情况).
+_UNSTATED = re.compile(r"是否|建议|应当|应该|请(?:补充|说明)|(?:未|没有|并未)(?:说明|提及|载明|写明|列明|体现|反映|提供)")
+
+
+def denied_after(text: str, end: int) -> bool:
+    _, b = clause_at(text, end)
+    return _DENIED.match(text[end:b]) is not None
+
+
+def unstated(text: str, start: int) -> bool:
+    a, _ = clause_at(text, start)
+    return _UNSTATED.search(text[a:start]) is not None
 
 
 def event_spans(text: str) -> list[tuple[str, int, int]]:
@@ -120,11 +139,25 @@ def dates_for(s: Sentence, d: Dated, name: str, start: int, events: list) -> tup
     if spans or singles:
         return spans, singles
     floor = max((e[2] for e in events if e[0] != name and e[2] <= start), default=0)
-    prior_spans = [sp for sp in d.spans if floor <= sp.start < start]
+    prior_spans = [sp for sp in d.spans if floor <= sp.start < start and not _elsewhere(s.text, sp.start, name, events)]
     if prior_spans:
         return [prior_spans[-1]], []
-    prior = [m for m in d.mentions if m.day is not None and floor <= m.start < start and not in_span(d, m.start)]
+    prior = [m for m in d.mentions if m.day is not None and floor <= m.start < start and not in_span(d, m.start)
+             and not _elsewhere(s.text, m.start, name, events)]
     return [], prior[-1:]
+
+
+#: A clause telling of a notice, a delivery or a publication: its date is that act's, not the event's.
+NOTICE = re.compile(r"公告|通知|送达|报名|告知|印发|发布|公布|函")
+
+
+def _elsewhere(text: str, pos: int, name: str, events: list) -> bool:
+    """Whether the date at ``pos`` belongs to something else than the event ``name`` after it: its clause tells of
+    another event (征求意见时间为5月6日至6月4日，并组织了专家论证) or of a notice (于3月25日发布听证公告)."""
+    a, b = clause_at(text, pos)
+    if any(e[0] != name and a <= e[1] < b for e in events):
+        return True
+    return name != "consultation" and NOTICE.search(text[a:b]) is not None
 
 
 def one_date(s: Sentence, d: Dated, name: str, start: int, events: list):
@@ -143,4 +176,4 @@ def weight(s: Sentence, name: str, dedicated: dict[str, str]) -> int:
 
 
 __all__ = ["EVENTS", "N", "Candidates", "Dated", "clause_at", "clauses", "dated", "dates_for", "event_spans",
-           "in_span", "negated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]
+           "in_span", "negated", "denied_after", "unstated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, event_spans, in_span, negated,
-                     number, one_date, weight)
+from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, denied_after, event_spans, in_span,
+                     negated, number, one_date, unstated, weight)
 from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
 from .sentences import Sentence
 
@@ -43,11 +43,17 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     done: set[str] = set()
     public = False
     for name, start, end in events:
-        if name in done or _planned(s.text, start):
+        if name in done or unstated(s.text, start):
+            continue
+        if _planned(s.text, start):
+            _not_yet(s, c, name, start, dedicated)
             continue
         reader = _READERS.get(name)
+        dates = len(c.items.get(_DATE_OF.get(name, ""), ()))
         if reader is not None and reader(s, c, d, start, end, events, dedicated):
-            done.add(name)
+            if name not in _DATE_OF or len(c.items.get(_DATE_OF[name], ())) > dates \
+                    or c.items.get(_NOT_YET[name], [(None,)])[-1][0] is False:
+                done.add(name)  # an event held, told of again later in the sentence, may give its date there
             public = public or name == "consultation"
     about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not DEPT.search(s.text)) \
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
@@ -64,6 +70,25 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
 def _planned(text: str, start: int) -> bool:
     a, _ = clause_at(text, start)
     return PLAN.search(text[a:start]) is not None
+
+
+_DATE_OF = {"hearing": "hearing.date", "expert": "expert_review.date", "risk": "risk_assessment.date"}
+_NOT_YET = {"hearing": "hearing.held", "expert": "expert_review.done", "risk": "risk_assessment.done"}
+
+
+def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[str, str]) -> None:
+    """A hearing, expert review or risk assessment already announced or being prepared for a later day (发布听证公告，
+    拟于6月22日召开听证会) has not taken place when the materials were written: false, outweighed by any statement
+    that it did. A bare intention (拟于7月召开听证会) says nothing, nor does a plan given up (原定、原计划) or one for
+    after the draft is issued (施行后、下一步)."""
+    a, b = clause_at(s.text, start)
+    clause = s.text[a:b]
+    if name not in _NOT_YET or s.kind not in ("起草说明", dedicated.get(name)) \
+            or not re.search(r"公告|通知|筹备|报名|遴选|已(?:发布|公布|确定)|尚未|正在", s.text) \
+            or re.search(r"原定|原计划|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
+            or not re.search(r"(?:拟|计划|将)(?:于|在)?[^，。；]{0,16}(?:召开|举行|组织|开展|进行|举办)", clause):
+        return
+    c.add(_NOT_YET[name], False, s, 0)
 
 
 
@@ -301,7 +326,7 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
         text = s.text
         a, b = clause_at(text, start)
         w = weight(s, event, dedicated)
-        if (negative is not None and negative.search(text[a:b])) or negated(text, start):
+        if (negative is not None and negative.search(text[a:b])) or negated(text, start) or denied_after(text, end):
             c.add(key, False, s, w)
             return True
         if not positive.search(text[max(a, start - 24):b]):
@@ -316,7 +341,8 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
 
 _hearing = _held(
     "hearing.held",
-    re.compile(r"(?:召开|举行|组织|组织召开|举办)(?:了)?[^，。；]{0,24}听证|听证会[^，。；]{0,8}(?:于|在|召开|举行)|进行了?听证|听证(?:会)?(?:参加人|代表)"),
+    re.compile(r"(?:召开|举行|组织|组织召开|举办)(?:了)?[^，。；]{0,24}听证|听证会[^，。；]{0,8}(?:于|在|召开|举行)|进行了?听证|听证(?:会)?(?:参加人|代表)"
+               r"|听证会?[^，。；]{0,30}?(?:召开|举行)(?!前)"),
     re.compile(r"不(?:涉及|属于)[^，。；]{0,30}听证|听证[^，。；]{0,8}(?:不适用|不需要|无需)"),
     "hearing.date",
 )
