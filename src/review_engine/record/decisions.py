@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, weight
+from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, outcome_date, weight
 from .sentences import Sentence
 
 # ---- fair-competition review ------------------------------------------------------------------------------------------
@@ -20,6 +20,8 @@ def fcr(s, c, d, start, end, events, dedicated) -> bool:
             r"|不属于[^。；]{0,10}公平竞争审查(?:范围)?", text):
         c.add("fair_competition_review.done", False, s, w)
         return True
+    if not text[start:end].startswith("公平竞争"):
+        return _fcr_finding(s, c, d, start, events, w)
     if negated(text, start, 10):
         c.add("fair_competition_review.done", False, s, w)
         return True
@@ -30,16 +32,36 @@ def fcr(s, c, d, start, end, events, dedicated) -> bool:
         return bool(re.search(r"公平竞争审查(?!条例)", text))
     if done and not re.search(r"涉嫌|初审发现", text[max(0, start - 30):start]):
         c.add("fair_competition_review.done", True, s, w)
-        c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
+        c.add("fair_competition_review.date", outcome_date(s, d, "fcr", end, events) or one_date(s, d, "fcr", start, events), s, w)
     fcr_conclusion(s, c, w)
     fcr_joint(s, c, w)
     return True
 
 
-def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> None:
+def _fcr_finding(s, c, d, start, events, w) -> bool:
+    """经审查，本通知不含排除、限制竞争的内容: the review's finding said in the words of its standard — a review
+    done (by the drafting unit's own account) and its conclusion."""
+    before = fcr_conclusion(s, c, w)
+    if not before or s.kind not in ("起草说明", "公平竞争审查", "其他材料") \
+            or not re.search(r"(?<!合法性)审查|自查", s.text) or re.search(r"合法性|合法性审", s.text):
+        return before
+    c.add("fair_competition_review.done", True, s, w)
+    c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
+    fcr_joint(s, c, w)
+    return True
+
+
+def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> bool:
     text = s.text
     labelled = re.search(r"审查结论(?:为|是|：|:)", text) is not None
     w = w + 1 if labelled else w
+    before = len(c.items.get("fair_competition_review.conclusion", ()))
+    _conclusion(s, c, w)
+    return len(c.items.get("fair_competition_review.conclusion", ())) > before
+
+
+def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
+    text = s.text
     if re.search(r"适用例外|例外(?:规定|情形)|第十二条", text) and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
         c.add("fair_competition_review.conclusion", "适用例外", s, w)
     elif re.search(r"(?<!涉嫌)(?<!不)(?<!未)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):

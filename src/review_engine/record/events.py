@@ -34,7 +34,7 @@ EVENTS = {
     "hearing": re.compile(r"听证"),
     "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
     "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
-    "fcr": re.compile(r"公平竞争"),
+    "fcr": re.compile(r"公平竞争|排除[、和或]?限制竞争|(?<!排除、)(?<!排除)限制竞争"),
     "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
                            r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构)[^，。；]{0,8}(?:审核|审查)"
                            r"|公职律师[^，。；]{0,8}(?:审核|审查|法律意见)"),
@@ -160,6 +160,21 @@ def _elsewhere(text: str, pos: int, name: str, events: list) -> bool:
     return name != "consultation" and NOTICE.search(text[a:b]) is not None
 
 
+#: A clause giving the outcome of a review: 4月12日形成审查意见 / 于5月29日反馈审查意见 / 6月9日作出审查结论.
+_OUTCOME = re.compile(r"(?:形成|作出|出具|反馈|提出|给出|得出)(?:了)?[^，。；]{0,6}(?:审查|审核|评估|论证)?(?:意见|结论|报告)")
+
+
+def outcome_date(s: Sentence, d: Dated, name: str, end: int, events: list):
+    """The date of a clause after the event's words (before any other event's) that gives its outcome: the day a
+    review was concluded (开展了公平竞争审查，4月12日形成审查意见)."""
+    stop = min((e[1] for e in events if e[1] >= end and e[0] != name), default=len(s.text))
+    _, b = clause_at(s.text, end)
+    for m in d.mentions:
+        if m.day is not None and b <= m.start < stop and _OUTCOME.search(s.text[m.end:clause_at(s.text, m.start)[1]]):
+            return m.day
+    return None
+
+
 def one_date(s: Sentence, d: Dated, name: str, start: int, events: list):
     spans, singles = dates_for(s, d, name, start, events)
     return spans[0].first if spans else (singles[-1].day if singles else None)
@@ -176,4 +191,4 @@ def weight(s: Sentence, name: str, dedicated: dict[str, str]) -> int:
 
 
 __all__ = ["EVENTS", "N", "Candidates", "Dated", "clause_at", "clauses", "dated", "dates_for", "event_spans",
-           "in_span", "negated", "denied_after", "unstated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]
+           "in_span", "negated", "outcome_date", "denied_after", "unstated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]

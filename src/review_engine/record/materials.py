@@ -163,7 +163,8 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
                 context = frozenset()
             line = sentence.line
             before = rounds.before(candidates, sentence)
-            about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED, context=context)
+            about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED,
+                                          context=context | _heading_context(sentence))
             rounds.after(candidates, before)
             context = frozenset(about) or (context if not re.search(r"部门|单位", sentence.text) else frozenset())
         named.drafting_unit(material, candidates)
@@ -180,6 +181,11 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
 
 
 _CONSULTATION_KEYS = tuple(k for k in FACT_KEYS if k.startswith("consultation."))
+
+
+def _heading_context(s: Sentence) -> frozenset:
+    """A section headed by an event (五、公平竞争审查情况) is about it: its sentences need not name it again."""
+    return frozenset({"fcr"}) if "fair_competition" in s.topics and not s.title else frozenset()
 
 
 class _Rounds:
