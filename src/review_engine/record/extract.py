@@ -273,7 +273,7 @@ def _counts(s: Sentence, c: Candidates) -> None:
 def _segments(text: str) -> list[str]:
     """The clauses of a sentence, a breakdown (其中部门意见9条、学校意见12条) cut at each of its items."""
     out = []
-    for seg in re.split(r"[，,；;]", text):
+    for seg in re.split(r"[，,；;（）()]", text):
         if "其中" in seg:
             out += [p for p in seg.split("、") if p]
         else:
@@ -310,10 +310,15 @@ def _feedback(s: Sentence, c: Candidates, about: bool) -> None:
         return
     if re.search(r"本说明", text) and s.kind != "征求意见及采纳情况":
         return
+    yes = _FEEDBACK_YES.search(text)
     if _FEEDBACK_NO.search(text):
         c.add("consultation.feedback_published", False, s, w)
-    elif _FEEDBACK_YES.search(text) and not PLAN.search(text) and not re.search(r"向提出意见的|逐一电话|向[^，。；]{0,10}(?:单位|部门)反馈", text):
-        c.add("consultation.feedback_published", True, s, w)
+    elif yes and not re.search(r"向提出意见的|逐一电话|向[^，。；]{0,10}(?:单位|部门)反馈", text):
+        if not PLAN.search(text):
+            c.add("consultation.feedback_published", True, s, w)
+        elif PLAN.search(text[clause_at(text, yes.start())[0]:yes.end()]) and not re.search(r"建议", text):
+            # 采纳情况拟在《办法》公布时一并向社会反馈: not published yet (outweighed by any statement that it was)
+            c.add("consultation.feedback_published", False, s, 0)
 
 
 # ---- hearing, expert review, risk assessment ---------------------------------------------------------------------
