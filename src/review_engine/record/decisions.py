@@ -28,8 +28,10 @@ def fcr(s, c, d, start, end, events, dedicated) -> bool:
     done = re.search(r"(?:进行|开展|组织|完成|经过?|通过|作出|履行)了?[^，。；]{0,24}公平竞争(?:审查|自查)|公平竞争自查|公平竞争审查[^。；]{0,30}(?:认为|结论|表明|显示|意见|审查表|符合|未发现|不存在|已)"
                      r"|对照[^。；]{0,40}(?:审查标准|审查条例)|逐项(?:对照|审查)|符合公平竞争审查", window)
     if not done and s.kind != "公平竞争审查":
-        fcr_conclusion(s, c, w)
-        return bool(re.search(r"公平竞争审查(?!条例)", text))
+        if fcr_conclusion(s, c, w) and not re.search(r"涉嫌|初审发现|如|若|一旦", text[:start]):
+            done = True  # a conclusion stated (县市场监管局回复……未违反公平竞争审查标准): the review was done
+        else:
+            return bool(re.search(r"公平竞争审查(?!条例)", text))
     if done and not re.search(r"涉嫌|初审发现", text[max(0, start - 30):start]):
         c.add("fair_competition_review.done", True, s, w)
         c.add("fair_competition_review.date", outcome_date(s, d, "fcr", end, events) or one_date(s, d, "fcr", start, events), s, w)
@@ -69,7 +71,10 @@ def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
     elif re.search(r"符合公平竞争审查|符合[^，。；]{0,10}(?:审查标准|审查要求|公平竞争)|不存在[^。；]{0,20}(?:排除|限制竞争|违反)|未发现[^。；]{0,30}(?:排除|限制竞争|违反)"
                    r"|(?:无|不含有?)[^。；]{0,8}(?:排除、?限制竞争|违反[^。；]{0,10}审查标准)|不违反(?:公平竞争)?审查标准"
                    r"|不具有?排除、?限制竞争|没有[^。；]{0,10}排除、?限制竞争|(?:审查|经审查)[^。；]{0,10}可以出台|不会[^。；]{0,10}(?:排除|限制竞争)"
-                   r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)|符合(?:相关|有关)?(?:规定|要求)", text):
+                   r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)|符合(?:相关|有关)?(?:规定|要求)"
+                   r"|(?:不|未|没有)违反[^，。；]{0,8}审查标准|审查通过|通过(?:了)?(?:公平竞争)?审查(?!的)"
+                   # none of the standard's items found (未设置市场准入障碍, 不存在限定经营……特定经营者……的内容)
+                   r"|(?:不存在|未发现|没有|不含有?|未设置|未对|未)[^。；]{0,20}(?:限定|指定|特定经营者|歧视|地方保护|准入障碍|退出障碍)", text):
         c.add("fair_competition_review.conclusion", "符合", s, w)
 
 

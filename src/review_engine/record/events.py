@@ -20,7 +20,7 @@ N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
 NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
 SMR = r"市场监(?:督管理|管)"
 _CLAUSE = re.compile(r"[，,；;]")
-PLAN = re.compile(r"拟(?!定|订)|原定|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
+PLAN = re.compile(r"拟(?!定|订)|原定|定于|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
 PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
 #: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
@@ -30,7 +30,9 @@ MEETING = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对[^，。；]{1,30}?(?:�
 EVENTS = {
     "consultation": re.compile(
         r"征求意见稿|(?:公开|广泛|向社会|面向社会|社会公众|网上)[^，。；]{0,12}?征(?:求|集)|征(?:求|集)[^，。；]{0,14}?(?:社会|公众|群众|市民|各界|网民|居民)"
-        r"|征求意见|征集意见|公开征集|(?<![在于])公示(?!栏|牌|期满|名单|不少于)"),
+        r"|征求意见|征集意见|公开征集|(?<![在于])公示(?!栏|牌|期满|名单|不少于)"
+        # the draft published for the public to hear its views: 向社会公布了《办法》全文，听取各界意见
+        r"|听取[^，。；]{0,10}(?:社会|公众|各界|群众|市民|网民|居民)[^，。；]{0,6}意见|向(?:社会|公众)(?:公开|公布|发布)了?[^，。；]{0,12}(?:全文|征求意见稿|草案)"),
     "hearing": re.compile(r"听证"),
     "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
     "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
@@ -86,7 +88,9 @@ def negated(text: str, start: int, window: int = 16) -> bool:
     a, _ = clause_at(text, start)
     before = text[max(a, start - window):start]
     m = re.search(NEG + r"[^，。；]{0,10}$", before)
-    return m is not None and not re.match(NEG + r"(?:说明|提及|载明|写明|列明|体现|反映|提供|附)", before[m.start():])
+    # 未说明……情况 (a gap in the materials) and 未违反公平竞争审查标准 (a finding) do not deny the event
+    return m is not None and not re.match(NEG + r"(?:说明|提及|载明|写明|列明|体现|反映|提供|附|违反|违背|抵触|排除|限制|发现|存在)",
+                                          before[m.start():])
 
 
 #: The event's words followed by its verb denied: 听证会尚未召开, 专家论证没有进行.
@@ -106,8 +110,22 @@ def unstated(text: str, start: int) -> bool:
     return _UNSTATED.search(text[a:start]) is not None
 
 
+#: A title 《…》 (with 〈〉 inside), and the parenthesis that may follow it with the document's own particulars.
+TITLE = re.compile(r"《[^《》]*》")
+_TITLE_NOTE = re.compile(r"《[^《》]*》\s*[（(][^（）()]*[）)]")
+
+
+def titles(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in TITLE.finditer(text)]
+
+
 def event_spans(text: str) -> list[tuple[str, int, int]]:
-    out = [(name, m.start(), m.end()) for name, pattern in EVENTS.items() for m in pattern.finditer(text)]
+    """The events a sentence tells of, by their words — not words inside a title (对照《公平竞争审查条例》), except
+    a consultation named by its notice (发布《关于公开征求〈……〉意见的公告》)."""
+    named = titles(text)
+    out = [(name, m.start(), m.end()) for name, pattern in EVENTS.items() for m in pattern.finditer(text)
+           if not any(a < m.end() and m.start() < b and not (name == "consultation" and re.search(r"公告|通知", text[a:b]))
+                      for a, b in named)]
     out.sort(key=lambda e: e[1])
     return out
 
@@ -122,7 +140,11 @@ class Dated:
 
 
 def dated(s: Sentence) -> Dated:
+    """The dates of a sentence, without those of the documents it names (《城市供水条例》（1994年7月19日国务院令第158号
+    公布）): a title's own dates are never a date of the procedure."""
     found = datetext.mentions(s.text, s.year, s.last, s.doc_year, s.mark, s.doc_date)
+    notes = [(m.start(), m.end()) for m in _TITLE_NOTE.finditer(s.text)] + titles(s.text)
+    found = [m for m in found if not any(a <= m.start < b for a, b in notes)]
     return Dated(found, datetext.spans(s.text, found), datetext.lengths(s.text))
 
 
@@ -161,7 +183,8 @@ def _elsewhere(text: str, pos: int, name: str, events: list) -> bool:
 
 
 #: A clause giving the outcome of a review: 4月12日形成审查意见 / 于5月29日反馈审查意见 / 6月9日作出审查结论.
-_OUTCOME = re.compile(r"(?:形成|作出|出具|反馈|提出|给出|得出)(?:了)?[^，。；]{0,6}(?:审查|审核|评估|论证)?(?:意见|结论|报告)")
+_OUTCOME = re.compile(r"(?:形成|作出|出具|反馈|提出|给出|得出)(?:了)?[^，。；]{0,6}(?:审查|审核|评估|论证)?(?:意见|结论|报告)"
+                      r"|^\s*(?:复函|回复|函复|答复|审查通过|审核通过|通过审查)")
 
 
 def outcome_date(s: Sentence, d: Dated, name: str, end: int, events: list):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, denied_after, event_spans, in_span,
-                     negated, number, one_date, unstated, weight)
+                     negated, number, one_date, outcome_date, unstated, weight)
 from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
 from .sentences import Sentence
 
@@ -62,7 +62,8 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     _feedback(s, c, about)
     if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
         w = weight(s, "fcr", dedicated)
-        fcr_conclusion(s, c, w)
+        if fcr_conclusion(s, c, w) and s.kind in ("起草说明", "公平竞争审查") and not _planned(s.text, len(s.text)):
+            c.add("fair_competition_review.done", True, s, w)  # 五、公平竞争审查：……不存在限定经营……的内容
         fcr_joint(s, c, w)
     return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
@@ -86,7 +87,7 @@ def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[
     if name not in _NOT_YET or s.kind not in ("起草说明", dedicated.get(name)) \
             or not re.search(r"公告|通知|筹备|报名|遴选|已(?:发布|公布|确定)|尚未|正在", s.text) \
             or re.search(r"原定|原计划|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
-            or not re.search(r"(?:拟|计划|将)(?:于|在)?[^，。；]{0,16}(?:召开|举行|组织|开展|进行|举办)", clause):
+            or not re.search(r"(?:拟|计划|将|定)(?:于|在)?[^，。；]{0,16}(?:召开|举行|组织|开展|进行|举办)", clause):
         return
     c.add(_NOT_YET[name], False, s, 0)
 
@@ -107,6 +108,8 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
         return False  # ……及起草说明、征求意见情况等材料收悉: a material named, not the consultation
     if negated(text, start, 10) and "征求意见稿" not in text[start:end]:
         return False
+    if text[start:end].startswith("听取") and re.search(r"座谈|会议|会上|走访|调研|实地|问卷|听证|论证", clause):
+        return False  # 召开座谈会，听取群众意见: not the public consultation
     w = weight(s, "consultation", dedicated)
     spans, singles = dates_for(s, d, "consultation", start, events)
     if spans:
@@ -155,7 +158,7 @@ def _end_after(s, c, d, end, events, w) -> None:
 _CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
 _INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
-    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:平台|渠道|媒体|途径)?"
+    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
     r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|[，,。；]|$)"
 )
@@ -298,7 +301,8 @@ _FEEDBACK_NO = re.compile(
     r"|(?:采纳|处理)情况[^，。；]{0,4}(?:未|尚未|没有)[^，。；]{0,10}(?:公开|公布|反馈)")
 _FEEDBACK_YES = re.compile(
     r"(?:采纳情况|处理情况|采纳与否|反馈情况|采纳结果|本说明)(?:及(?:其|有关)?理由)?[^。；]{0,30}?(?<!未)(?<!不)(?:公开|公布|反馈|发布)"
-    r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?(?:反馈|公布)|公开反馈|(?:反馈|公布|公开|发布)了?[^，。；]{0,10}采纳情况"
+    r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?反馈|(?:采纳|理由|处理)[^，。；]{0,20}(?:向社会|向公众)(?:公开)?公布"
+    r"|(?:向社会|向公众)(?:公开)?公布[^，。；]{0,12}(?:采纳|理由|处理)|公开反馈|(?:反馈|公布|公开|发布)了?[^，。；]{0,10}采纳情况"
     r"|未(?:予)?采纳[^。]{0,30}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)[^。]{0,16}(?:说明|公开|公布|反馈)"
     r"|未(?:予)?采纳[^。]{0,30}(?:说明|公开|公布|反馈)[^。]{0,6}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)")
 
@@ -336,9 +340,14 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
             return True
         if not positive.search(text[max(a, start - 24):b]):
             return False
+        day = one_date(s, d, event, start, events) or outcome_date(s, d, event, end, events) \
+            if date_key and not re.search(r"送达|通知|公告|报名|材料|告知", text[a:b]) else None
+        if day is not None and s.doc_date is not None and day > s.doc_date:
+            c.add(key, False, s, 0)  # a day after the materials were signed: not held yet
+            return True
         c.add(key, True, s, w)
-        if date_key and not re.search(r"送达|通知|公告|报名|材料|告知", text[a:b]):
-            c.add(date_key, one_date(s, d, event, start, events), s, w)
+        if date_key:
+            c.add(date_key, day, s, w)
         return True
 
     return reader
