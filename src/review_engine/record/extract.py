@@ -159,13 +159,13 @@ _CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客�
 _INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
-    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
+    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
     r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|[，,。；]|$)"
 )
-_CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示)?(?:渠道|途径|平台|方式)(?:为|是|：|:)(?P<list>[^。；]+)")
+_CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示|张贴)?(?:渠道|途径|平台|方式|地点|载体|媒介|媒体)(?:为|是|：|:)(?P<list>[^。；]+)")
 
 
-_FEEDBACK_CLAUSE = re.compile(r"采纳情况|采纳与否|处理情况|反馈|答复|说明理由|理由说明|逐条(?:作出)?说明|未采纳|不予采纳")
+_FEEDBACK_CLAUSE = re.compile(r"(?:采纳|吸收|吸纳)(?:情况|与否)|处理情况|反馈|答复|说明理由|理由说明|逐条(?:作出)?说明|(?:未|不予)(?:采纳|吸收|吸纳)")
 
 
 def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None:
@@ -197,8 +197,9 @@ def _channel_items(raw: str) -> list[str]:
     out = []
     for item in items:
         item = item.strip()
-        item = re.sub(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|频道|专区|页面)$", "", item)
-        item = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item) if re.search(r"网站|网$", re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item)) else item
+        item = re.sub(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|版块|频道|专区|页面)$", "", item)
+        bare = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|版块|专区)$", "", item)
+        item = bare if re.search(r"网站|网$", bare) else item
         item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
         item = re.sub(r"^《([^《》]{2,20}(?:报|杂志|刊))》$", r"\1", item)
         item = re.sub(r"^(?:本局|我局|我委|本委|我厅|本单位|了|在|分别在)", "", item).strip()
@@ -219,7 +220,7 @@ def _split_and(part: str) -> list[str]:
 
 # ---- comments, adoption, feedback ------------------------------------------------------------------------------
 
-_ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到)[^，。；]{0,12}(?:意见|建议)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
+_ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到)[^，。；]{0,12}(?:意见|建议|反馈|留言|来信)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
 _COUNT = re.compile(N + r"\s*(?:条|份|项|件)")
 _ADOPTION_BEFORE = re.compile(r"(?P<neg>部分|未|不予|未予|没有)?(?:予以)?(?:采纳|采用|吸收)(?:了)?(?:其中)?(?:的)?(?:意见|建议)?\s*$")
 _ADOPTION_AFTER = re.compile(r"^[^，。；]{0,6}?(?P<neg>部分|未|不|没有)?(?:予以|被|已|予)?(?:采纳|采用|吸收)(?!情况)")
@@ -235,14 +236,14 @@ def _counts(s: Sentence, c: Candidates) -> None:
     (部门反馈意见6条……；社会公众意见建议2条，采纳1条) or break a total down (共28条，其中……社会公众意见7条): each
     clause speaks of the audience it names, else of the one before it, and only the public's counts are kept."""
     text = s.text
-    if (s.cells and s.kind == "征求意见及采纳情况") or re.search(r"首次|第一轮|第一次|初次", text):
-        return  # the rows of an adoption table are single comments, not the counts
+    if (len(s.cells) > 2 and s.kind == "征求意见及采纳情况") or re.search(r"首次|第一轮|第一次|初次", text):
+        return  # the rows of an adoption table are single comments (a labelled row, 意见数量 | 57条, is a statement)
     if DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
         return
     if re.search(r"专家|听证|论证|合法性审|公平竞争", text) and not re.search(r"公开征求|社会|公众", text):
         return
     w = 2 if s.kind == "征求意见及采纳情况" else 1
-    masked = re.sub(r"征求意见稿|《[^《》]*》", lambda m: "＿" * len(m.group(0)), text)
+    masked = adoption_words(re.sub(r"征求意见稿|《[^《》]*》", lambda m: "＿" * len(m.group(0)), text))
     audience, comments, adopted, zero = "public", [], [], False
     for seg in _segments(masked):
         audience = _audience(seg) or audience
@@ -271,6 +272,11 @@ def _counts(s: Sentence, c: Candidates) -> None:
         return  # 均予采纳 / 未予采纳 say how many only beside the number of comments
     if adopted:
         c.add("consultation.adopted", adopted[0], s, w)
+
+
+def adoption_words(text: str) -> str:
+    """吸收、吸纳、采用 (a comment taken into the text) read as 采纳, each word kept at its length."""
+    return re.sub(r"吸收采纳|吸收|吸纳|采用", lambda m: "予以采纳" if len(m.group(0)) == 4 else "采纳", text)
 
 
 def _segments(text: str) -> list[str]:
@@ -309,7 +315,7 @@ _FEEDBACK_YES = re.compile(
 
 def _feedback(s: Sentence, c: Candidates, about: bool) -> None:
     w = 2 if s.kind == "征求意见及采纳情况" else 1
-    text = s.text
+    text = adoption_words(s.text)
     if not (about or re.search(r"采纳", text)):
         return
     if re.search(r"本说明", text) and s.kind != "征求意见及采纳情况":
