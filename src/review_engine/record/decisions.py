@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, outcome_date, weight
+from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, outcome_date, plan_before, weight
 from .sentences import Sentence
 
 # ---- fair-competition review ------------------------------------------------------------------------------------------
@@ -31,6 +31,7 @@ def fcr(s, c, d, start, end, events, dedicated) -> bool:
         if fcr_conclusion(s, c, w) and not re.search(r"涉嫌|初审发现|如|若|一旦", text[:start]):
             done = True  # a conclusion stated (县市场监管局回复……未违反公平竞争审查标准): the review was done
         else:
+            fcr_joint(s, c, w)
             return bool(re.search(r"公平竞争审查(?!条例)", text))
     if done and not re.search(r"涉嫌|初审发现", text[max(0, start - 30):start]):
         c.add("fair_competition_review.done", True, s, w)
@@ -83,10 +84,16 @@ def fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
     if re.search(r"(?:未|没有)(?:会同|送|征求)[^，。；]{0,16}" + SMR + r"|自行(?:开展|进行|组织)?|自查|自我审查|起草单位自行|由(?:我|本)(?:局|厅|委|办|单位)(?:自行|单独|独立)", text) \
             and re.search(r"审查|自查", text):
         c.add("fair_competition_review.joint_with_market_regulator", False, s, w)
-    elif re.search(r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^，。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|意见|会审)"
-                   r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|出具|会审|联合审查)"
-                   r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|会审", text):
-        c.add("fair_competition_review.joint_with_market_regulator", True, s, w)
+    else:
+        m = _JOINT.search(text)
+        if m and not plan_before(text, m.start()):  # 将送区市场监督管理局审查: a plan
+            c.add("fair_competition_review.joint_with_market_regulator", True, s, w)
+
+
+_JOINT = re.compile(
+    r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^，。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|意见|会审)"
+    r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|出具|会审|联合审查)"
+    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|会审")
 
 
 # ---- the drafting unit's own legality review -------------------------------------------------------------------
@@ -180,8 +187,10 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     if m is None or m.start() > b:
         return False
     head = text[a:m.end()]
+    # 提交……会议审议 is a plan, unless the meeting's decision follows (提请3月31日召开的厅党组会议审议，会议同意印发)
     if PLAN.search(head) or re.search(r"提交|提请|报请|报送|送请", head) and not re.search(
-            r"经", head) and not re.search(r"^[^，。；]{0,8}(?:通过|同意|审定|决定)", text[m.end():b]):
+            r"经", head) and not re.search(r"^[^，。；]{0,8}(?:通过|同意|审定|决定)", text[m.end():b]) \
+            and not re.match(r"[，,]\s*(?:会议|会上|经)[^，。；]{0,8}(?:通过|同意|审定|决定)", text[b:]):
         return False
     after = text[m.end():b]
     if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or PLAN.search(after[:8]):

@@ -24,8 +24,11 @@ PLAN = re.compile(r"拟(?!定|订)|原定|定于|另行|将(?=于|在|按|适时
 PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
 #: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
-MEETING = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对[^，。；]{1,30}?(?:进行了?|作了?|予以|开展了?)?|(?:集体|专题|认真))"
-                     r"(?:审议|研究|讨论|审定|通过|决定))")
+#: Between them may stand a note (（2026年第9次）), a day (于6月18日) and, after a comma, the matter (召开局长办公会议，
+#: 对《规定》进行集体讨论).
+MEETING = re.compile(r"会议?(?=(?:[（(][^）)]{0,16}[）)])?(?:于[^，。；]{1,14}?)?"
+                     r"(?:[^，。；]{0,3}|[，,]?对[^，。；]{1,30}?(?:进行了?|作了?|予以|开展了?)?|(?:集体|专题|认真))"
+                     r"(?:集体|专题|认真)?(?:审议|研究|讨论|审定|通过|决定))")
 
 EVENTS = {
     "consultation": re.compile(
@@ -98,6 +101,12 @@ _DENIED = re.compile(r"^[^，。；]{0,6}?(?:尚未|未|没有|并未|暂未|未
 #: Before the event's words in its clause, what makes it no statement of fact: a question (是否开展公平竞争审查), a
 #: recommendation or requirement (建议补充听证, 应当进行), a gap in the materials (未说明公平竞争审查情况).
 _UNSTATED = re.compile(r"是否|建议|应当|应该|请(?:补充|说明)|(?:未|没有|并未)(?:说明|提及|载明|写明|列明|体现|反映|提供)")
+
+
+def plan_before(text: str, pos: int) -> bool:
+    """Whether a plan word stands before ``pos`` in its clause (its lookahead may reach past ``pos``: 将送……审查)."""
+    a, b = clause_at(text, pos)
+    return any(m.start() < pos for m in PLAN.finditer(text, a, b))
 
 
 def denied_after(text: str, end: int) -> bool:
@@ -214,4 +223,4 @@ def weight(s: Sentence, name: str, dedicated: dict[str, str]) -> int:
 
 
 __all__ = ["EVENTS", "N", "Candidates", "Dated", "clause_at", "clauses", "dated", "dates_for", "event_spans",
-           "in_span", "negated", "outcome_date", "denied_after", "unstated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]
+           "in_span", "negated", "outcome_date", "plan_before", "denied_after", "unstated", "number", "MEETING", "one_date", "weight", "NEG", "PLAN", "PROVISION", "PUBLIC", "DEPT", "SMR"]

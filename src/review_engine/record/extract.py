@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, denied_after, event_spans, in_span,
-                     negated, number, one_date, outcome_date, unstated, weight)
+                     negated, number, one_date, outcome_date, plan_before, unstated, weight)
 from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
 from .sentences import Sentence
 
@@ -69,8 +69,16 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
 
 
 def _planned(text: str, start: int) -> bool:
+    """Whether the event at ``start`` is a plan: a plan word before it in its clause, or in a clause it continues
+    (拟于4月中旬组织专家论证，并根据论证意见调整附件)."""
     a, _ = clause_at(text, start)
-    return PLAN.search(text[a:start]) is not None
+    if plan_before(text, start):
+        return True
+    while a > 0 and re.match(r"(?:并且?|再|然后|随后|之后|后|届时)", text[a:]):
+        a, b = clause_at(text, a - 1)
+        if PLAN.search(text[a:b]):
+            return True
+    return False
 
 
 _DATE_OF = {"hearing": "hearing.date", "expert": "expert_review.date", "risk": "risk_assessment.date"}
@@ -309,8 +317,8 @@ _FEEDBACK_YES = re.compile(
     r"(?:采纳情况|处理情况|采纳与否|反馈情况|采纳结果|本说明)(?:及(?:其|有关)?理由)?[^。；]{0,30}?(?<!未)(?<!不)(?:公开|公布|反馈|发布)"
     r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?反馈|(?:采纳|理由|处理)[^，。；]{0,20}(?:向社会|向公众)(?:公开)?公布"
     r"|(?:向社会|向公众)(?:公开)?公布[^，。；]{0,12}(?:采纳|理由|处理)|公开反馈|(?:反馈|公布|公开|发布)了?[^，。；]{0,10}采纳情况"
-    r"|未(?:予)?采纳[^。]{0,30}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)[^。]{0,16}(?:说明|公开|公布|反馈)"
-    r"|未(?:予)?采纳[^。]{0,30}(?:说明|公开|公布|反馈)[^。]{0,6}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)")
+    r"|未(?:予)?采纳[^。]{0,30}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)[^。]{0,16}(?:说明|公开|公布|反馈|答复|回复)"
+    r"|未(?:予)?采纳[^。]{0,30}(?:说明|公开|公布|反馈|答复|回复)[^。]{0,6}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)")
 
 
 def _feedback(s: Sentence, c: Candidates, about: bool) -> None:
