@@ -53,6 +53,10 @@ DEPT = re.compile(r"(?:书面|定向|分别|专门)征求|征求(?:了)?(?:(?!�
 PUBLIC = re.compile(r"公开|向社会|社会公众|社会各界|公众|群众|市民|网民|居民|网站|公众号|门户|政务新媒体|报纸|公示栏|公开栏|微信群")
 
 
+#: A sentence correcting what a material said before.
+CORRECTION = re.compile(r"更正|勘误|有误|误写|误为|误记|误计|笔误")
+
+
 @dataclass
 class Candidates:
     """Values offered for each fact, with the sentence and a weight (a material devoted to the matter, a label)."""
@@ -63,6 +67,8 @@ class Candidates:
 
     def add(self, key: str, value, sentence: Sentence, weight: int = 1) -> None:
         if value is not None:
+            if CORRECTION.search(sentence.text):
+                weight += 1  # a fact corrected (……有误，实际结束日期为4月15日，特此更正) outweighs what it corrects
             self.items.setdefault(key, []).append((value, sentence, weight))
 
 

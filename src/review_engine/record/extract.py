@@ -145,7 +145,7 @@ def _date_role(text: str, m, event_start: int) -> str | None:
     before, after = text[max(0, m.start - 6):m.start], text[m.end:m.end + 6]
     if _OTHER_ACT.match(after):
         return None
-    if re.search(r"(?:截至|截止|截止到|截止于|至|到)(?:日期|时间)?(?:为|是)?$", before) or re.match(r"(?:截止|结束|止)", after):
+    if re.search(r"(?:截至|截止|截止到|截止于|至|到|结束|终止)(?:日期|时间)?(?:为|是)?$", before) or re.match(r"(?:截止|结束|止)", after):
         return "end"
     if re.match(r"(?:起|开始)", after) or re.search(r"(?:自|从)$", before) or m.start < event_start:
         return "start"

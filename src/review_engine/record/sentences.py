@@ -19,7 +19,8 @@ from pathlib import Path
 from . import datetext
 
 TOPICS = {
-    "necessity": re.compile(r"必要性|必要|背景|缘由|目的|意义|起草理由|制定理由|现状|原因|为什么|为何|存在的问题"),
+    "necessity": re.compile(r"必要性|必要|背景|缘由|目的|意义|起草理由|制定理由|现状|原因|为什么|为何|存在的问题"
+                            r"|^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])?\s*(?:基本情况|总体情况|有关情况)$"),
     "basis": re.compile(r"依据"),
     "process": re.compile(r"过程|经过|起草情况|制定情况|工作情况|征求意见|调研|程序|论证|审查情况|履行"),
     "main_content": re.compile(r"主要内容|主要措施|主要条款|主要规定|主要制度|框架|结构|条文|内容说明|具体内容|基本内容|内容"),
@@ -115,6 +116,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
         return None
     level = level or _level(outline.group("label"))
     body = text[outline.end():]
+    if body.startswith(("《", "“")) and len(body) <= 16 and not re.search(r"[。，；：:、]", body) and topics_of(body):
+        return text, "", level  # 二、《办法》的依据: a short heading that names the text
     if body.startswith(("《", "“")) or re.search(r"[；;，,、]$", body) or re.match(r"\d|(?:19|20)\d\d年|[一二三四五六七八九十]+月", body):
         return None
     stop = re.search(r"[。：:]", body)
