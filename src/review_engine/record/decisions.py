@@ -193,7 +193,8 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
             and not re.match(r"[，,]\s*(?:会议|会上|经)[^，。；]{0,8}(?:通过|同意|审定|决定)", text[b:]):
         return False
     after = text[m.end():b]
-    if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or PLAN.search(after[:8]):
+    # the meeting approved the text for consultation (研究同意《办法》征求意见稿): not the deliberation
+    if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]):
         return False
     name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
     name = _meeting_name(name)

@@ -185,7 +185,7 @@ def dates_for(s: Sentence, d: Dated, name: str, start: int, events: list) -> tup
 
 
 #: A clause telling of a notice, a delivery or a publication: its date is that act's, not the event's.
-NOTICE = re.compile(r"公告|通知|送达|报名|告知|印发|发布|公布|函")
+NOTICE = re.compile(r"公告|通知|送达|报名|告知|印发|发布|公布")
 
 
 def _elsewhere(text: str, pos: int, name: str, events: list) -> bool:

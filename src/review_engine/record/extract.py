@@ -45,8 +45,11 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     for name, start, end in events:
         if name in done or unstated(s.text, start):
             continue
-        if _planned(s.text, start):
-            _not_yet(s, c, name, start, dedicated)
+        if _planned(s.text, start, end):
+            if not _rescheduled(s, c, d, name, start, end, dedicated):
+                _not_yet(s, c, name, start, dedicated)
+            if name in _NOT_YET:
+                done.add(name)  # the rest of the sentence tells of the plan (听证参加人报名工作已经结束)
             continue
         reader = _READERS.get(name)
         dates = len(c.items.get(_DATE_OF.get(name, ""), ()))
@@ -68,11 +71,14 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
 
-def _planned(text: str, start: int) -> bool:
-    """Whether the event at ``start`` is a plan: a plan word before it in its clause, or in a clause it continues
-    (拟于4月中旬组织专家论证，并根据论证意见调整附件)."""
+_PLAN_AFTER = re.compile(r"(?:会|会议)?(?:原定|原计划|拟|定于|计划|将于|将在|预计|准备)")
+
+
+def _planned(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the event at ``start`` is a plan: a plan word before it in its clause, right after it (听证会原定于……,
+    听证会拟于……), or in a clause it continues (拟于4月中旬组织专家论证，并根据论证意见调整附件)."""
     a, _ = clause_at(text, start)
-    if plan_before(text, start):
+    if plan_before(text, start) or (end is not None and _PLAN_AFTER.match(text, end)):
         return True
     while a > 0 and re.match(r"(?:并且?|再|然后|随后|之后|后|届时)", text[a:]):
         a, b = clause_at(text, a - 1)
@@ -83,6 +89,30 @@ def _planned(text: str, start: int) -> bool:
 
 _DATE_OF = {"hearing": "hearing.date", "expert": "expert_review.date", "risk": "risk_assessment.date"}
 _NOT_YET = {"hearing": "hearing.held", "expert": "expert_review.done", "risk": "risk_assessment.done"}
+
+
+_RESCHEDULED = re.compile(r"(?:延期|改期|推迟|顺延|调整|改为|改在|改于)(?:至|到|为|于|在)?[^，。；]{0,4}$")
+
+
+def _rescheduled(s: Sentence, c: Candidates, d, name: str, start: int, end: int, dedicated: dict[str, str]) -> bool:
+    """原定于3月20日召开，后延期至3月27日举行: the plan given up, the event held on the day it was moved to (unless
+    that day is after the materials were signed)."""
+    a, b = clause_at(s.text, start)
+    if name not in _NOT_YET or not re.search(r"原定|原计划", s.text[a:start] + s.text[end:end + 6]):
+        return False
+    for m in d.mentions:
+        if m.day is None or m.start < b:
+            continue
+        ca, cb = clause_at(s.text, m.start)
+        if _RESCHEDULED.search(s.text[ca:m.start]) and re.search(r"举行|召开|进行|开展", s.text[m.end:cb]):
+            w = weight(s, name, dedicated)
+            if s.doc_date is not None and m.day > s.doc_date:
+                c.add(_NOT_YET[name], False, s, 0)
+            else:
+                c.add(_NOT_YET[name], True, s, w)
+                c.add(_DATE_OF[name], m.day, s, w)
+            return True
+    return False
 
 
 def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[str, str]) -> None:
@@ -164,7 +194,7 @@ def _end_after(s, c, d, end, events, w) -> None:
 
 
 _CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
-_INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
+_INTRO = r"(?:在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!过|研究|审查|审议)|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
@@ -252,11 +282,15 @@ def _counts(s: Sentence, c: Candidates) -> None:
         return
     w = 2 if s.kind == "征求意见及采纳情况" else 1
     masked = adoption_words(re.sub(r"征求意见稿|《[^《》]*》", lambda m: "＿" * len(m.group(0)), text))
-    audience, comments, adopted, zero = "public", [], [], False
-    for seg in _segments(masked):
-        audience = _audience(seg) or audience
+    audience, comments, adopted, zero, share, others = "public", [], [], False, None, False
+    for seg, item in _segments(masked):
+        named = _audience(seg)
+        audience = named or audience
+        others = others or (item and named not in (None, "public"))
         if audience != "public":
             continue
+        if item and named == "public" and share is None:
+            share = len(comments)  # the public's item of a breakdown by source (……乡镇意见9条、群众意见6条)
         for m in _COUNT.finditer(seg):
             before, after = seg[:m.start()], seg[m.end():]
             if before.endswith("第") or re.match(r"\s*(?:次|场|家|人|个)", after):
@@ -272,9 +306,10 @@ def _counts(s: Sentence, c: Candidates) -> None:
         zero = zero or bool(z and not re.search(r"涉及|关于|有关|反对|不同", z.group()))
         if _ALL_ADOPTED.search(seg) and not re.search(r"部分|未|不予", seg):
             adopted.append("all")
-        elif _NONE_ADOPTED.fullmatch(re.sub(r"^(?:但|而|并)", "", seg.strip())):
+        elif _NONE_ADOPTED.fullmatch(re.sub(r"^(?:但|而|并)|[。！？!?]$", "", seg.strip())):
             adopted.append(0)
-    comment = comments[0] if comments else (0 if zero else None)
+    comment = comments[share] if others and share is not None and len(comments) > share else (
+        comments[0] if comments else (0 if zero else None))
     c.add("consultation.comments", comment, s, w)
     if adopted and adopted[0] in ("all", 0) and not comment:
         return  # 均予采纳 / 未予采纳 say how many only beside the number of comments
@@ -287,14 +322,15 @@ def adoption_words(text: str) -> str:
     return re.sub(r"吸收采纳|吸收|吸纳|采用", lambda m: "予以采纳" if len(m.group(0)) == 4 else "采纳", text)
 
 
-def _segments(text: str) -> list[str]:
-    """The clauses of a sentence, a breakdown (其中部门意见9条、学校意见12条) cut at each of its items."""
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """The clauses of a sentence, a breakdown (其中部门意见9条、学校意见12条) cut at each of its items (True)."""
     out = []
     for seg in re.split(r"[，,；;（）()]", text):
-        if "其中" in seg:
-            out += [p for p in seg.split("、") if p]
+        parts = [p for p in seg.split("、") if p] if "其中" in seg else []
+        if len(parts) > 1:
+            out += [(p, True) for p in parts]
         else:
-            out.append(seg)
+            out.append((seg, False))
     return out
 
 

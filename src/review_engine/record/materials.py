@@ -315,11 +315,11 @@ def _same_channels(values: list) -> list:
     """Channels named short and long (局门户网站, 青川市民政局门户网站) are one; a statement naming fewer of the
     channels another names in full does not contradict it: the fuller list."""
     names = {n for v in values for n in v}
-    plain = {n: n.replace("人民政府", "政府") for n in names}
+    plain = {n: re.sub(r"人民政府|政府", "", n) for n in names}  # 镇公开栏 = 镇政府公开栏
 
     def full(name: str) -> str:
-        longer = [n for n in names if len(plain[n]) > len(plain[name]) and plain[n].endswith(plain[name])]
-        return max(longer, key=len) if len(set(longer)) >= 1 and len({plain[n] for n in longer}) == 1 else name
+        longer = [n for n in names if len(n) > len(name) and plain[n].endswith(plain[name])]
+        return max(longer, key=len) if longer and len({plain[n] for n in longer}) == 1 else name
 
     lists = [tuple(dict.fromkeys(full(n) for n in v)) for v in values]
     widest = max(lists, key=len)
