@@ -74,6 +74,7 @@ def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
                    r"|不具有?排除、?限制竞争|没有[^。；]{0,10}排除、?限制竞争|(?:审查|经审查)[^。；]{0,10}可以出台|不会[^。；]{0,10}(?:排除|限制竞争)"
                    r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)|符合(?:相关|有关)?(?:规定|要求)"
                    r"|(?:不|未|没有)违反[^，。；]{0,8}审查标准|审查通过|通过(?:了)?(?:公平竞争)?审查(?!的)"
+                   r"|无异议|没有异议|同意出台|(?:^|[，,；])结论(?:为|是|：|:)\s*(?:符合|通过)"
                    # none of the standard's items found (未设置市场准入障碍, 不存在限定经营……特定经营者……的内容)
                    r"|(?:不存在|未发现|没有|不含有?|未设置|未对|未)[^。；]{0,20}(?:限定|指定|特定经营者|歧视|地方保护|准入障碍|退出障碍)", text):
         c.add("fair_competition_review.conclusion", "符合", s, w)
@@ -194,7 +195,8 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
         return False
     after = text[m.end():b]
     # the meeting approved the text for consultation (研究同意《办法》征求意见稿): not the deliberation
-    if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]):
+    if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
+            or re.search(r"(?:征求意见稿|初稿)[^，。；]{0,6}经", head):  # 征求意见稿经局务会议研究同意后，于……征求意见
         return False
     name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
     name = _meeting_name(name)

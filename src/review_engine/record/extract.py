@@ -140,7 +140,7 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     clause = text[a:b]
     if DEPT.search(clause) and not re.search(r"公开|向社会|社会公众|社会各界|网站|公众号", clause):
         return False
-    if text[start:end] == "征求意见稿" and not re.search(r"公开|公布|发布|挂网|刊登|张贴|公示|征求意见(?!稿)", clause):
+    if text[start:end] == "征求意见稿" and not re.search(PUBLISH + r"|征求意见(?!稿)", clause):
         return False
     if re.search(r"首次|第一轮|第一次|初次", clause) or re.search(r"收悉|等材料", clause):
         return False  # ……及起草说明、征求意见情况等材料收悉: a material named, not the consultation
@@ -168,7 +168,11 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
 
 
 #: A date right before the verb of another act (6月8日报送的……, 3月1日印发) is that act's date.
-_OTHER_ACT = re.compile(r"\s*(?:前|后)?(?:报送|提交|印发|出台|报请|呈报|呈送|送来|转来|收到|成立|启动|形成|召开|完成|作出|出具|审议|通过)")
+_OTHER_ACT = re.compile(r"\s*(?:前|后)?(?:报送|提交|印发|出台|报请|呈报|呈送|送来|转来|收到|成立|启动|形成|召开|完成|作出|出具|审议)")
+
+
+#: The verbs of publishing the draft for the consultation.
+PUBLISH = r"(?:公开|公布|发布|挂网|挂出|上网|刊登|刊发|刊出|登载|张贴|公示|推送)"
 
 
 def _date_role(text: str, m, event_start: int) -> str | None:
@@ -179,7 +183,7 @@ def _date_role(text: str, m, event_start: int) -> str | None:
         return "end"
     if re.match(r"(?:起|开始)", after) or re.search(r"(?:自|从)$", before) or m.start < event_start:
         return "start"
-    if re.search(r"(?:于|在)$", before) and re.search(r"(?:发布|公布|公开|挂网|上网|刊登)", text[m.end:m.end + 30]):
+    if re.search(r"(?:于|在)$", before) and re.search(PUBLISH + r"|征求", text[m.end:m.end + 30]):
         return "start"
     return None
 
@@ -198,7 +202,7 @@ _INTRO = r"(?:在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!�
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
-    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|[，,。；]|$)"
+    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|[，,。；]|$)"
 )
 _CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示|张贴)?(?:渠道|途径|平台|方式|地点|载体|媒介|媒体)(?:为|是|：|:)(?P<list>[^。；]+)")
 
@@ -258,7 +262,7 @@ def _split_and(part: str) -> list[str]:
 
 # ---- comments, adoption, feedback ------------------------------------------------------------------------------
 
-_ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到)[^，。；]{0,12}(?:意见|建议|反馈|留言|来信)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
+_ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到|提出|反馈)[^，。；]{0,12}(?:意见|建议|反馈|留言|来信)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
 _COUNT = re.compile(N + r"\s*(?:条|份|项|件)")
 _ADOPTION_BEFORE = re.compile(r"(?P<neg>部分|未|不予|未予|没有)?(?:予以)?(?:采纳|采用|吸收)(?:了)?(?:其中)?(?:的)?(?:意见|建议)?\s*$")
 _ADOPTION_AFTER = re.compile(r"^[^，。；]{0,6}?(?P<neg>部分|未|不|没有)?(?:予以|被|已|予)?(?:采纳|采用|吸收)(?!情况)")
