@@ -167,14 +167,17 @@ def test_layout_a_bold_date_opens_a_sentence_a_labelled_row_is_a_paragraph_a_bar
     ("局党组会议（2026年第4次）于2026年5月8日审议通过了《办法》。", "局党组会议", D(2026, 5, 8)),
     ("2026年5月8日，县民政局召开局务会议，对《办法》进行集体讨论并通过。", "局务会议", D(2026, 5, 8)),
     ("《办法》提交2026年5月8日召开的局务会议审议，会议原则同意。", "局务会议", D(2026, 5, 8)),
+    ("2026年5月8日，我局召开局务会，专题研究《办法》，会议决定报请县政府审议。", "局务会", D(2026, 5, 8)),
 ])
 def test_a_meeting_is_named_as_the_unit_calls_it_and_read_however_far_its_verb(sentence, meeting, day):
     facts = facts_of(explanation(sentence))
     assert (facts.get("collective_deliberation.meeting"), facts.get("collective_deliberation.date")) == (meeting, day)
 
 
-def test_a_meeting_only_proposed_is_none():
+def test_a_meeting_only_proposed_or_that_approved_the_consultation_draft_is_none():
     assert facts_of(explanation("《办法》拟提交2026年5月8日召开的局务会议审议。")).get("collective_deliberation.meeting") is None
+    facts = facts_of(explanation("《办法》征求意见稿经2026年2月6日局务会议研究同意后，于2月9日至3月10日在县政府网站公开征求意见。"))
+    assert facts.get("collective_deliberation.meeting") is None and facts.get("consultation.start") == D(2026, 2, 9)
 
 
 @pytest.mark.parametrize("sentence, comments, adopted", [
@@ -186,6 +189,9 @@ def test_a_meeting_only_proposed_is_none():
     ("2026年3月1日至30日在县政府网站公开征求意见，市民提出意见建议十二条，均予吸纳。", 12, 12),
     ("2026年3月1日至30日在县政府网站公开征求意见，收到意见2条，经认真研究，均未采纳。", 2, 0),
     ("2026年3月1日至30日在县政府网站公开征求意见，截至期满未收到公众留言。", 0, None),
+    ("2026年3月1日至30日在县政府网站公开征求意见，期间社会公众未提出意见。", 0, None),
+    # every item of the breakdown is the public's: the total stands
+    ("2026年3月1日至30日在县政府网站公开征求意见，共收到意见15条（其中网上留言11条、群众来信4条），采纳6条。", 15, 6),
 ])
 def test_comments_and_adoptions_are_the_publics(sentence, comments, adopted):
     facts = facts_of(explanation(sentence))
@@ -196,6 +202,7 @@ def test_comments_and_adoptions_are_the_publics(sentence, comments, adopted):
     ("2026年3月1日至30日，征求意见稿在县人民政府网站公布，并经“某县发布”微信公众号转发。", ("县人民政府网站", "“某县发布”微信公众号")),
     ("2026年3月1日至30日，通过县政府信息公开平台、《某县日报》两个渠道公开征求意见。", ("县政府信息公开平台", "某县日报")),
     ("2026年3月1日至30日在县人民政府网站“意见征集”版块公开征求意见，采纳情况已在县政府网站公开。", ("县人民政府网站",)),
+    ("2026年3月1日至30日征求意见期间，通过县政府网站、县融媒体中心客户端等平台共收到意见6条。", ("县政府网站", "县融媒体中心客户端")),
 ])
 def test_channels_are_named_up_to_their_verb_and_the_feedback_site_is_not_one(sentence, channels):
     assert facts_of(explanation(sentence)).get("consultation.channels") == channels
@@ -225,6 +232,10 @@ def test_the_public_consultation_however_named_and_dates_of_other_acts():
         "你科2026年5月20日报送的《办法》及征求意见情况等材料收悉。\n\n某县民政局法规股\n2026年5月28日\n")})
     assert opinion.get("consultation.start") is None
     assert facts_of(explanation("2026年3月1日起在县政府网站挂网征求意见20日。")).get("consultation.days") == 20
+    facts = facts_of(explanation("征求意见稿于2026年3月1日在县政府网站挂出，征求意见截止到3月30日。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 1), D(2026, 3, 30))
+    facts = facts_of(explanation("征求意见稿于2026年3月1日通过县政府网站向社会公开，征求意见时间30天。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.days")) == (D(2026, 3, 1), 30)
 
 
 @pytest.mark.parametrize("sentence, held, day", [
@@ -252,6 +263,7 @@ def test_questions_recommendations_and_gaps_are_no_facts():
     ("我局会同县市场监督管理局开展了公平竞争审查，2026年4月9日作出审查结论，认为符合审查标准。", True, D(2026, 4, 9), "符合", True),
     ("五、公平竞争审查\n对照《公平竞争审查条例》（2024年6月6日公布），本办法不存在对特定经营者给予优惠的内容。", True, None, "符合", None),
     ("我局按程序开展了公平竞争审查，2026年4月9日审查通过。", True, D(2026, 4, 9), "符合", None),
+    ("本办法涉及经营者经济活动，我局进行了公平竞争审查，结论为符合。", True, None, "符合", None),
 ])
 def test_the_fair_competition_review_read_from_its_finding_and_its_reply(text, done, day, conclusion, joint):
     facts = facts_of(explanation(text))
