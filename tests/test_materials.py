@@ -168,6 +168,7 @@ def test_layout_a_bold_date_opens_a_sentence_a_labelled_row_is_a_paragraph_a_bar
     ("2026年5月8日，县民政局召开局务会议，对《办法》进行集体讨论并通过。", "局务会议", D(2026, 5, 8)),
     ("《办法》提交2026年5月8日召开的局务会议审议，会议原则同意。", "局务会议", D(2026, 5, 8)),
     ("2026年5月8日，我局召开局务会，专题研究《办法》，会议决定报请县政府审议。", "局务会", D(2026, 5, 8)),
+    ("《办法》经2026年5月8日局党组（扩大）会议审议通过。", "局党组（扩大）会议", D(2026, 5, 8)),
 ])
 def test_a_meeting_is_named_as_the_unit_calls_it_and_read_however_far_its_verb(sentence, meeting, day):
     facts = facts_of(explanation(sentence))
@@ -234,6 +235,8 @@ def test_the_public_consultation_however_named_and_dates_of_other_acts():
     assert facts_of(explanation("2026年3月1日起在县政府网站挂网征求意见20日。")).get("consultation.days") == 20
     facts = facts_of(explanation("征求意见稿于2026年3月1日在县政府网站挂出，征求意见截止到3月30日。"))
     assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 1), D(2026, 3, 30))
+    facts = facts_of(explanation("2026年3月，《办法》在县政府网站公开征求意见，征求意见时间为3月2日至31日。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 2), D(2026, 3, 31))
     facts = facts_of(explanation("征求意见稿于2026年3月1日通过县政府网站向社会公开，征求意见时间30天。"))
     assert (facts.get("consultation.start"), facts.get("consultation.days")) == (D(2026, 3, 1), 30)
 

@@ -198,8 +198,9 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
             or re.search(r"(?:征求意见稿|初稿)[^，。；]{0,6}经", head):  # 征求意见稿经局务会议研究同意后，于……征求意见
         return False
-    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
-    name = _meeting_name(name)
+    kept = re.sub(r"[（(]([^（）()]{1,4})[)）](?=会)", r"〔\1〕", head)  # 局党组（扩大）会议: the note is of the name
+    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", kept)[-1]
+    name = _meeting_name(name.replace("〔", "（").replace("〕", "）"))
     if not name or len(name) < 2 or _NOT_MEETING.search(name) or re.fullmatch(r"会议|务会", name) \
             or not re.search(r"(?:会议|务会|办公会|党组会|班子会|常委会|工委会|党委会|全体会|常务会|主任会)$", name):
         return False

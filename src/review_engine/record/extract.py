@@ -52,11 +52,11 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
                 done.add(name)  # the rest of the sentence tells of the plan (听证参加人报名工作已经结束)
             continue
         reader = _READERS.get(name)
-        dates = len(c.items.get(_DATE_OF.get(name, ""), ()))
+        before = _dates_read(c, name)
         if reader is not None and reader(s, c, d, start, end, events, dedicated):
-            if name not in _DATE_OF or len(c.items.get(_DATE_OF[name], ())) > dates \
-                    or c.items.get(_NOT_YET[name], [(None,)])[-1][0] is False:
-                done.add(name)  # an event held, told of again later in the sentence, may give its date there
+            if name not in _DATES or _dates_read(c, name) > before \
+                    or (name in _NOT_YET and c.items.get(_NOT_YET[name], [(None,)])[-1][0] is False):
+                done.add(name)  # an event told of again later in the sentence without its date may give it there
             public = public or name == "consultation"
     about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not DEPT.search(s.text)) \
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
@@ -88,6 +88,11 @@ def _planned(text: str, start: int, end: int | None = None) -> bool:
 
 
 _DATE_OF = {"hearing": "hearing.date", "expert": "expert_review.date", "risk": "risk_assessment.date"}
+_DATES = {**{k: (v,) for k, v in _DATE_OF.items()}, "consultation": ("consultation.start", "consultation.end")}
+
+
+def _dates_read(c: Candidates, name: str) -> int:
+    return sum(len(c.items.get(key, ())) for key in _DATES.get(name, ()))
 _NOT_YET = {"hearing": "hearing.held", "expert": "expert_review.done", "risk": "risk_assessment.done"}
 
 
