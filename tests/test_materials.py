@@ -193,6 +193,7 @@ def test_a_meeting_only_proposed_or_that_approved_the_consultation_draft_is_none
     ("2026年3月1日至30日在县政府网站公开征求意见，期间社会公众未提出意见。", 0, None),
     # every item of the breakdown is the public's: the total stands
     ("2026年3月1日至30日在县政府网站公开征求意见，共收到意见15条（其中网上留言11条、群众来信4条），采纳6条。", 15, 6),
+    ("2026年3月1日至30日在县政府网站公开征求意见，各方共反馈意见20条，其中：社会公众8条，部门及乡镇12条。", 8, None),
 ])
 def test_comments_and_adoptions_are_the_publics(sentence, comments, adopted):
     facts = facts_of(explanation(sentence))
@@ -204,6 +205,8 @@ def test_comments_and_adoptions_are_the_publics(sentence, comments, adopted):
     ("2026年3月1日至30日，通过县政府信息公开平台、《某县日报》两个渠道公开征求意见。", ("县政府信息公开平台", "某县日报")),
     ("2026年3月1日至30日在县人民政府网站“意见征集”版块公开征求意见，采纳情况已在县政府网站公开。", ("县人民政府网站",)),
     ("2026年3月1日至30日征求意见期间，通过县政府网站、县融媒体中心客户端等平台共收到意见6条。", ("县政府网站", "县融媒体中心客户端")),
+    ("2026年3月1日至30日，征求意见稿刊登在县政府网站（www.example.gov.cn）“参与与互动”栏目。", ("县政府网站",)),
+    ("2026年3月1日至30日，在县人民政府门户网站‘政务公开’专栏公开征求意见。", ("县人民政府门户网站",)),
 ])
 def test_channels_are_named_up_to_their_verb_and_the_feedback_site_is_not_one(sentence, channels):
     assert facts_of(explanation(sentence)).get("consultation.channels") == channels
@@ -251,6 +254,16 @@ def test_the_public_consultation_however_named_and_dates_of_other_acts():
 def test_a_hearing_held_announced_or_planned(sentence, held, day):
     facts = facts_of(explanation(sentence))
     assert (facts.get("hearing.held"), facts.get("hearing.date")) == (held, day)
+
+
+def test_the_finding_of_an_assessment_and_reviews_by_others_named_otherwise():
+    facts = facts_of(explanation("经评估，本办法实施不会引发社会稳定风险。经县市场监督管理局审核，本办法符合公平竞争审查标准。"
+                                 "2026年4月12日，局法制员对送审稿进行了审核。"))
+    assert facts.get("risk_assessment.done") is True
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is True
+    assert facts.get("drafting_unit_legality_review.date") == D(2026, 4, 12)
+    facts = facts_of(explanation("由县市场监管局牵头，会同我局开展了公平竞争审查，认为符合审查标准。"))
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is True
 
 
 def test_questions_recommendations_and_gaps_are_no_facts():

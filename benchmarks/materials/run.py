@@ -38,7 +38,7 @@ from review_engine.record.materials import FACT_KEYS, SECTION_KEYS, read_materia
 
 LISTS = {"basis", "consultation.channels"}
 #: 县政府网站“意见征集”栏目 is the channel 县政府网站: a truth may name the column or not.
-COLUMN = re.compile(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|版块|频道|专区|页面)$")
+COLUMN = re.compile(r"(?:的)?[“\"‘「][^”\"’」]{1,20}[”\"’」](?:栏目|专栏|板块|版块|频道|专区|页面)$")
 FIELDS = (*FACT_KEYS, *(f"sections.{k}" for k in SECTION_KEYS))
 
 

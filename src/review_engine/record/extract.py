@@ -203,7 +203,7 @@ def _end_after(s, c, d, end, events, w) -> None:
 
 
 _CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
-_INTRO = r"(?:在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!过|研究|审查|审议)|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
+_INTRO = r"(?:(?:刊登|发布|公布|登载|刊载|张贴|公示|挂)在|在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!过|研究|审查|审议)|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
@@ -226,25 +226,28 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
                     lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
-        items = _channel_items(region[m.start("list"):m.end("list")])
+        items = _channel_items(region[m.start("list"):m.end("list")], masked[m.start("list"):m.end("list")])
         if items:
             found += [x for x in items if x not in found]
     if found:
         c.add("consultation.channels", tuple(found), s, w)
 
 
-def _channel_items(raw: str) -> list[str]:
-    raw = raw.strip()
-    if not raw:
+def _channel_items(raw: str, masked: str) -> list[str]:
+    """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so."""
+    if not raw.strip():
         return []
-    parts = [x for x in re.split(r"、|以及|及|与|/|，|,", raw) if x.strip()]
+    masked = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", lambda q: "＿" * len(q.group(0)), masked)
+    cuts = [0] + [x for m in re.finditer(r"、|以及|及|与|/|，|,", masked) for x in (m.start(), m.end())] + [len(raw)]
+    parts = [raw[a:b] for a, b in zip(cuts[::2], cuts[1::2]) if raw[a:b].strip()]
     items: list[str] = []
     for part in parts:
         items += _split_and(part)
     out = []
     for item in items:
         item = item.strip()
-        item = re.sub(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|版块|频道|专区|页面)$", "", item)
+        item = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", "", item)  # the site's address
+        item = re.sub(r"(?:的)?[“\"‘「][^”\"’」]{1,20}[”\"’」](?:栏目|专栏|板块|版块|频道|专区|页面)$", "", item)
         bare = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|版块|专区)$", "", item)
         item = bare if re.search(r"网站|网$", bare) else item
         item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
@@ -308,7 +311,7 @@ def _counts(s: Sentence, c: Candidates) -> None:
             if taken:
                 if not taken.group("neg"):
                     adopted.append(number(m.group("n")))
-            elif re.search(r"意见|建议|留言|诉求", seg) and re.search(
+            elif item or re.search(r"意见|建议|留言|诉求", seg) and re.search(
                     r"收到|征集|收集|汇总|接到|提出|反馈|共|合计|累计|(?:意见|建议|留言)$", before):
                 comments.append(number(m.group("n")))
         z = _ZERO.search(seg)
@@ -332,14 +335,19 @@ def adoption_words(text: str) -> str:
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:
-    """The clauses of a sentence, a breakdown (其中部门意见9条、学校意见12条) cut at each of its items (True)."""
-    out = []
+    """The clauses of a sentence, a breakdown (其中部门意见9条、学校意见12条; 其中：社会公众14条，部门及区县17条) cut
+    at each of its items (True)."""
+    out, listing = [], False
     for seg in re.split(r"[，,；;（）()]", text):
-        parts = [p for p in seg.split("、") if p] if "其中" in seg else []
-        if len(parts) > 1:
-            out += [(p, True) for p in parts]
+        if "其中" in seg:
+            out += [(p, True) for p in seg.split("、") if p]
+            listing = True
+        elif listing and re.fullmatch(r"[^，。；]{1,14}?" + N + r"\s*(?:条|份|件|项)[。]?", seg.strip()) \
+                and not re.search(r"采纳|未|不予", seg):
+            out.append((seg, True))
         else:
             out.append((seg, False))
+            listing = False
     return out
 
 
@@ -397,8 +405,10 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
         if (negative is not None and negative.search(text[a:b])) or negated(text, start) or denied_after(text, end):
             c.add(key, False, s, w)
             return True
-        if not positive.search(text[max(a, start - 24):b]):
-            return False
+        lead = clause_at(text, a - 1) if a > 0 else (0, 0)
+        if not positive.search(text[max(a, start - 24):b]) \
+                and not re.fullmatch(r"经(?:过)?[^，。；]{0,10}(?:评估|论证|研判)", text[lead[0]:lead[1]]):
+            return False  # 经评估，《办法》实施不会引发社会稳定风险: the finding of an assessment made
         day = one_date(s, d, event, start, events) or outcome_date(s, d, event, end, events) \
             if date_key and not re.search(r"送达|通知|公告|报名|材料|告知", text[a:b]) else None
         if day is not None and s.doc_date is not None and day > s.doc_date:
