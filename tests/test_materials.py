@@ -147,6 +147,187 @@ def test_unreadable_materials_are_listed_and_say_nothing(tmp_path: Path):
     assert facts.get("consultation.comments") == 3
 
 
+# ---- principles of reading, each on sentences written for it ------------------------------------------------------
+
+def test_layout_a_bold_date_opens_a_sentence_a_labelled_row_is_a_paragraph_a_bare_unit_signs():
+    facts = facts_of("关于《某县集市管理办法》的起草说明\n\n**4月9日**，邀请法学专家3名召开论证会。\n\n"
+                     "| 项目 | 内容 |\n| 制定依据 | 《甲法》《乙条例》。 |\n"
+                     "| 合法性审查 | 形成送审稿后提交审查。5月6日，局法规股完成合法性审查。 |\n\n某县商务局\n2026年5月\n")
+    assert facts.get("expert_review.date") == D(2026, 4, 9)
+    assert facts.get("basis") == ("甲法", "乙条例") and facts.sections["basis"] is True
+    assert facts.get("drafting_unit_legality_review.date") == D(2026, 5, 6)
+    assert facts.get("drafting_unit") == "某县商务局"
+    assert facts_of("关于《某办法》的说明\n\n为规范集市秩序，制定本办法。\n\n某镇人民政府\n").get("drafting_unit") == "某镇人民政府"
+
+
+@pytest.mark.parametrize("sentence, meeting, day", [
+    ("2026年5月8日，经我委主任办公会议研究同意。", "委主任办公会议", D(2026, 5, 8)),
+    ("2026年5月8日，《办法》经县民政局局务会议审议通过。", "局务会议", D(2026, 5, 8)),
+    ("2026年5月8日，局长办公会议对《办法》征求意见后的修改稿进行了审议。", "局长办公会议", D(2026, 5, 8)),
+    ("局党组会议（2026年第4次）于2026年5月8日审议通过了《办法》。", "局党组会议", D(2026, 5, 8)),
+    ("2026年5月8日，县民政局召开局务会议，对《办法》进行集体讨论并通过。", "局务会议", D(2026, 5, 8)),
+    ("《办法》提交2026年5月8日召开的局务会议审议，会议原则同意。", "局务会议", D(2026, 5, 8)),
+    ("2026年5月8日，我局召开局务会，专题研究《办法》，会议决定报请县政府审议。", "局务会", D(2026, 5, 8)),
+    ("《办法》经2026年5月8日局党组（扩大）会议审议通过。", "局党组（扩大）会议", D(2026, 5, 8)),
+])
+def test_a_meeting_is_named_as_the_unit_calls_it_and_read_however_far_its_verb(sentence, meeting, day):
+    facts = facts_of(explanation(sentence))
+    assert (facts.get("collective_deliberation.meeting"), facts.get("collective_deliberation.date")) == (meeting, day)
+
+
+def test_a_meeting_only_proposed_or_that_approved_the_consultation_draft_is_none():
+    assert facts_of(explanation("《办法》拟提交2026年5月8日召开的局务会议审议。")).get("collective_deliberation.meeting") is None
+    facts = facts_of(explanation("《办法》征求意见稿经2026年2月6日局务会议研究同意后，于2月9日至3月10日在县政府网站公开征求意见。"))
+    assert facts.get("collective_deliberation.meeting") is None and facts.get("consultation.start") == D(2026, 2, 9)
+
+
+@pytest.mark.parametrize("sentence, comments, adopted", [
+    # each clause speaks of the audience it names, else of the one before
+    ("2026年3月1日至30日，将初稿函送县财政局等6个部门征求意见，各部门提出意见11条，采纳9条；同时在县政府网站公开征求意见，"
+     "网民提出意见4条，采纳3条。", 4, 3),
+    # a total broken down by source: the public's share
+    ("2026年3月1日至30日在县政府网站公开征求意见，共收到意见20条，其中企业协会意见5条、乡镇意见9条、群众意见6条。", 6, None),
+    ("2026年3月1日至30日在县政府网站公开征求意见，市民提出意见建议十二条，均予吸纳。", 12, 12),
+    ("2026年3月1日至30日在县政府网站公开征求意见，收到意见2条，经认真研究，均未采纳。", 2, 0),
+    ("2026年3月1日至30日在县政府网站公开征求意见，截至期满未收到公众留言。", 0, None),
+    ("2026年3月1日至30日在县政府网站公开征求意见，期间社会公众未提出意见。", 0, None),
+    # every item of the breakdown is the public's: the total stands
+    ("2026年3月1日至30日在县政府网站公开征求意见，共收到意见15条（其中网上留言11条、群众来信4条），采纳6条。", 15, 6),
+    ("2026年3月1日至30日在县政府网站公开征求意见，各方共反馈意见20条，其中：社会公众8条，部门及乡镇12条。", 8, None),
+])
+def test_comments_and_adoptions_are_the_publics(sentence, comments, adopted):
+    facts = facts_of(explanation(sentence))
+    assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (comments, adopted)
+
+
+@pytest.mark.parametrize("sentence, channels", [
+    ("2026年3月1日至30日，征求意见稿在县人民政府网站公布，并经“某县发布”微信公众号转发。", ("县人民政府网站", "“某县发布”微信公众号")),
+    ("2026年3月1日至30日，通过县政府信息公开平台、《某县日报》两个渠道公开征求意见。", ("县政府信息公开平台", "某县日报")),
+    ("2026年3月1日至30日在县人民政府网站“意见征集”版块公开征求意见，采纳情况已在县政府网站公开。", ("县人民政府网站",)),
+    ("2026年3月1日至30日征求意见期间，通过县政府网站、县融媒体中心客户端等平台共收到意见6条。", ("县政府网站", "县融媒体中心客户端")),
+    ("2026年3月1日至30日，征求意见稿刊登在县政府网站（www.example.gov.cn）“参与与互动”栏目。", ("县政府网站",)),
+    ("2026年3月1日至30日，在县人民政府门户网站‘政务公开’专栏公开征求意见。", ("县人民政府门户网站",)),
+])
+def test_channels_are_named_up_to_their_verb_and_the_feedback_site_is_not_one(sentence, channels):
+    assert facts_of(explanation(sentence)).get("consultation.channels") == channels
+
+
+def test_a_labelled_list_and_a_short_name_of_the_same_channel():
+    facts = facts_of(explanation("公示时间：2026年6月1日至6月10日\n公示地点：镇政府公开栏、各村公示栏\n"),
+                     **{"合法性审查意见.md": "经审查，2026年6月1日至6月10日已在镇公开栏公示征求意见。\n\n某镇司法所\n2026年6月20日\n"})
+    assert facts.get("consultation.channels") == ("镇政府公开栏", "各村公示栏")
+
+
+def test_a_later_round_supersedes_an_earlier_one_and_its_facts_go_with_it():
+    facts = facts_of(explanation(
+        "一、背景\n本办法的前身曾于2025年6月1日至6月30日在局网站征求意见，收到意见8条，后该稿停止起草。\n"
+        "二、起草过程\n（一）初稿征求意见。2026年1月5日至1月14日在县政府网站就初稿公开征求意见，收到意见3条。\n"
+        "（二）再次征求意见。修改稿于2026年3月2日至31日在县人民政府网站和“某县发布”微信公众号公开征求意见，收到意见9条，采纳5条。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 2), D(2026, 3, 31))
+    assert facts.get("consultation.comments") == 9 and facts.get("consultation.adopted") == 5
+    assert facts.get("consultation.channels") == ("县人民政府网站", "“某县发布”微信公众号")
+
+
+def test_the_public_consultation_however_named_and_dates_of_other_acts():
+    facts = facts_of(explanation("2026年3月2日起，至4月1日结束，我局在县政府网站向社会公布了《办法》全文，听取社会各界意见。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 2), D(2026, 4, 1))
+    assert facts_of(explanation("2026年2月3日，召开商户座谈会，听取群众意见。")).get("consultation.start") is None
+    opinion = facts_of(explanation("本办法已公开征求意见。"), **{"合法性审查意见.md": (
+        "你科2026年5月20日报送的《办法》及征求意见情况等材料收悉。\n\n某县民政局法规股\n2026年5月28日\n")})
+    assert opinion.get("consultation.start") is None
+    assert facts_of(explanation("2026年3月1日起在县政府网站挂网征求意见20日。")).get("consultation.days") == 20
+    facts = facts_of(explanation("征求意见稿于2026年3月1日在县政府网站挂出，征求意见截止到3月30日。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 1), D(2026, 3, 30))
+    facts = facts_of(explanation("2026年3月，《办法》在县政府网站公开征求意见，征求意见时间为3月2日至31日。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.end")) == (D(2026, 3, 2), D(2026, 3, 31))
+    facts = facts_of(explanation("征求意见稿于2026年3月1日通过县政府网站向社会公开，征求意见时间30天。"))
+    assert (facts.get("consultation.start"), facts.get("consultation.days")) == (D(2026, 3, 1), 30)
+
+
+@pytest.mark.parametrize("sentence, held, day", [
+    ("2026年3月5日，我局发布听证公告。听证会原定于3月20日召开，后延期至2026年3月27日举行。", True, D(2026, 3, 27)),
+    ("关于听证。我局拟于6月召开听证会，目前听证会尚未召开。", False, None),
+    ("我局已于2026年4月1日发布听证公告，拟于2026年5月6日举行听证会。", False, None),
+    ("听证会定于2026年5月6日举行，参加人遴选已完成。", False, None),   # the materials are of 2026年4月20日
+    ("我局拟于5月召开听证会。", None, None),  # a bare intention says nothing
+])
+def test_a_hearing_held_announced_or_planned(sentence, held, day):
+    facts = facts_of(explanation(sentence))
+    assert (facts.get("hearing.held"), facts.get("hearing.date")) == (held, day)
+
+
+def test_the_finding_of_an_assessment_and_reviews_by_others_named_otherwise():
+    facts = facts_of(explanation("经评估，本办法实施不会引发社会稳定风险。经县市场监督管理局审核，本办法符合公平竞争审查标准。"
+                                 "2026年4月12日，局法制员对送审稿进行了审核。"))
+    assert facts.get("risk_assessment.done") is True
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is True
+    assert facts.get("drafting_unit_legality_review.date") == D(2026, 4, 12)
+    facts = facts_of(explanation("由县市场监管局牵头，会同我局开展了公平竞争审查，认为符合审查标准。"))
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is True
+
+
+def test_questions_recommendations_and_gaps_are_no_facts():
+    facts = facts_of(explanation("本办法已公开征求意见。"), **{"合法性审查意见.md": (
+        "起草说明未说明公平竞争审查情况，请补充说明是否需要开展公平竞争审查，建议召开听证会。\n\n某县司法局\n2026年5月2日\n")})
+    assert facts.get("fair_competition_review.done") is None and facts.get("hearing.held") is None
+
+
+@pytest.mark.parametrize("text, done, day, conclusion, joint", [
+    ("五、公平竞争审查\n经审查，本办法不含排除、限制竞争的内容。", True, None, "符合", None),
+    ("五、公平竞争审查\n2026年4月2日，我局将送审稿送县市场监督管理局审查。县市场监督管理局2026年4月9日复函，认为未违反公平竞争审查标准。",
+     True, D(2026, 4, 9), "符合", True),
+    ("我局会同县市场监督管理局开展了公平竞争审查，2026年4月9日作出审查结论，认为符合审查标准。", True, D(2026, 4, 9), "符合", True),
+    ("五、公平竞争审查\n对照《公平竞争审查条例》（2024年6月6日公布），本办法不存在对特定经营者给予优惠的内容。", True, None, "符合", None),
+    ("我局按程序开展了公平竞争审查，2026年4月9日审查通过。", True, D(2026, 4, 9), "符合", None),
+    ("本办法涉及经营者经济活动，我局进行了公平竞争审查，结论为符合。", True, None, "符合", None),
+])
+def test_the_fair_competition_review_read_from_its_finding_and_its_reply(text, done, day, conclusion, joint):
+    facts = facts_of(explanation(text))
+    assert (facts.get("fair_competition_review.done"), facts.get("fair_competition_review.date"),
+            facts.get("fair_competition_review.conclusion"),
+            facts.get("fair_competition_review.joint_with_market_regulator")) == (done, day, conclusion, joint)
+    assert facts.sections["fair_competition"] is True
+
+
+def test_a_planned_feedback_is_not_published_and_a_reply_on_the_site_is():
+    planned = facts_of(explanation("2026年3月1日至30日在县政府网站公开征求意见，采纳情况拟在《办法》印发时一并向社会公布。"))
+    assert planned.get("consultation.feedback_published") is False
+    done = facts_of(explanation("2026年3月1日至30日在县政府网站公开征求意见，收到意见3条，吸收2条，未吸收的已在县政府网站逐条答复。"))
+    assert done.get("consultation.feedback_published") is True and done.get("consultation.adopted") == 2
+
+
+def test_a_plan_carries_into_the_clause_it_continues():
+    facts = facts_of(explanation("我局拟于5月组织专家论证，并根据论证意见修改完善。"))
+    assert facts.get("expert_review.done") is None
+
+
+def test_basis_named_before_its_word_and_a_heading_naming_the_text():
+    facts = facts_of(explanation("《办法》以《中华人民共和国甲法》和《某省乙条例》为主要依据，参照了《丙办法》。"))
+    assert facts.get("basis") == ("中华人民共和国甲法", "某省乙条例") and facts.sections["basis"] is True
+    facts = facts_of(explanation("二、《办法》的依据\n《中华人民共和国甲法》。"))
+    assert facts.get("basis") == ("中华人民共和国甲法",)
+
+
+@pytest.mark.parametrize("background", [
+    "辖区内流动摊贩多，占道经营问题突出，为此制定本办法。",
+    "近年来，我县电动自行车数量快速增长，火灾隐患增多。",
+    "一、基本情况\n全县共有养老机构41家，床位5200张。",
+    "随着网络直播的发展，虚假宣传投诉逐年上升。",
+])
+def test_the_background_told_as_the_problems_is_the_necessity(background):
+    assert facts_of(explanation(background)).sections["necessity"] is True
+
+
+def test_collecting_the_problems_is_a_step_of_the_drafting_not_the_necessity():
+    assert facts_of(explanation("1. 2026年1月，到各村调查，收集了村民反映存在的问题，形成初稿。")).sections["necessity"] is False
+
+
+def test_a_fact_corrected_in_a_later_file_outweighs_it():
+    facts = facts_of(explanation("2026年3月2日至4月1日，在县政府网站公开征求意见。"), **{"更正说明.txt": (
+        "我局报送的起草说明中，公开征求意见的截止日期有误，实际截止日期为2026年4月2日，特此更正。\n\n某县市场监督管理局\n2026年4月25日\n")})
+    assert facts.get("consultation.end") == D(2026, 4, 2) and facts.get("consultation.start") == D(2026, 3, 2)
+
+
 # ---- merged with dossier.yaml -----------------------------------------------------------------------------------
 
 def test_dossier_wins_and_a_contradiction_is_reported_at_its_line_quoting_the_material(tmp_path: Path):

@@ -9,7 +9,8 @@ materials are read by ``review_engine.record.materials.read_materials``, exactly
 beside a draft.
 
 A field is right when the value read equals the truth exactly (dates as dates, numbers as numbers, the lists
-``basis`` and ``consultation.channels`` as sets of exact strings). A value where the truth is ``null`` (or a
+``basis`` and ``consultation.channels`` as sets of exact strings; a channel named with its column, 县政府网站“意见征集”栏目, is
+the site: the writers of the cases name it either way). A value where the truth is ``null`` (or a
 non-empty list where it is ``[]``) is **invented**, counted apart from the other errors; a ``null`` where the
 truth has a value is **missed**. Prints the accuracy of every field over all cases, the invented count, and
 for each case the fields it got wrong with the sentence the value came from (``-v``: every field).
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -35,6 +37,8 @@ sys.path.insert(0, str(HERE.parents[1] / "src"))
 from review_engine.record.materials import FACT_KEYS, SECTION_KEYS, read_materials  # noqa: E402
 
 LISTS = {"basis", "consultation.channels"}
+#: 县政府网站“意见征集”栏目 is the channel 县政府网站: a truth may name the column or not.
+COLUMN = re.compile(r"(?:的)?[“\"‘「][^”\"’」]{1,20}[”\"’」](?:栏目|专栏|板块|版块|频道|专区|页面)$")
 FIELDS = (*FACT_KEYS, *(f"sections.{k}" for k in SECTION_KEYS))
 
 
@@ -48,6 +52,8 @@ def flat(tree: dict, key: str):
 def norm(key: str, value):
     if isinstance(value, dt.datetime):
         value = value.date()
+    if key == "consultation.channels":  # a site and a column of it are one channel (the writers name it either way)
+        return frozenset(COLUMN.sub("", str(v)) for v in (value or []))
     if key in LISTS:
         return frozenset(str(v) for v in (value or []))
     if isinstance(value, str) and key.endswith((".start", ".end", ".date")):

@@ -33,9 +33,9 @@ DATE = re.compile(
 #: A day of the same month after a connector: 3月2日至15日.
 _BARE_DAY = re.compile(rf"{_DAY}")
 RELATIVE = re.compile(r"同日|当日|当天|次日|翌日|第二天")
-CONNECTOR = re.compile(r"\s*(?:起)?\s*(?:至|到|—+|－|–|―|-|~|～|〜)\s*(?:同年\s*)?(?:次年|翌年|今年|本年|明年)?$")
+CONNECTOR = re.compile(r"\s*(?:起[，,]?)?\s*(?:至|到|—+|－|–|―|-|~|～|〜)\s*(?:同年\s*)?(?:次年|翌年|今年|本年|明年)?$")
 LENGTH = re.compile(
-    rf"(?:为期|期限为|期限|时间为|时间|时长|历时|共计|共|公示期为?|征求意见期为?|公示时间为?)\s*(?P<n>\d+|[{_CN}百两]+)\s*(?P<unit>个工作日|个自然日|自然日|工作日|日|天|个月|周)"
+    rf"(?:为期|期限为|期限|时间为|时间|时长|历时|共计|共|公示期为?|征求意见期为?|公示时间为?|(?:公开)?征求意见|公示|挂网)\s*(?P<n>\d+|[{_CN}百两]+)\s*(?P<unit>个工作日|个自然日|自然日|工作日|日|天|个月|周)"
 )
 
 
@@ -201,7 +201,7 @@ def spans(text: str, found: list[Mention]) -> list[Span]:
             continue
         between = re.sub(r"[（(][^）)]{1,8}[）)]|\d{1,2}(?:[时点](?:\d{1,2}分)?|:\d{2})|[上下]午|[零〇一二三四五六七八九十]+时", "",
                          text[a.end:b.start])
-        if CONNECTOR.match(between) or re.fullmatch(r"\s*(?:起)?\s*(?:至|到)\s*", between):
+        if CONNECTOR.match(between) or re.fullmatch(r"\s*(?:起[，,]?)?\s*(?:至|到)\s*", between):
             first, last = a.day, b.day
             if last is not None and first is not None and last < first and not b.explicit_year:
                 try:  # 12月20日至1月19日: the end is in the next year

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .events import PLAN, SMR, Candidates, clause_at, negated, one_date, weight
+from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, outcome_date, plan_before, weight
 from .sentences import Sentence
 
 # ---- fair-competition review ------------------------------------------------------------------------------------------
@@ -20,26 +20,51 @@ def fcr(s, c, d, start, end, events, dedicated) -> bool:
             r"|不属于[^。；]{0,10}公平竞争审查(?:范围)?", text):
         c.add("fair_competition_review.done", False, s, w)
         return True
+    if not text[start:end].startswith("公平竞争"):
+        return _fcr_finding(s, c, d, start, events, w)
     if negated(text, start, 10):
         c.add("fair_competition_review.done", False, s, w)
         return True
     done = re.search(r"(?:进行|开展|组织|完成|经过?|通过|作出|履行)了?[^，。；]{0,24}公平竞争(?:审查|自查)|公平竞争自查|公平竞争审查[^。；]{0,30}(?:认为|结论|表明|显示|意见|审查表|符合|未发现|不存在|已)"
                      r"|对照[^。；]{0,40}(?:审查标准|审查条例)|逐项(?:对照|审查)|符合公平竞争审查", window)
     if not done and s.kind != "公平竞争审查":
-        fcr_conclusion(s, c, w)
-        return bool(re.search(r"公平竞争审查(?!条例)", text))
+        if fcr_conclusion(s, c, w) and not re.search(r"涉嫌|初审发现|如|若|一旦", text[:start]):
+            done = True  # a conclusion stated (县市场监管局回复……未违反公平竞争审查标准): the review was done
+        else:
+            fcr_joint(s, c, w)
+            return bool(re.search(r"公平竞争审查(?!条例)", text))
     if done and not re.search(r"涉嫌|初审发现", text[max(0, start - 30):start]):
         c.add("fair_competition_review.done", True, s, w)
-        c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
+        c.add("fair_competition_review.date", outcome_date(s, d, "fcr", end, events) or one_date(s, d, "fcr", start, events), s, w)
     fcr_conclusion(s, c, w)
     fcr_joint(s, c, w)
     return True
 
 
-def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> None:
+def _fcr_finding(s, c, d, start, events, w) -> bool:
+    """经审查，本通知不含排除、限制竞争的内容: the review's finding said in the words of its standard — a review
+    done (by the drafting unit's own account) and its conclusion."""
+    before = fcr_conclusion(s, c, w)
+    if not before or s.kind not in ("起草说明", "公平竞争审查", "其他材料") \
+            or not re.search(r"(?<!合法性)审查|自查", s.text) or re.search(r"合法性|合法性审", s.text):
+        return before
+    c.add("fair_competition_review.done", True, s, w)
+    c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
+    fcr_joint(s, c, w)
+    return True
+
+
+def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> bool:
     text = s.text
     labelled = re.search(r"审查结论(?:为|是|：|:)", text) is not None
     w = w + 1 if labelled else w
+    before = len(c.items.get("fair_competition_review.conclusion", ()))
+    _conclusion(s, c, w)
+    return len(c.items.get("fair_competition_review.conclusion", ())) > before
+
+
+def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
+    text = s.text
     if re.search(r"适用例外|例外(?:规定|情形)|第十二条", text) and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
         c.add("fair_competition_review.conclusion", "适用例外", s, w)
     elif re.search(r"(?<!涉嫌)(?<!不)(?<!未)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):
@@ -47,7 +72,11 @@ def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> None:
     elif re.search(r"符合公平竞争审查|符合[^，。；]{0,10}(?:审查标准|审查要求|公平竞争)|不存在[^。；]{0,20}(?:排除|限制竞争|违反)|未发现[^。；]{0,30}(?:排除|限制竞争|违反)"
                    r"|(?:无|不含有?)[^。；]{0,8}(?:排除、?限制竞争|违反[^。；]{0,10}审查标准)|不违反(?:公平竞争)?审查标准"
                    r"|不具有?排除、?限制竞争|没有[^。；]{0,10}排除、?限制竞争|(?:审查|经审查)[^。；]{0,10}可以出台|不会[^。；]{0,10}(?:排除|限制竞争)"
-                   r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)|符合(?:相关|有关)?(?:规定|要求)", text):
+                   r"|审查结论(?:为|是|：|:)\s*(?:符合|通过|可以出台)|符合(?:相关|有关)?(?:规定|要求)"
+                   r"|(?:不|未|没有)违反[^，。；]{0,8}审查标准|审查通过|通过(?:了)?(?:公平竞争)?审查(?!的)"
+                   r"|无异议|没有异议|同意出台|(?:^|[，,；])结论(?:为|是|：|:)\s*(?:符合|通过)"
+                   # none of the standard's items found (未设置市场准入障碍, 不存在限定经营……特定经营者……的内容)
+                   r"|(?:不存在|未发现|没有|不含有?|未设置|未对|未)[^。；]{0,20}(?:限定|指定|特定经营者|歧视|地方保护|准入障碍|退出障碍)", text):
         c.add("fair_competition_review.conclusion", "符合", s, w)
 
 
@@ -56,17 +85,23 @@ def fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
     if re.search(r"(?:未|没有)(?:会同|送|征求)[^，。；]{0,16}" + SMR + r"|自行(?:开展|进行|组织)?|自查|自我审查|起草单位自行|由(?:我|本)(?:局|厅|委|办|单位)(?:自行|单独|独立)", text) \
             and re.search(r"审查|自查", text):
         c.add("fair_competition_review.joint_with_market_regulator", False, s, w)
-    elif re.search(r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^，。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|意见|会审)"
-                   r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|出具|会审|联合审查)"
-                   r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|会审", text):
-        c.add("fair_competition_review.joint_with_market_regulator", True, s, w)
+    else:
+        m = _JOINT.search(text)
+        if m and not plan_before(text, m.start()):  # 将送区市场监督管理局审查: a plan
+            c.add("fair_competition_review.joint_with_market_regulator", True, s, w)
+
+
+_JOINT = re.compile(
+    r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|审核|意见|会审)"
+    r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|审核|出具|会审|联合审查|牵头)"
+    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|会审")
 
 
 # ---- the drafting unit's own legality review -------------------------------------------------------------------
 
 _OWN_REVIEW = re.compile(
     r"(?:^|[我本局厅委办])(?:局|厅|委|办|单位)?[^，。；司]{0,10}(?:科|股|处|室)(?:[^，。；]{0,16})?$"
-    r"|(?:政策法规|法规|法制|法治|法律事务)[^，。；]{0,6}(?:科|股|处|室|机构|工作机构|部门|办)|法律顾问|公职律师|内部合法性"
+    r"|(?:政策法规|法规|法制|法治|法律事务)[^，。；]{0,6}(?:科|股|处|室|机构|工作机构|部门|办|审核员|员)|法律顾问|公职律师|内部合法性"
     r"|(?:我|本)(?:局|厅|委|办|单位|部门)[^，。；]{0,12}$|(?:^|经|由)(?:本)?(?:局|厅|委|办)(?:机关)?$")
 _GOV_REVIEW = re.compile(r"司法局|司法厅|司法行政|法制办|政府法制|审核机构|管委会|(?:县|市|省|区|州|乡|镇)(?:人民)?政府(?!办)")
 _SUBMIT = re.compile(r"(?:报送|提交|送交|送请|送(?!审稿)|报(?!告|送审稿)|提请|移送)[^，。；]{0,24}$")
@@ -133,8 +168,17 @@ def legality(s, c, d, start, end, events, dedicated) -> bool:
 
 # ---- collective deliberation ------------------------------------------------------------------------------------------
 
-_MEETING_END = re.compile(r"会议?(?=(?:[^，。；]{0,3}|对《[^》]{1,12}》[^，。；]{0,4})(?:审议|研究|讨论|审定|通过|决定))")
+_MEETING_END = MEETING
 _NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专题|联席|工作会|培训|动员|部署|调研|议事协商|协商")
+
+
+def _meeting_name(name: str) -> str:
+    """The meeting as the unit calls it: without 我局/本委 and the unit's full name before a name that repeats it
+    (县水利局局务会议 → 局务会议, 我委主任办公会议 → 委主任办公会议); 第33次常务会议 is kept as written."""
+    name = re.sub(r"^(?:的|了|和|及)", "", name)
+    name = re.sub(r"^(?:我|本)(?=[局委厅办院署])", "", name)
+    m = re.match(r"^[^，。；]{0,14}?([局委厅])(?=\1(?:务|长|党|主任|办公|领导|班子))", name)
+    return name[m.end():] if m else name
 
 
 def deliberation(s, c, d, start, end, events, dedicated) -> bool:
@@ -144,14 +188,19 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     if m is None or m.start() > b:
         return False
     head = text[a:m.end()]
+    # 提交……会议审议 is a plan, unless the meeting's decision follows (提请3月31日召开的厅党组会议审议，会议同意印发)
     if PLAN.search(head) or re.search(r"提交|提请|报请|报送|送请", head) and not re.search(
-            r"经", head) and not re.search(r"^[^，。；]{0,8}(?:通过|同意|审定|决定)", text[m.end():b]):
+            r"经", head) and not re.search(r"^[^，。；]{0,8}(?:通过|同意|审定|决定)", text[m.end():b]) \
+            and not re.match(r"[，,]\s*(?:会议|会上|经)[^，。；]{0,8}(?:通过|同意|审定|决定)", text[b:]):
         return False
     after = text[m.end():b]
-    if re.search(r"征求意见稿|初稿|征求意见|起草", after[:16]) or PLAN.search(after[:8]):
+    # the meeting approved the text for consultation (研究同意《办法》征求意见稿): not the deliberation
+    if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
+            or re.search(r"(?:征求意见稿|初稿)[^，。；]{0,6}经", head):  # 征求意见稿经局务会议研究同意后，于……征求意见
         return False
-    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", head)[-1]
-    name = re.sub(r"^(?:的|了|和|及)", "", name)
+    kept = re.sub(r"[（(]([^（）()]{1,4})[)）](?=会)", r"〔\1〕", head)  # 局党组（扩大）会议: the note is of the name
+    name = re.split(r"[，。；、：:“”《》（）()\s]|经过?|由|在|于|召开|提交|提请|报请|并经|后经|通过|日|年|送审稿|办法|细则|草案|方案", kept)[-1]
+    name = _meeting_name(name.replace("〔", "（").replace("〕", "）"))
     if not name or len(name) < 2 or _NOT_MEETING.search(name) or re.fullmatch(r"会议|务会", name) \
             or not re.search(r"(?:会议|务会|办公会|党组会|班子会|常委会|工委会|党委会|全体会|常务会|主任会)$", name):
         return False

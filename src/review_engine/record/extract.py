@@ -13,16 +13,18 @@ with no other event between (``2026年4月12日，我局……进行了公平竞
 provides) is not read for events, and plans (拟、将、下一步、可以提交) are not facts. The public consultation is told
 from the written consultation of departments (书面征求了……等部门意见), whose dates and counts are not its own.
 
-The shared machinery (events, clauses, negation, plans, dates of an event) is ``events``; the readers of the
-fair-competition review, the legality reviews and the collective deliberation are ``decisions``; the facts of a
-whole material (drafting unit, 制定依据, issuer) are ``named``.
+The shared machinery (events, clauses, negation, plans, dates of an event) is ``events``; the counts of comments and
+adoptions and the feedback are ``counts``; the readers of the fair-competition review, the legality reviews and the
+collective deliberation are ``decisions``; the facts of a whole material (drafting unit, 制定依据, issuer) are
+``named``.
 """
 from __future__ import annotations
 
 import re
 
-from .events import (DEPT, PLAN, PROVISION, N, Candidates, clause_at, dated, dates_for, event_spans, in_span, negated,
-                     number, one_date, weight)
+from .counts import counts, feedback
+from .events import (DEPT, PLAN, PROVISION, Candidates, clause_at, dated, dates_for, denied_after, event_spans, in_span,
+                     negated, one_date, outcome_date, plan_before, unstated, weight)
 from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
 from .sentences import Sentence
 
@@ -43,27 +45,96 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     done: set[str] = set()
     public = False
     for name, start, end in events:
-        if name in done or _planned(s.text, start):
+        if name in done or unstated(s.text, start):
+            continue
+        if _planned(s.text, start, end):
+            if not _rescheduled(s, c, d, name, start, end, dedicated):
+                _not_yet(s, c, name, start, dedicated)
+            if name in _NOT_YET:
+                done.add(name)  # the rest of the sentence tells of the plan (听证参加人报名工作已经结束)
             continue
         reader = _READERS.get(name)
+        before = _dates_read(c, name)
         if reader is not None and reader(s, c, d, start, end, events, dedicated):
-            done.add(name)
+            if name not in _DATES or _dates_read(c, name) > before \
+                    or (name in _NOT_YET and c.items.get(_NOT_YET[name], [(None,)])[-1][0] is False):
+                done.add(name)  # an event told of again later in the sentence without its date may give it there
             public = public or name == "consultation"
     about = public or s.kind == "征求意见及采纳情况" or ("consultation" in context and not DEPT.search(s.text)) \
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
     if about and s.kind in ("起草说明", "征求意见及采纳情况", "其他材料"):
-        _counts(s, c)
-    _feedback(s, c, about)
+        counts(s, c)
+    feedback(s, c, about)
     if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
         w = weight(s, "fcr", dedicated)
-        fcr_conclusion(s, c, w)
+        if fcr_conclusion(s, c, w) and s.kind in ("起草说明", "公平竞争审查") and not _planned(s.text, len(s.text)):
+            c.add("fair_competition_review.done", True, s, w)  # 五、公平竞争审查：……不存在限定经营……的内容
         fcr_joint(s, c, w)
     return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
 
-def _planned(text: str, start: int) -> bool:
+_PLAN_AFTER = re.compile(r"(?:会|会议)?(?:原定|原计划|拟|定于|计划|将于|将在|预计|准备)")
+
+
+def _planned(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the event at ``start`` is a plan: a plan word before it in its clause, right after it (听证会原定于……,
+    听证会拟于……), or in a clause it continues (拟于4月中旬组织专家论证，并根据论证意见调整附件)."""
     a, _ = clause_at(text, start)
-    return PLAN.search(text[a:start]) is not None
+    if plan_before(text, start) or (end is not None and _PLAN_AFTER.match(text, end)):
+        return True
+    while a > 0 and re.match(r"(?:并且?|再|然后|随后|之后|后|届时)", text[a:]):
+        a, b = clause_at(text, a - 1)
+        if PLAN.search(text[a:b]):
+            return True
+    return False
+
+
+_DATE_OF = {"hearing": "hearing.date", "expert": "expert_review.date", "risk": "risk_assessment.date"}
+_DATES = {**{k: (v,) for k, v in _DATE_OF.items()}, "consultation": ("consultation.start", "consultation.end")}
+
+
+def _dates_read(c: Candidates, name: str) -> int:
+    return sum(len(c.items.get(key, ())) for key in _DATES.get(name, ()))
+_NOT_YET = {"hearing": "hearing.held", "expert": "expert_review.done", "risk": "risk_assessment.done"}
+
+
+_RESCHEDULED = re.compile(r"(?:延期|改期|推迟|顺延|调整|改为|改在|改于)(?:至|到|为|于|在)?[^，。；]{0,4}$")
+
+
+def _rescheduled(s: Sentence, c: Candidates, d, name: str, start: int, end: int, dedicated: dict[str, str]) -> bool:
+    """原定于3月20日召开，后延期至3月27日举行: the plan given up, the event held on the day it was moved to (unless
+    that day is after the materials were signed)."""
+    a, b = clause_at(s.text, start)
+    if name not in _NOT_YET or not re.search(r"原定|原计划", s.text[a:start] + s.text[end:end + 6]):
+        return False
+    for m in d.mentions:
+        if m.day is None or m.start < b:
+            continue
+        ca, cb = clause_at(s.text, m.start)
+        if _RESCHEDULED.search(s.text[ca:m.start]) and re.search(r"举行|召开|进行|开展", s.text[m.end:cb]):
+            w = weight(s, name, dedicated)
+            if s.doc_date is not None and m.day > s.doc_date:
+                c.add(_NOT_YET[name], False, s, 0)
+            else:
+                c.add(_NOT_YET[name], True, s, w)
+                c.add(_DATE_OF[name], m.day, s, w)
+            return True
+    return False
+
+
+def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[str, str]) -> None:
+    """A hearing, expert review or risk assessment already announced or being prepared for a later day (发布听证公告，
+    拟于6月22日召开听证会) has not taken place when the materials were written: false, outweighed by any statement
+    that it did. A bare intention (拟于7月召开听证会) says nothing, nor does a plan given up (原定、原计划) or one for
+    after the draft is issued (施行后、下一步)."""
+    a, b = clause_at(s.text, start)
+    clause = s.text[a:b]
+    if name not in _NOT_YET or s.kind not in ("起草说明", dedicated.get(name)) \
+            or not re.search(r"公告|通知|筹备|报名|遴选|已(?:发布|公布|确定)|尚未|正在", s.text) \
+            or re.search(r"原定|原计划|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
+            or not re.search(r"(?:拟|计划|将|定)(?:于|在)?[^，。；]{0,16}(?:召开|举行|组织|开展|进行|举办)", clause):
+        return
+    c.add(_NOT_YET[name], False, s, 0)
 
 
 
@@ -76,12 +147,14 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     clause = text[a:b]
     if DEPT.search(clause) and not re.search(r"公开|向社会|社会公众|社会各界|网站|公众号", clause):
         return False
-    if text[start:end] == "征求意见稿" and not re.search(r"公开|公布|发布|挂网|刊登|张贴|公示|征求意见(?!稿)", clause):
+    if text[start:end] == "征求意见稿" and not re.search(PUBLISH + r"|征求意见(?!稿)", clause):
         return False
-    if re.search(r"首次|第一轮|第一次|初次", clause):
-        return False
+    if re.search(r"首次|第一轮|第一次|初次", clause) or re.search(r"收悉|等材料", clause):
+        return False  # ……及起草说明、征求意见情况等材料收悉: a material named, not the consultation
     if negated(text, start, 10) and "征求意见稿" not in text[start:end]:
         return False
+    if text[start:end].startswith("听取") and re.search(r"座谈|会议|会上|走访|调研|实地|问卷|听证|论证", clause):
+        return False  # 召开座谈会，听取群众意见: not the public consultation
     w = weight(s, "consultation", dedicated)
     spans, singles = dates_for(s, d, "consultation", start, events)
     if spans:
@@ -101,13 +174,23 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     return True
 
 
+#: A date right before the verb of another act (6月8日报送的……, 3月1日印发) is that act's date.
+_OTHER_ACT = re.compile(r"\s*(?:前|后)?(?:报送|提交|印发|出台|报请|呈报|呈送|送来|转来|收到|成立|启动|形成|召开|完成|作出|出具|审议)")
+
+
+#: The verbs of publishing the draft for the consultation.
+PUBLISH = r"(?:公开|公布|发布|挂网|挂出|上网|刊登|刊发|刊出|登载|张贴|公示|推送)"
+
+
 def _date_role(text: str, m, event_start: int) -> str | None:
     before, after = text[max(0, m.start - 6):m.start], text[m.end:m.end + 6]
-    if re.search(r"(?:截至|截止|截止到|截止于|至|到)(?:日期|时间)?(?:为|是)?$", before) or re.match(r"(?:截止|结束|止)", after):
+    if _OTHER_ACT.match(after):
+        return None
+    if re.search(r"(?:截至|截止|截止到|截止于|至|到|结束|终止)(?:日期|时间)?(?:为|是)?$", before) or re.match(r"(?:截止|结束|止)", after):
         return "end"
     if re.match(r"(?:起|开始)", after) or re.search(r"(?:自|从)$", before) or m.start < event_start:
         return "start"
-    if re.search(r"(?:于|在)$", before) and re.search(r"(?:发布|公布|公开|挂网|上网|刊登)", text[m.end:m.end + 30]):
+    if re.search(r"(?:于|在)$", before) and re.search(PUBLISH + r"|征求", text[m.end:m.end + 30]):
         return "start"
     return None
 
@@ -122,12 +205,16 @@ def _end_after(s, c, d, end, events, w) -> None:
 
 
 _CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
-_INTRO = r"(?:在|通过|依托|利用|借助|经由|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
+_INTRO = r"(?:(?:刊登|发布|公布|登载|刊载|张贴|公示|挂)在|在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!过|研究|审查|审议)|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
-    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:平台|渠道|媒体|途径)?"
-    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次|[，,。；]|$)"
+    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
+    r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
+    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|[，,。；]|$)"
 )
-_CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示)?(?:渠道|途径|平台|方式)(?:为|是|：|:)(?P<list>[^。；]+)")
+_CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示|张贴)?(?:渠道|途径|平台|方式|地点|载体|媒介|媒体)(?:为|是|：|:)(?P<list>[^。；]+)")
+
+
+_FEEDBACK_CLAUSE = re.compile(r"(?:采纳|吸收|吸纳)(?:情况|与否)|处理情况|反馈|答复|说明理由|理由说明|逐条(?:作出)?说明|(?:未|不予)(?:采纳|吸收|吸纳)")
 
 
 def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None:
@@ -135,30 +222,36 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     found: list[str] = []
     events = event_spans(text)
     lo = max((e[2] for e in events if e[2] <= start and e[0] not in ("consultation", "drafting")), default=0)
-    region = text[lo:stop]
+    # a clause on where the adoption was reported (在厅门户网站公开了意见采纳情况) names no channel of the consultation
+    region = "".join(piece if not _FEEDBACK_CLAUSE.search(piece) else "＿" * len(piece)
+                     for piece in re.split(r"(?<=[，,；;])", text[lo:stop]))
     masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
                     lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
-        items = _channel_items(region[m.start("list"):m.end("list")])
+        items = _channel_items(region[m.start("list"):m.end("list")], masked[m.start("list"):m.end("list")])
         if items:
             found += [x for x in items if x not in found]
     if found:
         c.add("consultation.channels", tuple(found), s, w)
 
 
-def _channel_items(raw: str) -> list[str]:
-    raw = raw.strip()
-    if not raw:
+def _channel_items(raw: str, masked: str) -> list[str]:
+    """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so."""
+    if not raw.strip():
         return []
-    parts = [x for x in re.split(r"、|以及|及|与|/|，|,", raw) if x.strip()]
+    masked = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", lambda q: "＿" * len(q.group(0)), masked)
+    cuts = [0] + [x for m in re.finditer(r"、|以及|及|与|/|，|,", masked) for x in (m.start(), m.end())] + [len(raw)]
+    parts = [raw[a:b] for a, b in zip(cuts[::2], cuts[1::2]) if raw[a:b].strip()]
     items: list[str] = []
     for part in parts:
         items += _split_and(part)
     out = []
     for item in items:
         item = item.strip()
-        item = re.sub(r"(?:的)?[“\"][^”\"]{1,20}[”\"](?:栏目|专栏|板块|频道|专区|页面)$", "", item)
-        item = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item) if re.search(r"网站|网$", re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|专区)$", "", item)) else item
+        item = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", "", item)  # the site's address
+        item = re.sub(r"(?:的)?[“\"‘「][^”\"’」]{1,20}[”\"’」](?:栏目|专栏|板块|版块|频道|专区|页面)$", "", item)
+        bare = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|版块|专区)$", "", item)
+        item = bare if re.search(r"网站|网$", bare) else item
         item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
         item = re.sub(r"^《([^《》]{2,20}(?:报|杂志|刊))》$", r"\1", item)
         item = re.sub(r"^(?:本局|我局|我委|本委|我厅|本单位|了|在|分别在)", "", item).strip()
@@ -177,80 +270,6 @@ def _split_and(part: str) -> list[str]:
     return [part]
 
 
-# ---- comments, adoption, feedback ------------------------------------------------------------------------------
-
-_COUNT_PATTERNS = (
-    re.compile(r"(?:收到|征集到|征集|收集到|收集|汇总|接到|共有|共计|累计)[^，。；]{0,24}?(?:意见|建议|留言)[^，。；]{0,6}?(?:共|合计|共计)?" + N + r"\s*(?:条|份|项|件)"),
-    re.compile(r"(?:收到|征集到|收集到|汇总|提出|反馈)[^，。；]{0,16}?" + N + r"\s*(?:条|份|项|件)[^，。；]{0,10}?(?:意见|建议)"),
-    re.compile(r"(?:共|合计|共计|累计)\s*" + N + r"\s*(?:条|份|项|件)(?:[^，。；]{0,6})?(?:意见|建议)"),
-)
-_ZERO = re.compile(r"(?:未|没有)(?:收到|征集到|收集到)[^，。；]{0,12}(?:意见|建议)|无(?:人|单位)?(?:提出|反馈)(?:任何)?(?:意见|建议)|(?:意见|建议)[^，。；]{0,4}(?:为零|0条)")
-_ADOPTED = (
-    re.compile(r"(?<!部分)(?<!未)(?<!不予)(?<!未予)(?:采纳|吸收采纳|予以采纳|采纳了)(?:了)?(?:其中)?(?:意见|建议)?\s*" + N + r"\s*(?:条|份|项|处|件)"),
-    re.compile(N + r"\s*(?:条|项|件|份)[^，。；]{0,6}?(?<!部分)(?<!未)(?<!不)(?:予以|被|已)?采纳(?!情况)"),
-)
-
-
-def _counts(s: Sentence, c: Candidates) -> None:
-    text = s.text
-    if (s.cells and s.kind == "征求意见及采纳情况") or re.search(r"首次|第一轮|第一次|初次", text):
-        return  # the rows of an adoption table are single comments, not the counts
-    if DEPT.search(text) and not re.search(r"公开|社会|公众|群众|网民|市民|居民", text):
-        return
-    if re.search(r"专家|听证|论证", text) and not re.search(r"公开征求|社会|公众", text):
-        return
-    w = 2 if s.kind == "征求意见及采纳情况" else 1
-    comments = None
-    for pattern in _COUNT_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            if _after_departments(text, m.start()):
-                return
-            comments = number(m.group("n"))
-            break
-    zero = _ZERO.search(text)
-    if comments is None and zero and not re.search(r"涉及|关于|有关|反对|不同", zero.group()):
-        comments = 0
-    c.add("consultation.comments", comments, s, w)
-    for pattern in _ADOPTED:
-        m = pattern.search(text)
-        if m and not re.search(r"部分采纳$", text[:m.end()]):
-            c.add("consultation.adopted", number(m.group("n")), s, w)
-            return
-    if comments and re.search(r"(?:全部|均|均已|均予以|全部予以|已)(?:予以)?(?:吸收)?采纳", text) and not re.search(r"部分|未采纳|不予采纳|未予采纳", text):
-        c.add("consultation.adopted", "all", s, w)
-
-
-def _after_departments(text: str, pos: int) -> bool:
-    """Whether the count at ``pos`` follows the written consultation of departments rather than the public one."""
-    dept = [m.end() for m in DEPT.finditer(text[:pos])]
-    public = [m.end() for m in re.finditer(r"公开征求|向社会|社会公众|网站|公众号|公示", text[:pos])]
-    return bool(dept) and (not public or dept[-1] > public[-1])
-
-
-_FEEDBACK_NO = re.compile(
-    r"(?:未|尚未|没有|未予)(?:在[^，。；]{0,12})?(?:向社会|向公众)?(?:公开)?(?:反馈|公布|公开)[^，。；]{0,10}(?:采纳|意见)"
-    r"|(?:采纳|处理)情况[^，。；]{0,4}(?:未|尚未|没有)[^，。；]{0,10}(?:公开|公布|反馈)")
-_FEEDBACK_YES = re.compile(
-    r"(?:采纳情况|处理情况|采纳与否|反馈情况|采纳结果|本说明)(?:及(?:其|有关)?理由)?[^。；]{0,30}?(?<!未)(?<!不)(?:公开|公布|反馈|发布)"
-    r"|(?:向社会|向公众|对社会|向社会公众)(?:公开)?(?:反馈|公布)|公开反馈|(?:反馈|公布|公开|发布)了?[^，。；]{0,10}采纳情况"
-    r"|未(?:予)?采纳[^。]{0,30}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)[^。]{0,16}(?:说明|公开|公布|反馈)"
-    r"|未(?:予)?采纳[^。]{0,30}(?:说明|公开|公布|反馈)[^。]{0,6}(?:在|通过)[^。，；]{0,24}(?:网站|网|公众号|公示栏|公开栏)")
-
-
-def _feedback(s: Sentence, c: Candidates, about: bool) -> None:
-    w = 2 if s.kind == "征求意见及采纳情况" else 1
-    text = s.text
-    if not (about or re.search(r"采纳", text)):
-        return
-    if re.search(r"本说明", text) and s.kind != "征求意见及采纳情况":
-        return
-    if _FEEDBACK_NO.search(text):
-        c.add("consultation.feedback_published", False, s, w)
-    elif _FEEDBACK_YES.search(text) and not PLAN.search(text) and not re.search(r"向提出意见的|逐一电话|向[^，。；]{0,10}(?:单位|部门)反馈", text):
-        c.add("consultation.feedback_published", True, s, w)
-
-
 # ---- hearing, expert review, risk assessment ---------------------------------------------------------------------
 
 def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, date_key: str | None = None):
@@ -261,14 +280,21 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
         text = s.text
         a, b = clause_at(text, start)
         w = weight(s, event, dedicated)
-        if (negative is not None and negative.search(text[a:b])) or negated(text, start):
+        if (negative is not None and negative.search(text[a:b])) or negated(text, start) or denied_after(text, end):
             c.add(key, False, s, w)
             return True
-        if not positive.search(text[max(a, start - 24):b]):
-            return False
+        lead = clause_at(text, a - 1) if a > 0 else (0, 0)
+        if not positive.search(text[max(a, start - 24):b]) \
+                and not re.fullmatch(r"经(?:过)?[^，。；]{0,10}(?:评估|论证|研判)", text[lead[0]:lead[1]]):
+            return False  # 经评估，《办法》实施不会引发社会稳定风险: the finding of an assessment made
+        day = one_date(s, d, event, start, events) or outcome_date(s, d, event, end, events) \
+            if date_key and not re.search(r"送达|通知|公告|报名|材料|告知", text[a:b]) else None
+        if day is not None and s.doc_date is not None and day > s.doc_date:
+            c.add(key, False, s, 0)  # a day after the materials were signed: not held yet
+            return True
         c.add(key, True, s, w)
-        if date_key and not re.search(r"送达|通知|公告|报名|材料|告知", text[a:b]):
-            c.add(date_key, one_date(s, d, event, start, events), s, w)
+        if date_key:
+            c.add(date_key, day, s, w)
         return True
 
     return reader
@@ -276,7 +302,8 @@ def _held(key: str, positive: re.Pattern, negative: re.Pattern | None = None, da
 
 _hearing = _held(
     "hearing.held",
-    re.compile(r"(?:召开|举行|组织|组织召开|举办)(?:了)?[^，。；]{0,24}听证|听证会[^，。；]{0,8}(?:于|在|召开|举行)|进行了?听证|听证(?:会)?(?:参加人|代表)"),
+    re.compile(r"(?:召开|举行|组织|组织召开|举办)(?:了)?[^，。；]{0,24}听证|听证会[^，。；]{0,8}(?:于|在|召开|举行)|进行了?听证|听证(?:会)?(?:参加人|代表)"
+               r"|听证会?[^，。；]{0,30}?(?:召开|举行)(?!前)"),
     re.compile(r"不(?:涉及|属于)[^，。；]{0,30}听证|听证[^，。；]{0,8}(?:不适用|不需要|无需)"),
     "hearing.date",
 )

@@ -15,6 +15,7 @@ gives ``False``; silence gives nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -155,14 +156,19 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
         _dedicated_material(material, candidates)
         context: frozenset = frozenset()
         line = None
+        rounds = _Rounds(material.file)
         for sentence in material.sentences:
             _labelled_date(material, sentence, candidates)
             if sentence.line != line and not re.match(r"期间|其间|其中|截至|截止|共", sentence.text):
                 context = frozenset()
             line = sentence.line
-            about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED, context=context)
+            before = rounds.before(candidates, sentence)
+            about = extract.read_sentence(sentence, candidates, dedicated=DEDICATED,
+                                          context=context | _heading_context(sentence))
+            rounds.after(candidates, before)
             context = frozenset(about) or (context if not re.search(r"部门|单位", sentence.text) else frozenset())
         named.drafting_unit(material, candidates)
+    _latest_rounds(candidates)
     named.basis(materials, candidates, own_title or _own_title(materials))
     named.issuer(materials, candidates)
     _reduce(candidates, result)
@@ -172,6 +178,70 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
         result.explanation = explanation[0].file
         result.sections, result.section_sentences = covered(explanation)
     return result
+
+
+_CONSULTATION_KEYS = tuple(k for k in FACT_KEYS if k.startswith("consultation."))
+
+
+def _heading_context(s: Sentence) -> frozenset:
+    """A section headed by an event (五、公平竞争审查情况) is about it: its sentences need not name it again."""
+    return frozenset({"fcr"}) if "fair_competition" in s.topics and not s.title else frozenset()
+
+
+class _Rounds:
+    """The rounds of the public consultation one material tells of. A start date after the end of the rounds before
+    it (or more than 30 days after a start whose end is not given) opens a new round — a second consultation of a
+    revised text, or this draft's after a superseded one; the facts read after it, in its section, are of that
+    round."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.spans: list[list] = []  # [start, end] of each round
+        self.current: int | None = None
+        self.heading: str | None = None
+
+    def before(self, c: Candidates, s: Sentence) -> dict[str, int]:
+        if s.heading != self.heading:
+            self.current, self.heading = None, s.heading
+        return {k: len(c.items.get(k, ())) for k in _CONSULTATION_KEYS}
+
+    def after(self, c: Candidates, before: dict[str, int]) -> None:
+        starts = [v for v, _, _ in c.items.get("consultation.start", [])[before["consultation.start"]:]]
+        ends = [v for v, _, _ in c.items.get("consultation.end", [])[before["consultation.end"]:]]
+        if starts:
+            self.current = self._round(starts[0], ends[0] if ends and ends[0] >= starts[0] else None)
+        if self.current is None:
+            return
+        for key in _CONSULTATION_KEYS:
+            for index in range(before[key], len(c.items.get(key, ()))):
+                c.rounds[(key, index)] = (self.file, self.current)
+
+    def _round(self, start, end) -> int:
+        for index, (first, last) in enumerate(self.spans):
+            limit = last if last is not None else first + dt.timedelta(days=30)
+            if first <= start <= limit or (first - dt.timedelta(days=30) <= start < first):
+                if end is not None and (last is None or end > last):
+                    self.spans[index][1] = end
+                return index
+        self.spans.append([start, end])
+        return len(self.spans) - 1
+
+
+def _latest_rounds(c: Candidates) -> None:
+    """A material that tells of several rounds: only the facts of the latest (by its start) are the consultation's."""
+    latest: dict[str, int] = {}
+    for key, index in [k for k in c.rounds if k[0] == "consultation.start"]:
+        file, number = c.rounds[(key, index)]
+        start = c.items[key][index][0]
+        if file not in latest or start > c.items[key][latest[file]][0]:
+            latest[file] = index
+    keep = {file: c.rounds[("consultation.start", index)][1] for file, index in latest.items()}
+    for key in _CONSULTATION_KEYS:
+        items = c.items.get(key)
+        if not items:
+            continue
+        c.items[key] = [item for index, item in enumerate(items)
+                        if (key, index) not in c.rounds or c.rounds[(key, index)][1] == keep.get(c.rounds[(key, index)][0])]
 
 
 def _dedicated_material(material: Material, c: Candidates) -> None:
@@ -224,6 +294,8 @@ def _reduce(c: Candidates, result: MaterialFacts) -> None:
                 values.append(value)
         if key == "drafting_unit" and len(values) > 1:
             values = _same_unit(values, [v for v, _, _ in items])
+        if key == "consultation.channels" and len(values) > 1:
+            values = _same_channels(values)
         if len(values) == 1:
             best = [(v, s) for v, s in best if v == values[0]] or best
             result.facts[key] = Fact(key, values[0], best[0][1])
@@ -237,6 +309,23 @@ def _same_unit(values: list, everything: list) -> list:
     if all(longest.endswith(v) or longest.endswith(re.sub(r"^[市县区镇乡省]", "", v)) for v in values):
         return [longest]
     return values
+
+
+def _same_channels(values: list) -> list:
+    """Channels named short and long (局门户网站, 青川市民政局门户网站) are one; a statement naming fewer of the
+    channels another names in full does not contradict it: the fuller list."""
+    names = {n for v in values for n in v}
+    plain = {n: re.sub(r"人民政府|政府", "", n) for n in names}  # 镇公开栏 = 镇政府公开栏
+
+    def full(name: str) -> str:
+        longer = [n for n in names if len(n) > len(name) and plain[n].endswith(plain[name])]
+        return max(longer, key=len) if longer and len({plain[n] for n in longer}) == 1 else name
+
+    lists = [tuple(dict.fromkeys(full(n) for n in v)) for v in values]
+    widest = max(lists, key=len)
+    if all(set(v) <= set(widest) for v in lists):
+        return [widest]
+    return list(dict.fromkeys(lists))
 
 
 def _settle(result: MaterialFacts) -> None:
@@ -268,11 +357,15 @@ def _settle(result: MaterialFacts) -> None:
 
 
 _SECTION_WORDS = {
-    "necessity": re.compile(r"^为(?:了)?(?:进一步|加快|切实)?[^，。；]{2,40}，|必要性|有必要|十分必要|亟需|亟待|迫切需要|势在必行|急需|不相适应|不适应|不能满足|需要重新制定|需要制定|背景"),
-    "basis": re.compile(r"(?:根据|依据|依照)[^。；]{0,4}《|制定依据|起草依据|法律依据|上位法依据"),
+    # the background: the need stated, or the problems the draft answers (存在安全隐患, 问题突出, 为此制定本办法)
+    "necessity": re.compile(r"^为(?:了)?(?:进一步|加快|切实)?[^，。；]{2,40}，|必要性|有必要|十分必要|亟需|亟待|迫切需要|势在必行|急需|不相适应|不适应|不能满足|需要重新制定|需要制定|背景"
+                            r"|^近年来|问题(?:日益|较为|比较|十分)?(?:突出|严重|较多|频发|多发)|存在(?!的)[^。；]{0,30}(?:问题|隐患|漏洞|短板|盲区|薄弱环节)"
+                            r"|反映(?:强烈|较多|集中)|为此[^。；]{0,12}(?:制定|起草|出台|修订)"
+                            r"|^随着|逐年(?:上升|增加|增多)|明显(?:增多|增加|上升)|日益(?:增多|突出|严重|增加)|屡禁不止|时有发生"),
+    "basis": re.compile(r"(?:根据|依据|依照)[^。；]{0,4}《|制定依据|起草依据|法律依据|上位法依据|以《[^。；]*》[^。；]{0,12}为[^。；]{0,4}依据"),
     "process": re.compile(r"征求意见|起草过程|调研|调查|座谈会|论证会|征求了|听取了|公示|审议|听证"),
     "main_content": re.compile(r"主要内容|主要规定|主要措施|共[分设]?[一二三四五六七八九十百零两\d]+(?:章|节|条|部分)|分为[^。；]{0,4}(?:章|部分)|包括以下|主要包括|框架结构"),
-    "fair_competition": re.compile(r"公平竞争"),
+    "fair_competition": re.compile(r"公平竞争|(?:不含有?|不存在|没有|未发现|无|不具有?)[^。；]{0,8}排除[、和或]?限制竞争"),
 }
 
 

@@ -40,6 +40,8 @@ def drafting_unit(material: Material, c: Candidates) -> None:
             c.add("drafting_unit", unit, Sentence(unit, material.file, line or 0, material.kind), 3)
 
 
+#: 以《……》和《……》为（主要）依据: the titles a text takes as its basis, named before the word.
+BASIS_AS = re.compile(r"以(?P<body>《[^。；]*》)(?:等)?(?:[^。；《》]{0,8}规定)?(?:为|作为)(?:主要|直接|基本)?(?:法律|制定)?依据")
 _TITLE = re.compile(r"《(?P<t>[^《》]{2,80})》")
 
 
@@ -57,7 +59,8 @@ def basis(materials: list[Material], c: Candidates, own_title: str | None) -> No
             for s in material.sentences:
                 if s.title or re.search(r"公平竞争审查|合法性审", s.text):
                     continue
-                m = re.search(r"(?:根据|依据|依照|按照)(?P<body>[^。；]*?《[^。；]*》)[^。；]{0,40}?(?:制定|起草|规定|结合|有关|等)", s.text)
+                m = re.search(r"(?:根据|依据|依照|按照)(?P<body>[^。；]*?《[^。；]*》)[^。；]{0,40}?(?:制定|起草|规定|结合|有关|等)", s.text) \
+                    or BASIS_AS.search(s.text)
                 if m:
                     titles += _titles(m.group("body"), s)
     own = _core(own_title) if own_title else None

@@ -19,7 +19,8 @@ from pathlib import Path
 from . import datetext
 
 TOPICS = {
-    "necessity": re.compile(r"必要性|必要|背景|缘由|目的|意义|起草理由|制定理由|现状|原因|为什么|为何|存在的问题"),
+    "necessity": re.compile(r"必要性|必要|背景|缘由|目的|意义|起草理由|制定理由|现状|原因|为什么|为何|存在的问题"
+                            r"|^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])?\s*(?:基本情况|总体情况|有关情况)$"),
     "basis": re.compile(r"依据"),
     "process": re.compile(r"过程|经过|起草情况|制定情况|工作情况|征求意见|调研|程序|论证|审查情况|履行"),
     "main_content": re.compile(r"主要内容|主要措施|主要条款|主要规定|主要制度|框架|结构|条文|内容说明|具体内容|基本内容|内容"),
@@ -34,6 +35,10 @@ _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$")
 _SPLIT = re.compile(r"(?<=[。！？!?])")
 _ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办公厅|办事处|人民政府|政府|中心|管理处|管理站|分局|院|办|所|会|公司)$")
 _DATE_ONLY = re.compile(r"(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年(?:[^，。；]{1,3}月(?:[^，。；]{1,4}日)?)?(?:[—至-][^，。；]{1,12})?")
+_LEAD_DATE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+_MONTH_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年.{1,3}月(?:.{1,4}日)?\s*$")
+#: A table row ``| 制定依据 | 《……》 |``: its first cell labels the second, as a heading its paragraph.
+_ROW_LABEL = re.compile(r"^[^。，,；;：:《》“”]{2,16}$")
 _FULL_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日\s*$")
 
 
@@ -96,8 +101,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     bold = _BOLD.match(text)
     if bold:
         inner, rest = bold.group(1).strip(), bold.group(2).strip()
-        if rest.startswith(("：", ":")):
-            return None
+        if rest.startswith(("：", ":", "，", ",", "、", "；")) or _LEAD_DATE.match(inner):
+            return None  # **3月18日**，组织……: a date set in bold opens a sentence, not a section
         if len(inner) <= 30 and not inner.endswith(("。", "；", "：", ":")) and not _DATE_ONLY.fullmatch(inner) \
                 and (rest or _OUTLINE.match(inner) or len(inner) <= 20):
             return inner.strip("：:"), rest, level or _level(inner)
@@ -111,6 +116,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
         return None
     level = level or _level(outline.group("label"))
     body = text[outline.end():]
+    if body.startswith(("《", "“")) and len(body) <= 16 and not re.search(r"[。，；：:、]", body) and topics_of(body):
+        return text, "", level  # 二、《办法》的依据: a short heading that names the text
     if body.startswith(("《", "“")) or re.search(r"[；;，,、]$", body) or re.match(r"\d|(?:19|20)\d\d年|[一二三四五六七八九十]+月", body):
         return None
     stop = re.search(r"[。：:]", body)
@@ -161,12 +168,19 @@ def read_lines(file: str, kind: str, lines: list[str], path: Path | None = None)
             continue
         if line.startswith("|"):
             cells = tuple(c.strip().replace("**", "") for c in line.strip("|").split("|"))
-            text = "：".join(c for c in cells if c)
-            if not text:
+            filled = [c for c in cells if c]
+            if not filled:
                 continue
-            sentence = _make(text, material, number, stack, year, last, cells, mark)
-            material.sentences.append(sentence)
-            year, last, mark = _advance(text, year, last, material, mark)
+            label = filled[0] if len(filled) == 2 and _ROW_LABEL.match(filled[0]) else None
+            pieces = [p.strip() for p in _SPLIT.split(filled[1]) if p.strip()] if label else []
+            topics = topics_of(label) if label else frozenset()
+            if not (topics or len(pieces) > 1):
+                label, pieces = None, ["：".join(filled)]
+            row = stack + [(99, label, topics)] if label else stack
+            for index, piece in enumerate(pieces):
+                text = f"{label}：{piece}" if label and index == 0 else piece
+                material.sentences.append(_make(text, material, number, row, year, last, cells if index == 0 else (), mark))
+                year, last, mark = _advance(text, year, last, material, mark)
             continue
         head = heading_of(line)
         if title_seen and material.header is None and len(material.sentences) == 1 and material.sentences[0].title \
@@ -245,10 +259,20 @@ def _signature(material: Material, lines: list[str]) -> None:
                 continue
             material.signed = day
             for prev_number, prev in reversed(tail[:index]):
-                if len(prev) <= 30 and _ORG_END.search(prev) and not re.search(r"[。，；：:]", prev):
+                if _is_unit(prev):
                     material.signer, material.signer_line = prev.lstrip("#").strip(), prev_number
                     break
             return
+    # no full date: a unit alone on the last line, or above a date of a month only (2026年4月), still signs it
+    if len(tail) >= 2 and _MONTH_DATE.match(tail[-1][1]):
+        tail = tail[:-1]
+    number, last = tail[-1] if len(tail) >= 2 else (None, "")
+    if last and _is_unit(last):
+        material.signer, material.signer_line = last.lstrip("#").strip(), number
+
+
+def _is_unit(text: str) -> bool:
+    return len(text) <= 30 and bool(_ORG_END.search(text)) and not re.search(r"[。，；：:、]", text)
 
 
 __all__ = ["TOPICS", "Material", "Sentence", "heading_of", "read_lines", "topics_of"]
