@@ -240,8 +240,12 @@ def _latest_rounds(c: Candidates) -> None:
         items = c.items.get(key)
         if not items:
             continue
-        c.items[key] = [item for index, item in enumerate(items)
-                        if (key, index) not in c.rounds or c.rounds[(key, index)][1] == keep.get(c.rounds[(key, index)][0])]
+        kept = [item for index, item in enumerate(items)
+                if (key, index) not in c.rounds or c.rounds[(key, index)][1] == keep.get(c.rounds[(key, index)][0])]
+        if kept:
+            c.items[key] = kept
+        else:  # every value was of an earlier round: the fact is unknown, not an error
+            del c.items[key]
 
 
 def _dedicated_material(material: Material, c: Candidates) -> None:
@@ -286,6 +290,8 @@ def _labelled_date(material: Material, s: Sentence, c: Candidates) -> None:
 
 def _reduce(c: Candidates, result: MaterialFacts) -> None:
     for key, items in c.items.items():
+        if not items:
+            continue
         top = max(w for _, _, w in items)
         best = [(v, s) for v, s, w in items if w == top]
         values = []
