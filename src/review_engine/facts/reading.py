@@ -157,6 +157,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     forbidding = _PROHIBIT.search(clause_before)
     if forbidding and kind in RESTRICTION_KINDS:
         forbidden = clause_before[forbidding.start():] + text[start:end]
+        if kind == "market":  # 企业不得擅自迁出: 擅自 qualifies the operator's own move, which is the restriction
+            forbidden = forbidden.replace("擅自", "")
         forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
     if forbidding and not _gate_before(before) and not cap:
         return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
