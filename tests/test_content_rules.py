@@ -31,6 +31,9 @@ SEVERITY = {
     "CONT-RIGHT-04": "warn", "CONT-POW-01": "warn", "CONT-POW-02": "warn", "CONT-MKT-01": "block",
     "CONT-MKT-02": "block", "CONT-MKT-03": "block", "CONT-MKT-04": "block", "CONT-MKT-05": "block",
     "CONT-MKT-06": "block", "CONT-MKT-07": "warn",
+    # not in the spec's table: the next free numbers of the family (relocation of ties as a condition; local pools
+    # in entrusting and buying services)
+    "CONT-MKT-08": "block", "CONT-MKT-09": "block",
 }
 # Unlawful only in a normative document (a 法规 or 规章 may lawfully set these, within its powers)
 NORMATIVE_ONLY = {"CONT-LIC-01", "CONT-LIC-02", "CONT-LIC-03", "CONT-LIC-04", "CONT-LIC-05", "CONT-PEN-02",

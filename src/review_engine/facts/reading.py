@@ -156,12 +156,17 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
     if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(clause_before) or _ABOLISH.search(before[-16:])):
         return reading("abolishes", "该句取消、免除或者清理该措施")
-    if _UNLAWFUL.search(clause_before):
+    # A market restriction falls on the operator's own move; 擅自 marks that move as unauthorised (企业不得擅自迁出;
+    # 对擅自迁出的企业，收回扶持资金), which is the restriction itself, not an unlawful act of the administration.
+    own = clause_before.replace("擅自", "") if kind == "market" else clause_before
+    if _UNLAWFUL.search(own):
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
     cap = _CAP.search(text[left + segment_start:end])
     forbidding = _PROHIBIT.search(clause_before)
     if forbidding and kind in RESTRICTION_KINDS:
         forbidden = clause_before[forbidding.start():] + text[start:end]
+        if kind == "market":  # 企业不得擅自迁出 (see above)
+            forbidden = forbidden.replace("擅自", "")
         forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
     if forbidding and not _gate_before(before) and not cap:
         return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
