@@ -31,11 +31,12 @@ SEVERITY = {
     "CONT-RIGHT-04": "warn", "CONT-POW-01": "warn", "CONT-POW-02": "warn", "CONT-MKT-01": "block",
     "CONT-MKT-02": "block", "CONT-MKT-03": "block", "CONT-MKT-04": "block", "CONT-MKT-05": "block",
     "CONT-MKT-06": "block", "CONT-MKT-07": "warn",
+    "CONT-FEE-03": "block", "CONT-LIC-06": "modify",
 }
 # Unlawful only in a normative document (a 法规 or 规章 may lawfully set these, within its powers)
 NORMATIVE_ONLY = {"CONT-LIC-01", "CONT-LIC-02", "CONT-LIC-03", "CONT-LIC-04", "CONT-LIC-05", "CONT-PEN-02",
                   "CONT-PEN-03", "CONT-COE-01", "CONT-FEE-01", "CONT-FEE-02", "CONT-RIGHT-01", "CONT-POW-01",
-                  "CONT-POW-02"}
+                  "CONT-POW-02", "CONT-FEE-03", "CONT-LIC-06"}
 
 
 def content_rules():
