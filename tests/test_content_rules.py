@@ -34,11 +34,12 @@ SEVERITY = {
     # not in the spec's table: the next free numbers of the family (relocation of ties as a condition; local pools
     # in entrusting and buying services)
     "CONT-MKT-08": "block", "CONT-MKT-09": "block",
+    "CONT-FEE-03": "block", "CONT-LIC-06": "modify",
 }
 # Unlawful only in a normative document (a 法规 or 规章 may lawfully set these, within its powers)
 NORMATIVE_ONLY = {"CONT-LIC-01", "CONT-LIC-02", "CONT-LIC-03", "CONT-LIC-04", "CONT-LIC-05", "CONT-PEN-02",
                   "CONT-PEN-03", "CONT-COE-01", "CONT-FEE-01", "CONT-FEE-02", "CONT-RIGHT-01", "CONT-POW-01",
-                  "CONT-POW-02"}
+                  "CONT-POW-02", "CONT-FEE-03", "CONT-LIC-06"}
 
 
 def content_rules():

@@ -55,6 +55,8 @@ _SEGMENT = re.compile(r"[，,：:]")
 _INSERT = re.compile(r"（[^（）]*）|\([^()]*\)|“[^”]*”")
 _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要)+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
+# A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
+_DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
 _CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|报经|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用])|当(?!事人|地)|凡)")
 # Where a subject's head noun ends: a preposition or a condition after it (经营、以上、关于、参与、自行… excluded).
 _PREPOSITION = re.compile(
@@ -148,6 +150,8 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
         if earlier is not None:  # 企业应当经批准后方可…: the subject of 方可 is that of 应当
             zone = zone[:earlier.start()]
         zone = _ADVERB_TAIL.sub("", zone)
+        if back > 0 and _DIRECTIVE_START.match(zone):
+            continue  # 开展……业务的，要先到街道领取准入凭证，方可……: the subject of 方可 is that of the 要-segment
         if not zone or (back > 0 and _CONDITION_START.match(zone) and not zone.endswith("的")):
             continue  # a bare condition (未经批准 / 经审核同意后): the subject is in an earlier segment
         return _head(zone, classify)
