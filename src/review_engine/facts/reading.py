@@ -40,7 +40,9 @@ NOT_CREATING = frozenset({"criterion", "fact", "abolishes", "prohibits", "define
 
 _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
-_FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人)"
+# (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
+_FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
+                   r"征收人|征用人|处罚人|拆迁人|投诉人|举报人|检查单位|检查对象|审计单位)"
                    r"|受过|受到过?)[^，。；]{0,3}$")
 _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执行|停止征收|不再|无需|无须|不需要?|免于|免予|免除|免征|免收|减免|豁免|"
                       r"简化|下放|合并|精简|压减|降低)[^。；，]{0,16}$")
