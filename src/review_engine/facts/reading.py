@@ -146,7 +146,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     def reading(mood: str, why: str, basis: str = "", cited_: tuple[str, ...] = cited) -> Reading:
         return Reading(mood, basis, cited_, internal, why, private_payee=payee, sentence=sentence)
 
-    if _CRITERION.search(before) and ("是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
+    # (是否……，由……核对: the 是否 clause is the topic handed to an agent, whose act the measure is — not a criterion)
+    own = clause_before + text[start:end]
+    assigned = re.match(r"(?:应当|须|要|统一|一律)?(?:由|交由)", own) is not None and not re.search("是否|有无", own)
+    if not assigned and _CRITERION.search(before) and (
+            "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
     if _FACT.search(clause_before):
