@@ -60,6 +60,7 @@ ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "
 """The measure as the object of a prohibition (不得收取……费). 不得超过 / 不得低于 set a cap or a floor: they impose a
 price or a limit, they do not forbid it."""
 # The measure qualified as unlawful right before its words: 乱收费, 违规设立的收费项目, 变相审批, 擅自增设……
+_COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
@@ -155,7 +156,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
     if _FACT.search(clause_before):
         return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
-    if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(clause_before) or _ABOLISH.search(before[-16:])):
+    # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
+    abolish_before, abolish_tail = clause_before, before[-16:]
+    if (text[start:end] + after).startswith("费用"):
+        abolish_before, abolish_tail = (_COST_OF.sub("", t) for t in (clause_before, before[-16:]))
+    if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(abolish_before) or _ABOLISH.search(abolish_tail)):
         return reading("abolishes", "该句取消、免除或者清理该措施")
     if _UNLAWFUL.search(clause_before):
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")

@@ -73,7 +73,7 @@ _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决
 _APPLIES = r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|一并|一律|补缴|补交|追缴|追溯"
 _RETRO = re.compile(
     # 本办法施行前（本通知印发之前）已经……的，……
-    rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
+    rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     # the earlier facts named by a time already past: 此前已经批准的…… / 2023年度已发放的…… / 2024年1月1日以来发生的……
     rf"|此前已[^。；]{{0,40}}?(?:{_APPLIES})"
     # (年 first, the year's digits checked behind it: every alternative begins with a literal)
