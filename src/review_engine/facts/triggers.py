@@ -85,10 +85,16 @@ _RETRO = re.compile(
 )
 # not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
 _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度|平台|管理|机制)|可追溯|溯源|相抵触|不一致|废止|"
-                        r"继续有效|仍然有效|继续执行|继续享受|不受影响|原(?:规定|办法|标准|政策)|行为发生时")
+                        r"继续有效|仍然有效|继续执行|继续享受|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
+                        r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定")
+# A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
+# from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
+_BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|申领|继续)")
+_PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
+_PAST_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
 # transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
-_FORWARD = re.compile(r"应当|须在|需在|限期")
+_FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
 _BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|"
                      r"注销|撤销|拆除|滞纳金|按违法|违法建设|违章建筑")
 
@@ -196,13 +202,15 @@ class Triggers:
 
     @cached_property
     def retro(self) -> list[TriggerHit]:
-        return [h for h in self._retro_all if not _burden(h.sentence) and not _FORWARD.search(h.sentence)]
+        return [h for h in self._retro_all if not _burden(h.sentence) and not _FORWARD.search(h.sentence)
+                and not _BENEFIT.search(h.sentence)]
 
     @cached_property
     def retro_burden(self) -> list[TriggerHit]:
         out = []
         for hit in self._retro_all:
-            if _burden(hit.sentence):
+            if _burden(hit.sentence) and not (_PROSPECTIVE.search(hit.sentence)
+                                               and not _PAST_BURDEN.search(hit.sentence)):
                 out.append(TriggerHit("retro_burden", hit.text, hit.sentence, hit.label, hit.unit, hit.start, hit.end))
         return out
 
