@@ -297,6 +297,14 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("retro_burden", "本办法施行前发布的其他有关规定与本办法相抵触的，依照本办法执行。", False),
     ("retro", "本办法不溯及既往。", False),
     ("retro", "建立食品安全追溯体系。", False),
+    # earlier facts named by a past time, measured by the document or treated all alike, with a burden
+    ("retro_burden", "此前已经批准的临时建筑，不符合本办法规定的，一律拆除，不予补偿。", True),
+    ("retro_burden", "2023年度已发放的奖励资金，不符合本办法条件的，一律予以收回。", True),
+    ("retro_burden", "对2024年1月1日以来发生的违规转租行为，按照本办法的规定予以处罚。", True),
+    ("retro_burden", "本通知下发前已享受租房补贴的，按照本通知规定的标准重新核定，多领部分予以追缴。", True),
+    ("retro_burden", "本规定施行之前发生的欠费，参照本规定加收滞纳金。", True),
+    ("retro", "本办法施行前已经取得的许可证件，一律继续有效。", False),
+    ("retro_burden", "本办法施行前发生的违法行为，适用行为发生时的规定。", False),
 ])
 def test_text_triggers(name: str, text: str, found: bool):
     hits = Facts(parse(f"第一条　{text}\n")).triggers.get(name)

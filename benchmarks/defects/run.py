@@ -243,7 +243,7 @@ def report(result: Result, verbose: bool = False) -> str:
            "is judged as it would be in a 规范性文件).", "", "recall per class (caught / injected):"]
     for cls in result.classes:
         cid = cls["id"]
-        out.append(f"  {cid:22} {cls['family']:11} {result.hits[cid]:3}/{result.trials[cid]:<3} "
+        out.append(f"  {cid:22} {'/'.join(families(cls)):11} {result.hits[cid]:3}/{result.trials[cid]:<3} "
                    f"{result.recall(cid):6.1%}  {cls['title']}")
         if verbose:
             for phrasing, doc in result.misses[cid]:

@@ -41,7 +41,9 @@ NOT_CREATING = frozenset({"criterion", "fact", "abolishes", "prohibits", "define
 
 _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
-_FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人)"
+# (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
+_FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
+                   r"征收人|征用人|处罚人|拆迁人|投诉人|举报人|检查单位|检查对象|审计单位)"
                    r"|受过|受到过?)[^，。；]{0,3}$")
 _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执行|停止征收|不再|无需|无须|不需要?|免于|免予|免除|免征|免收|减免|豁免|"
                       r"简化|下放|合并|精简|压减|降低)[^。；，]{0,16}$")
@@ -59,6 +61,7 @@ ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "
 """The measure as the object of a prohibition (不得收取……费). 不得超过 / 不得低于 set a cap or a floor: they impose a
 price or a limit, they do not forbid it."""
 # The measure qualified as unlawful right before its words: 乱收费, 违规设立的收费项目, 变相审批, 擅自增设……
+_COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
@@ -149,12 +152,20 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     def reading(mood: str, why: str, basis: str = "", cited_: tuple[str, ...] = cited) -> Reading:
         return Reading(mood, basis, cited_, internal, why, private_payee=payee, sentence=sentence)
 
-    if _CRITERION.search(before) and ("是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
+    # (是否……，由……核对: the 是否 clause is the topic handed to an agent, whose act the measure is — not a criterion)
+    own = clause_before + text[start:end]
+    assigned = re.match(r"(?:应当|须|要|统一|一律)?(?:由|交由)", own) is not None and not re.search("是否|有无", own)
+    if not assigned and _CRITERION.search(before) and (
+            "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
     if _FACT.search(clause_before):
         return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
-    if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(clause_before) or _ABOLISH.search(before[-16:])):
+    # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
+    abolish_before, abolish_tail = clause_before, before[-16:]
+    if (text[start:end] + after).startswith("费用"):
+        abolish_before, abolish_tail = (_COST_OF.sub("", t) for t in (clause_before, before[-16:]))
+    if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(abolish_before) or _ABOLISH.search(abolish_tail)):
         return reading("abolishes", "该句取消、免除或者清理该措施")
     # A market restriction falls on the operator's own move; 擅自 marks that move as unauthorised (企业不得擅自迁出;
     # 对擅自迁出的企业，收回扶持资金), which is the restriction itself, not an unlawful act of the administration.

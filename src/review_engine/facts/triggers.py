@@ -68,18 +68,35 @@ _INTERNAL = re.compile(r"内部资料|内部掌握|内部使用|内部文件|仅
 _INTERNAL_NOT = re.compile(r"信息公开|政府信息|国家秘密|商业秘密|个人隐私|依法不予公开|申请公开|申请不予公开|除外")
 
 _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决定|规则|措施|方案|标准|文件)"
+# What the document does to the earlier facts: measures them by itself (按照本办法、不符合本办法……的), treats them all
+# alike (一律、一并), or charges them (补缴、追缴)
+_APPLIES = r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|一并|一律|补缴|补交|追缴|追溯"
 _RETRO = re.compile(
-    rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布)(?:之日)?(?:前|以前)[^。；]{{0,40}}?"
-    rf"(?:参照本|按照本|依照本|适用本|执行本|一并|补缴|补交|追缴|追溯)"
+    # 本办法施行前（本通知印发之前）已经……的，……
+    rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
+    # the earlier facts named by a time already past: 此前已经批准的…… / 2023年度已发放的…… / 2024年1月1日以来发生的……
+    rf"|此前已[^。；]{{0,40}}?(?:{_APPLIES})"
+    # (年 first, the year's digits checked behind it: every alternative begins with a literal)
+    rf"|年(?<=\d\d\d\d年)度?(?:以前|之前|前)?已(?:经)?[^。；]{{0,40}}?(?:{_APPLIES})"
+    rf"|年(?<=\d年)[^。；，]{{0,10}}?以来[^。；]{{0,40}}?(?:{_APPLIES})"
     r"|溯及(?:至|到|既往)"
     r"|追溯(?:至|到)\s*\d{4}\s*年"
     r"|自\s*\d{4}\s*年[^。；]{0,12}起(?:追溯|补缴|补交)"
 )
-_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度|平台|管理|机制)|可追溯|溯源|相抵触|不一致|废止")
+# not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
+_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度|平台|管理|机制)|可追溯|溯源|相抵触|不一致|废止|"
+                        r"继续有效|仍然有效|继续执行|继续享受|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
+                        r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定")
+# A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
+# from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
+_BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|申领|继续)")
+_PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
+_PAST_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
 # transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
-_FORWARD = re.compile(r"应当|须在|需在|限期")
-_BURDEN = re.compile(r"补缴|补交|追缴|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止")
+_FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
+_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|"
+                     r"注销|撤销|拆除|滞纳金|按违法|违法建设|违章建筑")
 
 _UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"
 _ISSUER_INTERNAL = re.compile(rf"(?:局|厅|委员会|委|署)[^局厅委署\s]{{1,12}}?{_UNIT_SUFFIX}$")
@@ -185,13 +202,15 @@ class Triggers:
 
     @cached_property
     def retro(self) -> list[TriggerHit]:
-        return [h for h in self._retro_all if not _burden(h.sentence) and not _FORWARD.search(h.sentence)]
+        return [h for h in self._retro_all if not _burden(h.sentence) and not _FORWARD.search(h.sentence)
+                and not _BENEFIT.search(h.sentence)]
 
     @cached_property
     def retro_burden(self) -> list[TriggerHit]:
         out = []
         for hit in self._retro_all:
-            if _burden(hit.sentence):
+            if _burden(hit.sentence) and not (_PROSPECTIVE.search(hit.sentence)
+                                               and not _PAST_BURDEN.search(hit.sentence)):
                 out.append(TriggerHit("retro_burden", hit.text, hit.sentence, hit.label, hit.unit, hit.start, hit.end))
         return out
 
