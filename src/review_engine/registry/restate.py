@@ -49,9 +49,9 @@ _INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
 
 
 def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
-    key = (id(registry), day, kind)
-    if key in _INDEX:
-        return _INDEX[key]
+    cache_key = (id(registry), day, kind)
+    if cache_key in _INDEX:
+        return _INDEX[cache_key]
     out: list[tuple[str, Restated]] = []
     for pack in registry.packs:
         for ident in pack.ids():
@@ -79,7 +79,7 @@ def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Resta
                 out.append((key, Restated(inst.title, article, provision.name, provision.body, inst.level)))
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
     out.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
-    _INDEX[key] = out
+    _INDEX[cache_key] = out
     return out
 
 
