@@ -18,7 +18,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # shared leaves: the document model, numerals, data folders, YAML with positions, findings, the
     # condition language, working days, jurisdiction profiles
     ("base", ("version", "encoding", "model", "numerals", "resources", "yamlsource", "findings", "userregex",
-              "conditions", "workdays", "profile")),
+              "conditions", "workdays", "profile", "recache")),
     ("reading", ("reading", "drafts", "record")),
     ("parsing", ("parsing",)),
     ("facts", ("facts",)),

@@ -42,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .. import recache
+
+    recache.install()  # the regular expressions compiled by earlier runs (see recache.py)
     try:
         return args.func(args)
     except BrokenPipeError:
@@ -51,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"review-engine: {exc}", file=sys.stderr)
         return 2
+    finally:
+        recache.save()
 
 
 def build_parser() -> argparse.ArgumentParser:

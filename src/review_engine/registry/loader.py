@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -190,8 +190,11 @@ class Registry:
     """The known instruments — imported folders (``packs``, read lazily) with hand-written entries laid over
     them — with exact name resolution and date queries."""
 
-    def __init__(self, instruments: Iterable[Instrument] = (), packs: Iterable[Pack] = ()):
+    def __init__(self, instruments: Iterable[Instrument] = (), packs: Iterable[Pack] = (),
+                 files: Iterable[Path] = ()):
         self.packs = list(packs)
+        self.files = list(files)
+        """The hand-written files the registry was loaded from (what ``digest`` reads with the packs)."""
         self._overlay: dict[str, Instrument] = {}
         for inst in instruments:
             self._overlay[normalize_title(inst.title)] = inst
@@ -205,6 +208,7 @@ class Registry:
         """Load the imported folders and the ``*.yaml`` files under ``dirs`` (see the module docstring)."""
         merged: dict[str, Instrument] = {}
         packs: list[Pack] = []
+        files: list[Path] = []
         for d in dirs:
             d = Path(d)
             if not d.is_dir():
@@ -218,7 +222,31 @@ class Registry:
                     raise RegistryError(f"duplicate title {inst.title!r} (also in {seen[key]})", path, 1, "title")
                 seen[key] = path
                 merged[key] = inst
-        return cls(merged.values(), packs)
+                files.append(path)
+        return cls(merged.values(), packs, files)
+
+    @cached_property
+    def digest(self) -> str:
+        """What identifies the registry's content (caches of facts derived from it are kept under it): the
+        hand-written files' bytes, each imported folder's index and records (``Pack.digest_into``), the code
+        of this package (a change in how facts are derived invalidates them) and the tool's version."""
+        import hashlib
+
+        from review_engine.version import __version__
+
+        digest = hashlib.sha256(__version__.encode())
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.read_bytes())
+        for path in self.files:
+            digest.update(str(path).encode() + b"\0")
+            try:
+                digest.update(Path(path).read_bytes())
+            except OSError:
+                digest.update(b"-")
+        for pack in self.packs:
+            digest.update(str(pack.folder).encode() + b"\0")
+            pack.digest_into(digest)
+        return digest.hexdigest()[:20]
 
     # -- the merged view ------------------------------------------------------------------------
 

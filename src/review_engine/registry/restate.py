@@ -7,12 +7,14 @@ of the laws and regulations in force on ``day`` whose name's core (``search.core
 the sentence; the laws the draft names as its basis (``prefer``) are tried first. The core must be at least four
 characters (else the whole name must occur: 捕捞许可证), so that a sentence is matched by what it is about (苗种生产,
 燃气经营), not by a word every licence shares.
-The index of names is built once per registry and date.
+The index of names covers every version of every law at once (each name with the days its version applies),
+built once per registry content and kept in the cache folder; the names in force on a date are filtered from it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -46,40 +48,96 @@ class Restated:
 
 
 _INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
+_SPANS: dict[int, dict] = {}
+
+Span = tuple[str, Restated, "dt.date | None", "dt.date | None"]
 
 
 def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
+    """The names of ``kind`` in the versions in force on ``day``, most specific first (built once per date)."""
     cache_key = (id(registry), day, kind)
     if cache_key in _INDEX:
         return _INDEX[cache_key]
-    out: list[tuple[str, Restated]] = []
+    out = [(word, found) for word, found, start, end in _spans(registry)[kind]
+           if start is not None and start <= day and (end is None or day < end)]
+    _INDEX[cache_key] = out
+    return out
+
+
+def _spans(registry: Registry) -> dict[str, list[Span]]:
+    """{kind: [(name key, provision, first day, day after the last)]} over every version of every law and
+    regulation: the index of every date at once. Kept in ``resources.cache_dir()`` under the registry's
+    content (``Registry.digest``): building it reads every imported record, a third of a second."""
+    found = _SPANS.get(id(registry))
+    if found is not None:
+        return found
+    import pickle
+
+    from ..resources import cache_dir
+
+    folder = cache_dir()
+    path = folder / f"restate-{registry.digest}.pickle" if folder is not None else None
+    spans = None
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                spans = pickle.load(fh)
+        except Exception:  # absent, or written by other code: build it
+            spans = None
+    if not isinstance(spans, dict) or set(spans) != set(KINDS):
+        spans = _build_spans(registry)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{path.name}.{os.getpid()}")
+                tmp.write_bytes(pickle.dumps(spans, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(tmp, path)
+            except OSError:
+                pass
+    _SPANS[id(registry)] = spans
+    return spans
+
+
+def _periods(inst) -> list[tuple]:
+    """(version, first day, day after the last) of the versions ``Registry.version_on`` can return, in order."""
+    chosen: dict = {}
+    for version in inst.versions:  # of versions with the same start, the last listed wins (as version_on)
+        if version.start is not None:
+            chosen[version.start] = version
+    starts = sorted(chosen)
+    return [(chosen[s], s, starts[i + 1] if i + 1 < len(starts) else None) for i, s in enumerate(starts)]
+
+
+def _build_spans(registry: Registry) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = {kind: [] for kind in KINDS}
     for pack in registry.packs:
-        for ident in pack.ids():
-            record = pack.record(ident)
-            if not record.get("facts"):
+        for head_title, has_facts in pack.heads():
+            if not has_facts:
                 continue
-            inst = registry.resolve(record["head"]["title"])
+            inst = registry.resolve(head_title)
             if inst is None or inst.level not in ("法律", "行政法规"):
                 continue
-            version = registry.version_on(inst, day)
-            facts = inst.facts_for(version) if version is not None else None
-            if facts is None:
-                continue
-            for article, provision in facts.provisions(kind):
-                if provision.denied:
+            for version, start, end in _periods(inst):
+                facts = inst.facts_for(version)
+                if facts is None:
                     continue
-                name = provision.name.replace("的", "")
-                word = core(name)
-                if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
-                    continue
-                # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
-                key = word if len(word) >= _MIN_CORE else name
-                if len(key) < _MIN_CORE:
-                    continue
-                out.append((key, Restated(inst.title, article, provision.name, provision.body, inst.level)))
+                for kind in KINDS:
+                    for article, provision in facts.provisions(kind):
+                        if provision.denied:
+                            continue
+                        name = provision.name.replace("的", "")
+                        word = core(name)
+                        if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name):
+                            continue
+                        # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+                        key = word if len(word) >= _MIN_CORE else name
+                        if len(key) < _MIN_CORE:
+                            continue
+                        out[kind].append((key, Restated(inst.title, article, provision.name, provision.body,
+                                                        inst.level), start, end))
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
-    out.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
-    _INDEX[cache_key] = out
+    for spans in out.values():
+        spans.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
     return out
 
 
