@@ -1,7 +1,8 @@
 """The ``review-engine`` command line.
 
     review-engine parse FILE [--format tree|json]
-    review-engine review PATH... [--format md,html,txt,docx,json,sarif,junit,github,text] [--out DIR]
+    review-engine review PATH... [--format md,html,txt,docx,json,jsonl,sarif,junit,github,text] [--out DIR]
+                                 [--jobs N]
                                  [--profile NAME] [--stage pre-issuance|filing-review] [--fail-level LEVEL]
                                  [--rules DIR]... [--template DIR] [--review-date YYYY-MM-DD]
     review-engine check FILES...          (pre-commit: changed files → their draft folders → text findings)
@@ -30,7 +31,7 @@ from pathlib import Path
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from ..version import __version__  # noqa: E402
-from . import drafting, laws, review, rules  # noqa: E402
+from . import batch, drafting, laws, review, rules  # noqa: E402
 from .console import UsageError  # noqa: E402
 
 LEVELS = ("info", "warn", "modify", "block")
@@ -71,12 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="审核草案目录或文件，输出审核意见书和检查结果")
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     p.add_argument("--format", default="text",
-                   help="逗号分隔：md,html,txt,docx（审核意见书）json,sarif,junit,github,text（默认 text）")
+                   help="逗号分隔：md,html,txt,docx（审核意见书）json,jsonl,sarif,junit,github,text（默认 text）")
     p.add_argument("--out", type=Path, help="输出目录（每份草案一份意见书；默认只输出到终端）")
     _common(p)
     p.add_argument("--template", type=Path, help="自定义意见书模板目录（或 .docx 模板）")
     p.add_argument("--in-place", action="store_true", help="把意见书写入各草案目录（默认不写）")
     p.add_argument("--quiet", action="store_true", help="不显示汇总表和进度")
+    batch.add_jobs_option(p)
     p.set_defaults(func=review.cmd_review)
 
     p = sub.add_parser("check", help="pre-commit 钩子：审核变更文件所在的草案")
