@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("registry", ("registry",)),
     ("kinds", ("kinds",)),
     ("ruleset", ("ruleset",)),
-    ("engine", ("engine",)),
+    ("engine", ("engine", "audit")),
     ("report", ("report",)),
     ("cli", ("cli", "__init__")),
 ]

@@ -29,10 +29,12 @@ _IGNORED = re.compile(r"^(readme|changelog|license)", re.IGNORECASE)
 
 
 class DraftFolderError(ValueError):
-    def __init__(self, path: Path, message: str):
+    def __init__(self, path: Path, message: str, candidates: list[Path] | None = None):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        self.candidates = candidates
+        """For a folder holding several texts (none named draft.*): the texts (a stock reads each as a document)."""
 
 
 @dataclass
@@ -76,7 +78,9 @@ def draft_in(folder: Path, root: Path | None = None) -> Draft | None:
         return None
     if len(candidates) > 1:
         names = "、".join(p.name for p in candidates)
-        raise DraftFolderError(folder, f"无法确定哪个文件是草案（{names}）；请将草案命名为 draft.md、draft.txt 或 draft.docx")
+        stock = None if dossier is not None or named else texts
+        raise DraftFolderError(folder, f"无法确定哪个文件是草案（{names}）；请将草案命名为 draft.md、draft.txt 或 draft.docx"
+                                       "（如为已发布文件的清理，请用 review-engine audit）", stock)
     text = candidates[0]
     materials = {}
     material_files = []
@@ -94,6 +98,22 @@ def draft_in(folder: Path, root: Path | None = None) -> Draft | None:
 
 def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
+
+
+def find_stock(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
+    """The documents of a stock (规范性文件清理): like ``find_drafts``, and a folder of plain documents — several
+    .md/.txt/.docx texts, none named draft.*, no dossier.yaml — is read as that many documents, each without a
+    record (its date and 文号 come from its text), every text of it counted (a name like 依据 or 说明 does not
+    make an issued document a material); its subfolders are searched too. Symbolic links leading out of the tree
+    are not followed (as ``find_drafts``)."""
+    if path.is_file():
+        return [Draft(text=path)], []
+    if not path.is_dir():
+        return [], [DraftFolderError(path, "路径不存在")]
+    drafts: list[Draft] = []
+    errors: list[DraftFolderError] = []
+    _walk(path, path.resolve(), set(), drafts, errors, stock=True)
+    return drafts, errors
 
 
 def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
@@ -114,7 +134,8 @@ def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
     return drafts, errors
 
 
-def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors: list[DraftFolderError]) -> None:
+def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors: list[DraftFolderError],
+          stock: bool = False) -> None:
     real = folder.resolve()
     if real in seen:
         return
@@ -122,8 +143,15 @@ def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors
     try:
         here = draft_in(folder, root)
     except DraftFolderError as exc:
-        errors.append(exc)
-        return
+        if not stock or exc.candidates is None:
+            errors.append(exc)
+            return
+        for text in exc.candidates:
+            if text.is_symlink() and not _inside(text.resolve(), root):
+                errors.append(DraftFolderError(text, "是指向审核目录之外的符号链接，为安全起见未读取；请把文件复制到审核目录中"))
+            else:
+                drafts.append(Draft(text=text))
+        here = None
     if here is not None:
         drafts.append(here)
         return
@@ -137,7 +165,7 @@ def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors
             if _holds_a_draft(child):
                 errors.append(DraftFolderError(child, "是指向审核目录之外的符号链接，为安全起见未读取；请把草案目录复制到审核目录中"))
             continue
-        _walk(child, root, seen, drafts, errors)
+        _walk(child, root, seen, drafts, errors, stock)
 
 
 def _holds_a_draft(folder: Path) -> bool:

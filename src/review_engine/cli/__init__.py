@@ -5,6 +5,9 @@
                                  [--jobs N]
                                  [--profile NAME] [--stage pre-issuance|filing-review] [--fail-level LEVEL]
                                  [--rules DIR]... [--template DIR] [--review-date YYYY-MM-DD]
+    review-engine audit FOLDER... --as-of DATE|own [--out DIR] [--format csv,xlsx,docx,md,jsonl,json]
+                                  [--opinions md,html,txt,docx] [--doc-type TYPE] [--jobs N]
+                                          (规范性文件清理: a stock of issued documents → the 清理 list)
     review-engine check FILES...          (pre-commit: changed files → their draft folders → text findings)
     review-engine rules list|show ID|test [PATH]|docs [--out FILE]
     review-engine laws list | show TITLE [第X条] [--on DATE] | search NAME | import FOLDER [--out DIR]
@@ -31,7 +34,7 @@ from pathlib import Path
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from ..version import __version__  # noqa: E402
-from . import batch, drafting, laws, review, rules  # noqa: E402
+from . import audit, batch, drafting, laws, review, rules  # noqa: E402
 from .console import UsageError  # noqa: E402
 
 LEVELS = ("info", "warn", "modify", "block")
@@ -80,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="不显示汇总表和进度")
     batch.add_jobs_option(p)
     p.set_defaults(func=review.cmd_review)
+
+    audit.add_parser(sub, _common, batch.add_jobs_option)
 
     p = sub.add_parser("check", help="pre-commit 钩子：审核变更文件所在的草案")
     p.add_argument("files", type=Path, nargs="*")

@@ -86,11 +86,11 @@ class _Pool:
                 self._spawn()
             while following < len(self.items):
                 self._dispatch(following)
+                if following not in self.done:
+                    self._collect()  # wait for a result (the next one due is with a worker)
                 while following in self.done:
                     yield self.done.pop(following)
                     following += 1
-                if following < len(self.items):
-                    self._collect()
         finally:
             self._shutdown()
 

@@ -53,13 +53,22 @@ def cmd_review(args) -> int:
         raise UsageError(str(exc)) from None
     if not reviews and not drafts:
         raise UsageError("没有找到可审核的草案")
-    return stream_reviews(reviews, drafts, formats, args, lambda draft: _review_one(draft, rules, profile, args),
-                          rules=rules, profile=profile)
+    from . import batch
+
+    tally = batch.stream(reviews, drafts, formats, args, lambda draft: _review_one(draft, rules, profile, args),
+                         rules=rules, profile=profile)
+    if not args.quiet:
+        print_summary(tally.rows if tally.count <= SUMMARY_ROWS else tally)
+        if tally.written:
+            where = args.out if args.out is not None else "各草案目录"
+            _console(sys.stderr).print(_plain(f"已写入 {len(tally.written)} 个文件到 {where}"))
+    return tally.exit_code()
 
 
 def _review_one(draft, rules, profile, args):
     """The review of one draft; an error while reviewing is that draft's error (the others still run)."""
     from ..engine import review_draft
+    from .batch import failed
 
     try:
         return review_draft(draft, profile=profile, stage=args.stage, rules=rules, review_date=args.review_date)
@@ -67,103 +76,6 @@ def _review_one(draft, rules, profile, args):
         raise
     except Exception as exc:
         return failed(draft, f"审核时出错：{type(exc).__name__}: {exc}")
-
-
-def failed(draft, message: str, code: str = "REVIEW-ERROR"):
-    """The review of a draft that could not be reviewed (``verdict`` None, the reason as its error)."""
-    from ..findings import ReadError, Review
-
-    return Review(draft=draft.name, errors=[ReadError(code=code, file=str(draft.text), message=message)])
-
-
-def stream_reviews(done, drafts, formats, args, review_one, *, rules, profile, extra=None, label="审核中") -> int:
-    """Review ``drafts`` on ``--jobs`` processes and write every format as each review finishes
-    (``cli/batch.py``, ``report/stream.py``); ``done`` are reviews already made (folders that could not be
-    read), written first. ``extra(review)`` adds to a draft's summary row (the audit's disposition). Prints the
-    summary; returns the exit code."""
-    from ..engine import warm_up
-    from ..report.opinion import TemplateError
-    from ..report.stream import Outputs, Plan, Piece, piece
-    from ..report.targets import PER_DRAFT, Namer
-    from . import batch
-
-    out_dir = getattr(args, "out", None)
-    in_place = getattr(args, "in_place", False)
-    names = [r.draft for r in done] + [d.name for d in drafts]
-    plan = Plan(formats, out_dir, in_place, getattr(args, "template", None), getattr(args, "fail_level", "modify"),
-                total=len(names))
-    if out_dir is not None or in_place:
-        namers = {fmt: Namer() for fmt in formats if fmt in PER_DRAFT}
-        plan.opinions = [{fmt: namer.opinion(name, fmt, out_dir, in_place) for fmt, namer in namers.items()}
-                         for name in names]
-    offset = len(done)
-
-    def rendered(review, position):
-        try:
-            made = piece(review, plan, position)
-        except TemplateError as exc:
-            made = Piece(None, {"fatal": str(exc)})
-        if extra is not None and made.row is not None:
-            made.row.extra = extra(review)
-        return made
-
-    def work(item):
-        position, draft = item
-        return rendered(review_one(draft), position)
-
-    def crashed(item, reason):
-        position, draft = item
-        return rendered(failed(draft, reason, code="REVIEW-CRASH"), position)
-
-    if drafts:
-        warm_up(rules, profile)  # before the workers are forked: they share what it loads
-    try:
-        outputs = Outputs(plan, rules)
-    except OSError as exc:
-        raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None
-    checked = _Checked(outputs)
-    rows = []
-    try:
-        for position, review in enumerate(done):
-            made = rendered(review, position)
-            checked.add(made)
-            rows.append(made.row)
-        rows += batch.run([(offset + i, d) for i, d in enumerate(drafts)], work, crashed, outputs=checked,
-                          jobs=batch.jobs_of(args),
-                          progress=batch.show_progress(len(drafts), getattr(args, "quiet", False)), label=label)
-    except BrokenPipeError:
-        raise
-    except OSError as exc:  # the disk filled up, or the folder changed while the drafts were reviewed
-        outputs.abort()
-        raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None
-    written = outputs.written
-    if not getattr(args, "quiet", False):
-        print_summary(rows)
-        if written:
-            _console(sys.stderr).print(_plain(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}"))
-    if any(r.verdict is None for r in rows):
-        return 2
-    return 1 if any(r.failing for r in rows) else 0
-
-
-class _Checked:
-    """The run's outputs, stopping the run when a review could not be rendered for a reason that holds for
-    every draft (a template that does not render: a usage error, as before any review)."""
-
-    def __init__(self, outputs):
-        self.outputs = outputs
-
-    def add(self, made) -> None:
-        fatal = made.parts.get("fatal")
-        if fatal is not None:
-            raise UsageError(str(fatal))
-        self.outputs.add(made)
-
-    def close(self):
-        return self.outputs.close()
-
-    def abort(self) -> None:
-        self.outputs.abort()
 
 
 def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
@@ -238,24 +150,21 @@ SUMMARY_ROWS = 200
 
 
 def print_summary(rows) -> None:
-    """The summary table on standard error: one line per draft (``report.stream.Row``), or the totals."""
+    """The summary table on standard error: one line per draft (``report.stream.Row``), or, given a
+    ``batch.Tally`` (a run of more than ``SUMMARY_ROWS`` drafts), the totals."""
     from rich.table import Table
 
     table = Table(title="审核汇总", show_lines=False)
     for name, style in (("草案", None), ("名称", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
                         ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
         table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
-    if len(rows) > SUMMARY_ROWS:
-        verdicts: dict[str, int] = {}
-        totals = {"block": 0, "modify": 0, "warn": 0, "info": 0}
-        for row in rows:
-            verdicts[row.verdict or row.status] = verdicts.get(row.verdict or row.status, 0) + 1
-            for key in totals:
-                totals[key] += row.counts[key]
-        shown = "、".join(f"{k} {v} 份" for k, v in verdicts.items())
-        table.add_row(f"共 {len(rows)} 份", "", shown, *(str(totals[k]) for k in ("block", "modify", "warn", "info")),
-                      str(sum(r.errors for r in rows)))
-    for row in rows if len(rows) <= SUMMARY_ROWS else ():
+    if not isinstance(rows, list):
+        tally = rows
+        shown = "、".join(f"{k} {v} 份" for k, v in tally.verdicts.items())
+        table.add_row(f"共 {tally.count} 份", "", shown,
+                      *(str(tally.severities[k]) for k in ("block", "modify", "warn", "info")), str(tally.errors))
+        rows = []
+    for row in rows:
         counts = row.counts
         table.add_row(*_plain(Path(row.draft).name or row.draft, row.title), row.verdict or row.status,
                       str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
