@@ -16,6 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/review-engine review examples/drafts --out out --format md,html,txt,docx,json || [ $$? -eq 1 ]
+	$(BIN)/review-engine audit examples/stock --as-of 2026-12-01 --out out/stock --opinions md,docx || [ $$? -eq 1 ]
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -26,6 +27,7 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/parse_corpus.py
 	$(BIN)/python benchmarks/review_corpus.py
+	$(BIN)/python benchmarks/stock.py
 
 docs: $(STAMP)
 	$(BIN)/review-engine rules docs --out docs/rules.md

@@ -106,17 +106,10 @@ def find_stock(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
     record (its date and 文号 come from its text), every text of it counted (a name like 依据 or 说明 does not
     make an issued document a material); its subfolders are searched too. Symbolic links leading out of the tree
     are not followed (as ``find_drafts``)."""
-    if path.is_file():
-        return [Draft(text=path)], []
-    if not path.is_dir():
-        return [], [DraftFolderError(path, "路径不存在")]
-    drafts: list[Draft] = []
-    errors: list[DraftFolderError] = []
-    _walk(path, path.resolve(), set(), drafts, errors, stock=True)
-    return drafts, errors
+    return find_drafts(path, stock=True)
 
 
-def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
+def find_drafts(path: Path, *, stock: bool = False) -> tuple[list[Draft], list[DraftFolderError]]:
     """The drafts under ``path`` (a file, a draft folder, or a folder of draft folders), and folder errors.
 
     Symbolic links are followed only inside the tree ``path`` names, and every real folder is visited once
@@ -130,7 +123,7 @@ def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
         return [], [DraftFolderError(path, "路径不存在")]
     drafts: list[Draft] = []
     errors: list[DraftFolderError] = []
-    _walk(path, path.resolve(), set(), drafts, errors)
+    _walk(path, path.resolve(), set(), drafts, errors, stock)
     return drafts, errors
 
 
@@ -152,6 +145,11 @@ def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors
             else:
                 drafts.append(Draft(text=text))
         here = None
+    if here is not None and stock and here.dossier is None and here.text.stem.lower() != "draft" \
+            and _has_subfolders(folder):
+        # in a stock, a folder with subfolders and no draft.* or dossier is a shelf of documents, not a draft
+        drafts.extend(Draft(text=p) for p in [here.text, *here.material_files] if p.suffix.lower() in DRAFT_SUFFIXES)
+        here = None
     if here is not None:
         drafts.append(here)
         return
@@ -166,6 +164,13 @@ def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors
                 errors.append(DraftFolderError(child, "是指向审核目录之外的符号链接，为安全起见未读取；请把草案目录复制到审核目录中"))
             continue
         _walk(child, root, seen, drafts, errors, stock)
+
+
+def _has_subfolders(folder: Path) -> bool:
+    try:
+        return any(not p.name.startswith(".") and p.is_dir() for p in folder.iterdir())
+    except OSError:
+        return False
 
 
 def _holds_a_draft(folder: Path) -> bool:

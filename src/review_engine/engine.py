@@ -64,14 +64,17 @@ def warm_up(rules: RuleSet, profile: Profile) -> None:
 def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: str = "pre-issuance",
                     record: Record | None = None, dossier=None, draft: str | None = None,
                     files: dict[str, str] | None = None, review_date: dt.date | None = None,
-                    doc_type: str | None = None, facts=None, more=None) -> Review:
+                    doc_type: str | None = None, facts=None, more=None, date_label: str | None = None) -> Review:
     """Review a parsed document with its record (or a bare ``dossier``). ``facts``: its facts, when the caller
     read them already; ``more(ctx, findings, not_run)``: findings the caller adds to the rules' own before the verdict
-    (the audit's citations checked on the document's own date)."""
+    (the audit's citations checked on the document's own date); ``date_label``: what messages call the review
+    date (the audit's 清理基准日)."""
     from .parsing import gc_paused
 
     ctx = make_context(doc, profile=profile, stage=stage, record=record, dossier=dossier, review_date=review_date,
                        doc_type=doc_type, facts=facts)
+    if date_label is not None:
+        ctx.date_label = date_label
     not_run: list[NotRun] = []
     findings = [_parse_finding(doc, p) for p in doc.problems]
     with gc_paused():  # a review allocates many short-lived objects and no cycles

@@ -67,7 +67,6 @@ def review_issued(draft, *, rules, citation_rules, profile, as_of: dt.date | Non
     cited: list[Cited] = []
 
     def more(ctx, findings, not_run):
-        ctx.date_label = "清理基准日"
         cited.extend(_cited(ctx, day, own))
         if own is None or own == day or not citation_rules:
             return []
@@ -84,7 +83,7 @@ def review_issued(draft, *, rules, citation_rules, profile, as_of: dt.date | Non
 
     review = review_document(read.doc, rules=rules, profile=profile, stage=AUDIT_STAGE, record=read.record,
                              draft=draft.name, files=read.files, review_date=day, doc_type=doc_type,
-                             facts=first.facts, more=more)
+                             facts=first.facts, more=more, date_label="清理基准日")
     review.errors.extend(read.errors)
     if own is None:
         review.errors.append(ReadError(code="AUDIT-DATE", file=str(draft.text),

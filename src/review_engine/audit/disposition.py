@@ -119,8 +119,18 @@ def dispose(review, issue, as_of: dt.date, cited: list[Cited], own_findings: set
         (checks if reason.action == CHECK else grounds).append(reason)
     if parse:
         checks.append(Reason("文本结构", CHECK, f"文本结构有{parse}处未能识别，相关条款可能未经检查"))
+    repealed = [r for r in grounds if r.action == REPEAL]
+    if repealed:  # a law whose repeal makes the document void is not also a citation to update
+        grounds = [r for r in grounds if not (r.rules == ["CITE-02"] and r.action == AMEND
+                                              and any(f"《{t}》" in r.text for t in _titles(repealed)))]
     value = max((r.action for r in grounds), key=STRENGTH.get, default=CONTINUE)
     return Disposition(value, _merged(grounds), _merged(checks))
+
+
+def _titles(reasons: list[Reason]) -> list[str]:
+    import re
+
+    return [m for r in reasons for m in re.findall(r"《([^》]+)》", r.text)]
 
 
 def _dates(issue, as_of: dt.date, grounds: list[Reason], checks: list[Reason]) -> None:
@@ -144,8 +154,8 @@ def _laws(cited: list[Cited], grounds: list[Reason], checks: list[Reason]) -> No
         where = [law.where] if law.where else []
         if law.repealed and not law.successor and (law.implemented or (law.basis and len(bases) == 1)):
             what = "所实施的" if law.implemented else "唯一的制定依据"
-            grounds.append(Reason("依据已废止", REPEAL, f"{what}《{law.title}》已失效（{law.repealed.rstrip('。')}），"
-                                                     "且无替代的法律法规，文件已无实施对象和依据", where, ["CITE-02"]))
+            grounds.append(Reason("依据已废止", REPEAL, f"{what}《{law.title}》：{law.repealed.rstrip('。')}；上位法库未载明"
+                                                     "替代的法律法规，文件已无实施对象和依据", where, ["CITE-02"]))
         elif law.revised and not law.repealed:
             checks.append(Reason("上位法已修改", CHECK, f"《{law.title}》在文件施行后已修改（现行为{law.revised}），"
                                                      "请对照现行文本核对相关规定", where))
@@ -182,14 +192,22 @@ def _of_finding(finding, own_date: bool) -> Reason | None:
 
 
 def _merged(reasons: list[Reason]) -> list[Reason]:
-    """Reasons of the same kind and text once, their articles together, in order."""
+    """One reason per kind for the findings of a content rule (the first finding's words, every article, and how
+    many there are: 第五十条第一款设定了行政处罚（“没收违法所得”）……等12处), one per text otherwise (each law
+    cited is its own reason); strongest first, then in order."""
     out: dict[tuple[str, str], Reason] = {}
+    counts: dict[tuple[str, str], int] = {}
     for reason in reasons:
-        key = (reason.key, reason.text)
+        grouped = any(r.startswith(("CONT-", "SUBJ-", "TIME-")) for r in reason.rules)
+        key = (reason.key, reason.action) if grouped else (reason.key, reason.text)
+        counts[key] = counts.get(key, 0) + 1
         if key in out:
             known = out[key]
             known.where += [w for w in reason.where if w not in known.where]
             known.rules += [r for r in reason.rules if r not in known.rules]
         else:
             out[key] = Reason(reason.key, reason.action, reason.text, list(reason.where), list(reason.rules))
+    for key, reason in out.items():
+        if counts[key] > 1 and reason.key == key[0] and key[1] == reason.action:
+            reason.text = reason.text.split("。")[0] + f"等{counts[key]}处"
     return sorted(out.values(), key=lambda r: -STRENGTH.get(r.action, -1))

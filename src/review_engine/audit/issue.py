@@ -85,6 +85,14 @@ def header_issued(note: str | None, history: list[str]) -> dt.date | None:
     return max(found) if found else None
 
 
+_DATED_LINE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,12}?日.{0,80}(?:通过|修正|修订|公布|发布|批准|修改)")
+
+
+def _dated_preamble(doc) -> list[str]:
+    """Dated history lines the parser left in the preamble (a header line broken in two ends its history)."""
+    return [node.text for node in doc.preamble if _DATED_LINE.match(node.text or "")]
+
+
 def read_issue(doc, facts, record=None, path=None) -> Issue:
     """The issue facts of a parsed document (``facts``: its ``facts.Facts``; ``record``: its procedural record;
     ``path``: its file, whose name may carry a 文号 or a date)."""
@@ -93,13 +101,13 @@ def read_issue(doc, facts, record=None, path=None) -> Issue:
     name = getattr(path, "stem", "") or ""
     if block.doc_number:
         issue.doc_number, issue.doc_number_from = block.doc_number, "文号"
-    elif block.note and (order := _ORDER_NUMBER.search(block.note)):
+    elif block.note and (order := _ORDER_NUMBER.search(re.sub(_DAY, " ", block.note))):
         issue.doc_number, issue.doc_number_from = re.sub(r"\s", "", order.group(0)), "题注"
     elif (numbered := _NAME_NUMBER.search(name)):
         issue.doc_number, issue.doc_number_from = numbered.group(0), "文件名"
     published = getattr(getattr(getattr(record, "dossier", None), "publication", None), "date", None)
     signed = doc.signature.date if doc.signature is not None else None
-    header = header_issued(block.note, block.history)
+    header = header_issued(block.note, block.history + _dated_preamble(doc))
     named = _NAME_DATE.search(name)
     if published is not None:
         issue.issued, issue.issued_from = published, "程序记录"

@@ -55,8 +55,6 @@ def _as_of(text: str):
 
 def cmd_audit(args) -> int:
     from ..audit import audit_rules
-    from ..drafts import find_stock
-    from ..findings import ReadError, Review
     from ..report.cleanup import CleanupList
     from ..report.targets import OutputError, check_run
     from . import batch
@@ -72,12 +70,7 @@ def cmd_audit(args) -> int:
         raise UsageError("清理目录和意见书需要用 --out 指定输出目录")
     rules, profile = _load(args)
     subset, citation_rules = audit_rules(rules)
-    drafts, folder_errors = [], []
-    for path in args.paths:
-        found, errors = find_stock(path)
-        drafts.extend(found)
-        folder_errors.extend(errors)
-    done = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    drafts, done = batch.gather(args.paths, stock=True)
     if not drafts and not done:
         raise UsageError("没有找到可清理的文件")
     machine = [f for f in formats if f in MACHINE_FORMATS]

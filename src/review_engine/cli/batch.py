@@ -56,6 +56,20 @@ class Tally:
         return 2 if self.unreadable else 1 if self.failing else 0
 
 
+def gather(paths, *, stock: bool = False) -> tuple[list, list]:
+    """(the drafts under ``paths``, reviews of the folders that could not be read) — ``drafts.find_drafts``, or
+    ``find_stock`` for the audit of a stock."""
+    from ..drafts import find_drafts
+    from ..findings import ReadError, Review
+
+    drafts, done = [], []
+    for path in paths:
+        found, errors = find_drafts(path, stock=stock)
+        drafts.extend(found)
+        done += [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in errors]
+    return drafts, done
+
+
 def failed(draft, message: str, code: str = "REVIEW-ERROR"):
     """The review of a draft that could not be reviewed (``verdict`` None, the reason as its error)."""
     from ..findings import ReadError, Review

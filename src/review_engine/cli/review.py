@@ -25,8 +25,6 @@ def _load(args):
 
 
 def cmd_review(args) -> int:
-    from ..drafts import find_drafts
-    from ..findings import ReadError, Review
     from ..report import FORMATS
 
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
@@ -38,12 +36,9 @@ def cmd_review(args) -> int:
     if args.template is not None and not args.template.exists():
         raise UsageError(f"模板不存在：{args.template}")
     rules, profile = _load(args)
-    drafts, folder_errors = [], []
-    for path in args.paths:
-        found, errors = find_drafts(path)
-        drafts.extend(found)
-        folder_errors.extend(errors)
-    reviews = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    from . import batch
+
+    drafts, reviews = batch.gather(args.paths)
     from ..report.targets import OutputError, check_run
 
     try:  # before reviewing: an output that must not or cannot be written stops the run at once
@@ -53,8 +48,6 @@ def cmd_review(args) -> int:
         raise UsageError(str(exc)) from None
     if not reviews and not drafts:
         raise UsageError("没有找到可审核的草案")
-    from . import batch
-
     tally = batch.stream(reviews, drafts, formats, args, lambda draft: _review_one(draft, rules, profile, args),
                          rules=rules, profile=profile)
     if not args.quiet:
