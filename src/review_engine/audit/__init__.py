@@ -83,12 +83,13 @@ def review_issued(draft, *, rules, citation_rules, profile, as_of: dt.date | Non
 
     review = review_document(read.doc, rules=rules, profile=profile, stage=AUDIT_STAGE, record=read.record,
                              draft=draft.name, files=read.files, review_date=day, doc_type=doc_type,
-                             facts=first.facts, more=more, date_label="清理基准日")
+                             facts=first.facts, more=more, date_label="清理基准日" if as_of else "文件施行时")
     review.errors.extend(read.errors)
     if own is None:
         review.errors.append(ReadError(code="AUDIT-DATE", file=str(draft.text),
-                                       message="未能从文本读出文件的发布或施行日期：未按文件自身日期核对引用"))
-    disposition = dispose(review, issue, day, cited, own_findings)
+                                       message="未能从文本读出文件的发布或施行日期：未按文件自身日期核对引用"
+                                               + ("" if as_of else f"，按{day.isoformat()}审核")))
+    disposition = dispose(review, issue, day, cited, own_findings, dated=as_of is not None or own is not None)
     review.audit = {"as_of": day.isoformat(), **issue.as_dict(), **disposition.as_dict(),
                     "doc_type": review.doc_type}
     return review

@@ -98,13 +98,17 @@ class Cited:
     where: str = ""
 
 
-def dispose(review, issue, as_of: dt.date, cited: list[Cited], own_findings: set[int]) -> Disposition:
-    """The disposition of an issued document (see the module docstring)."""
+def dispose(review, issue, as_of: dt.date, cited: list[Cited], own_findings: set[int], dated: bool = True) -> Disposition:
+    """The disposition of an issued document (see the module docstring). ``dated`` False: the document is audited
+    on its own date and none could be read (``as_of`` is then today): its validity is not judged."""
     if review.verdict is None:
         return Disposition(UNREVIEWABLE, [], [Reason("无法审核", CHECK, "；".join(e.message for e in review.errors))])
     grounds: list[Reason] = []
     checks: list[Reason] = []
-    _dates(issue, as_of, grounds, checks)
+    if dated:
+        _dates(issue, as_of, grounds, checks)
+    else:
+        checks.append(Reason("日期未能确定", CHECK, "未能从文本读出文件的发布或施行日期，有效期和引用按当日判断，请核对"))
     _laws(cited, grounds, checks)
     parse = 0
     for finding in review.findings:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..numerals import CN_NUM, to_int
@@ -85,11 +86,11 @@ def header_issued(note: str | None, history: list[str]) -> dt.date | None:
     return max(found) if found else None
 
 
-_DATED_LINE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,12}?日.{0,80}(?:通过|修正|修订|公布|发布|批准|修改)")
+_DATED_LINE = re.compile(r"^\s*[（(]?\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年.{0,12}?日.{0,80}(?:通过|修正|修订|公布|发布|批准|修改)")
 
 
 def _dated_preamble(doc) -> list[str]:
-    """Dated history lines the parser left in the preamble (a header line broken in two ends its history)."""
+    """Dated header lines the parser left in the preamble (a history line or a 题注 broken in two)."""
     return [node.text for node in doc.preamble if _DATED_LINE.match(node.text or "")]
 
 
@@ -101,8 +102,10 @@ def read_issue(doc, facts, record=None, path=None) -> Issue:
     name = getattr(path, "stem", "") or ""
     if block.doc_number:
         issue.doc_number, issue.doc_number_from = block.doc_number, "文号"
-    elif block.note and (order := _ORDER_NUMBER.search(re.sub(_DAY, " ", block.note))):
-        issue.doc_number, issue.doc_number_from = re.sub(r"\s", "", order.group(0)), "题注"
+    elif (order := _ORDER_NUMBER.search(re.sub(_DAY, " ", " ".join([block.note or "", *block.history,
+                                                                    *_dated_preamble(doc)])))):
+        issue.doc_number = unicodedata.normalize("NFKC", re.sub(r"\s", "", order.group(0)))
+        issue.doc_number_from = "题注"
     elif (numbered := _NAME_NUMBER.search(name)):
         issue.doc_number, issue.doc_number_from = numbered.group(0), "文件名"
     published = getattr(getattr(getattr(record, "dossier", None), "publication", None), "date", None)
