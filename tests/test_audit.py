@@ -130,9 +130,19 @@ def test_a_citation_wrong_when_made_is_told_apart(tmp_path):
     assert any(c["key"] == "制定时引用有误" for c in review.audit["checks"])
 
 
+def test_history_is_not_a_citation_and_a_past_years_work_is_a_point_to_check(tmp_path):
+    path = tmp_path / "关于2015年某项工作的通知.md"
+    path.write_text("# 某市人民政府关于2015年某项工作的通知\n\n一、1990年4月1日原《中华人民共和国城市规划法》实施前建成的房屋，按照有关规定办理。\n\n"
+                    "某市人民政府\n\n2015年2月1日\n", encoding="utf-8")
+    audit = _audit(path, dt.date(2026, 12, 1)).audit
+    assert audit["disposition"] == "继续有效" and not audit["reasons"]
+    assert [c["key"] for c in audit["checks"]][:1] == ["针对特定年度"]
+
+
 def test_disposition_is_the_strongest_ground_and_checks_never_decide():
     class _Review:
         verdict = "合法"
+        title = "某办法"
         findings = []
         errors = []
 

@@ -106,7 +106,7 @@ def _cited(ctx, day: dt.date, own: dt.date | None) -> list[Cited]:
     implemented_insts = {id(i) for name in implemented if (i := registry.resolve(name)) is not None}
     out: dict[int, Cited] = {}
     for c in ctx.facts.citations:
-        if c.role in ("self", "repeal") or not c.title and c.kind != "doc_number":
+        if c.role in ("self", "repeal", "former") or not c.title and c.kind != "doc_number":
             continue
         inst = c.resolve(registry)
         if inst is None or inst.title == title:

@@ -32,7 +32,9 @@ the rule that found it; the document's disposition is the strongest of its groun
   * a cited title the registry does not know (CITE-01: possibly repealed before the registry's texts);
   * a validity period ending within six months of the as-of date (evaluate before it ends: 上海 第27条, 山东 第23条),
     longer than the profile allows, or none stated (the document has no end: evaluate it periodically);
-  * not yet in force on the as-of date; a text whose structure was not fully recognised (PARSE-*).
+  * not yet in force on the as-of date; a text whose structure was not fully recognised (PARSE-*);
+  * a title about the work of a given year long past (关于1997年地震趋势……): perhaps spent (宣布失效), for a
+    person to confirm.
 
 Drafting form (DRAFT-*, CITE-04) and the procedure of making it (PROC-*, not run by the audit) are not grounds
 for changing an issued document and are left out of the list (they stay in the per-document review).
@@ -107,6 +109,7 @@ def dispose(review, issue, as_of: dt.date, cited: list[Cited], own_findings: set
     checks: list[Reason] = []
     if dated:
         _dates(issue, as_of, grounds, checks)
+        _year_bound(review.title or "", as_of, checks)
     else:
         checks.append(Reason("日期未能确定", CHECK, "未能从文本读出文件的发布或施行日期，有效期和引用按当日判断，请核对"))
     _laws(cited, grounds, checks)
@@ -150,6 +153,17 @@ def _dates(issue, as_of: dt.date, grounds: list[Reason], checks: list[Reason]) -
         checks.append(Reason("有效期", CHECK, f"有效期（“{issue.validity}”）的起算日期未能确定，请核对是否已届满", where))
     if issue.effective is not None and issue.effective > as_of:
         checks.append(Reason("尚未施行", CHECK, f"自{fmt(issue.effective)}起施行，清理基准日尚未施行"))
+
+
+_YEAR = __import__("re").compile(r"(?<![\d〔\[（(])((?:19|20)\d{2})(?:—|-|至)?(?:(?:19|20)\d{2})?年(?:度)?(?!\d)")
+
+
+def _year_bound(title: str, as_of: dt.date, checks: list[Reason]) -> None:
+    """A document about the work of given years (关于1997年地震趋势……, 2018—2020年行动计划) may be spent once they
+    are past: a point to check (宣布失效 when its work is done), never a disposition by itself."""
+    years = [int(y) for y in _YEAR.findall(title)]
+    if years and max(years) < as_of.year - 1:
+        checks.append(Reason("针对特定年度", CHECK, f"文件针对{max(years)}年的工作，可能已执行完毕，请核对是否宣布失效"))
 
 
 def _laws(cited: list[Cited], grounds: list[Reason], checks: list[Reason]) -> None:
