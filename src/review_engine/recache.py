@@ -19,7 +19,9 @@ from __future__ import annotations
 import os
 import sys
 
-_MAX_ENTRIES = 4000
+_MAX_ENTRIES = 1500
+"""Above this many patterns the file keeps only those the saving process used (a test session or a rule pack
+compiles thousands once; the command line uses some 700 every run)."""
 _CODE = "I"  # SRE_CODE: 32 bits
 _TABLE: dict | None = None
 _NEW: dict = {}
@@ -124,9 +126,9 @@ def install() -> bool:
 
 def save() -> None:
     """Write the patterns compiled for the first time in this process (keeping those known before, unless the
-    file would exceed its size limit: then only what this process used). Silent on a read-only cache."""
+    file would hold more than ``_MAX_ENTRIES``: then only what this process used). Silent on a read-only cache."""
     global _NEW
-    if _PATH is None or not _NEW:
+    if _PATH is None or (not _NEW and len(_TABLE) <= _MAX_ENTRIES):
         return
     import marshal
 

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -205,7 +205,18 @@ class Registry:
 
     @classmethod
     def load(cls, dirs: list[Path]) -> Registry:
-        """Load the imported folders and the ``*.yaml`` files under ``dirs`` (see the module docstring)."""
+        """Load the imported folders and the ``*.yaml`` files under ``dirs`` (see the module docstring); a
+        registry loaded before from the same files is read from the cache (``registry.cache``)."""
+        from review_engine.registry import cache
+
+        dirs = [Path(d) for d in dirs]
+        for d in dirs:
+            if not d.is_dir():
+                raise FileNotFoundError(f"registry directory not found: {d}")
+        return cache.load(dirs, cls._build)
+
+    @classmethod
+    def _build(cls, dirs: list[Path]) -> Registry:
         merged: dict[str, Instrument] = {}
         packs: list[Pack] = []
         files: list[Path] = []
@@ -225,28 +236,18 @@ class Registry:
                 files.append(path)
         return cls(merged.values(), packs, files)
 
-    @cached_property
+    signature: str | None = None
+
+    @property
     def digest(self) -> str:
-        """What identifies the registry's content (caches of facts derived from it are kept under it): the
-        hand-written files' bytes, each imported folder's index and records (``Pack.digest_into``), the code
-        of this package (a change in how facts are derived invalidates them) and the tool's version."""
-        import hashlib
+        """What identifies the registry's content (``registry.cache.signature``); the key of caches of what is
+        derived from it (the restatement index)."""
+        if self.signature is None:
+            from review_engine.registry.cache import signature
 
-        from review_engine.version import __version__
-
-        digest = hashlib.sha256(__version__.encode())
-        for path in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(path.read_bytes())
-        for path in self.files:
-            digest.update(str(path).encode() + b"\0")
-            try:
-                digest.update(Path(path).read_bytes())
-            except OSError:
-                digest.update(b"-")
-        for pack in self.packs:
-            digest.update(str(pack.folder).encode() + b"\0")
-            pack.digest_into(digest)
-        return digest.hexdigest()[:20]
+            self.signature = signature(sorted({Path(p.folder).parent for p in self.packs} |
+                                              {Path(f).parent for f in self.files}))
+        return self.signature
 
     # -- the merged view ------------------------------------------------------------------------
 
@@ -292,8 +293,8 @@ class Registry:
             return found
         titles = self._index()[0]
         imported = titles.get(key)
-        overlay = self._overlay.get(key) or next(
-            (self._overlay[k] for k, t in self._aliases.items() if t == key), None)
+        overlay_key = key if key in self._overlay else next((k for k, t in self._aliases.items() if t == key), None)
+        overlay = self._hand_written(overlay_key) if overlay_key is not None else None
         if imported is None:
             inst = overlay  # type: ignore[assignment]
         else:
@@ -307,6 +308,23 @@ class Registry:
                 inst._path = overlay.path
         self._built[key] = inst  # type: ignore[assignment]
         return inst  # type: ignore[return-value]
+
+    def _hand_written(self, key: str) -> Instrument:
+        """The hand-written entry of ``key``, validated when first asked for after the registry was read from the
+        cache (``__getstate__``: a check asks for a few of the 170, validating all costs more than the rest)."""
+        inst = self._overlay[key]
+        if isinstance(inst, tuple):
+            data, path = inst
+            inst = self._overlay[key] = Instrument.model_validate(data)
+            inst._path = path
+        return inst
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_built"] = {}
+        state["_overlay"] = {key: inst if isinstance(inst, tuple) else (inst.model_dump(exclude_unset=True), inst.path)
+                             for key, inst in self._overlay.items()}
+        return state
 
     # -- queries --------------------------------------------------------------------------------
 
