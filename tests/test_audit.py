@@ -205,5 +205,10 @@ def test_audit_usage_errors(tmp_path, capsys):
     assert main(["audit", str(STOCK), "--as-of", "2026-12-01", "--format", "pdf", "--out", str(tmp_path)]) == 2
     assert main(["audit", str(STOCK), "--as-of", "2026-12-01", "--opinions", "md"]) == 2
     assert main(["audit", str(tmp_path / "nothing"), "--as-of", "2026-12-01"]) == 2
+    stock = tmp_path / "stock"
+    stock.mkdir()
+    (stock / "甲办法.md").write_text("# 甲办法\n\n第一条　为了规范管理，制定本办法。\n", encoding="utf-8")
+    assert main(["audit", str(stock), "--as-of", "2026-12-01", "--out", str(stock / "out")]) == 2
     err = capsys.readouterr().err
-    assert "未知格式 pdf" in err and "--out" in err
+    assert "未知格式 pdf" in err and "--out" in err and "在文件库" in err
+    assert not (stock / "out").exists()

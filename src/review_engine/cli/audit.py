@@ -73,6 +73,13 @@ def cmd_audit(args) -> int:
     drafts, done = batch.gather(args.paths, stock=True)
     if not drafts and not done:
         raise UsageError("没有找到可清理的文件")
+    if args.out is not None:
+        out = args.out.resolve()
+        for path in args.paths:
+            root = path.resolve()
+            if path.is_dir() and (out == root or root in out.parents):
+                raise UsageError(f"输出目录 {args.out} 在文件库 {path} 中：意见书会在下次清理时被当作文件读取；"
+                                 "请用 --out 指定文件库之外的目录")
     machine = [f for f in formats if f in MACHINE_FORMATS]
     opinion_dir = args.out / OPINIONS_DIR if args.out is not None and opinions else None
     try:
