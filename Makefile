@@ -16,6 +16,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/review-engine review examples/drafts --out out --format md,html,txt,docx,json || [ $$? -eq 1 ]
+	$(BIN)/review-engine audit examples/stock --as-of 2026-12-01 --out out/stock --opinions md,docx || [ $$? -eq 1 ]
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -34,6 +35,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b benchmarks/materials/blind/c benchmarks/materials/dev-matx benchmarks/materials/dev-matx2
 	-$(BIN)/python benchmarks/hostile.py
 	-$(BIN)/python benchmarks/restatement/run.py
+	$(BIN)/python benchmarks/stock.py
 
 docs: $(STAMP)
 	$(BIN)/review-engine rules docs --out docs/rules.md

@@ -18,14 +18,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # shared leaves: the document model, numerals, data folders, YAML with positions, findings, the
     # condition language, working days, jurisdiction profiles
     ("base", ("version", "encoding", "model", "numerals", "resources", "yamlsource", "findings", "userregex",
-              "conditions", "workdays", "profile")),
+              "conditions", "workdays", "profile", "recache")),
     ("reading", ("reading", "drafts", "record")),
     ("parsing", ("parsing",)),
     ("facts", ("facts",)),
     ("registry", ("registry",)),
     ("kinds", ("kinds",)),
     ("ruleset", ("ruleset",)),
-    ("engine", ("engine",)),
+    ("engine", ("engine", "audit")),
     ("report", ("report",)),
     ("cli", ("cli", "__init__")),
 ]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from . import userregex
@@ -110,6 +110,8 @@ def truthy(value: Any) -> bool:
 # ---- compilation ---------------------------------------------------------------------------------------
 
 def _compile(tree) -> Fn:
+    """The tree as a function of the environment: ``functools.partial`` objects over the module's functions, so
+    that a compiled condition (and the rule set holding it) can be pickled (``ruleset.cache``)."""
     from lark import Token
 
     if isinstance(tree, Token):  # only reached through unusual trees; be explicit rather than guess
@@ -118,57 +120,43 @@ def _compile(tree) -> Fn:
     kids = tree.children
     if kind == "number":
         text = str(kids[0])
-        value = float(text) if "." in text else int(text)
-        return lambda env: value
+        return partial(_const, float(text) if "." in text else int(text))
     if kind == "string":
-        value = _unquote(str(kids[0]))
-        return lambda env: value
+        return partial(_const, _unquote(str(kids[0])))
     if kind == "date":
         try:
             value = dt.date.fromisoformat(str(kids[0]))
         except ValueError:
             raise ConditionError(f"不是有效日期 {kids[0]}", column=kids[0].column) from None
-        return lambda env: value
+        return partial(_const, value)
     if kind in ("true", "false", "null"):
-        value = {"true": True, "false": False, "null": None}[kind]
-        return lambda env: value
+        return partial(_const, {"true": True, "false": False, "null": None}[kind])
     if kind == "path":
         names = [str(k) for k in kids]
         if any(n.startswith("_") for n in names):
             raise ConditionError(f"不允许的名称 {'.'.join(names)}", column=kids[0].column)
-        return lambda env: _resolve(env, names)
+        return partial(_resolve_path, tuple(names))
     if kind == "list_":
-        items = [_compile(k) for k in kids if k is not None]
-        return lambda env: [f(env) for f in items]
+        return partial(_list, tuple(_compile(k) for k in kids if k is not None))
     if kind == "not_":
-        inner = _compile(kids[0])
-        return lambda env: not truthy(inner(env))
+        return partial(_not, _compile(kids[0]))
     if kind == "and_":
-        left, right = _compile(kids[0]), _compile(kids[1])
-        return lambda env: truthy(left(env)) and truthy(right(env))
+        return partial(_and, _compile(kids[0]), _compile(kids[1]))
     if kind == "or_":
-        left, right = _compile(kids[0]), _compile(kids[1])
-        return lambda env: truthy(left(env)) or truthy(right(env))
+        return partial(_or, _compile(kids[0]), _compile(kids[1]))
     if kind == "neg":
-        inner = _compile(kids[0])
-        return lambda env: _arith("-", 0, inner(env))
+        return partial(_neg, _compile(kids[0]))
     if kind == "arith":
-        left, op, right = _compile(kids[0]), str(kids[1]), _compile(kids[2])
-        return lambda env: _arith(op, left(env), right(env))
+        return partial(_arith_of, str(kids[1]), _compile(kids[0]), _compile(kids[2]))
     if kind == "compare":
-        left, op, right = _compile(kids[0]), str(kids[1]), _compile(kids[2])
-        column = kids[1].column
-        return lambda env: _compare(op, left(env), right(env), column)
+        return partial(_compare_of, str(kids[1]), kids[1].column, _compile(kids[0]), _compile(kids[2]))
     if kind in ("in_", "not_in"):
-        left, right = _compile(kids[0]), _compile(kids[1])
-        negate = kind == "not_in"
-        return lambda env: _contains(right(env), left(env)) != negate
+        return partial(_in, kind == "not_in", _compile(kids[0]), _compile(kids[1]))
     if kind == "call":
         name = str(kids[0])
         if name not in FUNCTIONS:
             raise ConditionError(f"未知函数 {name}()（可用：{', '.join(sorted(FUNCTIONS))}）", column=kids[0].column)
-        args = [_compile(k) for k in kids[1:] if k is not None]
-        fn = FUNCTIONS[name]
+        args = tuple(_compile(k) for k in kids[1:] if k is not None)
         if name == "matches":
             # the engine of a literal pattern follows the rule (built-in: re; a rule pack: RE2 or budgeted);
             # a pattern read from data (a profile, the record) is never trusted
@@ -177,9 +165,59 @@ def _compile(tree) -> Fn:
                 _regex(_unquote(str(kids[2].children[0])), trusted)  # a bad literal regex is a load-time error
             else:
                 trusted = False
-            return lambda env: _matches(env, *[a(env) for a in args], trusted=trusted)
-        return lambda env: fn(env, *[a(env) for a in args])
+            return partial(_call_matches, trusted, args)
+        return partial(_call, name, args)
     raise ConditionError(f"不支持的表达式 {kind}")
+
+
+# The pieces of a compiled condition (module-level, so that they pickle by name).
+
+def _const(value, env):
+    return value
+
+
+def _resolve_path(names, env):
+    return _resolve(env, names)
+
+
+def _list(items, env):
+    return [f(env) for f in items]
+
+
+def _not(inner, env):
+    return not truthy(inner(env))
+
+
+def _and(left, right, env):
+    return truthy(left(env)) and truthy(right(env))
+
+
+def _or(left, right, env):
+    return truthy(left(env)) or truthy(right(env))
+
+
+def _neg(inner, env):
+    return _arith("-", 0, inner(env))
+
+
+def _arith_of(op, left, right, env):
+    return _arith(op, left(env), right(env))
+
+
+def _compare_of(op, column, left, right, env):
+    return _compare(op, left(env), right(env), column)
+
+
+def _in(negate, left, right, env):
+    return _contains(right(env), left(env)) != negate
+
+
+def _call(name, args, env):
+    return FUNCTIONS[name](env, *[a(env) for a in args])
+
+
+def _call_matches(trusted, args, env):
+    return _matches(env, *[a(env) for a in args], trusted=trusted)
 
 
 def _unquote(text: str) -> str:
@@ -187,7 +225,7 @@ def _unquote(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
-def _resolve(env: Env, names: list[str]) -> Any:
+def _resolve(env: Env, names) -> Any:
     if names[0] not in env:
         raise ConditionError(f"未知名称 {names[0]}（可用：{', '.join(sorted(env))}）")
     value = env[names[0]]

@@ -31,10 +31,12 @@ _IGNORED = re.compile(r"^(readme|changelog|license)", re.IGNORECASE)
 
 
 class DraftFolderError(ValueError):
-    def __init__(self, path: Path, message: str):
+    def __init__(self, path: Path, message: str, candidates: list[Path] | None = None):
         super().__init__(f"{path}: {message}")
         self.path = path
         self.message = message
+        self.candidates = candidates
+        """For a folder holding several texts (none named draft.*): the texts (a stock reads each as a document)."""
 
 
 @dataclass
@@ -90,7 +92,9 @@ def draft_in(folder: Path, root: Path | None = None) -> Draft | None:
         return None
     if len(candidates) > 1:
         names = "、".join(p.name for p in candidates)
-        raise DraftFolderError(folder, f"无法确定哪个文件是草案（{names}）；请将草案命名为 draft.md、draft.txt 或 draft.docx")
+        stock = None if dossier is not None or named else texts
+        raise DraftFolderError(folder, f"无法确定哪个文件是草案（{names}）；请将草案命名为 draft.md、draft.txt 或 draft.docx"
+                                       "（如为已发布文件的清理，请用 review-engine audit）", stock)
     text = candidates[0]
     materials = {}
     material_files = []
@@ -110,7 +114,16 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
+def find_stock(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
+    """The documents of a stock (规范性文件清理): like ``find_drafts``, and a folder of plain documents — several
+    .md/.txt/.docx texts, none named draft.*, no dossier.yaml — is read as that many documents, each without a
+    record (its date and 文号 come from its text), every text of it counted (a name like 依据 or 说明 does not
+    make an issued document a material); its subfolders are searched too. Symbolic links leading out of the tree
+    are not followed (as ``find_drafts``)."""
+    return find_drafts(path, stock=True)
+
+
+def find_drafts(path: Path, *, stock: bool = False) -> tuple[list[Draft], list[DraftFolderError]]:
     """The drafts under ``path`` (a file, a draft folder, or a folder of draft folders), and folder errors.
 
     Symbolic links are followed only inside the tree ``path`` names, and every real folder is visited once
@@ -124,11 +137,12 @@ def find_drafts(path: Path) -> tuple[list[Draft], list[DraftFolderError]]:
         return [], [DraftFolderError(path, "路径不存在")]
     drafts: list[Draft] = []
     errors: list[DraftFolderError] = []
-    _walk(path, path.resolve(), set(), drafts, errors)
+    _walk(path, path.resolve(), set(), drafts, errors, stock)
     return drafts, errors
 
 
-def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors: list[DraftFolderError]) -> None:
+def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors: list[DraftFolderError],
+          stock: bool = False) -> None:
     real = folder.resolve()
     if real in seen:
         return
@@ -136,8 +150,20 @@ def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors
     try:
         here = draft_in(folder, root)
     except DraftFolderError as exc:
-        errors.append(exc)
-        return
+        if not stock or exc.candidates is None:
+            errors.append(exc)
+            return
+        for text in exc.candidates:
+            if text.is_symlink() and not _inside(text.resolve(), root):
+                errors.append(DraftFolderError(text, "是指向审核目录之外的符号链接，为安全起见未读取；请把文件复制到审核目录中"))
+            else:
+                drafts.append(Draft(text=text))
+        here = None
+    if here is not None and stock and here.dossier is None and here.text.stem.lower() != "draft" \
+            and _has_subfolders(folder):
+        # in a stock, a folder with subfolders and no draft.* or dossier is a shelf of documents, not a draft
+        drafts.extend(Draft(text=p) for p in [here.text, *here.material_files] if p.suffix.lower() in DRAFT_SUFFIXES)
+        here = None
     if here is not None:
         drafts.append(here)
         return
@@ -151,7 +177,14 @@ def _walk(folder: Path, root: Path, seen: set[Path], drafts: list[Draft], errors
             if _holds_a_draft(child):
                 errors.append(DraftFolderError(child, "是指向审核目录之外的符号链接，为安全起见未读取；请把草案目录复制到审核目录中"))
             continue
-        _walk(child, root, seen, drafts, errors)
+        _walk(child, root, seen, drafts, errors, stock)
+
+
+def _has_subfolders(folder: Path) -> bool:
+    try:
+        return any(not p.name.startswith(".") and p.is_dir() for p in folder.iterdir())
+    except OSError:
+        return False
 
 
 def _holds_a_draft(folder: Path) -> bool:

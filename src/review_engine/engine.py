@@ -13,6 +13,7 @@ so that the reports render decisions and never re-derive them.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from .findings import Finding, Location, NotRun, ReadError, Review, RuleRun, verdict_of
@@ -64,16 +65,23 @@ def warm_up(rules: RuleSet, profile: Profile) -> None:
 def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: str = "pre-issuance",
                     record: Record | None = None, dossier=None, draft: str | None = None,
                     files: dict[str, str] | None = None, review_date: dt.date | None = None,
-                    doc_type: str | None = None) -> Review:
-    """Review a parsed document with its record (or a bare ``dossier``)."""
+                    doc_type: str | None = None, facts=None, more=None, date_label: str | None = None) -> Review:
+    """Review a parsed document with its record (or a bare ``dossier``). ``facts``: its facts, when the caller
+    read them already; ``more(ctx, findings, not_run)``: findings the caller adds to the rules' own before the verdict
+    (the audit's citations checked on the document's own date); ``date_label``: what messages call the review
+    date (the audit's 清理基准日)."""
     from .parsing import gc_paused
 
     ctx = make_context(doc, profile=profile, stage=stage, record=record, dossier=dossier, review_date=review_date,
-                       doc_type=doc_type)
+                       doc_type=doc_type, facts=facts)
+    if date_label is not None:
+        ctx.date_label = date_label
     not_run: list[NotRun] = []
     findings = [_parse_finding(doc, p) for p in doc.problems]
     with gc_paused():  # a review allocates many short-lived objects and no cycles
         findings += run_rules(rules.rules, ctx, not_run)
+        if more is not None:
+            findings += more(ctx, findings, not_run)
     if ctx.record is not None:
         findings += check_waivers(findings, ctx.record, rules, doc)
     findings.sort(key=Finding.sort_key)
@@ -159,6 +167,30 @@ def review_path(path: Path, *, profile: str | Path | None = None, stage: str | N
 def review_draft(draft, *, profile: Profile, stage: str | None, rules: RuleSet, review_date: dt.date | None = None) -> Review:
     """Review a ``drafts.Draft``: read, parse, read its record (file or front matter, and the materials beside
     it), run the rules. ``stage`` None: the record's ``stage``, else pre-issuance."""
+    read = read_draft(draft)
+    if isinstance(read, Review):
+        return read
+    stage = stage or getattr(read.record.dossier, "stage", None) or "pre-issuance"
+    review = review_document(read.doc, rules=rules, profile=profile, stage=stage, record=read.record,
+                             draft=draft.name, files=read.files, review_date=review_date)
+    review.errors.extend(read.errors)
+    return review
+
+
+@dataclass
+class ReadDraft:
+    """A draft read from disk: its parsed text, its procedural record, the files it was read from, and the
+    errors of its record (reported with the review)."""
+
+    doc: Document
+    record: Record
+    files: dict[str, str]
+    errors: list[ReadError]
+
+
+def read_draft(draft) -> ReadDraft | Review:
+    """Read and parse a ``drafts.Draft`` and its record; a ``Review`` carrying the error when the text cannot be
+    read."""
     from .parsing import parse_source
     from .reading import SourceError, read_source
 
@@ -180,8 +212,4 @@ def review_draft(draft, *, profile: Profile, stage: str | None, rules: RuleSet, 
                             message=f"{p.path}: {p.message}" if p.path else p.message) for p in record.error.problems]
     for kind, path in draft.materials.items():
         files[kind] = path.name
-    stage = stage or getattr(record.dossier, "stage", None) or "pre-issuance"
-    review = review_document(doc, rules=rules, profile=profile, stage=stage, record=record, draft=name,
-                             files=files, review_date=review_date)
-    review.errors.extend(errors)
-    return review
+    return ReadDraft(doc, record, files, errors)

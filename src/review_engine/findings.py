@@ -161,6 +161,9 @@ class Review(BaseModel):
     they were entered by hand)."""
     issuer_reading: object | None = Field(default=None, exclude=True)
     """How the issuer was read (``facts.issuer.IssuerReading``), for the opinion to say what it assumed."""
+    audit: dict | None = Field(default=None, exclude=True)
+    """For the audit of an issued document (``review-engine audit``): its 文号 and dates as read, and the proposed
+    disposition with its reasons (``audit.disposition``); in the JSON object as ``audit``."""
     document: object | None = Field(default=None, exclude=True)
     record: object | None = Field(default=None, exclude=True)
     rules: object | None = Field(default=None, exclude=True)
@@ -184,8 +187,9 @@ class Review(BaseModel):
         return out
 
     def contract(self) -> dict:
-        """The JSON object of the output contract."""
-        return self.model_dump(mode="json", include={"draft", "title", "verdict", "findings", "errors"}) | {
+        """The JSON object of the output contract (with ``audit`` for the audit of an issued document)."""
+        extra = {"audit": self.audit} if self.audit is not None else {}
+        return self.model_dump(mode="json", include={"draft", "title", "verdict", "findings", "errors"}) | extra | {
             "status": self.status,
             "not_run": [n.model_dump(mode="json") for n in self.not_run],
             "stage": self.stage,

@@ -1,9 +1,13 @@
 """The ``review-engine`` command line.
 
     review-engine parse FILE [--format tree|json]
-    review-engine review PATH... [--format md,html,txt,docx,json,sarif,junit,github,text] [--out DIR]
+    review-engine review PATH... [--format md,html,txt,docx,json,jsonl,sarif,junit,github,text] [--out DIR]
+                                 [--jobs N]
                                  [--profile NAME] [--stage pre-issuance|filing-review] [--fail-level LEVEL]
                                  [--rules DIR]... [--template DIR] [--review-date YYYY-MM-DD]
+    review-engine audit FOLDER... --as-of DATE|own [--out DIR] [--format csv,xlsx,docx,md,jsonl,json]
+                                  [--opinions md,html,txt,docx] [--doc-type TYPE] [--jobs N]
+                                          (规范性文件清理: a stock of issued documents → the 清理 list)
     review-engine check FILES...          (pre-commit: changed files → their draft folders → text findings)
     review-engine rules list|show ID|test [PATH]|docs [--out FILE]
     review-engine laws list | show TITLE [第X条] [--on DATE] | search NAME | import FOLDER [--out DIR]
@@ -30,7 +34,7 @@ from pathlib import Path
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from ..version import __version__  # noqa: E402
-from . import drafting, laws, options, review, rules  # noqa: E402
+from . import audit, batch, drafting, laws, options, review, rules  # noqa: E402
 from .console import UsageError  # noqa: E402
 
 LEVELS = ("info", "warn", "modify", "block")
@@ -42,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from .. import recache
+
+    recache.install()  # the regular expressions compiled by earlier runs (see recache.py)
     try:
         return args.func(args)
     except BrokenPipeError:
@@ -51,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"review-engine: {exc}", file=sys.stderr)
         return 2
+    finally:
+        recache.save()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,14 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("review", help="审核草案目录或文件，输出审核意见书和检查结果")
     p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     p.add_argument("--format", default=None,
-                   help="逗号分隔：md,html,txt,docx（审核意见书）json,sarif,junit,github,text"
+                   help="逗号分隔：md,html,txt,docx（审核意见书）json,jsonl,sarif,junit,github,text"
                         "（默认：有 --out 时为意见书 md,docx，否则为 text）")
     p.add_argument("--out", type=Path, help="输出目录（每份草案一份意见书；默认只输出到终端）")
     _common(p)
     p.add_argument("--template", type=Path, help="自定义意见书模板目录（或 .docx 模板）")
     p.add_argument("--in-place", action="store_true", help="把意见书写入各草案目录（默认不写）")
     p.add_argument("--quiet", action="store_true", help="不显示汇总表和进度")
+    batch.add_jobs_option(p)
     p.set_defaults(func=review.cmd_review)
+
+    audit.add_parser(sub, _common, batch.add_jobs_option)
 
     p = sub.add_parser("check", help="pre-commit 钩子：审核变更文件所在的草案")
     p.add_argument("files", type=Path, nargs="*")

@@ -27,8 +27,6 @@ def _load(args):
 
 
 def cmd_review(args) -> int:
-    from ..drafts import find_drafts
-    from ..findings import ReadError, Review
     from ..report import FORMATS
     from .options import prepare
 
@@ -42,12 +40,9 @@ def cmd_review(args) -> int:
     if args.template is not None and not args.template.exists():
         raise UsageError(f"模板不存在：{args.template}")
     rules, profile = _load(args)
-    drafts, folder_errors = [], []
-    for path in args.paths:
-        found, errors = find_drafts(path)
-        drafts.extend(found)
-        folder_errors.extend(errors)
-    reviews = [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in folder_errors]
+    from . import batch
+
+    drafts, reviews = batch.gather(args.paths)
     from ..report.targets import OutputError, check_run
 
     try:  # before reviewing: an output that must not or cannot be written stops the run at once
@@ -55,10 +50,29 @@ def cmd_review(args) -> int:
                   [args.template, Path(args.profile) if args.profile else None])
     except OutputError as exc:
         raise UsageError(str(exc)) from None
-    reviews += run_reviews(drafts, rules, profile, args, progress=not args.quiet)
-    if not reviews:
+    if not reviews and not drafts:
         raise UsageError("没有找到可审核的草案")
-    return emit_reviews(reviews, formats, args)
+    tally = batch.stream(reviews, drafts, formats, args, lambda draft: _review_one(draft, rules, profile, args),
+                         rules=rules, profile=profile)
+    if not args.quiet:
+        print_summary(tally.rows if tally.count <= SUMMARY_ROWS else tally)
+        if tally.written:
+            where = args.out if args.out is not None else "各草案目录"
+            _console(sys.stderr).print(_plain(f"已写入 {len(tally.written)} 个文件到 {where}"))
+    return tally.exit_code()
+
+
+def _review_one(draft, rules, profile, args):
+    """The review of one draft; an error while reviewing is that draft's error (the others still run)."""
+    from ..engine import review_draft
+    from .batch import failed
+
+    try:
+        return review_draft(draft, profile=profile, stage=args.stage, rules=rules, review_date=args.review_date)
+    except (KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:
+        return failed(draft, f"审核时出错：{type(exc).__name__}: {exc}")
 
 
 def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
@@ -118,7 +132,9 @@ def emit_reviews(reviews, formats, args) -> int:
     except OSError as exc:  # the disk filled up, or the folder changed while the drafts were reviewed
         raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None
     if not getattr(args, "quiet", False):
-        print_summary(reviews)
+        from ..report.stream import row_of
+
+        print_summary([row_of(r, fail_level) for r in reviews])
         if written:
             _console(sys.stderr).print(_plain(f"已写入 {len(written)} 个文件到 {out_dir if out_dir is not None else '各草案目录'}"))
     if any(r.verdict is None for r in reviews):
@@ -126,30 +142,48 @@ def emit_reviews(reviews, formats, args) -> int:
     return 1 if any(at_or_above(r.findings, args.fail_level) for r in reviews) else 0
 
 
-def print_summary(reviews) -> None:
+SUMMARY_ROWS = 200
+"""Above this many drafts the summary table gives the totals only (the outputs hold every draft)."""
+
+
+def print_summary(rows) -> None:
+    """The summary table on standard error: one line per draft (``report.stream.Row``), or, given a
+    ``batch.Tally`` (a run of more than ``SUMMARY_ROWS`` drafts), the totals."""
     from rich.table import Table
 
     from . import console
 
     if not sys.stderr.isatty() and console.COLOR != "always":  # a CI log: whole titles, one line per draft, nothing cut to a terminal's width
         print("审核汇总：", file=sys.stderr)
-        for review in reviews:
-            counts = review.counts()
-            print(f"{Path(review.draft).name or review.draft}\t{review.title}\t{review.verdict or review.status}\t"
+        if not isinstance(rows, list):
+            tally = rows
+            counts = tally.severities
+            print(f"共 {tally.count} 份\t\t{'、'.join(f'{k} {v} 份' for k, v in tally.verdicts.items())}\t"
                   f"不合法 {counts['block']}，应当修改 {counts['modify']}，提示 {counts['warn']}，信息 {counts['info']}，"
-                  f"错误 {len(review.errors)}", file=sys.stderr)
+                  f"错误 {tally.errors}", file=sys.stderr)
+            return
+        for row in rows:
+            counts = row.counts
+            print(f"{Path(row.draft).name or row.draft}\t{row.title}\t{row.verdict or row.status}\t"
+                  f"不合法 {counts['block']}，应当修改 {counts['modify']}，提示 {counts['warn']}，信息 {counts['info']}，"
+                  f"错误 {row.errors}", file=sys.stderr)
         return
 
     table = Table(title="审核汇总", show_lines=False)
     for name, style in (("草案", None), ("名称", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
                         ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
         table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
-    for review in reviews:
-        counts = review.counts()
-        table.add_row(*_plain(Path(review.draft).name or review.draft, review.title),
-                      review.verdict or review.status,
+    if not isinstance(rows, list):
+        tally = rows
+        shown = "、".join(f"{k} {v} 份" for k, v in tally.verdicts.items())
+        table.add_row(f"共 {tally.count} 份", "", shown,
+                      *(str(tally.severities[k]) for k in ("block", "modify", "warn", "info")), str(tally.errors))
+        rows = []
+    for row in rows:
+        counts = row.counts
+        table.add_row(*_plain(Path(row.draft).name or row.draft, row.title), row.verdict or row.status,
                       str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
-                      str(len(review.errors)))
+                      str(row.errors))
     _console(sys.stderr).print(table)
 
 

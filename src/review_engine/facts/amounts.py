@@ -1,6 +1,6 @@
 """Money amounts and fine ranges (罚款幅度) written in Chinese legal text.
 
-This module is pure: no I/O, no global state besides compiled regexes. Numbers are read and written by
+This module is pure: no I/O, no global state besides its regexes (compiled when first used: ``recache.Lazy``). Numbers are read and written by
 ``numerals`` (``to_number``, ``format_yuan``).
 
 Numbers (``numerals.to_number``)
@@ -48,6 +48,8 @@ from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+
+from ..recache import Lazy as lazy  # compiled when first used: nothing at import
 
 from ..numerals import AMOUNT_UNIT_VALUES as _BIG_UNIT_VALUE
 from ..numerals import CN_NUM, NUM, to_number
@@ -133,7 +135,7 @@ _SP = r"[ \u3000]?"
 # --------------------------------------------------------------------------------------------------
 
 _MONEY = rf"{_NUM}{_SP}元(?!化)"
-_MONEY_RE = re.compile(rf"(?P<num>{_NUM}){_SP}元(?!化)")
+_MONEY_RE = lazy(rf"(?P<num>{_NUM}){_SP}元(?!化)")
 
 
 def find_amounts(text: str) -> list[AmountMatch]:
@@ -161,7 +163,7 @@ _TO = r"(?:至|到|~|～|－|-|—)"
 
 # The bound expressions, most specific first. A bare number is allowed as the lower end of a range
 # (一万至五万元, 五至十倍) and as the upper end after a percentage (百分之十至五十).
-_BOUND_RE = re.compile(
+_BOUND_RE = lazy(
     rf"(?P<lo1>{_QTY}|{_NUM}){_LOWER}、?(?P<hi1>{_QTY}){_UPPER}"
     rf"|(?P<lo2>{_QTY}|{_NUM})(?:{_LOWER})?{_TO}(?P<hi2>{_QTY}|{_NUM}){_UPPER}?"
     rf"|(?P<max>{_QTY}){_UPPER}"
@@ -169,7 +171,7 @@ _BOUND_RE = re.compile(
     rf"|(?P<fixed>{_QTY})"
 )
 # Parses one captured bound.
-_QTY_PARTS_RE = re.compile(
+_QTY_PARTS_RE = lazy(
     rf"(?P<money>{_NUM}){_SP}元(?!化)"
     rf"|(?P<times>{_NUM}){_SP}倍|(?P<equal>等值|等额)"
     rf"|百分之(?P<pct>{_NUM})|(?P<pct2>{_NUM}){_SP}%"
@@ -182,32 +184,32 @@ _ASCII_DIGITS = frozenset("0123456789")
 _OPENING = frozenset("（(")
 _CLOSING = frozenset("）)")
 _MAX_LOOKBACK = 200
-_FINE_RE = re.compile(r"罚款")
+_FINE_RE = lazy(r"罚款")
 # The verb governing a fine; 按照 for 按照直接损失的一倍以上三倍以下计算罚款.
-_VERB_RE = re.compile(r"单处或者并处|并处以?|处以|(?<!办事)处(?![罚分理置于长室境])|给予|予以|按照")
+_VERB_RE = lazy(r"单处或者并处|并处以?|处以|(?<!办事)处(?![罚分理置于长室境])|给予|予以|按照")
 _MODALS = r"(?:可以|应当|依法|分别|并|还应当|另行|另)*"
-_TARGET_RE = re.compile(rf"对(?P<target>[^对，。；;：:]{{1,40}}?){_MODALS}$")
-_TARGET_SPLIT_RE = re.compile(r"、|和|以及|或者")
+_TARGET_RE = lazy(rf"对(?P<target>[^对，。；;：:]{{1,40}}?){_MODALS}$")
+_TARGET_SPLIT_RE = lazy(r"、|和|以及|或者")
 # 对公民处以二百元以下、(对法人…处以三千元以下罚款): an earlier chunk sharing the final 罚款.
-_PRIOR_CHUNK_RE = re.compile(
+_PRIOR_CHUNK_RE = lazy(
     rf"(?:对(?P<target>[^对，。；;：:]{{1,40}}?){_MODALS})?"
     rf"(?P<verb>处以|处|给予|予以)(?P<seg>[^处对，。；;：:]{{1,60}}?)、$"
 )
-_LEADING_CONNECTOR_RE = re.compile(r"^(?:或者|或|、|以及|和)+")
-_WARNING_PREFIX_RE = re.compile(r"^(?:给予)?警告(?:、通报批评)?(?:或者|或|、|，)?")
+_LEADING_CONNECTOR_RE = lazy(r"^(?:或者|或|、|以及|和)+")
+_WARNING_PREFIX_RE = lazy(r"^(?:给予)?警告(?:、通报批评)?(?:或者|或|、|，)?")
 _MAX_KEYWORDS = r"(?:最高不得超过|最高不超过|不得超过|不超过|不高于|不应超过|最高为|最高|最多)"
 _MIN_KEYWORDS = r"(?:不得低于|不低于|不少于|最低为|最低)"
-_MAX_KEYWORD_START_RE = re.compile(rf"^{_MAX_KEYWORDS}")
-_MAX_KEYWORD_END_RE = re.compile(rf"{_MAX_KEYWORDS}$")
-_MIN_KEYWORD_START_RE = re.compile(rf"^{_MIN_KEYWORDS}")
-_MIN_KEYWORD_END_RE = re.compile(rf"{_MIN_KEYWORDS}$")
-_WARNING_AFTER_RE = re.compile(r"(?:或者|或|、)警告")
+_MAX_KEYWORD_START_RE = lazy(rf"^{_MAX_KEYWORDS}")
+_MAX_KEYWORD_END_RE = lazy(rf"{_MAX_KEYWORDS}$")
+_MIN_KEYWORD_START_RE = lazy(rf"^{_MIN_KEYWORDS}")
+_MIN_KEYWORD_END_RE = lazy(rf"{_MIN_KEYWORDS}$")
+_WARNING_AFTER_RE = lazy(r"(?:或者|或|、)警告")
 # 罚款二百元, 罚款数额为二百元以上二千元以下, 设定罚款不得超过一千元.
-_AFTER_FINE_RE = re.compile(r"(?:数额|金额|额)?(?:的)?(?:为|在|是)?")
-_CAP_RE = re.compile(
+_AFTER_FINE_RE = lazy(r"(?:数额|金额|额)?(?:的)?(?:为|在|是)?")
+_CAP_RE = lazy(
     rf"最高(?:罚款)?(?:限额|数额|金额|额)?(?:不得超过|不超过|不应超过|为)(?P<q>{_MONEY})"
 )
-_CONDITION_PREFIX_RE = re.compile(
+_CONDITION_PREFIX_RE = lazy(
     r"^(?:#+\s*)?(?:第" + NUM + r"条(?:之" + CN_NUM + r")?\s*)?"
     r"(?:[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、)?\s*"
     r"(?:但是|但|并且|同时)?"

@@ -19,7 +19,8 @@ A citation may run over a line break (the text index joins units with a newline)
 
 ``role`` says what the citation does in its sentence: ``basis`` (根据/依据/依照/按照/适用/参照 …),
 ``violated`` (违反《…》第X条, 未依照《…》规定), ``repeal`` (the sentence repeals or supersedes it: 同时废止, 停止执行),
-``self`` (the draft itself: 本《实施细则》, 现将《…》印发, the draft's own title) or ``mention``.
+``self`` (the draft itself: 本《实施细则》, 现将《…》印发, the draft's own title), ``former`` (原《…》: an
+instrument named as history, 原《城市规划法》实施前 — not checked as in force) or ``mention``.
 
 This module knows nothing of the registry: whether a title is a known instrument is for the check kinds
 (``kinds/citation.py``, ``kinds/penalty_range.py``), which resolve each citation once (``Citation.resolve``).
@@ -142,7 +143,7 @@ class Citation:
     """For a citation written with a defined abbreviation: the abbreviation."""
     articles: list[ArticleRef] = field(default_factory=list)
     role: str = "mention"
-    """``basis`` | ``violated`` | ``repeal`` | ``self`` | ``mention``."""
+    """``basis`` | ``violated`` | ``repeal`` | ``self`` | ``former`` | ``mention``."""
     back: Citation | None = None
     """For ``back``: the citation it refers to."""
     _resolved: dict = field(default_factory=dict, repr=False)
@@ -292,6 +293,8 @@ def _role(text: str, gstart: int, gend: int, sentence_start: int, sentence_end: 
     sentence = text[sentence_start:sentence_end]
     if _REPEAL.search(sentence):
         return "repeal"
+    if before.rstrip().endswith("原"):  # 1990年4月1日原《中华人民共和国城市规划法》实施前: history, not a citation in force
+        return "former"
     if _VIOLATED_BEFORE.search(before):
         return "violated"
     if _BASIS_BEFORE.search(before) or text.startswith("的规定", gend) or text.startswith("规定", gend):

@@ -81,6 +81,8 @@ class Context:
     """Rule ids that have produced findings so far in this review (for rules triggered by other rules)."""
     calendar: Any = None
     """The working-day calendar (``workdays.WorkCalendar``) of the profile; made from it when not given."""
+    date_label: str = "审核日期"
+    """What ``review_date`` is, as messages name it (the audit of a stock: 清理基准日, or the document's own date)."""
 
     def __post_init__(self):
         if self.calendar is None:

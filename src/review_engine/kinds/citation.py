@@ -80,9 +80,9 @@ def citation_date(ctx) -> tuple[dt.date, str]:
     facts = ctx.facts
     own = facts.effective_date or facts.publication_date
     if own is not None and own > review:
-        result = own, f"草案施行日期{fmt_date(own)}"
+        result = own, f"{'文件' if ctx.stage == 'filing-review' else '草案'}施行日期{fmt_date(own)}"
     else:
-        result = review, f"审核日期{fmt_date(review)}"
+        result = review, f"{ctx.date_label}{fmt_date(review)}"
     ctx.__dict__["_citation_date"] = (review, result)
     return result
 

@@ -39,7 +39,12 @@ class LazyPattern:
         self.trusted = trusted
         self._compiled = None
 
+    def __reduce__(self):  # pickled uncompiled (a cached rule set compiles what it uses, as a lazy one does)
+        return LazyPattern, (self.pattern, self.trusted)
+
     def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = userregex.compile(self.pattern, self.trusted)

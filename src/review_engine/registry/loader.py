@@ -190,8 +190,11 @@ class Registry:
     """The known instruments — imported folders (``packs``, read lazily) with hand-written entries laid over
     them — with exact name resolution and date queries."""
 
-    def __init__(self, instruments: Iterable[Instrument] = (), packs: Iterable[Pack] = ()):
+    def __init__(self, instruments: Iterable[Instrument] = (), packs: Iterable[Pack] = (),
+                 files: Iterable[Path] = ()):
         self.packs = list(packs)
+        self.files = list(files)
+        """The hand-written files the registry was loaded from (what ``digest`` reads with the packs)."""
         self._overlay: dict[str, Instrument] = {}
         for inst in instruments:
             self._overlay[normalize_title(inst.title)] = inst
@@ -202,9 +205,21 @@ class Registry:
 
     @classmethod
     def load(cls, dirs: list[Path]) -> Registry:
-        """Load the imported folders and the ``*.yaml`` files under ``dirs`` (see the module docstring)."""
+        """Load the imported folders and the ``*.yaml`` files under ``dirs`` (see the module docstring); a
+        registry loaded before from the same files is read from the cache (``registry.cache``)."""
+        from review_engine.registry import cache
+
+        dirs = [Path(d) for d in dirs]
+        for d in dirs:
+            if not d.is_dir():
+                raise FileNotFoundError(f"registry directory not found: {d}")
+        return cache.load(dirs, cls._build)
+
+    @classmethod
+    def _build(cls, dirs: list[Path]) -> Registry:
         merged: dict[str, Instrument] = {}
         packs: list[Pack] = []
+        files: list[Path] = []
         for d in dirs:
             d = Path(d)
             if not d.is_dir():
@@ -218,7 +233,21 @@ class Registry:
                     raise RegistryError(f"duplicate title {inst.title!r} (also in {seen[key]})", path, 1, "title")
                 seen[key] = path
                 merged[key] = inst
-        return cls(merged.values(), packs)
+                files.append(path)
+        return cls(merged.values(), packs, files)
+
+    signature: str | None = None
+
+    @property
+    def digest(self) -> str:
+        """What identifies the registry's content (``registry.cache.signature``); the key of caches of what is
+        derived from it (the restatement index)."""
+        if self.signature is None:
+            from review_engine.registry.cache import signature
+
+            self.signature = signature(sorted({Path(p.folder).parent for p in self.packs} |
+                                              {Path(f).parent for f in self.files}))
+        return self.signature
 
     # -- the merged view ------------------------------------------------------------------------
 
@@ -264,8 +293,8 @@ class Registry:
             return found
         titles = self._index()[0]
         imported = titles.get(key)
-        overlay = self._overlay.get(key) or next(
-            (self._overlay[k] for k, t in self._aliases.items() if t == key), None)
+        overlay_key = key if key in self._overlay else next((k for k, t in self._aliases.items() if t == key), None)
+        overlay = self._hand_written(overlay_key) if overlay_key is not None else None
         if imported is None:
             inst = overlay  # type: ignore[assignment]
         else:
@@ -279,6 +308,23 @@ class Registry:
                 inst._path = overlay.path
         self._built[key] = inst  # type: ignore[assignment]
         return inst  # type: ignore[return-value]
+
+    def _hand_written(self, key: str) -> Instrument:
+        """The hand-written entry of ``key``, validated when first asked for after the registry was read from the
+        cache (``__getstate__``: a check asks for a few of the 170, validating all costs more than the rest)."""
+        inst = self._overlay[key]
+        if isinstance(inst, tuple):
+            data, path = inst
+            inst = self._overlay[key] = Instrument.model_validate(data)
+            inst._path = path
+        return inst
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_built"] = {}
+        state["_overlay"] = {key: inst if isinstance(inst, tuple) else (inst.model_dump(exclude_unset=True), inst.path)
+                             for key, inst in self._overlay.items()}
+        return state
 
     # -- queries --------------------------------------------------------------------------------
 

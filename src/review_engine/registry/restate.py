@@ -7,7 +7,8 @@ of the laws and regulations in force on ``day`` whose name's core (``search.core
 the sentence; the laws the draft names as its basis (``prefer``) are tried first. The core must be at least four
 characters (else the whole name must occur: 捕捞许可证), so that a sentence is matched by what it is about (苗种生产,
 燃气经营), not by a word every licence shares.
-The index of names is built once per registry and date.
+The index of names covers every version of every law at once (each name with the days its version applies),
+built once per registry content and kept in the cache folder; the names in force on a date are filtered from it.
 
 ``repeated(registry, sentence, words, day)`` recognises a restatement by the law's own words, as the registry
 keeps them (no law text needed): every penalty, licence, fee and coercive measure it records carries a quotation
@@ -24,12 +25,13 @@ the sanction alone (有违法所得的，没收违法所得，并处一万元以
 quotation, or a penalty's of fewer than 22 characters, counts only where the law texts are configured
 (``law_texts``) and the article's text holds the whole sentence. Candidates are found by the three-character sequences they share with the sentence; of several, the
 article more of whose quotations the sentence repeats wins (articles and laws share standard clauses). Only laws
-in force on the day count. The index is built once per registry and date.
+in force on the day count.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 
@@ -67,45 +69,120 @@ class Restated:
 
 
 _INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
+_SPANS: dict[int, dict] = {}
+
+Span = tuple[str, Restated, "dt.date | None", "dt.date | None"]
+
+
+def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
+    """The names of ``kind`` in the versions in force on ``day``, most specific first (built once per date)."""
+    cache_key = (id(registry), day, kind)
+    if cache_key in _INDEX:
+        return _INDEX[cache_key]
+    alive: dict[str, bool] = {}
+
+    def in_force(title: str) -> bool:  # a repealed law restates nothing (环境噪声污染防治法, replaced in 2022)
+        if title not in alive:
+            inst = registry.resolve(title)
+            alive[title] = inst is not None and registry.in_force(inst, day)[0]
+        return alive[title]
+
+    out = [(word, found) for word, found, start, end in _spans(registry)[kind]
+           if start is not None and start <= day and (end is None or day < end) and in_force(found.title)]
+    _INDEX[cache_key] = out
+    return out
 
 
 def _in_force(registry: Registry, day: dt.date):
     """(instrument, article facts) of every imported law and administrative regulation in its version of ``day``."""
     for pack in registry.packs:
-        for ident in pack.ids():
-            record = pack.record(ident)
-            if not record.get("facts"):
+        for head_title, has_facts in pack.heads():
+            if not has_facts:
                 continue
-            inst = registry.resolve(record["head"]["title"])
+            inst = registry.resolve(head_title)
             if inst is None or inst.level not in ("法律", "行政法规") or not registry.in_force(inst, day)[0]:
-                continue  # (a repealed law restates nothing: 环境噪声污染防治法, replaced in 2022)
+                continue
             version = registry.version_on(inst, day)
             facts = inst.facts_for(version) if version is not None else None
             if facts is not None:
                 yield inst, facts
 
 
-def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
-    key = (id(registry), day, kind)
-    if key in _INDEX:
-        return _INDEX[key]
-    out: list[tuple[str, Restated]] = []
-    for inst, facts in _in_force(registry, day):
-        for article, provision in facts.provisions(kind):
-            if provision.denied:
+def _spans(registry: Registry) -> dict[str, list[Span]]:
+    """{kind: [(name key, provision, first day, day after the last)]} over every version of every law and
+    regulation: the index of every date at once. Kept in ``resources.cache_dir()`` under the registry's
+    content (``Registry.digest``): building it reads every imported record, a third of a second."""
+    found = _SPANS.get(id(registry))
+    if found is not None:
+        return found
+    import pickle
+
+    from ..resources import cache_dir
+
+    folder = cache_dir()
+    path = folder / f"restate-{registry.digest}.pickle" if folder is not None else None
+    spans = None
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                spans = pickle.load(fh)
+        except Exception:  # absent, or written by other code: build it
+            spans = None
+    if not isinstance(spans, dict) or set(spans) != set(KINDS):
+        spans = _build_spans(registry)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{path.name}.{os.getpid()}")
+                tmp.write_bytes(pickle.dumps(spans, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(tmp, path)
+            except OSError:
+                pass
+    _SPANS[id(registry)] = spans
+    return spans
+
+
+def _periods(inst) -> list[tuple]:
+    """(version, first day, day after the last) of the versions ``Registry.version_on`` can return, in order."""
+    chosen: dict = {}
+    for version in inst.versions:  # of versions with the same start, the last listed wins (as version_on)
+        if version.start is not None:
+            chosen[version.start] = version
+    starts = sorted(chosen)
+    return [(chosen[s], s, starts[i + 1] if i + 1 < len(starts) else None) for i, s in enumerate(starts)]
+
+
+def _build_spans(registry: Registry) -> dict[str, list[Span]]:
+    out: dict[str, list[Span]] = {kind: [] for kind in KINDS}
+    for pack in registry.packs:
+        for head_title, has_facts in pack.heads():
+            if not has_facts:
                 continue
-            name = provision.name.replace("的", "")
-            word = core(name)
-            if name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
+            inst = registry.resolve(head_title)
+            if inst is None or inst.level not in ("法律", "行政法规"):
                 continue
-            # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
-            match = word if len(word) >= _MIN_CORE else name
-            if len(match) < _MIN_CORE:
-                continue
-            out.append((match, Restated(inst.title, article, provision.name, provision.body, inst.level)))
+            for version, start, end in _periods(inst):
+                facts = inst.facts_for(version)
+                if facts is None:
+                    continue
+                for kind in KINDS:
+                    for article, provision in facts.provisions(kind):
+                        if provision.denied:
+                            continue
+                        name = provision.name.replace("的", "")
+                        word = core(name)
+                        if (name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name)
+                                or len(name) > _MAX_NAME):
+                            continue
+                        # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+                        key = word if len(word) >= _MIN_CORE else name
+                        if len(key) < _MIN_CORE:
+                            continue
+                        out[kind].append((key, Restated(inst.title, article, provision.name, provision.body,
+                                                        inst.level), start, end))
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
-    out.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
-    _INDEX[key] = out
+    for spans in out.values():
+        spans.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
     return out
 
 

@@ -141,6 +141,25 @@ class Pack:
             found = self._records[ident] = self._read(INSTRUMENTS, self.index["instruments"][ident], ident)
         return found
 
+    def heads(self):
+        """(title, whether it has article facts) of every instrument, in id order, read in one pass over the
+        records without keeping them (``record`` keeps what it reads)."""
+        with open(self.folder / INSTRUMENTS, "rb") as fh:
+            for line in fh:
+                data = json.loads(line)
+                yield data["head"]["title"], bool(data.get("facts"))
+
+    def digest_into(self, digest) -> None:
+        """Add what identifies this folder's content to ``digest`` (a hashlib object): the bytes of
+        ``index.json`` (which holds every record's offset and length) and the size and time of the records."""
+        digest.update((self.folder / INDEX).read_bytes())
+        for name in (INSTRUMENTS, OBLIGATIONS):
+            try:
+                st = (self.folder / name).stat()
+                digest.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
+            except OSError:
+                digest.update(f"{name}:-".encode())
+
     def obligations(self, ident: str) -> dict[str, list]:
         """{version label: [[article key, verb, subject, act, 款, 项], …]} of one instrument."""
         where = self.index["obligations"].get(ident)

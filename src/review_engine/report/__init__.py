@@ -6,6 +6,6 @@ Reports know findings, never the parser: they read ``Review`` objects only.
 
 from __future__ import annotations
 
-MACHINE_FORMATS = ("json", "sarif", "junit", "github", "text")
+MACHINE_FORMATS = ("json", "jsonl", "sarif", "junit", "github", "text")
 OPINION_FORMATS = ("md", "html", "txt", "docx")
 FORMATS = OPINION_FORMATS + MACHINE_FORMATS

@@ -1,5 +1,5 @@
-"""Machine-readable outputs: ``json`` (the contract of ../design.md) and ``text`` (one line per finding,
-like a compiler: ``path:line:col: severity RULE-ID message``)."""
+"""Machine-readable outputs: ``json`` (the contract of ../design.md), ``jsonl`` (the same objects, one per line)
+and ``text`` (one line per finding, like a compiler: ``path:line:col: severity RULE-ID message``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ def to_json(reviews: list[Review], *, single: bool | None = None) -> str:
     objects = [r.contract() for r in reviews]
     single = len(reviews) == 1 if single is None else single
     return json.dumps(objects[0] if single else objects, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(reviews: list[Review]) -> str:
+    """JSON Lines: one contract object per line (what a run over a whole stock streams)."""
+    return "".join(json.dumps(r.contract(), ensure_ascii=False) + "\n" for r in reviews)
 
 
 def finding_path(review: Review, file: str | None) -> str:

@@ -128,99 +128,135 @@ def _message(finding: Finding) -> str:
     return text
 
 
-def to_sarif_dict(reviews: list[Review]) -> dict:
-    descriptors: list[dict] = []
-    index: dict[str, int] = {}
-
-    def rule_index(rule_id: str, make) -> int:
-        if rule_id not in index:
-            index[rule_id] = len(descriptors)
-            descriptors.append(make())
-        return index[rule_id]
-
-    for review in reviews:
-        for loaded in applicable_rules(review):
-            rule_index(loaded.id, lambda loaded=loaded: _rule_descriptor(loaded))
-
+def review_parts(review: Review) -> dict:
+    """What one review adds to the run — the ids of the rules that applied, descriptors of ids outside the rule
+    set, its results (``ruleIndex`` left to the run), notifications and summary — computed where the review is
+    (a worker of a parallel run) and small enough to send back; ``SarifRun`` puts the parts together."""
+    rules = review.rules
+    applied = [loaded.id for loaded in applicable_rules(review)]
+    adhoc: dict[str, dict] = {}
     results, notifications = [], []
-    for review in reviews:
-        seen: dict[tuple, int] = {}
-        for finding in review.findings:
-            rules = review.rules
-            loaded = rules.get(finding.rule_id) if rules is not None else None
-            rid = loaded.id if loaded is not None else finding.rule_id
-            i = rule_index(rid, (lambda loaded=loaded: _rule_descriptor(loaded)) if loaded is not None
-                           else (lambda finding=finding: _adhoc_descriptor(finding)))
-            path = finding_file(review, finding)
-            physical = {"artifactLocation": artifact_location(path)}
-            region = _region(finding)
-            if region is not None:
-                physical["region"] = region
-            location = {"physicalLocation": physical}
-            if paragraph_based(finding.location.file) and finding.location.line:
-                physical["properties"] = {"paragraph": finding.location.line}
-            if finding.location.label or finding.location.eid:
-                logical = {"kind": "element"}
-                if finding.location.label:
-                    logical["name"] = finding.location.label
-                if finding.location.eid:
-                    logical["fullyQualifiedName"] = finding.location.eid
-                location["logicalLocations"] = [logical]
-            key = (finding.rule_id, path, finding.location.eid, finding.excerpt)
-            seen[key] = seen.get(key, 0) + 1
-            result = {
-                "ruleId": finding.rule_id,
-                "ruleIndex": i,
-                "level": LEVEL[finding.severity],
-                "message": {"text": where_in_word(finding) + _message(finding)},
-                "locations": [location],
-                "partialFingerprints": {FINGERPRINT: _fingerprint(path, finding, seen[key])},
-                "properties": {
-                    "severity": finding.severity,
-                    "reviewItem": finding.review_item,
-                    "draft": review.draft,
-                    "basis": [b.model_dump(mode="json", exclude_none=True) for b in finding.basis],
-                },
-            }
-            if finding.suggestion:
-                result["properties"]["suggestion"] = finding.suggestion
-            if finding.waived:
-                result["suppressions"] = [{"kind": "external", "status": "accepted",
-                                           "justification": finding.waiver_reason or ""}]
-            results.append(result)
-        for error in review.errors:
-            note = {"level": "error", "message": {"text": f"{error.code} {error.message}"},
-                    "descriptor": {"id": error.code}}
-            if error.file:
-                physical = {"artifactLocation": artifact_location(error.file)}
-                if error.line:
-                    physical["region"] = {"startLine": error.line, **({"startColumn": error.column} if error.column else {})}
-                note["locations"] = [{"physicalLocation": physical}]
-            notifications.append(note)
-        for not_run in review.not_run:
-            notifications.append({
-                "level": "warning",
-                "message": {"text": f"{review.draft}：检查 {not_run.rule_id} 未能进行：{not_run.reason}"},
-                "descriptor": {"id": "NOT-RUN"},
-                "associatedRule": {"id": not_run.rule_id, **({"index": index[not_run.rule_id]} if not_run.rule_id in index else {})},
-            })
+    seen: dict[tuple, int] = {}
+    for finding in review.findings:
+        loaded = rules.get(finding.rule_id) if rules is not None else None
+        rid = loaded.id if loaded is not None else finding.rule_id
+        if loaded is None and rid not in adhoc:
+            adhoc[rid] = _adhoc_descriptor(finding)
+        path = finding_file(review, finding)
+        physical = {"artifactLocation": artifact_location(path)}
+        region = _region(finding)
+        if region is not None:
+            physical["region"] = region
+        location = {"physicalLocation": physical}
+        if paragraph_based(finding.location.file) and finding.location.line:
+            physical["properties"] = {"paragraph": finding.location.line}
+        if finding.location.label or finding.location.eid:
+            logical = {"kind": "element"}
+            if finding.location.label:
+                logical["name"] = finding.location.label
+            if finding.location.eid:
+                logical["fullyQualifiedName"] = finding.location.eid
+            location["logicalLocations"] = [logical]
+        key = (finding.rule_id, path, finding.location.eid, finding.excerpt)
+        seen[key] = seen.get(key, 0) + 1
+        result = {
+            "ruleId": finding.rule_id,
+            "ruleIndex": rid,  # the rule's id until the run gives its index
+            "level": LEVEL[finding.severity],
+            "message": {"text": where_in_word(finding) + _message(finding)},
+            "locations": [location],
+            "partialFingerprints": {FINGERPRINT: _fingerprint(path, finding, seen[key])},
+            "properties": {
+                "severity": finding.severity,
+                "reviewItem": finding.review_item,
+                "draft": review.draft,
+                "basis": [b.model_dump(mode="json", exclude_none=True) for b in finding.basis],
+            },
+        }
+        if finding.suggestion:
+            result["properties"]["suggestion"] = finding.suggestion
+        if finding.waived:
+            result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                       "justification": finding.waiver_reason or ""}]
+        results.append(result)
+    for error in review.errors:
+        note = {"level": "error", "message": {"text": f"{error.code} {error.message}"},
+                "descriptor": {"id": error.code}}
+        if error.file:
+            physical = {"artifactLocation": artifact_location(error.file)}
+            if error.line:
+                physical["region"] = {"startLine": error.line, **({"startColumn": error.column} if error.column else {})}
+            note["locations"] = [{"physicalLocation": physical}]
+        notifications.append(note)
+    for not_run in review.not_run:
+        notifications.append({
+            "level": "warning",
+            "message": {"text": f"{review.draft}：检查 {not_run.rule_id} 未能进行：{not_run.reason}"},
+            "descriptor": {"id": "NOT-RUN"},
+            "associatedRule": {"id": not_run.rule_id},
+        })
+    summary = {"draft": review.draft, "title": review.title, "verdict": review.verdict, "status": review.status,
+               "counts": review.counts(), "reviewedOn": review.reviewed_on.isoformat() if review.reviewed_on else None}
+    return {"applied": applied, "adhoc": adhoc, "results": results, "notifications": notifications,
+            "summary": summary, "ok": review.verdict is not None}
 
-    invocation = {"executionSuccessful": not any(r.verdict is None for r in reviews)}
+
+class SarifRun:
+    """The rule descriptors of a run, indexed in the order the reviews name them (``add``: one review's parts,
+    returned with their indices filled in), and what the run's header needs at the end."""
+
+    def __init__(self, rules=None):
+        self.rules = rules
+        self.descriptors: list[dict] = []
+        self.index: dict[str, int] = {}
+        self.ok = True
+        self.relative = False
+
+    def _rule(self, rule_id: str, adhoc: dict) -> int:
+        if rule_id not in self.index:
+            loaded = self.rules.get(rule_id) if self.rules is not None else None
+            self.index[rule_id] = len(self.descriptors)
+            self.descriptors.append(_rule_descriptor(loaded) if loaded is not None else adhoc[rule_id])
+        return self.index[rule_id]
+
+    def add(self, parts: dict) -> dict:
+        for rule_id in parts["applied"]:
+            self._rule(rule_id, parts["adhoc"])
+        for result in parts["results"]:
+            result["ruleIndex"] = self._rule(result["ruleIndex"], parts["adhoc"])
+            if result["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId"):
+                self.relative = True
+        for note in parts["notifications"]:
+            rule = note.get("associatedRule")
+            if rule is not None and rule["id"] in self.index:
+                rule["index"] = self.index[rule["id"]]
+        self.ok = self.ok and parts["ok"]
+        return parts
+
+    def tool(self) -> dict:
+        return {"driver": {"name": "review-engine", "version": __version__, "semanticVersion": __version__,
+                           "informationUri": INFORMATION_URI, "rules": self.descriptors}}
+
+    def base_ids(self) -> dict | None:
+        return {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}} if self.relative else None
+
+
+def to_sarif_dict(reviews: list[Review]) -> dict:
+    run_parts = SarifRun(next((r.rules for r in reviews if r.rules is not None), None))
+    results, notifications, summaries = [], [], []
+    for review in reviews:
+        run_parts.rules = review.rules
+        parts = run_parts.add(review_parts(review))
+        results += parts["results"]
+        notifications += parts["notifications"]
+        summaries.append(parts["summary"])
+    invocation = {"executionSuccessful": run_parts.ok}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
-    run = {
-        "tool": {"driver": {"name": "review-engine", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFORMATION_URI, "rules": descriptors}},
-        "columnKind": "unicodeCodePoints",
-        "invocations": [invocation],
-        "results": results,
-        "properties": {"reviews": [{"draft": r.draft, "title": r.title, "verdict": r.verdict, "status": r.status,
-                                    "counts": r.counts(),
-                                    "reviewedOn": r.reviewed_on.isoformat() if r.reviewed_on else None}
-                                   for r in reviews]},
-    }
-    if any(r["locations"][0]["physicalLocation"]["artifactLocation"].get("uriBaseId") for r in results):
-        run["originalUriBaseIds"] = {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}}
+    run = {"tool": run_parts.tool(), "columnKind": "unicodeCodePoints", "invocations": [invocation],
+           "results": results, "properties": {"reviews": summaries}}
+    if run_parts.base_ids() is not None:
+        run["originalUriBaseIds"] = run_parts.base_ids()
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 

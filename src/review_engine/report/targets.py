@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 PER_DRAFT = {"md": "md", "html": "html", "txt": "txt", "docx": "docx"}
-AGGREGATE = {"json": "review.json", "sarif": "review.sarif", "junit": "junit.xml", "github": "github.txt",
+AGGREGATE = {"json": "review.json", "jsonl": "review.jsonl", "sarif": "review.sarif", "junit": "junit.xml", "github": "github.txt",
              "text": "findings.txt"}
 IN_PLACE_NAME = "合法性审核意见书"
 # What every built-in opinion carries (its footer): the tool's name and the reference RE-YYYYMMDD-XXXXXX.

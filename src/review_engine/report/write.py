@@ -57,6 +57,8 @@ def render(reviews: list[Review], fmt: str, template: Path | None = None, *, fai
         return machine.to_json(reviews).encode("utf-8")
     if fmt == "text":
         return machine.to_text(reviews).encode("utf-8")
+    if fmt == "jsonl":
+        return machine.to_jsonl(reviews).encode("utf-8")
     if fmt == "sarif":
         from .sarif import to_sarif
 

@@ -21,6 +21,7 @@ from ..kinds import get_kind, kind_names, regex
 from ..kinds.terms import TERMS_FILE, load_terms
 from ..resources import data_dir
 from ..version import __version__
+from . import cache
 from .rules import LoadedRule, RuleSet
 from .schema import COMMON_FIELDS, Rule, template_fields
 from .selftest import RuleLoadError, ensure_tested, marker_path
@@ -71,7 +72,8 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
 
     When this exact rule set (same files, grammars, profiles and version) has passed its self-test before,
     its regular expressions were all compiled and checked then: they are compiled lazily this time
-    (``kinds.regex``), which is most of the load time of a one-draft run.
+    (``kinds.regex``), which is most of the load time of a one-draft run; and the rule set itself is read
+    from the cache of loaded rule sets when it was loaded so before (``ruleset.cache``).
     """
     paths = [Path(d) for d in dirs] if dirs else default_rule_dirs()
     problems: list[yamlsource.YamlProblem] = []
@@ -105,6 +107,10 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     hexdigest = digest.hexdigest()[:20]
     marker = marker_path(hexdigest)
     known_good = test and marker is not None and marker.exists()
+    pickled = cache.cache_path(hexdigest, paths) if known_good and not problems else None
+    cached = cache.read(pickled)
+    if isinstance(cached, RuleSet) and cached.digest == hexdigest:
+        return cached
     seen: dict[tuple[Path, str], str] = {}
     builtin = default_rule_dirs()[0].resolve()
     with regex.lazy(known_good):
@@ -134,6 +140,8 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     ruleset.user_dirs = [p for p in paths if p.resolve() != builtin]
     if test:
         ensure_tested(ruleset)
+    if pickled is not None:
+        cache.write(pickled, ruleset)
     return ruleset
 
 

@@ -45,7 +45,14 @@ class LoadedRule:
         return self.checker.reads_fired or any("review.fired" in c.paths for c in conditions)
 
     def line(self, *path) -> int | None:
+        if self.source is None:  # a rule set read from the cache: its YAML is read again when a line is asked
+            from ..yamlsource import load
+
+            self.source = load(Path(self.file).read_text(encoding="utf-8-sig"), self.file)
         return self.source.locate(path)[0]
+
+    def __getstate__(self):  # pickled without its YAML tree (most of the size; only error messages need it)
+        return {**self.__dict__, "source": None}
 
 
 @dataclass

@@ -27,9 +27,11 @@ from .schema import render
 
 
 def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance", record: Record | None = None,
-                 dossier=None, doc_type: str | None = None, review_date: dt.date | None = None) -> Context:
+                 dossier=None, doc_type: str | None = None, review_date: dt.date | None = None,
+                 facts: Facts | None = None) -> Context:
     """The context of one review. The document type comes from ``doc_type``, else the record, else the text
-    (题注, 文种; else the profile's default). ``dossier`` alone (without a ``record``) is wrapped in one."""
+    (题注, 文种; else the profile's default). ``dossier`` alone (without a ``record``) is wrapped in one.
+    ``facts``: the document's facts when the caller has read them already (of the same document and record)."""
     if record is None and dossier is not None:
         record = Record(dossier=dossier)
     dossier = record.dossier if record is not None else None
@@ -44,7 +46,8 @@ def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance"
     if review_date is None:
         review_date = profile.params.review_date or _dossier_date(dossier) or dt.date.today()
     calendar = _calendar(profile.params.calendar_file)
-    facts = Facts(doc, dossier=dossier, calendar=calendar)
+    if facts is None:
+        facts = Facts(doc, dossier=dossier, calendar=calendar)
     view = DocView(doc, doc_type, source, stage, facts.nodes, facts=facts, dossier=dossier)
     return Context(doc=doc, facts=facts, view=view, profile=profile, stage=stage, record=record,
                    review_date=review_date, calendar=calendar)

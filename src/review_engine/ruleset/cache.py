@@ -1,0 +1,56 @@
+"""The loaded rule set kept between runs, keyed by its content: a one-draft check does not build 65 rules again.
+
+``load_rules`` computes the rule set's digest from the bytes of every rule file, the grammars, the profiles and
+the tool version (the self-test's key, ``selftest.marker_path``). Once that content has passed its self-test, a
+rule set loaded from it (regular expressions not yet compiled, ``kinds.regex``) is pickled under a key made of
+that digest, the rule folders' resolved paths (the built-in folder's patterns run on ``re``, a rule pack's on
+RE2: the place matters) and the versions of Python and pydantic; the next run unpickles it instead of reading,
+validating and building every rule (a tenth of the load time). The YAML trees are left out (``LoadedRule``
+reads its file again when an error message needs a line). Any failure to read or write the cache falls back to
+loading the rules; the cache is never trusted over a digest that differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+from ..resources import cache_dir
+
+
+def cache_path(digest: str, dirs: list[Path]) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    import pydantic
+
+    key = hashlib.sha256("\0".join([digest, sys.version, pydantic.VERSION, *(str(Path(d).resolve()) for d in dirs)])
+                         .encode("utf-8")).hexdigest()[:20]
+    return folder / f"ruleset-{key}.pickle"
+
+
+def read(path: Path | None):
+    """The rule set pickled at ``path``, or None (absent, unreadable, or from other code)."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # absent, truncated, or pickled by other code: load the rules instead
+        return None
+
+
+def write(path: Path | None, ruleset) -> None:
+    if path is None:
+        return
+    try:
+        data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # a read-only cache, or a rule pack's check that cannot be pickled: load it next time too
