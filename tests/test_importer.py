@@ -154,6 +154,8 @@ FINES = [
     ("渔业法", 44, 1, "max_only", None, 50000, None, None),
     ("渔业法", 41, 1, "max_only", None, 100000, None, None),
     ("防沙治沙法", 40, 1, "range", 5000, 50000, None, "县级以上地方人民政府负责受理营利性治沙申请的行政主管部门"),
+    # the body opens the sentence; the conduct is the sentence before (…收取佣金的，拍卖人应当将超收部分返还…)
+    ("拍卖法", 66, 1, "multiple", 1, 5, "拍卖佣金", "物价管理部门"),
 ]
 
 # Licences, fees and coercive measures checked by hand: law, article, 款, kind, name, body, rule.
@@ -178,6 +180,11 @@ PROVISIONS = [
     ("医疗事故处理条例", 34, 1, "fee", "鉴定费用", None, "collect"),
     ("渔业法", 34, 1, "licence", "沿海滩涂围垦", "县级以上人民政府", "approval"),
     ("海洋环境保护法", 21, 2, "fee", "倾倒费", None, "collect"),
+    # 经批准的…: what was approved before, not a condition — the activity of the approval that follows
+    ("土地管理法", 25, 1, "licence", "土地利用总体规划的修改", "原批准机关", "approval"),
+    # 经营… is an activity, not a condition (经…批准); founding a company is an activity, though it ends with 公司
+    ("国内水路运输管理条例", 27, 1, "licence", "经营船舶管理业务", None, "approval"),
+    ("融资担保公司监督管理条例", 6, 1, "licence", "设立融资担保公司", "监督管理部门", "approval"),
 ]
 
 
@@ -288,3 +295,15 @@ def test_cli_import_needs_a_folder(tmp_path: Path, capsys) -> None:
     (tmp_path / "x.md").write_text("# 某法\n", encoding="utf-8")
     assert main(["laws", "import", str(tmp_path / "x.md")]) == 2
     assert "不是目录" in capsys.readouterr().err
+
+
+def test_a_body_opening_the_sentence_imposes_only_after_the_conduct() -> None:
+    """物价管理部门可以对拍卖人处……罚款 provides a penalty when the sentence before tells the conduct (…的，); the same
+    words after no conduct are a mention (a rule about who sets the standard)."""
+    from review_engine.registry.penalties import penalties_in
+
+    after_conduct = ("违反本办法关于收费标准的规定多收费用的，经营者应当退还多收部分。有关主管部门可以对经营者处多收费用一倍以上"
+                     "三倍以下的罚款。")
+    found = penalties_in(after_conduct, 1, None)
+    assert [(p["types"], p["min"], p["max"], p["body"]) for p in found] == [(["罚款"], 1, 3, "有关主管部门")]
+    assert penalties_in("有关部门应当加强监督。公安机关可以处以罚款的具体标准由国务院规定。", 1, None) == []

@@ -4,7 +4,7 @@ For each sentence: the penalty types of 行政处罚法 第九条 it names (罚�
 行政拘留, …) and each fine with its amount range as ``facts.amounts.find_penalty_ranges`` reads it
 (二十元以上二百元以下 → 20–200, 违法所得一倍以上五倍以下 → multiple 1–5 of 违法所得, 五万元以下 → max only), the
 persons it targets (对个人 / 对单位), its condition (情节严重的), the body that imposes it (由…处) and a quotation of
-at most 120 characters. A penalty word counts only in a provision (…的，由…处…): lists of penalty types,
+at most 120 characters. A penalty word counts only in a provision (…的，由…处…, or 某部门可以对…处… after the conduct's sentence): lists of penalty types,
 procedure (当场作出处罚决定), 处分 of officials and negated clauses (不再给予罚款) are not penalties.
 ``refers_in`` reads 依照本法第九十条的规定予以处罚 (the article applies another article's penalty).
 """
@@ -56,7 +56,10 @@ _OTHER_LAW = re.compile(r"(?:依照|依据|按照)《[^》]{2,40}》(?:的)?(?:�
 # A penalty provision names the conduct or the agency first: …的，(由…)处…罚款 / 有下列行为之一，由…处… /
 # 对…的驾驶人，处…. A penalty word before any of these is a mention (处以罚款或者暂扣驾驶证处罚的，由…作出决定;
 # 罚款、没收的违法所得…必须全部上缴国库; the items of 行政处罚法 第九条).
+# A body that imposes it may also open the sentence, the conduct told in the sentence before (…收取佣金的，拍卖人应当
+# 将超收部分返还…。物价管理部门可以对拍卖人处拍卖佣金一倍以上五倍以下的罚款).
 _CONDUCT = re.compile(r"(?:的|者|之一)[，,]|[，,]由|^对[^，。；]{1,60}[，,]")
+_BODY_OPENS = re.compile(r"^[^，。；]{2,30}(?:部门|机关|机构|人民政府)(?:可以|应当|有权|依法)*(?:对[^，。；]{1,30})?$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 _NEGATED = ("不再", "不得", "不予", "免予", "尚未", "无须", "不")
 _TYPE_ORDER = {name: i for i, name in enumerate(["警告", "通报批评", "罚款", *(n for n, _ in _TYPES[2:])])}
@@ -85,7 +88,8 @@ def provision_at(text: str, sentence_start: int, pos: int, end: int | None = Non
     """Whether a penalty word at ``pos`` (ending at ``end``) provides a penalty: the conduct comes first (…的，),
     the clause holding it is not itself a condition (对处以吊销驾驶证处罚的，…; 依法给予一百元以下罚款的；), it
     is not negated (不再给予罚款) and it is not about reviewing an administrative act (撤销…没收财物…等行政行为)."""
-    if _CONDUCT.search(text[sentence_start:pos]) is None:
+    if _CONDUCT.search(text[sentence_start:pos]) is None and not (
+            _BODY_OPENS.search(text[sentence_start:pos]) and re.search(r"的[，,]", text[:sentence_start])):
         return False
     stop = _CLAUSE_END.search(text, end if end is not None else pos)
     clause_end = stop.start() if stop else len(text)

@@ -64,6 +64,7 @@ _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免�
                   r"(?P<v2>收取|征收|缴纳|交纳)(?P<n2>[^，。；、]{0,10}?(?:费用|基金|附加))")
 # a name that is who acts, not what is approved (建设单位, 县级以上人民政府公安机关, 国务院各部门所属单位)
 _SUBJECT_LIKE = re.compile(rf"(?:{ORGAN}|单位|企业|公司|组织|者|人|人员|机关|所属单位)$|^(?:或者|或|及|以及|和)$")
+_FOUNDING = re.compile(r"(?:设立|开办|举办|成立|组建|新建|筹建)[^，。；]{2,}")
 _FEE_DENIED = re.compile(r"不得(?:[^，。；]{0,12})$|禁止(?:[^，。；]{0,12})$|免予$|免$|不$|无需$|无须$")
 _GENERIC_FEE = re.compile(r"^(?:任何|其他|有关|相关|相应|一定|合理|必要|上述|该项|这些|该|各项|其|全部|部分|所需)?费(?:用)?$")
 _MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|强行拆除|代履行|代为[^，。；]{0,6}?(?:履行|清除|拆除|处置|处理|恢复|治理)|"
@@ -158,11 +159,14 @@ def _earlier_activity(text: str) -> str | None:
     """The activity in the clauses before an approval: the last one that is not a requirement (必须经过科学论证),
     a ground (根据…需要), a subject (建设单位) or a step of the procedure (…同意, …申请)."""
     for clause in reversed([c.strip() for c in _CLAUSE.findall(text) if c.strip()]):
-        if re.match(r"(?:必须|应当|须|并|根据|按照|依照|依据|为了|为|因|或者|经)", clause) or \
+        # 经批准的土地利用总体规划的修改: 经…批准的 qualifies a noun (what was approved before), it sets no condition
+        clause = re.sub(r"^经[^，,。；]{0,16}?(?:批准|审批|核准|同意|审定)的(?=[^，,。；]{2})", "", clause)
+        if re.match(r"(?:必须|应当|须|并|根据|按照|依照|依据|为了|为|因|或者|经(?![营销办纪济费]))", clause) or \
                 re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause):
             continue
         name = _activity(clause)
-        if name is not None and not _SUBJECT_LIKE.search(name):
+        # 设立融资担保公司: founding a company is an activity, though the words end with who is founded
+        if name is not None and (not _SUBJECT_LIKE.search(name) or _FOUNDING.match(name)):
             return name
         return None
     return None
