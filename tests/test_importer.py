@@ -307,3 +307,16 @@ def test_a_body_opening_the_sentence_imposes_only_after_the_conduct() -> None:
     found = penalties_in(after_conduct, 1, None)
     assert [(p["types"], p["min"], p["max"], p["body"]) for p in found] == [(["罚款"], 1, 3, "有关主管部门")]
     assert penalties_in("有关部门应当加强监督。公安机关可以处以罚款的具体标准由国务院规定。", 1, None) == []
+
+
+def test_a_penalty_after_a_semicolon_is_quoted_with_the_conduct_before_it() -> None:
+    """……的，由……责令改正；拒不改正的，处……罚款: the fine's quotation starts with the sentence, so that a restatement
+    can be recognised by its conduct; a clause that names its own conduct keeps its own quotation."""
+    from review_engine.registry.penalties import penalties_in
+
+    text = "擅自改变公共停车场用途的，由主管部门责令改正；拒不改正的，处一万元以上三万元以下的罚款。"
+    (fine,) = penalties_in(text, 1, None)
+    assert fine["quote"] == text and fine["min"] == 10000
+    own = "对经营者，由主管部门处五千元以下的罚款；对直接责任人员，处一千元以下的罚款。"
+    assert [p["quote"] for p in penalties_in(own, 1, None)] == ["对经营者，由主管部门处五千元以下的罚款；",
+                                                                 "对直接责任人员，处一千元以下的罚款。"]

@@ -92,3 +92,17 @@ def test_a_piece_of_a_sentence_is_not_a_licence_name_to_restate():
     assert found
     readings = " ".join(f.reading or "" for f in found)
     assert "复述" not in readings, [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_laws_whole_lead_in_repeated_is_a_restatement_to_check_not_a_creation():
+    """The lead-in of a law's list of violations repeated word for word, body and sanctions (the registry does not
+    quote the 项): an unconfirmed restatement — modify, telling the reviewer to compare the conduct; over a breach
+    of the draft's own rules (违反本办法规定) the same words create a penalty (see the test above)."""
+    sentence = ("违反《中华人民共和国大气污染防治法》规定，有下列行为之一的，由县级以上人民政府生态环境等主管部门按照职责责令改正，"
+                "处一万元以上十万元以下的罚款；拒不改正的，责令停工整治：")
+    found = repeated(default_registry(), sentence, "处一万元以上十万元以下的罚款", DAY)
+    assert found is not None and not found.confirmed and found.cite().startswith("《中华人民共和国大气污染防治法》第")
+    block = findings(sentence.rstrip("：") + "。")
+    pen = [f for f in block if f.rule_id == "CONT-PEN-01"]
+    assert pen and all(f.severity == "modify" and "违法行为" in (f.reading or "") for f in pen), \
+        [(f.rule_id, f.severity, f.reading) for f in block]

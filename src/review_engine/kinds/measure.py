@@ -90,7 +90,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
         provision = _repeated(ctx, kind, unit, start, end, excerpt)
         if provision is not None:
-            return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
+            return _repeats(provision, who)
         return Judgement(True, reading=f"{reading.why}；{who}")
     provision = _provision_restated(ctx, kind, reading.sentence)
     if provision is not None:
@@ -102,12 +102,22 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         return Judgement(True, "modify", f"该句复述《{title}》{label}的规定，本文件未注明依据；{who}")
     provision = _repeated(ctx, kind, unit, start, end, excerpt)
     if provision is not None:
-        return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
+        return _repeats(provision, who)
     basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end])
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
     return Judgement(True, reading=f"{reading.why}；{who}")
+
+
+def _repeats(provision, who: str) -> Judgement:
+    """A sentence repeating a law's provision (``restate.repeated``): cite it (modify). When only the penalty's
+    sanction could be compared (``confirmed`` False), the reviewer is told to compare the conduct too."""
+    if not provision.confirmed:
+        return Judgement(True, "modify", f"该句的处罚与{provision.cite()}（{provision.level}）规定的处罚逐字相同，但上位法库"
+                                         f"未记载该条所列的违法行为：系复述的，应当注明依据；违法行为与该条不一致的，则是"
+                                         f"本文件设定行政处罚，应当删除；{who}")
+    return Judgement(True, "modify", f"该句复述{provision.cite()}（{provision.level}）的规定，本文件未注明依据；{who}")
 
 
 def _quoted(ctx, reading, unit, start: int, end: int, excerpt: str):

@@ -4,7 +4,7 @@ For each sentence: the penalty types of 行政处罚法 第九条 it names (罚�
 行政拘留, …) and each fine with its amount range as ``facts.amounts.find_penalty_ranges`` reads it
 (二十元以上二百元以下 → 20–200, 违法所得一倍以上五倍以下 → multiple 1–5 of 违法所得, 五万元以下 → max only), the
 persons it targets (对个人 / 对单位), its condition (情节严重的), the body that imposes it (由…处) and a quotation of
-at most 120 characters. A penalty word counts only in a provision (…的，由…处…, or 某部门可以对…处… after the conduct's sentence): lists of penalty types,
+at most 120 characters (from the sentence's start when the clause goes on after a semicolon: 拒不改正的，处…). A penalty word counts only in a provision (…的，由…处…, or 某部门可以对…处… after the conduct's sentence): lists of penalty types,
 procedure (当场作出处罚决定), 处分 of officials and negated clauses (不再给予罚款) are not penalties.
 ``refers_in`` reads 依照本法第九十条的规定予以处罚 (the article applies another article's penalty).
 """
@@ -61,6 +61,9 @@ _OTHER_LAW = re.compile(r"(?:依照|依据|按照)《[^》]{2,40}》(?:的)?(?:�
 _CONDUCT = re.compile(r"(?:的|者|之一)[，,]|[，,]由|^对[^，。；]{1,60}[，,]")
 _BODY_OPENS = re.compile(r"^[^，。；]{2,30}(?:部门|机关|机构|人民政府)(?:可以|应当|有权|依法)*(?:对[^，。；]{1,30})?$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
+# A clause after a semicolon that goes on with the conduct before it (……的，由……责令改正；拒不改正的，处……罚款):
+# its quotation starts with the sentence, so that it names the conduct.
+_CONTINUES = re.compile(r"\s*(?:逾期|拒不|情节|再次|仍|屡|经[^，。；]{0,12}?仍|造成|致使|(?:有|没有)?违法所得)")
 _NEGATED = ("不再", "不得", "不予", "免予", "尚未", "无须", "不")
 _TYPE_ORDER = {name: i for i, name in enumerate(["警告", "通报批评", "罚款", *(n for n, _ in _TYPES[2:])])}
 
@@ -121,6 +124,7 @@ def penalties_in(text: str, paragraph: int, item: int | None) -> list[dict]:
             s_end += f_start
             if _TYPE_LIST.search(text, s_start, s_end):
                 continue
+            q_start = f_start if s_start > f_start and _CONTINUES.match(text, s_start) else s_start
             types = []
             first = None
             for name, regex in _TYPES:
@@ -138,11 +142,11 @@ def penalties_in(text: str, paragraph: int, item: int | None) -> list[dict]:
                 kinds = list(types)
                 if r.also_warning and "警告" not in kinds:
                     kinds.append("警告")
-                out.append(_entry(text, f_start, s_start, s_end, r, _ordered(kinds), paragraph, item))
+                out.append(_entry(text, f_start, q_start, s_end, r, _ordered(kinds), paragraph, item))
             if not here and types:  # no amount: another type, or 处以罚款 (the amount set elsewhere)
                 anchor = first if first is not None else (bare_fine.start() if bare_fine else s_start)
                 fact = {"types": _ordered(types), "kind": "none", "body": _body(text, f_start, anchor),
-                        "paragraph": paragraph, "item": item, "quote": clip(text, s_start, s_end, anchor, anchor + 20)}
+                        "paragraph": paragraph, "item": item, "quote": clip(text, q_start, s_end, anchor, anchor + 20)}
                 out.append(fact)
     return [_compact(f) for f in out]
 

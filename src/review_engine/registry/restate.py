@@ -23,7 +23,10 @@ A penalty's quotation must name its conduct: not only 违反本法规定，有�
 有违法所得的, whose conduct is in the 项 or in the clause before the semicolon, which the registry does not quote —
 the sanction alone (有违法所得的，没收违法所得，并处一万元以上十万元以下罚款) is what an invented penalty copies. Such a
 quotation, or a penalty's of fewer than 22 characters, counts only where the law texts are configured
-(``law_texts``) and the article's text holds the whole sentence. Candidates are found by the three-character sequences they share with the sentence; of several, the
+(``law_texts``) and the article's text holds the whole sentence. Without the texts, a sanction-only quotation of
+36 characters or more (a lead-in with its body and sanctions) repeated in full is an *unconfirmed* restatement
+(``Restated.confirmed`` False: the reviewer compares the conduct), unless the sentence punishes a breach of the
+draft's own rules (违反本办法规定…). Candidates are found by the three-character sequences they share with the sentence; of several, the
 article more of whose quotations the sentence repeats wins (articles and laws share standard clauses). Only laws
 in force on the day count.
 """
@@ -33,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .loader import Registry
 from .search import core
@@ -59,6 +62,10 @@ class Restated:
     name: str
     body: str | None
     level: str
+    confirmed: bool = True
+    """False for a penalty whose quotation holds only its sanction (the conduct is in the 项 or the clause before,
+    which the registry does not quote) and no law text confirmed the sentence: the draft repeats the law's sanction
+    word for word, but whether its conduct is the law's the reviewer must check (``repeated``)."""
 
     def cite(self) -> str:
         from ..numerals import to_chinese
@@ -205,6 +212,11 @@ def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer:
 
 _MIN_QUOTE = 14  # a licence, fee or coercive measure: 公民领取户口簿和迁移证应当缴纳工本费
 _MIN_PENALTY = 22  # a penalty clause: 逾期不改正的，处一万元以上十万元以下罚款 alone names no conduct
+# A sanction-only quotation this long (the lead-in of a list of violations, with its body and several sanctions:
+# 由县级以上人民政府民政部门责令限期改正，予以警告，并没收违法所得) is no sanction an invented penalty copies by chance:
+# repeated, it is an unconfirmed restatement (``Restated.confirmed`` False), not a creation.
+_MIN_LEAD_IN = 36
+_OWN_RULES = re.compile(r"违反本(?:办法|规定|细则|实施细则|实施办法|意见|通知|决定|规则|方案|条例|准则|标准)")
 _COVER = 0.8
 _MIN_BLOCK = 3
 _LONG_BLOCK = 10
@@ -298,6 +310,9 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     if len(text) < _MIN_QUOTE or not anchor:
         return None
     index = _quote_index(registry, day)
+    # 违反本办法规定，有下列行为之一的: the conduct is a breach of the draft's own rules, so a law's sanction repeated
+    # over it is still a penalty the draft creates (the unconfirmed restatement below needs the conduct open)
+    own_rules = _OWN_RULES.search(sentence) is not None
     counts: dict[int, int] = {}
     for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
         for i in index.grams.get(gram, ()):
@@ -310,13 +325,17 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
         if anchor not in index.articles[(provision.title, provision.article)]:
             continue
         matched = _cover(quote, text)
-        if matched < _COVER * len(quote) or (not alone and not _in_text(registry, provision, text, day)):
+        if matched < _COVER * len(quote):
             continue
+        if not alone and not _in_text(registry, provision, text, day):
+            if len(quote) < _MIN_LEAD_IN or own_rules:
+                continue
+            provision = replace(provision, confirmed=False)
         # the article more of whose quotations the sentence repeats (articles of a law share clauses: ……对直接负责
         # 的主管人员……处……罚款), then the longest quotation, then a law
         quotes = index.articles[(provision.title, provision.article)].split("|")
         article = sum(m for m, q in ((_cover(q, text), q) for q in quotes) if m >= _COVER * len(q))
-        score = (article, matched, provision.level == "法律")
+        score = (provision.confirmed, article, matched, provision.level == "法律")
         if best is None or score > best[0]:
             best = (score, provision)
     return best[1] if best else None
