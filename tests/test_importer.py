@@ -185,6 +185,9 @@ PROVISIONS = [
     # 经营… is an activity, not a condition (经…批准); founding a company is an activity, though it ends with 公司
     ("国内水路运输管理条例", 27, 1, "licence", "经营船舶管理业务", None, "approval"),
     ("融资担保公司监督管理条例", 6, 1, "licence", "设立融资担保公司", "监督管理部门", "approval"),
+    # a body of one word, or not ending in an organ word, approves too (未经海关许可，不得…; 未经中国人民银行许可)
+    ("海关法", 37, 1, "licence", "开拆、提取、交付、发运、调换、改装、抵押", "海关", "approval"),
+    ("金银管理条例", 17, 1, "licence", "把金银原料(包括半成品)转让或者移作他用", "中国人民银行", "approval"),
 ]
 
 

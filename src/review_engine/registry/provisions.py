@@ -56,7 +56,9 @@ _SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<
 # 由 / 经 anchor the two patterns below; the activity is taken from the words before the match
 _GRANT = re.compile(rf"[，,]?由(?P<b>[^，。；由]{{2,40}}?{ORGAN})(?:依法|按照[^，。；]{{0,16}}?)?"
                     rf"(?P<v>审批|批准|核准|核发|颁发|许可)(?![的后前])")
-_APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?P<b>[^，。；经]{{2,40}}?{ORGAN})"
+# a body of one word (海关, 国务院) or one not ending in an organ word (中国人民银行) approves as well
+_APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?P<b>[^，。；经]{{2,40}}?{ORGAN}|海关|国务院|"
+                       rf"中国人民银行|人民银行)"
                        rf"(?:审查|审核)?(?:同意|决定)?(?:并)?(?P<v>批准|许可|核准|审批)"
                        rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
 _BEFORE = re.compile(rf"(?:{_NAME_CHARS}|的){{1,24}}$")
