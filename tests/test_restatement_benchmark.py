@@ -17,39 +17,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "benchmarks" / "restatement" / "run.py"
 
-# Failures the engine cannot avoid while the registry does not record the provision restated (the importer's
-# patterns miss it: registry/provisions.py, registry/penalties.py), so that neither the name nor the quotation
-# of a registry fact matches the sentence. Each is (kind, law, article, draft): "a" cited, "b" uncited.
+# Failures the engine cannot avoid yet (an upper bound: a new failure fails the test). Each is (kind, law, article,
+# draft): "a" cited, "b" uncited. With or without the law texts:
 REGISTRY_GAPS = {
-    # licences the importer does not read: the body is 海关 / 中国人民银行 alone, the activity ends like a
-    # subject (设立融资担保公司, 设立电视剧制作单位, 变更公司的实际控制人) or starts with 经 (经营船舶管理业务), the
-    # approval has no body (未经批准，不得改变……) or the activity is a clause starting with 经批准的
-    ("licence", "海关法", "第三十七条", "b"),
+    # 变更公司的实际控制人……应当报经……批准 is read by CONT-MKT-06 as a market-exit restriction, which no licence
+    # restatement softens
     ("licence", "证券投资基金法", "第十四条", "b"),
-    ("licence", "融资担保公司监督管理条例", "第六条", "b"),
-    ("licence", "国内水路运输管理条例", "第二十七条", "b"),
-    ("licence", "广播电视管理条例", "第三十五条", "b"),
-    ("licence", "金银管理条例", "第十七条", "b"),
-    ("licence", "土地管理法", "第二十五条", "a"),
-    ("licence", "土地管理法", "第二十五条", "b"),
     # 必须作封存或者销毁处理 (no modal the coercion pattern knows) in a sentence whose licence is recorded
     ("licence", "进出境动植物检疫法实施条例", "第四十七条", "b"),
-    # no penalty recorded at all (可以对拍卖人处……罚款: no conduct before it)
-    ("penalty", "拍卖法", "第六十六条", "a"),
-    ("penalty", "拍卖法", "第六十六条", "b"),
     # 强制检查 is not among the coercive measures the importer reads
     ("coercion", "海警法", "第十八条", "b"),
 }
-# Without the law texts, also the penalties whose recorded quotation names no conduct — the clause after the
-# semicolon (……的，由……责令改正；拒不改正的，处……罚款; ……；尚不构成犯罪的，由……没收违法所得……) or the lead-in of a list
-# of violations (有下列行为之一的，由……处……罚款：): only the law's text can tell them from an invented penalty.
+# Without the law texts, also penalties whose recorded quotation names no conduct and is too short to be a whole
+# lead-in (对直销员，由……处5万元以下的罚款; 有下列行为之一的，予以警告，可以处10万元以下罚款……: the conduct is in the sentence
+# or the 项 before) or a clause after 构成犯罪的，依法追究刑事责任；尚不构成犯罪的: only the law's text tells them from an
+# invented penalty.
 NO_CONDUCT = {("penalty", law, article, "b") for law, article in [
-    ("无线电管理条例", "第七十九条"), ("特种设备安全监察条例", "第八十四条"), ("城乡规划法", "第六十七条"),
-    ("农产品质量安全法", "第七十三条"), ("无障碍环境建设法", "第六十七条"), ("直销管理条例", "第四十三条"),
-    ("中国人民银行法", "第四十二条"), ("文物保护法", "第九十一条"), ("电力监管条例", "第三十四条"), ("护照法", "第十八条"),
-    ("安全生产法", "第一百零五条"), ("放射性污染防治法", "第四十九条"), ("消防法", "第五十八条"),
-    ("海关行政处罚实施条例", "第二十一条"), ("慈善法", "第一百一十条"), ("矿山安全法", "第四十二条"),
-    ("银行业监督管理法", "第四十四条"), ("制止牟取暴利的暂行规定", "第十二条")]}
+    ("直销管理条例", "第四十三条"), ("中国人民银行法", "第四十二条"), ("海关行政处罚实施条例", "第二十一条")]}
 
 
 @pytest.fixture(scope="module")
