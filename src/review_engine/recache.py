@@ -16,7 +16,6 @@ use the cache falls back to ``re``'s own compilation. Patterns of rule packs (RE
 
 from __future__ import annotations
 
-import os
 import sys
 
 _MAX_ENTRIES = 1500
@@ -133,13 +132,11 @@ def save() -> None:
     import marshal
 
     table = _TABLE if len(_TABLE) <= _MAX_ENTRIES else {k: _TABLE[k] for k in _USED if k in _TABLE}
+    from .resources import write_cache
+
     try:
-        _PATH.parent.mkdir(parents=True, exist_ok=True)
-        tmp = _PATH.with_name(f".{_PATH.name}.{os.getpid()}")
-        with open(tmp, "wb") as fh:
-            marshal.dump(table, fh)
-        os.replace(tmp, _PATH)
-    except (OSError, ValueError):
+        write_cache(_PATH, marshal.dumps(table))
+    except ValueError:
         pass
     _NEW = {}
 

@@ -48,3 +48,39 @@ def cache_dir() -> Path | None:
     except (RuntimeError, KeyError, OSError):  # no HOME and no passwd entry
         return None
     return home / ".cache" / "review-engine" if home.is_dir() else None
+
+
+KEEP = 6
+"""Files of one kind (the name's part before the first ``-`` and its suffix: ``restate-….pickle``) kept in the
+cache folder: the most recently used; older ones, keyed by contents since changed, are removed when a new one is
+written, so that the folder does not grow with every edit of the rules or the registry."""
+
+
+def write_cache(path: Path, data: bytes) -> bool:
+    """Write ``data`` to the cache file ``path`` atomically (a temporary file renamed into place), then remove
+    the older files of its kind beyond ``KEEP`` and temporary files left by killed runs. False when it could not
+    be written (a read-only cache only costs time)."""
+    import os
+    import time
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    kind = path.name.split("-", 1)[0]
+    try:
+        siblings = []
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            if name.startswith(f".{kind}-") and time.time() - entry.stat().st_mtime > 600:
+                os.unlink(entry.path)  # a temporary file of a run that was killed
+            elif name.startswith(f"{kind}-") and name.endswith(path.suffix) and name != path.name:
+                siblings.append((entry.stat().st_mtime, entry.path))
+        for _, old in sorted(siblings, reverse=True)[KEEP - 1:]:
+            os.unlink(old)
+    except OSError:
+        pass
+    return True

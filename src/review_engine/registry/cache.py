@@ -16,7 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
-from ..resources import cache_dir
+from ..resources import cache_dir, write_cache
 
 
 def signature(dirs: list[Path]) -> str:
@@ -67,11 +67,7 @@ def load(dirs: list[Path], build):
     registry.signature = key
     if path is not None:
         try:
-            data = pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            write_cache(path, pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError):
             pass
     return registry

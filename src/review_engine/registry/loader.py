@@ -151,7 +151,7 @@ def _load_dir(d: Path) -> list[Instrument]:
     import hashlib
     import json
 
-    from review_engine.resources import cache_dir
+    from review_engine.resources import cache_dir, write_cache
 
     paths = sorted(d.rglob("*.yaml"))
     stats = [(str(p), st.st_size, st.st_mtime_ns) for p in paths for st in (p.stat(),)]
@@ -173,11 +173,8 @@ def _load_dir(d: Path) -> list[Instrument]:
         pass
     out = [_load_file(p) for p in paths]
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
         entries = [inst.model_dump(mode="json", exclude_unset=True) for inst in out]
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"signature": signature, "entries": entries}, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(cache)
+        write_cache(cache, json.dumps({"signature": signature, "entries": entries}, ensure_ascii=False).encode("utf-8"))
     except OSError:
         pass
     return out

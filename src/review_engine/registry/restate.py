@@ -34,7 +34,6 @@ in force on the day count.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, replace
 
@@ -76,7 +75,7 @@ class Restated:
 
 
 _INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
-_SPANS: dict[int, dict] = {}
+_DERIVED: dict[int, "_Derived"] = {}
 
 Span = tuple[str, Restated, "dt.date | None", "dt.date | None"]
 
@@ -86,67 +85,67 @@ def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Resta
     cache_key = (id(registry), day, kind)
     if cache_key in _INDEX:
         return _INDEX[cache_key]
-    alive: dict[str, bool] = {}
-
-    def in_force(title: str) -> bool:  # a repealed law restates nothing (环境噪声污染防治法, replaced in 2022)
-        if title not in alive:
-            inst = registry.resolve(title)
-            alive[title] = inst is not None and registry.in_force(inst, day)[0]
-        return alive[title]
-
-    out = [(word, found) for word, found, start, end in _spans(registry)[kind]
-           if start is not None and start <= day and (end is None or day < end) and in_force(found.title)]
+    in_force = _alive(registry, day)
+    out = [(word, found) for word, found, start, end in _derived(registry).names[kind]
+           if _applies(start, end, day) and in_force(found.title)]
     _INDEX[cache_key] = out
     return out
 
 
-def _in_force(registry: Registry, day: dt.date):
-    """(instrument, article facts) of every imported law and administrative regulation in its version of ``day``."""
-    for pack in registry.packs:
-        for head_title, has_facts in pack.heads():
-            if not has_facts:
-                continue
-            inst = registry.resolve(head_title)
-            if inst is None or inst.level not in ("法律", "行政法规") or not registry.in_force(inst, day)[0]:
-                continue
-            version = registry.version_on(inst, day)
-            facts = inst.facts_for(version) if version is not None else None
-            if facts is not None:
-                yield inst, facts
+def _applies(start: "dt.date | None", end: "dt.date | None", day: dt.date) -> bool:
+    return start is not None and start <= day and (end is None or day < end)
 
 
-def _spans(registry: Registry) -> dict[str, list[Span]]:
-    """{kind: [(name key, provision, first day, day after the last)]} over every version of every law and
-    regulation: the index of every date at once. Kept in ``resources.cache_dir()`` under the registry's
-    content (``Registry.digest``): building it reads every imported record, a third of a second."""
-    found = _SPANS.get(id(registry))
+def _alive(registry: Registry, day: dt.date):
+    """title → whether it is in force on ``day`` as far as repeal goes (a repealed law restates nothing:
+    环境噪声污染防治法, replaced in 2022); the versions' own days are checked by ``_applies``."""
+    repealed = _derived(registry).repealed
+
+    def in_force(title: str) -> bool:
+        since = repealed.get(title)
+        return since is None or day < since
+
+    return in_force
+
+
+@dataclass
+class _Derived:
+    """What the restatement checks read from the registry, over every version of every law and regulation at once
+    (each entry with the first day of its version and the day after its last): ``names`` {kind: [(name key,
+    provision, start, end)]}; ``quotes`` [(normalized quotation, provision, stands alone, start, end)];
+    ``articles`` {(title, article, start): the normalized quotations of that version of the article, joined}."""
+
+    names: dict[str, list[Span]]
+    quotes: list[tuple[str, Restated, bool, "dt.date | None", "dt.date | None"]]
+    articles: dict[tuple[str, str, "dt.date | None"], str]
+    repealed: dict[str, dt.date]  # title → the day from which it is repealed (``Registry.in_force``)
+
+
+def _derived(registry: Registry) -> _Derived:
+    """Built once per registry content and kept in ``resources.cache_dir()`` under ``Registry.digest``: building
+    it reads every imported record (about a second); a one-draft check then loads it instead."""
+    found = _DERIVED.get(id(registry))
     if found is not None:
         return found
     import pickle
 
-    from ..resources import cache_dir
+    from ..resources import cache_dir, write_cache
 
     folder = cache_dir()
     path = folder / f"restate-{registry.digest}.pickle" if folder is not None else None
-    spans = None
+    derived = None
     if path is not None:
         try:
             with open(path, "rb") as fh:
-                spans = pickle.load(fh)
+                derived = pickle.load(fh)
         except Exception:  # absent, or written by other code: build it
-            spans = None
-    if not isinstance(spans, dict) or set(spans) != set(KINDS):
-        spans = _build_spans(registry)
+            derived = None
+    if not isinstance(derived, _Derived) or set(derived.names) != set(KINDS) or not hasattr(derived, "repealed"):
+        derived = _build(registry)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f".{path.name}.{os.getpid()}")
-                tmp.write_bytes(pickle.dumps(spans, protocol=pickle.HIGHEST_PROTOCOL))
-                os.replace(tmp, path)
-            except OSError:
-                pass
-    _SPANS[id(registry)] = spans
-    return spans
+            write_cache(path, pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL))
+    _DERIVED[id(registry)] = derived
+    return derived
 
 
 def _periods(inst) -> list[tuple]:
@@ -159,8 +158,11 @@ def _periods(inst) -> list[tuple]:
     return [(chosen[s], s, starts[i + 1] if i + 1 < len(starts) else None) for i, s in enumerate(starts)]
 
 
-def _build_spans(registry: Registry) -> dict[str, list[Span]]:
+def _build(registry: Registry) -> _Derived:
     out: dict[str, list[Span]] = {kind: [] for kind in KINDS}
+    quotes: list = []
+    articles: dict[tuple, list[str]] = {}
+    repealed: dict[str, dt.date] = {}
     for pack in registry.packs:
         for head_title, has_facts in pack.heads():
             if not has_facts:
@@ -168,10 +170,13 @@ def _build_spans(registry: Registry) -> dict[str, list[Span]]:
             inst = registry.resolve(head_title)
             if inst is None or inst.level not in ("法律", "行政法规"):
                 continue
+            if inst.repealed is not None:
+                repealed[inst.title] = inst.repealed.since
             for version, start, end in _periods(inst):
                 facts = inst.facts_for(version)
                 if facts is None:
                     continue
+                _add_quotes(inst, facts, start, end, quotes, articles)
                 for kind in KINDS:
                     for article, provision in facts.provisions(kind):
                         if provision.denied:
@@ -190,7 +195,20 @@ def _build_spans(registry: Registry) -> dict[str, list[Span]]:
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
     for spans in out.values():
         spans.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
-    return out
+    return _Derived(out, quotes, {k: "|".join(v) for k, v in articles.items()}, repealed)
+
+
+def _add_quotes(inst, facts, start, end, quotes: list, articles: dict) -> None:
+    """The quotations of one version's penalties and provisions (see ``repeated``)."""
+    for article, fact in facts.articles.items():
+        found = [(p.quote, "、".join(p.types) or "罚款", p.body, True) for p in fact.penalties]
+        found += [(p.quote, p.name, p.body, False) for p in fact.provisions if p.quote and not p.denied]
+        for quote, name, body, penalty in found:
+            text = normalized(quote)
+            articles.setdefault((inst.title, article, start), []).append(text)
+            if len(text) >= _MIN_QUOTE:
+                alone = not penalty or (len(text) >= _MIN_PENALTY and _names_conduct(text))
+                quotes.append((text, Restated(inst.title, article, name, body, inst.level), alone, start, end))
 
 
 def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer: tuple[str, ...] = ()) -> Restated | None:
@@ -235,35 +253,29 @@ def normalized(text: str) -> str:
 
 @dataclass
 class _Quotes:
-    quotes: list[tuple[str, Restated, bool]]  # (normalized quotation, its provision, whether it stands alone)
-    grams: dict[str, list[int]]  # three characters → the quotations holding them
-    articles: dict[tuple[str, str], str]  # (title, article) → its quotations, normalized and joined
+    by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]]  # the article's quotations long enough
+    articles: dict[tuple[str, str], str]  # (title, article) → all its quotations, normalized and joined
 
 
 _QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
 
 
 def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
+    """The quotations of the versions in force on ``day``, by article."""
     key = (id(registry), day)
     if key in _QUOTES:
         return _QUOTES[key]
-    quotes: list[tuple[str, Restated]] = []
-    articles: dict[tuple[str, str], list[str]] = {}
-    for inst, facts in _in_force(registry, day):
-        for article, fact in facts.articles.items():
-            found = [(p.quote, "、".join(p.types) or "罚款", p.body, True) for p in fact.penalties]
-            found += [(p.quote, p.name, p.body, False) for p in fact.provisions if p.quote and not p.denied]
-            for quote, name, body, penalty in found:
-                text = normalized(quote)
-                articles.setdefault((inst.title, article), []).append(text)
-                if len(text) >= _MIN_QUOTE:
-                    alone = not penalty or (len(text) >= _MIN_PENALTY and _names_conduct(text))
-                    quotes.append((text, Restated(inst.title, article, name, body, inst.level), alone))
-    grams: dict[str, list[int]] = {}
-    for i, (text, _, _) in enumerate(quotes):
-        for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
-            grams.setdefault(gram, []).append(i)
-    index = _QUOTES[key] = _Quotes(quotes, grams, {k: "|".join(v) for k, v in articles.items()})
+    derived = _derived(registry)
+    in_force = _alive(registry, day)
+    by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]] = {}
+    for text, provision, alone, start, end in derived.quotes:
+        if _applies(start, end, day) and in_force(provision.title):
+            by_article.setdefault((provision.title, provision.article), []).append((text, provision, alone))
+    starts = {provision.title: start for _, provision, _, start, end in derived.quotes
+              if _applies(start, end, day)}  # the version of each law on the day, by its first day
+    articles = {(title, article): joined for (title, article, start), joined in derived.articles.items()
+                if (title, article) in by_article and starts.get(title) == start}
+    index = _QUOTES[key] = _Quotes(by_article, articles)
     return index
 
 
@@ -313,32 +325,35 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     # 违反本办法规定，有下列行为之一的: the conduct is a breach of the draft's own rules, so a law's sanction repeated
     # over it is still a penalty the draft creates (the unconfirmed restatement below needs the conduct open)
     own_rules = _OWN_RULES.search(sentence) is not None
-    counts: dict[int, int] = {}
-    for gram in {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}:
-        for i in index.grams.get(gram, ()):
-            counts[i] = counts.get(i, 0) + 1
+    grams = {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}
     best: tuple[tuple, Restated] | None = None
-    for i, shared in counts.items():
-        quote, provision, alone = index.quotes[i]
-        if shared < _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
+    for key, joined in index.articles.items():
+        if anchor not in joined:  # the measure's words must be among the article's quotations
             continue
-        if anchor not in index.articles[(provision.title, provision.article)]:
-            continue
-        matched = _cover(quote, text)
-        if matched < _COVER * len(quote):
-            continue
-        if not alone and not _in_text(registry, provision, text, day):
-            if len(quote) < _MIN_LEAD_IN or own_rules:
+        for quote, provision, alone in index.by_article[key]:
+            if len(grams.intersection(quote[j:j + _GRAM] for j in range(len(quote) - _GRAM + 1))) < \
+                    _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
                 continue
-            provision = replace(provision, confirmed=False)
-        # the article more of whose quotations the sentence repeats (articles of a law share clauses: ……对直接负责
-        # 的主管人员……处……罚款), then the longest quotation, then a law
-        quotes = index.articles[(provision.title, provision.article)].split("|")
-        article = sum(m for m, q in ((_cover(q, text), q) for q in quotes) if m >= _COVER * len(q))
-        score = (provision.confirmed, article, matched, provision.level == "法律")
-        if best is None or score > best[0]:
-            best = (score, provision)
+            found = _judge_quote(registry, quote, provision, alone, text, joined, day, own_rules)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
     return best[1] if best else None
+
+
+def _judge_quote(registry: Registry, quote: str, provision: Restated, alone: bool, text: str, joined: str,
+                 day: dt.date, own_rules: bool) -> tuple[tuple, Restated] | None:
+    """(score, provision) when ``text`` repeats ``quote`` (see ``repeated``), else None."""
+    matched = _cover(quote, text)
+    if matched < _COVER * len(quote):
+        return None
+    if not alone and not _in_text(registry, provision, text, day):
+        if len(quote) < _MIN_LEAD_IN or own_rules:
+            return None
+        provision = replace(provision, confirmed=False)
+    # the article more of whose quotations the sentence repeats (articles of a law share clauses: ……对直接负责
+    # 的主管人员……处……罚款), then the longest quotation, then a law
+    article = sum(m for m, q in ((_cover(q, text), q) for q in joined.split("|")) if m >= _COVER * len(q))
+    return (provision.confirmed, article, matched, provision.level == "法律"), provision
 
 
 def _in_text(registry: Registry, provision: Restated, text: str, day: dt.date) -> bool:

@@ -13,12 +13,11 @@ loading the rules; the cache is never trusted over a digest that differs.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from pathlib import Path
 
-from ..resources import cache_dir
+from ..resources import cache_dir, write_cache
 
 
 def cache_path(digest: str, dirs: list[Path]) -> Path | None:
@@ -47,10 +46,6 @@ def write(path: Path | None, ruleset) -> None:
     if path is None:
         return
     try:
-        data = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # a read-only cache, or a rule pack's check that cannot be pickled: load it next time too
+        write_cache(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        pass  # a rule pack's check that cannot be pickled: load it next time too
