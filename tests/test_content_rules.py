@@ -36,15 +36,17 @@ SEVERITY = {
     "CONT-MKT-08": "block", "CONT-MKT-09": "block",
     "CONT-FEE-03": "block", "CONT-LIC-06": "modify",
     # beyond the spec table (§3.3, §3.5, §7; 国办发〔2018〕37号): branch coe
-    "CONT-COE-04": "warn", "CONT-PEN-06": "block", "CONT-POW-03": "modify", "CONT-POW-04": "block",
+    "CONT-COE-04": "warn", "CONT-PEN-06": "block", "CONT-POW-04": "block",
     "CONT-POW-05": "warn", "CONT-POW-06": "block", "CONT-POW-07": "block", "CONT-RIGHT-05": "block",
     "CONT-RIGHT-06": "warn",
+    # branch h4pow: open-ended measures (国办发〔2018〕37号: 不得增加法律、法规规定之外的行政权力事项)
+    "CONT-POW-08": "warn",
 }
 # Unlawful only in a normative document (a 法规 or 规章 may lawfully set these, within its powers)
 NORMATIVE_ONLY = {"CONT-LIC-01", "CONT-LIC-02", "CONT-LIC-03", "CONT-LIC-04", "CONT-LIC-05", "CONT-PEN-02",
                   "CONT-PEN-03", "CONT-COE-01", "CONT-FEE-01", "CONT-FEE-02", "CONT-RIGHT-01", "CONT-POW-01",
-                  "CONT-POW-02", "CONT-FEE-03", "CONT-LIC-06", "CONT-COE-04", "CONT-PEN-06", "CONT-POW-03", "CONT-POW-04", "CONT-POW-05",
-                  "CONT-POW-06", "CONT-POW-07", "CONT-RIGHT-06"}
+                  "CONT-POW-02", "CONT-FEE-03", "CONT-LIC-06", "CONT-COE-04", "CONT-PEN-06", "CONT-POW-04", "CONT-POW-05",
+                  "CONT-POW-06", "CONT-POW-07", "CONT-RIGHT-06", "CONT-POW-08"}
 
 
 def content_rules():

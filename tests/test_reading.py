@@ -82,6 +82,24 @@ def test_a_prohibition_on_private_parties_is_the_restriction_itself_for_market_m
     assert read("第二条 各村不得限定承包户购买指定企业的农资。", "限定", "market").mood == "prohibits"
 
 
+@pytest.mark.parametrize("sentence, word", [
+    ("第二条 外地农机合作社来本镇承接作业的，享有与本地合作社同等的待遇，不得要求其在本镇登记注册。", "外地"),
+    ("第二条 集体经济组织将住所迁出本镇的，镇人民政府应当及时出具证明，不得设置障碍。", "迁出"),
+    ("第二条 外县养殖户承包集体鱼塘的，各村不得以户籍为由限制其参与竞价。", "外县"),
+])
+def test_a_prohibition_addressed_to_the_administration_protects_the_party(sentence, word):
+    """Mood: when the first norm after the party's move forbids the restricting act (不得要求其、不得设置障碍、不得以……
+    为由限制), the sentence protects the party; it does not restrict it."""
+    assert read(sentence, word, "market").mood == "prohibits"
+
+
+def test_a_restriction_before_a_protection_is_still_laid_down():
+    """The protection governs only when it is the first norm: 应当在本镇设立分支机构，……不得要求其另行提交 restricts."""
+    reading = read("第二条 外地农机合作社来本镇承接作业的，应当在本镇设立分支机构，各村不得要求其另行提交材料。",
+                   "外地", "market")
+    assert reading.mood == "creates"
+
+
 def test_a_criterion_of_review_is_not_the_measure():
     reading = read("第二条 镇人民政府审查村规民约时，重点审查是否违法设定罚款。", "罚款", "penalty")
     assert reading.mood == "criterion"

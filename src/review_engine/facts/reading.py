@@ -55,6 +55,12 @@ _CAP = re.compile(r"不得(?:超过|高于|低于|少于|突破|多于)")
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
 _RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障碍|强制|强迫|变相|歧视|株连|连坐|剥夺|侵犯|侵害|干预|干涉|"
                           r"设置|设立|要求|收取|摊派|乱|违规|违法|擅自")
+# A prohibition addressed to the administration whose object is the restricting act, said of the party named before
+# it (外地企业在本县经营的，享有与本地企业同等的待遇，不得要求其在本县设立分支机构; 企业迁出的，任何部门不得设置障碍):
+# the sentence protects the party from the restriction, it does not lay it down. Only when that prohibition is the
+# first norm after the measure's words (not 外地企业应当在本县设立分支机构，有关部门不得要求其另行提交材料).
+_PROTECTING = re.compile(r"(?:不得|禁止|严禁|不准|不许|不应|不能|无权)(?:以[^。；]{0,20}?为由[，,]?)?(?:对其|向其|对|向|为)?"
+                         r"[^。；，]{0,4}?(?:要求|强制|强迫|限制|排斥|排除|阻碍|妨碍|阻挠|设置|设定|变相|歧视|限定|指定|干预|干涉|刁难)")
 # Abolishing a licence or a fee lightens a burden; for a penalty, a liberty or a duty, 取消 (资格、补贴) is the
 # sanction itself.
 ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "preference"})
@@ -181,6 +187,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
     if forbidding and not _gate_before(before) and not cap:
         return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
+    if kind in RESTRICTION_KINDS and _protects(text[start:end] + after):
+        return reading("prohibits", "该句禁止对当事人采取该限制，是保护性规定，不是设定限制")
     basis = _basis_of(_consequence(before, text[start:end] + after))
     if lead is not None:
         lead_basis = _basis_of(lead)
@@ -254,6 +262,21 @@ def _items_lead(facts, unit: Unit) -> str | None:
     parent = facts.parents.get(id(node))
     text = (getattr(parent, "text", None) or "").rstrip()
     return text if text.endswith(("：", ":")) else None
+
+
+def _protects(rest: str) -> bool:
+    """The first norm from the measure's words on forbids the restricting act itself (``_PROTECTING``); a duty of the
+    administration to serve the party's move before it (应当及时办理迁移手续、出具证明) does not restrict."""
+    from .clauses import MODAL
+
+    for found in MODAL.finditer(rest):
+        if _SERVING.match(rest, found.end()):
+            continue
+        return _PROTECTING.match(rest, found.start()) is not None
+    return False
+
+
+_SERVING = re.compile(r"(?:依法|及时|主动|积极|优先|按规定|为其|为企业)*(?:办理|出具|受理|提供|协助|支持|保障|做好|给予便利)")
 
 
 def _gate_before(before: str) -> bool:

@@ -36,6 +36,9 @@ Parameters:
     ``not_before``, ``not_after``
                            The clause parts (subject … not_after) are checked against the clauses of the
                            sentence, one of which must have them all; a form without them needs no parsing.
+    ``unless_basis``       regexes: the form does not apply in a document whose basis clause matches one of them
+                           (as the rule's ``unless_basis``, for one form: a duty searched only in documents without
+                           a legal basis, beside a kind of duty no basis gives, searched in every document)
     Without ``forms`` every trigger counts.
 ``terms``                  named regex fragments: ``{NAME}`` in any regex of the rule (patterns, forms, unless_…,
                            require_sentence, subjects) stands for ``(?:fragment)``, so that a class of words is
@@ -103,6 +106,7 @@ class Form(Params):
     after: list[str] = Field(default_factory=list)
     not_before: list[str] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
+    unless_basis: list[str] = Field(default_factory=list)
 
 
 class ClauseParams(PatternParams):
@@ -122,7 +126,7 @@ class ClauseParams(PatternParams):
             if form.match is not None:
                 form.match = expand(form.match, terms)
             for name in ("preceding", "following", "sentence", "not_preceding", "not_following", "not_sentence",
-                         "before", "after", "not_before", "not_after"):
+                         "before", "after", "not_before", "not_after", "unless_basis"):
                 setattr(form, name, [expand(p, terms) for p in getattr(form, name)])
 
 
@@ -179,6 +183,7 @@ class _CompiledForm:
         self.after = any_regex(form.after)
         self.not_before = any_regex(form.not_before)
         self.not_after = any_regex(form.not_after)
+        self.unless_basis = any_regex(form.unless_basis)
         self.needs_clause = any(x is not None for x in (self.subject, self.modal, self.before, self.after,
                                                         self.not_before, self.not_after))
 
@@ -273,6 +278,11 @@ class Clause(Check):
         index = facts.index
         if self.unless_basis is not None and any(self.unless_basis.search(t) for t in facts.clauses.basis):
             return
+        # the forms that do not apply in this document (a form's own ``unless_basis``)
+        off = frozenset(id(f) for f in self.forms
+                        if f.unless_basis is not None and any(f.unless_basis.search(t) for t in facts.clauses.basis))
+        if off and len(off) == len(self.forms):
+            return
         scopes = self.scopes
         per_unit: dict[int, int] = {}
         per_article: dict[int, int] = {}
@@ -291,7 +301,7 @@ class Clause(Check):
             if any(r.search(sentence) is None for r in self.require_sentence):
                 continue
             if forms:
-                matched = self.matching(facts, unit, sentence, start, end, left, right)
+                matched = self.matching(facts, unit, sentence, start, end, left, right, off)
             elif self.unless_sentence is not None and self.unless_sentence.search(sentence):
                 matched = None
             else:
@@ -327,7 +337,8 @@ class Clause(Check):
         """
         yield from index.scan(self.regex, scopes, overlapping=True, skip=skip)
 
-    def matching(self, facts, unit, sentence: str, start: int, end: int, left: int, right: int) -> dict | None:
+    def matching(self, facts, unit, sentence: str, start: int, end: int, left: int, right: int,
+                 off: frozenset = frozenset()) -> dict | None:
         """Template values of the first form the trigger is in (None: none is, or the sentence is excepted).
 
         The windows around the trigger are cut to ``WINDOW`` characters (every form's neighbourhood regexes
@@ -340,6 +351,8 @@ class Clause(Check):
         clauses = None
         excepted = None
         for form in self.forms_for(trigger):
+            if off and id(form) in off:
+                continue
             grown = form.around(trigger, sentence, preceding, following, matched=True)
             if grown is None:
                 continue
