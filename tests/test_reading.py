@@ -93,6 +93,12 @@ def test_a_prohibition_addressed_to_the_administration_protects_the_party(senten
     assert read(sentence, word, "market").mood == "prohibits"
 
 
+def test_a_prohibition_on_the_party_is_no_protection_though_it_names_a_limit():
+    """不得离开限定的区域 forbids the person to leave (限定 is the area's word, not an act of the administration)."""
+    reading = read("第二条 被限制活动范围的人员，未经批准，不得离开限定的区域。", "不得离开", "liberty")
+    assert reading.mood != "prohibits"
+
+
 def test_a_restriction_before_a_protection_is_still_laid_down():
     """The protection governs only when it is the first norm: 应当在本镇设立分支机构，……不得要求其另行提交 restricts."""
     reading = read("第二条 外地农机合作社来本镇承接作业的，应当在本镇设立分支机构，各村不得要求其另行提交材料。",

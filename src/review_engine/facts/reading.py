@@ -60,7 +60,9 @@ _RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障
 # the sentence protects the party from the restriction, it does not lay it down. Only when that prohibition is the
 # first norm after the measure's words (not 外地企业应当在本县设立分支机构，有关部门不得要求其另行提交材料).
 _PROTECTING = re.compile(r"(?:不得|禁止|严禁|不准|不许|不应|不能|无权)(?:以[^。；]{0,20}?为由[，,]?)?(?:对其|向其|对|向|为)?"
-                         r"[^。；，]{0,4}?(?:要求|强制|强迫|限制|排斥|排除|阻碍|妨碍|阻挠|设置|设定|变相|歧视|限定|指定|干预|干涉|刁难)")
+                         r"(?:擅自|另行|随意|违法|违规|额外|再|无故|以任何(?:方式|形式|理由))?"
+                         r"(?:要求|强制|强迫|限制|排斥|排除|阻碍|妨碍|阻挠|设置|设定|变相|歧视|限定|指定|干预|干涉|刁难)")
+# (the act right after the modal and its adverb: 不得离开限定的区域 forbids the party to leave, it protects nobody)
 # Abolishing a licence or a fee lightens a burden; for a penalty, a liberty or a duty, 取消 (资格、补贴) is the
 # sanction itself.
 ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "preference"})
