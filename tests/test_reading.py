@@ -157,3 +157,27 @@ def test_a_fee_paid_to_a_private_party_is_its_price_not_a_levy():
     assert reading.private_payee
     reading = read("第二条 承包户应当向镇财政所缴纳资产占用费。", "占用费", "fee")
     assert not reading.private_payee
+
+
+@pytest.mark.parametrize("sentence, word", [
+    # the decision the administration contemplates, as the condition of a procedural duty
+    ("第二条 镇人民政府拟作出吊销承包经营证书、责令停产停业决定的，应当告知当事人有要求听证的权利。", "责令停产停业"),
+    ("第二条 县农业农村局拟对承包户处以较大数额罚款的，应当先行组织集体讨论。", "罚款"),
+    # the measure as the attribute of the administration's own instruments
+    ("第二条 县农业农村局应当依照《中华人民共和国行政处罚法》第三十四条制定罚款裁量基准并向社会公布。", "罚款"),
+    ("第二条 送达责令停产停业决定书时，执法人员应当当场告知当事人申请复议的途径。", "责令停产停业"),
+])
+def test_the_administrations_procedure_for_a_measure_does_not_create_it(sentence, word):
+    """拟作出……决定的，应当告知听证 / 制定罚款裁量基准: a duty of the administration about how it applies a measure the
+    law provides names the measure without laying it on anyone."""
+    reading = read(sentence, word, "penalty")
+    assert reading.mood == "procedure" and not reading.creates
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第二条 对拒不退还集体资产的承包户，镇人民政府可以作出责令停产停业的决定。", "责令停产停业"),
+    ("第二条 对擅自改变承包地用途的，由镇人民政府处二千元罚款，罚款标准每年公布一次。", "罚款"),
+])
+def test_a_decision_the_document_itself_empowers_is_still_created(sentence, word):
+    """作出……决定 without 拟 and outside a condition, or a fine followed by its own schedule, lays the measure down."""
+    assert read(sentence, word, "penalty").mood == "creates"

@@ -165,6 +165,8 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
         # a nominalised condition: 企业迁出本市的 / 县级以上人民政府发现…的 (its first noun), 从事…的 (generic)
         if condition:
             return zone, "unknown"
+        if zone.startswith("在"):  # 在乡镇集镇新建商铺的: whoever does it there (the place, 乡镇, is not the actor)
+            return zone, "generic"
         cut = _PREPOSITION.search(zone, 1)
         window = zone[:cut.start() if cut else 14][:14]
         kind = classify(window)

@@ -6,6 +6,10 @@ the words at ``unit.text[start:end]`` and answers with a ``Reading``:
 
 ``mood``
     ``criterion``          a criterion a reviewer applies (审查是否违法设立行政许可; 重点检查……是否)
+    ``procedure``          the administration's own procedure for a measure the law provides: the measure is the
+                           decision it contemplates in a condition (拟作出责令停产停业决定的，应当告知……听证) or what its
+                           standards, files or hearings are about (制定并公布罚款裁量基准; 行政处罚决定书) — how it
+                           applies the measure, not a measure it lays on anyone
     ``fact``               a measure already taken, as a fact or a condition (已被吊销许可证的; 被依法查封的财物)
     ``abolishes``          the measure is abolished, waived or cleaned up (取消……审批; 免收……费; 清理……收费项目)
     ``prohibits``          the measure itself is forbidden or condemned (不得违规收费; 严禁以备案名义变相审批;
@@ -35,9 +39,9 @@ from dataclasses import dataclass, field
 
 from .text import Unit
 
-MOODS = ("criterion", "fact", "abolishes", "prohibits", "defines_violation", "restates", "background", "creates")
+MOODS = ("criterion", "procedure", "fact", "abolishes", "prohibits", "defines_violation", "restates", "background", "creates")
 #: Moods in which the sentence does not lay the measure down.
-NOT_CREATING = frozenset({"criterion", "fact", "abolishes", "prohibits", "defines_violation", "background"})
+NOT_CREATING = frozenset({"criterion", "procedure", "fact", "abolishes", "prohibits", "defines_violation", "background"})
 
 _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
@@ -45,6 +49,11 @@ _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|�
 _FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
                    r"征收人|征用人|处罚人|拆迁人|投诉人|举报人|检查单位|检查对象|审计单位)"
                    r"|受过|受到过?)[^，。；]{0,3}$")
+# (procedure) the measure as the decision the administration contemplates (拟作出……决定的 / 拟吊销……的), and the
+# measure as the attribute of the administration's own instruments (罚款裁量基准, 处罚决定书, 行政处罚案件)
+_CONTEMPLATED = re.compile(r"(?:拟|准备)(?:依法)?(?:对[^，。；]{1,16}?)?(?:作出|给予|处以|实施|采取|适用|予以)?[^，。；]{0,24}$")
+_INSTRUMENT = re.compile(r"^(?:等|等(?:较重|重大)?的?)?(?:行政处罚|处罚|强制|行政强制)?(?:的)?(?:裁量基准|裁量标准|裁量规则|裁量权|"
+                         r"决定书|文书|案卷|案件|听证|程序|告知书)")
 _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执行|停止征收|不再|无需|无须|不需要?|免于|免予|免除|免征|免收|减免|豁免|"
                       r"简化|下放|合并|精简|压减|降低)[^。；，]{0,16}$")
 _PROHIBIT = re.compile(r"(?:不得(?!超过|高于|低于|少于|突破|多于)|禁止|严禁|杜绝|不准|不许|防止|避免|纠正|查处|打击|制止|整治|"
@@ -167,6 +176,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
+    segment_rest = re.split(r"[，,；;。]", after, maxsplit=1)[0]
+    if (_CONTEMPLATED.search(clause_before) and (segment_rest.endswith("的") or "决定" in segment_rest)) \
+            or _INSTRUMENT.match(after):
+        return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
     if _FACT.search(clause_before):
         return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
     # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
