@@ -485,3 +485,16 @@ def test_the_year_of_a_date_written_without_one():
     earlier = "2026年4月10日召开论证会。此前，3月20日至3月30日在县政府网站公开征求意见。"
     starts = [facts_of(explanation(body)).get("consultation.start") for body in (background, crossing, earlier)]
     assert starts == [D(2026, 3, 2), D(2026, 3, 2), D(2026, 3, 20)]
+
+
+# ---- principles of reading from blind/c, each on sentences written for it --------------------------------------
+
+def test_a_planned_day_sets_no_year_and_a_year_past_the_document_is_not_guessed():
+    """拟于2027年3月…… is the day of a plan: the chronicle's later dates keep the year of the done steps; a date
+    whose only year in reach lies after the document's own year stays unknown (never the review's year)."""
+    plan = ("三、起草过程\n2026年10月9日至11月8日，在区政府网站公开征求意见。尚未开展风险评估，拟于2027年3月上旬委托"
+            "第三方评估。12月20日，局长办公会议审议通过送审稿。")
+    past = "三、起草过程\n到2027年全面完成改造。12月20日，局长办公会议审议通过送审稿。"
+    signed = "2026年12月28日"
+    assert facts_of(explanation(plan, signed=signed)).get("collective_deliberation.date") == D(2026, 12, 20)
+    assert facts_of(explanation(past, signed=signed)).get("collective_deliberation.date") is None
