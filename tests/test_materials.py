@@ -498,3 +498,28 @@ def test_a_planned_day_sets_no_year_and_a_year_past_the_document_is_not_guessed(
     signed = "2026年12月28日"
     assert facts_of(explanation(plan, signed=signed)).get("collective_deliberation.date") == D(2026, 12, 20)
     assert facts_of(explanation(past, signed=signed)).get("collective_deliberation.date") is None
+
+
+@pytest.mark.parametrize("body, want", [
+    # the market regulator's opinion is the review done with it; the exception said by its test, not its name
+    ("五、公平竞争审查\n我局进行初审后，送县市场监管局会审。县市场监管局于2026年4月2日出具审查意见，认为第九条限定摊位数量，"
+     "但为保障食品安全所必需，且没有对公平竞争影响更小的替代方案，可以出台。", (True, D(2026, 4, 2), "适用例外", True)),
+    # its reply, without the word 审查
+    ("我局对照审查标准进行了初审，送区市场监督管理局审查。3月30日，区市场监督管理局回复，本办法无排除、限制竞争内容。",
+     (True, D(2026, 3, 30), "符合", True)),
+    # the review told of again by its bare word; the meeting after it (局长办公会审议) is no 会审
+    ("四、公平竞争审查\n我局自行开展了公平竞争审查，未发现排除、限制竞争的内容。审查工作于2026年4月3日完成。局长办公会审议通过了送审稿。",
+     (True, D(2026, 4, 3), "符合", False)),
+])
+def test_the_fair_competition_review_given_by_the_regulator_or_told_again(body, want):
+    facts = facts_of(explanation(body))
+    keys = ("done", "date", "conclusion", "joint_with_market_regulator")
+    assert tuple(facts.get(f"fair_competition_review.{k}") for k in keys) == want
+
+
+def test_the_market_regulator_among_departments_consulted_is_no_joint_review():
+    table = ("公平竞争审查表\n\n| 审查方式 | 起草单位自行审查 |\n"
+             "| 征求意见情况 | 2026年3月书面征求县发展改革局、县市场监管局等9个部门意见 |\n"
+             "| 审查结论 | 不含排除、限制竞争的内容，可以出台 |\n")
+    facts = facts_of(explanation("五、公平竞争审查\n审查表附后。"), **{"公平竞争审查表.md": table})
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is False

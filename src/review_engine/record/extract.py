@@ -25,7 +25,7 @@ import re
 from .counts import counts, feedback
 from .events import (DEPT, PLAN, PROVISION, Candidates, clause_at, dated, dates_for, denied_after, event_spans, in_span,
                      negated, one_date, outcome_date, plan_before, unstated, weight)
-from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
+from .decisions import deliberation, fcr, fcr_completed, fcr_conclusion, fcr_joint, legality
 from .sentences import Sentence
 
 # ---- the sentence reader ----------------------------------------------------------------------------------------
@@ -65,10 +65,13 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     if about and s.kind in ("起草说明", "征求意见及采纳情况", "其他材料"):
         counts(s, c)
     feedback(s, c, about)
-    if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
+    # a sentence telling of another event (局务会审议通过, 局法规科出具合法性审核意见) is not about the review before it
+    if (s.kind == "公平竞争审查" or "fcr" in context and all(e[0] == "fcr" for e in events)) and "fcr" not in done:
         w = weight(s, "fcr", dedicated)
         if fcr_conclusion(s, c, w) and s.kind in ("起草说明", "公平竞争审查") and not _planned(s.text, len(s.text)):
             c.add("fair_competition_review.done", True, s, w)  # 五、公平竞争审查：……不存在限定经营……的内容
+        if s.kind in ("起草说明", "公平竞争审查"):
+            fcr_completed(s, c, d, w)
         fcr_joint(s, c, w)
     return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
