@@ -523,3 +523,14 @@ def test_the_market_regulator_among_departments_consulted_is_no_joint_review():
              "| 审查结论 | 不含排除、限制竞争的内容，可以出台 |\n")
     facts = facts_of(explanation("五、公平竞争审查\n审查表附后。"), **{"公平竞争审查表.md": table})
     assert facts.get("fair_competition_review.joint_with_market_regulator") is False
+
+
+@pytest.mark.parametrize("body, basis", [
+    # the list runs to its last title, one named with its issuing bodies before it included
+    ("一、背景\n为规范托管服务，制定本细则。本细则主要依据《甲条例》《乙办法》和省财政厅等部门《关于做好丙工作的通知》。",
+     ("甲条例", "乙办法", "关于做好丙工作的通知")),
+    # a title in the note after a title is where it was published, no basis
+    ("二、制定依据\n《丁法》；《戊规定》（戊政发〔2024〕3号，刊载于2024年第3期《某省人民政府公报》）。", ("丁法", "戊规定")),
+])
+def test_a_basis_list_runs_to_its_last_title_and_a_titles_note_is_no_basis(body, basis):
+    assert facts_of(explanation(body)).get("basis") == basis
