@@ -534,3 +534,12 @@ def test_the_market_regulator_among_departments_consulted_is_no_joint_review():
 ])
 def test_a_basis_list_runs_to_its_last_title_and_a_titles_note_is_no_basis(body, basis):
     assert facts_of(explanation(body)).get("basis") == basis
+
+
+@pytest.mark.parametrize("sentence, channels", [
+    ("2026年3月2日至4月1日，在市政府网站和“青山民生”政务新媒体向社会公开征求意见。", ("市政府网站", "“青山民生”政务新媒体")),
+    ("2026年3月2日至4月1日，在镇政府网站公开征求意见，并在各村卫生室张贴公告。", ("镇政府网站", "各村卫生室张贴公告")),
+    ("2026年3月2日至4月1日，在镇政府网站公开征求意见，并在各村公示栏张贴征求意见稿。", ("镇政府网站", "各村公示栏")),
+])
+def test_a_channel_name_is_not_cut_and_a_place_of_posted_notices_is_one(sentence, channels):
+    assert facts_of(explanation(sentence)).get("consultation.channels") == channels

@@ -207,10 +207,10 @@ def _end_after(s, c, d, end, events, w) -> None:
             return
 
 
-_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
+_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏|张贴")
 _INTRO = r"(?:(?:刊登|发布|公布|登载|刊载|张贴|公示|挂)在|在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!过|研究|审查|审议)|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
-    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
+    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?|[一二三四五六七八九十两\d]+个(?:平台|渠道|媒体|途径))?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
     r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|[，,。；]|$)"
 )
@@ -231,15 +231,23 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
                     lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
-        items = _channel_items(region[m.start("list"):m.end("list")], masked[m.start("list"):m.end("list")])
+        posted = _POSTED.match(region, m.end("list"))
+        items = _channel_items(region[m.start("list"):m.end("list")], masked[m.start("list"):m.end("list")],
+                               posted.group("act") if posted else None)
         if items:
             found += [x for x in items if x not in found]
     if found:
         c.add("consultation.channels", tuple(found), s, w)
 
 
-def _channel_items(raw: str, masked: str) -> list[str]:
-    """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so."""
+#: Notices posted in places (在县内各托育机构张贴公告): the posting is the channel.
+_POSTED = re.compile(r"(?:上|中|内)?(?P<act>张贴(?:公告|通告|通知|海报)?)")
+
+
+def _channel_items(raw: str, masked: str, posted: str | None = None) -> list[str]:
+    """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so; a
+    place where notices were posted that names no channel of its own (各托育机构, not 村务公开栏) is named with the
+    posting (各托育机构张贴公告)."""
     if not raw.strip():
         return []
     masked = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", lambda q: "＿" * len(q.group(0)), masked)
@@ -258,6 +266,8 @@ def _channel_items(raw: str, masked: str) -> list[str]:
         item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
         item = re.sub(r"^《([^《》]{2,20}(?:报|杂志|刊))》$", r"\1", item)
         item = re.sub(r"^(?:本局|我局|我委|本委|我厅|本单位|了|在|分别在)", "", item).strip()
+        if item and posted and not _CHANNEL_WORD.search(item):
+            item += posted if posted != "张贴" else "张贴公告"
         if not item or not _CHANNEL_WORD.search(item) or re.search(r"征求|意见|会议|部门|单位$", item) or len(item) > 40:
             return []
         out.append(item)
