@@ -543,3 +543,14 @@ def test_a_basis_list_runs_to_its_last_title_and_a_titles_note_is_no_basis(body,
 ])
 def test_a_channel_name_is_not_cut_and_a_place_of_posted_notices_is_one(sentence, channels):
     assert facts_of(explanation(sentence)).get("consultation.channels") == channels
+
+
+def test_words_of_a_quoted_column_name_tell_of_no_event():
+    """采纳情况已在局门户网站“征求意见”专栏公布: a column's name, not a consultation starting that day (which, read as
+    one, made a second round and dropped the real one's facts)."""
+    report = ("关于《某县食品小作坊管理办法（征求意见稿）》征求意见采纳情况的说明\n\n"
+              "2026年3月2日至4月1日，我局通过局门户网站公开征求意见，共收到意见建议20条，采纳12条。\n\n"
+              "2026年4月8日，采纳情况已在局门户网站“征求意见”专栏向社会公布。\n")
+    facts = facts_of(explanation("三、起草过程\n送审稿已公开征求意见，采纳情况见说明。"), **{"征求意见采纳情况.md": report})
+    got = [facts.get(f"consultation.{k}") for k in ("start", "end", "comments", "adopted", "feedback_published")]
+    assert got == [D(2026, 3, 2), D(2026, 4, 1), 20, 12, True]

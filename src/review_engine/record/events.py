@@ -134,10 +134,14 @@ def titles(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in TITLE.finditer(text)]
 
 
+#: A short quoted name (厅门户网站“意见征集”栏目, “公开征求意见”专栏): its words name something, they tell of no event.
+_QUOTED = re.compile(r"“[^“”]{1,12}”(?=[^，。；]{0,2}(?:栏目|专栏|板块|版块|频道|专区|页面|平台|系统|窗口))")
+
+
 def event_spans(text: str) -> list[tuple[str, int, int]]:
-    """The events a sentence tells of, by their words — not words inside a title (对照《公平竞争审查条例》), except
-    a consultation named by its notice (发布《关于公开征求〈……〉意见的公告》)."""
-    named = titles(text)
+    """The events a sentence tells of, by their words — not words inside a title (对照《公平竞争审查条例》) or a
+    quoted name (“意见征集”栏目), except a consultation named by its notice (发布《关于公开征求〈……〉意见的公告》)."""
+    named = titles(text) + [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     out = [(name, m.start(), m.end()) for name, pattern in EVENTS.items() for m in pattern.finditer(text)
            if not any(a < m.end() and m.start() < b and not (name == "consultation" and re.search(r"公告|通知", text[a:b]))
                       for a, b in named)]

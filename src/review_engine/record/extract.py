@@ -64,6 +64,8 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
     if about and s.kind in ("起草说明", "征求意见及采纳情况", "其他材料"):
         counts(s, c)
+        if not public and _CHANNEL_LABEL.search(s.text):  # 发布平台：…… in a material on the consultation
+            _channels(s, c, weight(s, "consultation", dedicated), 0, len(s.text))
     feedback(s, c, about)
     # a sentence telling of another event (局务会审议通过, 局法规科出具合法性审核意见) is not about the review before it
     if (s.kind == "公平竞争审查" or "fcr" in context and all(e[0] == "fcr" for e in events)) and "fcr" not in done:
