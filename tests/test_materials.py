@@ -554,3 +554,25 @@ def test_words_of_a_quoted_column_name_tell_of_no_event():
     facts = facts_of(explanation("三、起草过程\n送审稿已公开征求意见，采纳情况见说明。"), **{"征求意见采纳情况.md": report})
     got = [facts.get(f"consultation.{k}") for k in ("start", "end", "comments", "adopted", "feedback_published")]
     assert got == [D(2026, 3, 2), D(2026, 4, 1), 20, 12, True]
+
+
+@pytest.mark.parametrize("sentence, done, day", [
+    ("我局未设法制机构，由局综合室指定专人对送审稿进行了合法性初审。", True, None),
+    # a review citing the article it would change is still the review, not a provision; a 法制大队 is the unit's own
+    ("5月8日，局法制大队对送审稿开展合法性审核，建议删除第十二条第二款，已采纳。", True, D(2026, 5, 8)),
+])
+def test_the_drafting_units_own_legality_review_said_in_other_words(sentence, done, day):
+    facts = facts_of(explanation(sentence))
+    assert (facts.get("drafting_unit_legality_review.done"), facts.get("drafting_unit_legality_review.date")) == (done, day)
+
+
+def test_counts_after_the_comments_are_named_and_a_correcting_material_wins():
+    """共反馈 5 条 counts the comments the sentence named before; a material that says it supplements or corrects
+    another (……的更正说明) outweighs it on every fact it states (the office stands by the later figure)."""
+    facts = facts_of(explanation("2026年3月2日至4月1日，征求意见稿在县政府网站公开征求意见，共反馈 5 条，采纳 2 条。"))
+    assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (5, 2)
+    first = explanation("2026年3月2日至4月1日，在县政府网站公开征求意见，共收到意见10条，采纳4条。")
+    later = ("关于《某县食品小作坊管理办法（送审稿）》起草说明的更正说明\n\n"
+             "经核对，公开征求意见期间共收到意见12条（含电话意见2条），采纳5条。\n\n某县市场监督管理局\n2026年4月25日\n")
+    facts = facts_of(first, **{"更正说明.md": later})
+    assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (12, 5)

@@ -38,7 +38,7 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     if "main_content" in s.topics and not s.topics & {"process", "fair_competition"} \
             and not re.search(r"现将|现报送|现予|特此|妥否|请审议|请予|名义(?:印发|发布|出台)", s.text):
         return set()
-    if PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
+    if PROVISION.search(s.text) and not re.search(r"征求意见|审查|审核|论证|听证会|评估|审议|公平竞争", s.text):
         return set()
     events = event_spans(s.text)
     d = dated(s)
