@@ -576,3 +576,14 @@ def test_counts_after_the_comments_are_named_and_a_correcting_material_wins():
              "经核对，公开征求意见期间共收到意见12条（含电话意见2条），采纳5条。\n\n某县市场监督管理局\n2026年4月25日\n")
     facts = facts_of(first, **{"更正说明.md": later})
     assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (12, 5)
+
+
+def test_a_denied_plan_word_denies_and_a_leading_date_is_its_next_clauses_act():
+    """未另行举行听证 denies the hearing (另行 negated is no plan); 3月10日，……发布听证公告 dates the notice, not
+    the hearing the report tells of."""
+    facts = facts_of(explanation("本办法起草中已通过座谈会充分听取群众意见，未另行举行听证。"))
+    assert facts.get("hearing.held") is False
+    report = ("某县食品小作坊管理办法听证报告\n\n2026年3月10日，我局在局门户网站发布听证公告，公开征集听证参加人。"
+              "听证会于2026年3月25日在局三楼会议室举行。\n")
+    facts = facts_of(explanation("三、起草过程\n我局组织召开了听证会，详见听证报告。"), **{"听证报告.md": report})
+    assert facts.get("hearing.date") == D(2026, 3, 25)

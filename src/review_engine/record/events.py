@@ -20,7 +20,7 @@ N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
 NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
 SMR = r"市场监(?:督管理|管)"
 _CLAUSE = re.compile(r"[，,；;]")
-PLAN = re.compile(r"拟(?!定|订)|原定|定于|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
+PLAN = re.compile(r"拟(?!定|订)|原定|定于|(?<![未不需须])另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
 PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
 #: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
@@ -196,6 +196,12 @@ def _elsewhere(text: str, pos: int, name: str, events: list) -> bool:
     """Whether the date at ``pos`` belongs to something else than the event ``name`` after it: its clause tells of
     another event (征求意见时间为5月6日至6月4日，并组织了专家论证) or of a notice (于3月25日发布听证公告)."""
     a, b = clause_at(text, pos)
+    if re.fullmatch(r"\s*[^，。；]{0,14}?[日号]\s*", text[a:b]) and b < len(text):
+        a, b = clause_at(text, b + 1)  # 2025年5月13日，我局……发布听证公告: a leading date is the next clause's act's
+        if name != "consultation" and NOTICE.search(text[a:b]):
+            return True
+        if any(e[0] == name and a <= e[1] < b for e in events):
+            return False
     if any(e[0] != name and a <= e[1] < b for e in events):
         return True
     return name != "consultation" and NOTICE.search(text[a:b]) is not None
