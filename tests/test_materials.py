@@ -587,3 +587,10 @@ def test_a_denied_plan_word_denies_and_a_leading_date_is_its_next_clauses_act():
               "听证会于2026年3月25日在局三楼会议室举行。\n")
     facts = facts_of(explanation("三、起草过程\n我局组织召开了听证会，详见听证报告。"), **{"听证报告.md": report})
     assert facts.get("hearing.date") == D(2026, 3, 25)
+
+
+def test_a_meeting_told_in_the_background_is_another_texts():
+    body = ("一、制定背景\n《某县食品安全条例》于2025年3月2日经县人大常委会审议修订。\n"
+            "三、起草过程\n4月15日，送审稿经局务会议审议通过。")
+    facts = facts_of(explanation(body))
+    assert (facts.get("collective_deliberation.meeting"), facts.get("collective_deliberation.date")) == ("局务会议", D(2026, 4, 15))

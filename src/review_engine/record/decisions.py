@@ -213,6 +213,8 @@ def _meeting_name(name: str) -> str:
 
 def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     text = s.text
+    if s.topics and s.topics <= {"necessity", "basis"}:
+        return False  # the background tells of other texts' meetings (《条例》……经市人大常委会审议修正)
     a, b = clause_at(text, start)
     m = _MEETING_END.search(text, a)
     if m is None or m.start() > b:
