@@ -35,8 +35,9 @@ def counts(s: Sentence, c: Candidates) -> None:
         return
     w = 2 if s.kind == "征求意见及采纳情况" else 1
     masked = adoption_words(re.sub(r"征求意见稿|《[^《》]*》", lambda m: "＿" * len(m.group(0)), text))
-    audience, comments, adopted, zero, share, others = "public", [], [], False, None, False
+    audience, comments, adopted, zero, share, others, said = "public", [], [], False, None, False, False
     for seg, item in _segments(masked):
+        said = said or bool(re.search(r"意见|建议|留言|诉求", seg))  # 公开征求意见，共反馈3条: the comments named before
         named = _audience(seg)
         audience = named or audience
         others = others or (item and named not in (None, "public"))
@@ -52,7 +53,7 @@ def counts(s: Sentence, c: Candidates) -> None:
             if taken:
                 if not taken.group("neg"):
                     adopted.append(number(m.group("n")))
-            elif item or re.search(r"意见|建议|留言|诉求", seg) and re.search(
+            elif item or said and re.search(
                     r"收到|征集|收集|汇总|接到|提出|反馈|共|合计|累计|(?:意见|建议|留言)$", before):
                 comments.append(number(m.group("n")))
         z = _ZERO.search(seg)

@@ -49,6 +49,8 @@ class Mention:
     year: int | None
     explicit_year: bool
     text: str
+    planned: bool = False
+    """A date an act is planned for (拟于2026年1月上旬): it does not carry the chronicle's year on."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,14 @@ def _make(year: int | None, month: int | None, day: int | None) -> dt.date | Non
 
 
 _REL_YEAR = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+#: A date announced for an act still to come (拟于、计划于、预计、将于、定于 right before it in its clause).
+_AHEAD = re.compile(r"(?:拟|计划|预计|将|准备|定)(?:于|在)?\s*$")
+
+
+def planned_at(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` is the day of an act still to come (拟于2026年1月上旬邀请专家论证)."""
+    clause = re.split(r"[，,；;。]", text[:pos])[-1]
+    return _AHEAD.search(clause) is not None
 
 
 def mentions(text: str, year: int | None = None, last: dt.date | None = None,
@@ -107,21 +117,25 @@ def mentions(text: str, year: int | None = None, last: dt.date | None = None,
     last full date before the text (for 同日 / 次日), ``this_year`` the year of the document (for 今年, 去年);
     次年 / 翌年 is the year after the context year. ``mark`` (year, month) is the latest month named before: a
     chronicle that reaches 2025年12月 and goes on with 3月2日 has crossed into the next year — when ``limit`` (the
-    document's own date) allows it."""
+    document's own date) allows it. The day of a plan (拟于2026年1月上旬) does not set the year of the dates after
+    it, and a date without a year that the context would put in a year after the document's own is left unknown
+    rather than guessed."""
     found: list[Mention] = []
     for m in DATE.finditer(text):
         if m.group("iy"):
             y = int(m.group("iy"))
             day = _make(y, int(m.group("im")), int(m.group("id")))
-            found.append(Mention(m.start(), m.end(), day, y, True, m.group(0)))
-            if day is not None:
+            ahead = planned_at(text, m.start())
+            found.append(Mention(m.start(), m.end(), day, y, True, m.group(0), ahead))
+            if day is not None and not ahead:
                 year, last = y, day
             continue
         if m.group("ly"):
             y = _year(m.group("ly"))
             if y is not None:
-                found.append(Mention(m.start(), m.end(), None, y, True, m.group(0)))
-                year = y
+                ahead = planned_at(text, m.start())
+                found.append(Mention(m.start(), m.end(), None, y, True, m.group(0), ahead))
+                year = year if ahead else y
             continue
         explicit = m.group("y") is not None
         y = _year(m.group("y")) if explicit else year
@@ -145,7 +159,12 @@ def mentions(text: str, year: int | None = None, last: dt.date | None = None,
             if later is not None and (limit is None or later <= limit):
                 y = y + 1
         day = _make(y, month, day_no) if day_no is not None else None
-        found.append(Mention(m.start(), m.end(), day, y, explicit, m.group(0)))
+        ahead = planned_at(text, m.start())
+        if day is not None and not explicit and not ahead and limit is not None and y > limit.year and day > limit:
+            day = None  # the context's year is past the document's own: this date's year is not known
+        found.append(Mention(m.start(), m.end(), day, y, explicit, m.group(0), ahead))
+        if ahead:
+            continue  # the day of a plan (拟于2026年1月上旬……) is no step of the chronicle: the year stays
         if y is not None and month is not None:
             mark = (y, month)
         if y is not None:
@@ -246,4 +265,5 @@ def last_year(text: str, year: int | None) -> int | None:
     return year
 
 
-__all__ = ["CONNECTOR", "DATE", "LENGTH", "Length", "Mention", "Span", "last_year", "lengths", "mentions", "month_of", "spans"]
+__all__ = ["CONNECTOR", "DATE", "LENGTH", "Length", "Mention", "Span", "last_year", "lengths", "mentions", "month_of",
+           "planned_at", "spans"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .events import MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, outcome_date, plan_before, weight
+from .events import DEPT, MEETING, PLAN, SMR, Candidates, clause_at, negated, one_date, outcome_date, plan_before, weight
 from .sentences import Sentence
 
 # ---- fair-competition review ------------------------------------------------------------------------------------------
@@ -20,7 +20,9 @@ def fcr(s, c, d, start, end, events, dedicated) -> bool:
             r"|不属于[^。；]{0,10}公平竞争审查(?:范围)?", text):
         c.add("fair_competition_review.done", False, s, w)
         return True
-    if not text[start:end].startswith("公平竞争"):
+    if not text[start:end].startswith("公平竞争") or not re.match(r"\s*(?:审查|自查|审核)", text[end:]):
+        # 排除、限制竞争 / 对公平竞争影响更小的替代方案: the review's subject matter, not the review — a negation
+        # there (没有对公平竞争影响更小的……) denies nothing of the review
         return _fcr_finding(s, c, d, start, events, w)
     if negated(text, start, 10):
         c.add("fair_competition_review.done", False, s, w)
@@ -46,12 +48,33 @@ def _fcr_finding(s, c, d, start, events, w) -> bool:
     done (by the drafting unit's own account) and its conclusion."""
     before = fcr_conclusion(s, c, w)
     if not before or s.kind not in ("起草说明", "公平竞争审查", "其他材料") \
-            or not re.search(r"(?<!合法性)审查|自查", s.text) or re.search(r"合法性|合法性审", s.text):
+            or not (re.search(r"(?<!合法性)审查|自查", s.text) or _REGULATOR_REPLY.search(s.text)) \
+            or re.search(r"合法性|合法性审", s.text):
         return before
     c.add("fair_competition_review.done", True, s, w)
     c.add("fair_competition_review.date", one_date(s, d, "fcr", start, events), s, w)
     fcr_joint(s, c, w)
     return True
+
+
+_COMPLETED = re.compile(r"(?<!合法性)(?<!法制)审查(?:工作)?[^，。；]{0,14}?(?:完成|结束|办结)|(?:完成|结束)(?:了)?[^，。；]{0,6}(?<!合法性)审查")
+
+
+def fcr_completed(s: Sentence, c: Candidates, d, w: int) -> None:
+    """审查于2026年1月20日完成, in a sentence about the review told of before (its section, the sentence before
+    it): the bare word is that review, the day it was completed its date."""
+    m = _COMPLETED.search(s.text)
+    if m is None or plan_before(s.text, m.start()):
+        return
+    a, b = clause_at(s.text, m.start())
+    days = [x.day for x in d.mentions if x.day is not None and a <= x.start < b]
+    if days:
+        c.add("fair_competition_review.done", True, s, w)
+        c.add("fair_competition_review.date", days[-1], s, w)
+
+
+#: The market regulator answering on the draft (市市场监督管理局反馈，送审稿无排除、限制竞争内容): its review given.
+_REGULATOR_REPLY = re.compile(SMR + r"(?:部门|局|分局)?[^，。；]{0,12}(?:反馈|复函|函复|回复|答复|出具|认为)")
 
 
 def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> bool:
@@ -65,7 +88,9 @@ def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> bool:
 
 def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
     text = s.text
-    if re.search(r"适用例外|例外(?:规定|情形)|第十二条", text) and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
+    # the exception's test said in its words: needed for (公共安全……) and no way less harmful to competition
+    if re.search(r"适用例外|例外(?:规定|情形)|第十二条|(?:没有|不存在|无)[^，。；]{0,8}对公平竞争影响更小的", text) \
+            and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
         c.add("fair_competition_review.conclusion", "适用例外", s, w)
     elif re.search(r"(?<!涉嫌)(?<!不)(?<!未)违反公平竞争审查标准|不符合公平竞争审查|审查结论(?:为|是|：|:)\s*不符合", text) and not re.search(r"不存在|未发现|没有|涉嫌", text):
         c.add("fair_competition_review.conclusion", "不符合", s, w)
@@ -86,22 +111,27 @@ def fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
             and re.search(r"审查|自查", text):
         c.add("fair_competition_review.joint_with_market_regulator", False, s, w)
     else:
-        m = _JOINT.search(text)
-        if m and not plan_before(text, m.start()):  # 将送区市场监督管理局审查: a plan
+        for m in _JOINT.finditer(text):
+            a, b = clause_at(text, m.start())
+            if plan_before(text, m.start()):  # 将送区市场监督管理局审查: a plan
+                continue
+            if DEPT.search(text[a:b]) and not re.search(r"审查|审核|公平竞争|会审", text[a:b]):
+                continue  # 书面征求市发展改革委、市市场监督管理局等12个部门意见: the departments consulted, no review
             c.add("fair_competition_review.joint_with_market_regulator", True, s, w)
+            return
 
 
 _JOINT = re.compile(
     r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|审核|意见|会审)"
-    r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|审核|出具|会审|联合审查|牵头)"
-    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|会审")
+    r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|审核|出具|会审|联合审查|牵头|反馈|复函|函复|回复|答复)"
+    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|(?<![务组委])会审(?!议)")  # not 局务会审议: a meeting
 
 
 # ---- the drafting unit's own legality review -------------------------------------------------------------------
 
 _OWN_REVIEW = re.compile(
     r"(?:^|[我本局厅委办])(?:局|厅|委|办|单位)?[^，。；司]{0,10}(?:科|股|处|室)(?:[^，。；]{0,16})?$"
-    r"|(?:政策法规|法规|法制|法治|法律事务)[^，。；]{0,6}(?:科|股|处|室|机构|工作机构|部门|办|审核员|员)|法律顾问|公职律师|内部合法性"
+    r"|(?:政策法规|法规|法制|法治|法律事务)[^，。；]{0,6}(?:科|股|处|室|机构|工作机构|部门|办|审核员|员|支队|大队|中队)|法律顾问|公职律师|内部合法性"
     r"|(?:我|本)(?:局|厅|委|办|单位|部门)[^，。；]{0,12}$|(?:^|经|由)(?:本)?(?:局|厅|委|办)(?:机关)?$")
 _GOV_REVIEW = re.compile(r"司法局|司法厅|司法行政|法制办|政府法制|审核机构|管委会|(?:县|市|省|区|州|乡|镇)(?:人民)?政府(?!办)")
 _SUBMIT = re.compile(r"(?:报送|提交|送交|送请|送(?!审稿)|报(?!告|送审稿)|提请|移送)[^，。；]{0,24}$")
@@ -183,6 +213,8 @@ def _meeting_name(name: str) -> str:
 
 def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     text = s.text
+    if s.topics and s.topics <= {"necessity", "basis"}:
+        return False  # the background tells of other texts' meetings (《条例》……经市人大常委会审议修正)
     a, b = clause_at(text, start)
     m = _MEETING_END.search(text, a)
     if m is None or m.start() > b:
@@ -209,4 +241,4 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
     return True
 
 
-__all__ = ["deliberation", "fcr", "fcr_conclusion", "fcr_joint", "legality"]
+__all__ = ["deliberation", "fcr", "fcr_completed", "fcr_conclusion", "fcr_joint", "legality"]

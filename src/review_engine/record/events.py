@@ -20,7 +20,7 @@ N = r"(?P<n>\d+|[〇零一二三四五六七八九十百两]+)"
 NEG = r"(?:未|没有|无需|无须|不需要|不需|不必|尚未|并未|未曾|不再|暂不|不予|不涉及|不属于|不适用|不宜)"
 SMR = r"市场监(?:督管理|管)"
 _CLAUSE = re.compile(r"[，,；;]")
-PLAN = re.compile(r"拟(?!定|订)|原定|定于|另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
+PLAN = re.compile(r"拟(?!定|订)|原定|定于|(?<![未不需须])另行|将(?=于|在|按|适时|提请|提交|报(?!告)|送(?!审稿)|组织|开展|进行|召开|举行|根据|依据|另行|尽快|及时|视)|待[^，。；]{0,12}后|下一步|计划|准备|即将|尚需|还需|需要?提请|可以提交|可提交|建议提交|按程序提交|按程序报送")
 PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|明确了|设定了|设置了|建立了|本办法(?:对|规定)|办法规定")
 
 #: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
@@ -40,7 +40,7 @@ EVENTS = {
     "expert": re.compile(r"专家(?!库)|论证会|论证意见|评估论证|论证"),
     "risk": re.compile(r"风险评估|稳定风险|风险等级|风险评价|评估[^，。；]{0,8}风险|风险可控"),
     "fcr": re.compile(r"公平竞争|排除[、和或]?限制竞争|(?<!排除、)(?<!排除)限制竞争"),
-    "legality": re.compile(r"合法性(?:审查|审核)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
+    "legality": re.compile(r"合法性(?:初审|审查|审核|把关)|法制审核|法律审核|法制审查|法律顾问[^，。；]{0,8}(?:审核|审查|把关)"
                            r"|(?:法规|法制|法治)(?:科|股|处|室|机构|工作机构|审核员|员)[^，。；]{0,8}(?:审核|审查)"
                            r"|公职律师[^，。；]{0,8}(?:审核|审查|法律意见)"),
     "deliberation": MEETING,
@@ -134,10 +134,14 @@ def titles(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in TITLE.finditer(text)]
 
 
+#: A short quoted name (厅门户网站“意见征集”栏目, “公开征求意见”专栏): its words name something, they tell of no event.
+_QUOTED = re.compile(r"“[^“”]{1,12}”(?=[^，。；]{0,2}(?:栏目|专栏|板块|版块|频道|专区|页面|平台|系统|窗口))")
+
+
 def event_spans(text: str) -> list[tuple[str, int, int]]:
-    """The events a sentence tells of, by their words — not words inside a title (对照《公平竞争审查条例》), except
-    a consultation named by its notice (发布《关于公开征求〈……〉意见的公告》)."""
-    named = titles(text)
+    """The events a sentence tells of, by their words — not words inside a title (对照《公平竞争审查条例》) or a
+    quoted name (“意见征集”栏目), except a consultation named by its notice (发布《关于公开征求〈……〉意见的公告》)."""
+    named = titles(text) + [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     out = [(name, m.start(), m.end()) for name, pattern in EVENTS.items() for m in pattern.finditer(text)
            if not any(a < m.end() and m.start() < b and not (name == "consultation" and re.search(r"公告|通知", text[a:b]))
                       for a, b in named)]
@@ -192,6 +196,12 @@ def _elsewhere(text: str, pos: int, name: str, events: list) -> bool:
     """Whether the date at ``pos`` belongs to something else than the event ``name`` after it: its clause tells of
     another event (征求意见时间为5月6日至6月4日，并组织了专家论证) or of a notice (于3月25日发布听证公告)."""
     a, b = clause_at(text, pos)
+    if re.fullmatch(r"\s*[^，。；]{0,14}?[日号]\s*", text[a:b]) and b < len(text):
+        a, b = clause_at(text, b + 1)  # 2025年5月13日，我局……发布听证公告: a leading date is the next clause's act's
+        if name != "consultation" and NOTICE.search(text[a:b]):
+            return True
+        if any(e[0] == name and a <= e[1] < b for e in events):
+            return False
     if any(e[0] != name and a <= e[1] < b for e in events):
         return True
     return name != "consultation" and NOTICE.search(text[a:b]) is not None

@@ -25,7 +25,7 @@ import re
 from .counts import counts, feedback
 from .events import (DEPT, PLAN, PROVISION, Candidates, clause_at, dated, dates_for, denied_after, event_spans, in_span,
                      negated, one_date, outcome_date, plan_before, unstated, weight)
-from .decisions import deliberation, fcr, fcr_conclusion, fcr_joint, legality
+from .decisions import deliberation, fcr, fcr_completed, fcr_conclusion, fcr_joint, legality
 from .sentences import Sentence
 
 # ---- the sentence reader ----------------------------------------------------------------------------------------
@@ -38,7 +38,7 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
     if "main_content" in s.topics and not s.topics & {"process", "fair_competition"} \
             and not re.search(r"现将|现报送|现予|特此|妥否|请审议|请予|名义(?:印发|发布|出台)", s.text):
         return set()
-    if PROVISION.search(s.text) and not re.search(r"征求意见|审查|论证|听证会|评估|审议|公平竞争", s.text):
+    if PROVISION.search(s.text) and not re.search(r"征求意见|审查|审核|论证|听证会|评估|审议|公平竞争", s.text):
         return set()
     events = event_spans(s.text)
     d = dated(s)
@@ -64,11 +64,16 @@ def read_sentence(s: Sentence, c: Candidates, *, dedicated: dict[str, str], cont
         or (re.search(r"征求意见", s.heading) and not re.search(r"部门", s.heading))
     if about and s.kind in ("起草说明", "征求意见及采纳情况", "其他材料"):
         counts(s, c)
+        if not public and _CHANNEL_LABEL.search(s.text):  # 发布平台：…… in a material on the consultation
+            _channels(s, c, weight(s, "consultation", dedicated), 0, len(s.text))
     feedback(s, c, about)
-    if (s.kind == "公平竞争审查" or "fcr" in context) and "fcr" not in done:
+    # a sentence telling of another event (局务会审议通过, 局法规科出具合法性审核意见) is not about the review before it
+    if (s.kind == "公平竞争审查" or "fcr" in context and all(e[0] == "fcr" for e in events)) and "fcr" not in done:
         w = weight(s, "fcr", dedicated)
         if fcr_conclusion(s, c, w) and s.kind in ("起草说明", "公平竞争审查") and not _planned(s.text, len(s.text)):
             c.add("fair_competition_review.done", True, s, w)  # 五、公平竞争审查：……不存在限定经营……的内容
+        if s.kind in ("起草说明", "公平竞争审查"):
+            fcr_completed(s, c, d, w)
         fcr_joint(s, c, w)
     return ({"consultation"} if public else set()) | ({"fcr"} if "fcr" in done else set())
 
@@ -204,10 +209,10 @@ def _end_after(s, c, d, end, events, w) -> None:
             return
 
 
-_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏")
+_CHANNEL_WORD = re.compile(r"网站|网|公众号|微信|微博|报|平台|客户端|APP|app|栏|政务|媒体|广播|电视|电台|专栏|号|群|显示屏|张贴")
 _INTRO = r"(?:(?:刊登|发布|公布|登载|刊载|张贴|公示|挂)在|在|通过|依托|利用|借助|经由|(?<=[并再后，,])经(?!过|研究|审查|审议)|发到|发至|发送至|推送至|刊登于|刊载于|登载于)"
 _CHANNEL = re.compile(
-    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等)?(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?"
+    _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?|[一二三四五六七八九十两\d]+个(?:平台|渠道|媒体|途径))?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
     r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|[，,。；]|$)"
 )
@@ -228,15 +233,23 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
     masked = re.sub(r"“[^”]{1,20}”|‘[^’]{1,20}’|「[^」]{1,20}」|\"[^\"]{1,20}\"|《[^《》]{2,20}(?:报|杂志|刊)》",
                     lambda q: "＿" * len(q.group(0)), region)
     for m in list(_CHANNEL_LABEL.finditer(masked)) + list(_CHANNEL.finditer(masked)):
-        items = _channel_items(region[m.start("list"):m.end("list")], masked[m.start("list"):m.end("list")])
+        posted = _POSTED.match(region, m.end("list"))
+        items = _channel_items(region[m.start("list"):m.end("list")], masked[m.start("list"):m.end("list")],
+                               posted.group("act") if posted else None)
         if items:
             found += [x for x in items if x not in found]
     if found:
         c.add("consultation.channels", tuple(found), s, w)
 
 
-def _channel_items(raw: str, masked: str) -> list[str]:
-    """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so."""
+#: Notices posted in places (在县内各托育机构张贴公告): the posting is the channel.
+_POSTED = re.compile(r"(?:上|中|内)?(?P<act>张贴(?:公告|通告|通知|海报)?)")
+
+
+def _channel_items(raw: str, masked: str, posted: str | None = None) -> list[str]:
+    """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so; a
+    place where notices were posted that names no channel of its own (各托育机构, not 村务公开栏) is named with the
+    posting (各托育机构张贴公告)."""
     if not raw.strip():
         return []
     masked = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", lambda q: "＿" * len(q.group(0)), masked)
@@ -255,6 +268,8 @@ def _channel_items(raw: str, masked: str) -> list[str]:
         item = re.sub(r"(?:上|中|内|等)$", "", item).strip()
         item = re.sub(r"^《([^《》]{2,20}(?:报|杂志|刊))》$", r"\1", item)
         item = re.sub(r"^(?:本局|我局|我委|本委|我厅|本单位|了|在|分别在)", "", item).strip()
+        if item and posted and not _CHANNEL_WORD.search(item):
+            item += posted if posted != "张贴" else "张贴公告"
         if not item or not _CHANNEL_WORD.search(item) or re.search(r"征求|意见|会议|部门|单位$", item) or len(item) > 40:
             return []
         out.append(item)

@@ -153,6 +153,7 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
     result = result if result is not None else MaterialFacts(files=[m.file for m in materials])
     candidates = Candidates()
     for material in materials:
+        earlier = {key: len(items) for key, items in candidates.items.items()}
         _dedicated_material(material, candidates)
         context: frozenset = frozenset()
         line = None
@@ -168,6 +169,8 @@ def extract_facts(materials: list[Material], result: MaterialFacts | None = None
             rounds.after(candidates, before)
             context = frozenset(about) or (context if not re.search(r"部门|单位", sentence.text) else frozenset())
         named.drafting_unit(material, candidates)
+        if _corrects(material):
+            _outweigh(candidates, earlier)
     _latest_rounds(candidates)
     named.basis(materials, candidates, own_title or _own_title(materials))
     named.issuer(materials, candidates)
@@ -225,6 +228,25 @@ class _Rounds:
                 return index
         self.spans.append([start, end])
         return len(self.spans) - 1
+
+
+_CORRECTS = re.compile(r"补充说明|补充更正|更正说明|勘误|(?:补充|更正)(?:如下|说明如下)")
+
+
+def _corrects(material: Material) -> bool:
+    """A material that says it supplements or corrects another (……起草说明的补充说明, 现补充更正如下): written after
+    the one it corrects, to correct it."""
+    opening = " ".join(s.text for s in material.sentences[:4])
+    return bool(_CORRECTS.search(material.file + material.title + opening))
+
+
+def _outweigh(c: Candidates, before: dict[str, int]) -> None:
+    """Every fact a correcting material states outweighs the same fact stated elsewhere (the truth it gives is the
+    one the office stands by: 共收到意见建议17条……原说明漏计了……)."""
+    for key, items in c.items.items():
+        for index in range(before.get(key, 0), len(items)):
+            value, sentence, w = items[index]
+            items[index] = (value, sentence, w + 2)
 
 
 def _latest_rounds(c: Candidates) -> None:

@@ -59,7 +59,8 @@ def basis(materials: list[Material], c: Candidates, own_title: str | None) -> No
             for s in material.sentences:
                 if s.title or re.search(r"公平竞争审查|合法性审", s.text):
                     continue
-                m = re.search(r"(?:根据|依据|依照|按照)(?P<body>[^。；]*?《[^。；]*》)[^。；]{0,40}?(?:制定|起草|规定|结合|有关|等)", s.text) \
+                # the list runs to its last title (……和人力资源社会保障部等部门《关于……的意见》。)
+                m = re.search(r"(?:根据|依据|依照|按照)(?![，,])(?P<body>[^。；]*?《[^。；]*》)[^。；]{0,40}?(?:制定|起草|规定|结合|有关|等|[。；]?$)", s.text) \
                     or BASIS_AS.search(s.text)
                 if m:
                     titles += _titles(m.group("body"), s)
@@ -79,7 +80,13 @@ def basis(materials: list[Material], c: Candidates, own_title: str | None) -> No
         c.add("basis", tuple(out), first, 2)
 
 
+#: The note after a title (（桐政办发〔2023〕15号，刊登于2023年第8期《桐江市人民政府公报》）): its particulars — a title
+#: there is where it was published, no basis.
+_NOTE = re.compile(r"(?<=》)\s*[（(][^（）()]*[）)]")
+
+
 def _titles(text: str, s: Sentence) -> list[tuple[str, Sentence]]:
+    text = _NOTE.sub("", text)
     cut = re.search(r"(?:参照|参考|借鉴|对照)(?:了)?", text)
     body = text[:cut.start()] if cut else text
     return [(t, s) for t in _TITLE.findall(body)]

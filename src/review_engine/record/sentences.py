@@ -225,6 +225,8 @@ def _make(text, material, number, stack, year, last, cells=(), mark=None) -> Sen
 def _advance(text: str, year: int | None, last: dt.date | None, material: Material,
              mark: tuple[int, int] | None) -> tuple[int | None, dt.date | None, tuple[int, int] | None]:
     for m in datetext.mentions(text, year, last, material.doc_year, mark, material.signed):
+        if m.planned:
+            continue  # 拟于2026年1月上旬……: a plan's day does not set the year of the dates after it
         if m.year is not None:
             year = m.year
             month = re.search(r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月", m.text)

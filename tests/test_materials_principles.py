@@ -1,0 +1,113 @@
+"""Principles of reading the materials learnt from the blind/c set (now development data), each tested on sentences
+written for it, not the cases' own wording (the shared helpers are ``test_materials``'s)."""
+
+from __future__ import annotations
+
+import pytest
+from test_materials import D, explanation, facts_of
+
+def test_a_planned_day_sets_no_year_and_a_year_past_the_document_is_not_guessed():
+    """拟于2027年3月…… is the day of a plan: the chronicle's later dates keep the year of the done steps; a date
+    whose only year in reach lies after the document's own year stays unknown (never the review's year)."""
+    plan = ("三、起草过程\n2026年10月9日至11月8日，在区政府网站公开征求意见。尚未开展风险评估，拟于2027年3月上旬委托"
+            "第三方评估。12月20日，局长办公会议审议通过送审稿。")
+    past = "三、起草过程\n到2027年全面完成改造。12月20日，局长办公会议审议通过送审稿。"
+    signed = "2026年12月28日"
+    assert facts_of(explanation(plan, signed=signed)).get("collective_deliberation.date") == D(2026, 12, 20)
+    assert facts_of(explanation(past, signed=signed)).get("collective_deliberation.date") is None
+
+
+@pytest.mark.parametrize("body, want", [
+    # the market regulator's opinion is the review done with it; the exception said by its test, not its name
+    ("五、公平竞争审查\n我局进行初审后，送县市场监管局会审。县市场监管局于2026年4月2日出具审查意见，认为第九条限定摊位数量，"
+     "但为保障食品安全所必需，且没有对公平竞争影响更小的替代方案，可以出台。", (True, D(2026, 4, 2), "适用例外", True)),
+    # its reply, without the word 审查
+    ("我局对照审查标准进行了初审，送区市场监督管理局审查。3月30日，区市场监督管理局回复，本办法无排除、限制竞争内容。",
+     (True, D(2026, 3, 30), "符合", True)),
+    # the review told of again by its bare word; the meeting after it (局长办公会审议) is no 会审
+    ("四、公平竞争审查\n我局自行开展了公平竞争审查，未发现排除、限制竞争的内容。审查工作于2026年4月3日完成。局长办公会审议通过了送审稿。",
+     (True, D(2026, 4, 3), "符合", False)),
+])
+def test_the_fair_competition_review_given_by_the_regulator_or_told_again(body, want):
+    facts = facts_of(explanation(body))
+    keys = ("done", "date", "conclusion", "joint_with_market_regulator")
+    assert tuple(facts.get(f"fair_competition_review.{k}") for k in keys) == want
+
+
+def test_the_market_regulator_among_departments_consulted_is_no_joint_review():
+    table = ("公平竞争审查表\n\n| 审查方式 | 起草单位自行审查 |\n"
+             "| 征求意见情况 | 2026年3月书面征求县发展改革局、县市场监管局等9个部门意见 |\n"
+             "| 审查结论 | 不含排除、限制竞争的内容，可以出台 |\n")
+    facts = facts_of(explanation("五、公平竞争审查\n审查表附后。"), **{"公平竞争审查表.md": table})
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is False
+
+
+@pytest.mark.parametrize("body, basis", [
+    # the list runs to its last title, one named with its issuing bodies before it included
+    ("一、背景\n为规范托管服务，制定本细则。本细则主要依据《甲条例》《乙办法》和省财政厅等部门《关于做好丙工作的通知》。",
+     ("甲条例", "乙办法", "关于做好丙工作的通知")),
+    # a title in the note after a title is where it was published, no basis
+    ("二、制定依据\n《丁法》；《戊规定》（戊政发〔2024〕3号，刊载于2024年第3期《某省人民政府公报》）。", ("丁法", "戊规定")),
+])
+def test_a_basis_list_runs_to_its_last_title_and_a_titles_note_is_no_basis(body, basis):
+    assert facts_of(explanation(body)).get("basis") == basis
+
+
+@pytest.mark.parametrize("sentence, channels", [
+    ("2026年3月2日至4月1日，在市政府网站和“青山民生”政务新媒体向社会公开征求意见。", ("市政府网站", "“青山民生”政务新媒体")),
+    ("2026年3月2日至4月1日，在镇政府网站公开征求意见，并在各村卫生室张贴公告。", ("镇政府网站", "各村卫生室张贴公告")),
+    ("2026年3月2日至4月1日，在镇政府网站公开征求意见，并在各村公示栏张贴征求意见稿。", ("镇政府网站", "各村公示栏")),
+])
+def test_a_channel_name_is_not_cut_and_a_place_of_posted_notices_is_one(sentence, channels):
+    assert facts_of(explanation(sentence)).get("consultation.channels") == channels
+
+
+def test_words_of_a_quoted_column_name_tell_of_no_event():
+    """采纳情况已在局门户网站“征求意见”专栏公布: a column's name, not a consultation starting that day (which, read as
+    one, made a second round and dropped the real one's facts)."""
+    report = ("关于《某县食品小作坊管理办法（征求意见稿）》征求意见采纳情况的说明\n\n"
+              "2026年3月2日至4月1日，我局通过局门户网站公开征求意见，共收到意见建议20条，采纳12条。\n\n"
+              "2026年4月8日，采纳情况已在局门户网站“征求意见”专栏向社会公布。\n")
+    facts = facts_of(explanation("三、起草过程\n送审稿已公开征求意见，采纳情况见说明。"), **{"征求意见采纳情况.md": report})
+    got = [facts.get(f"consultation.{k}") for k in ("start", "end", "comments", "adopted", "feedback_published")]
+    assert got == [D(2026, 3, 2), D(2026, 4, 1), 20, 12, True]
+
+
+@pytest.mark.parametrize("sentence, done, day", [
+    ("我局未设法制机构，由局综合室指定专人对送审稿进行了合法性初审。", True, None),
+    # a review citing the article it would change is still the review, not a provision; a 法制大队 is the unit's own
+    ("5月8日，局法制大队对送审稿开展合法性审核，建议删除第十二条第二款，已采纳。", True, D(2026, 5, 8)),
+])
+def test_the_drafting_units_own_legality_review_said_in_other_words(sentence, done, day):
+    facts = facts_of(explanation(sentence))
+    assert (facts.get("drafting_unit_legality_review.done"), facts.get("drafting_unit_legality_review.date")) == (done, day)
+
+
+def test_counts_after_the_comments_are_named_and_a_correcting_material_wins():
+    """共反馈 5 条 counts the comments the sentence named before; a material that says it supplements or corrects
+    another (……的更正说明) outweighs it on every fact it states (the office stands by the later figure)."""
+    facts = facts_of(explanation("2026年3月2日至4月1日，征求意见稿在县政府网站公开征求意见，共反馈 5 条，采纳 2 条。"))
+    assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (5, 2)
+    first = explanation("2026年3月2日至4月1日，在县政府网站公开征求意见，共收到意见10条，采纳4条。")
+    later = ("关于《某县食品小作坊管理办法（送审稿）》起草说明的更正说明\n\n"
+             "经核对，公开征求意见期间共收到意见12条（含电话意见2条），采纳5条。\n\n某县市场监督管理局\n2026年4月25日\n")
+    facts = facts_of(first, **{"更正说明.md": later})
+    assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (12, 5)
+
+
+def test_a_denied_plan_word_denies_and_a_leading_date_is_its_next_clauses_act():
+    """未另行举行听证 denies the hearing (另行 negated is no plan); 3月10日，……发布听证公告 dates the notice, not
+    the hearing the report tells of."""
+    facts = facts_of(explanation("本办法起草中已通过座谈会充分听取群众意见，未另行举行听证。"))
+    assert facts.get("hearing.held") is False
+    report = ("某县食品小作坊管理办法听证报告\n\n2026年3月10日，我局在局门户网站发布听证公告，公开征集听证参加人。"
+              "听证会于2026年3月25日在局三楼会议室举行。\n")
+    facts = facts_of(explanation("三、起草过程\n我局组织召开了听证会，详见听证报告。"), **{"听证报告.md": report})
+    assert facts.get("hearing.date") == D(2026, 3, 25)
+
+
+def test_a_meeting_told_in_the_background_is_another_texts():
+    body = ("一、制定背景\n《某县食品安全条例》于2025年3月2日经县人大常委会审议修订。\n"
+            "三、起草过程\n4月15日，送审稿经局务会议审议通过。")
+    facts = facts_of(explanation(body))
+    assert (facts.get("collective_deliberation.meeting"), facts.get("collective_deliberation.date")) == ("局务会议", D(2026, 4, 15))
