@@ -106,3 +106,12 @@ def test_a_laws_whole_lead_in_repeated_is_a_restatement_to_check_not_a_creation(
     pen = [f for f in block if f.rule_id == "CONT-PEN-01"]
     assert pen and all(f.severity == "modify" and "违法行为" in (f.reading or "") for f in pen), \
         [(f.rule_id, f.severity, f.reading) for f in block]
+
+
+def test_a_penalty_word_is_no_licence_name():
+    """情节严重 (a penalty's condition the importer once took for the name of an approval) names no licence: a
+    sentence with it restates nothing by that name."""
+    from review_engine.registry.restate import restated
+
+    sentence = "经营者情节严重的，由县市场监督管理局吊销其经营备案凭证。"
+    assert restated(default_registry(), "licence", sentence, DAY) is None

@@ -50,7 +50,7 @@ _GENERIC_CORES = frozenset({"经营", "生产", "管理", "建设", "运输", "�
 # A name is a noun phrase (捕捞许可证, 苗种生产): words of a clause — a modal, a condition, a reference — mean the
 # importer took a piece of a sentence for a name (具备下列条件, ……应当会同……编制), which names nothing to match.
 _NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不)|或者|以及|等|应当|可以|需要|必须|下列|具备|符合|条件|依照|按照|根据|规定|"
-                         r"本法|本条例|第[一二三四五六七八九十百]+条")
+                         r"本法|本条例|第[一二三四五六七八九十百]+条|情节|责令|处罚|罚款|违反")
 _MAX_NAME = 16
 
 
@@ -325,19 +325,35 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     # 违反本办法规定，有下列行为之一的: the conduct is a breach of the draft's own rules, so a law's sanction repeated
     # over it is still a penalty the draft creates (the unconfirmed restatement below needs the conduct open)
     own_rules = _OWN_RULES.search(sentence) is not None
-    grams = {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}
+    grams = _grams(text)
+    figures = set(_FIGURE.findall(text))
     best: tuple[tuple, Restated] | None = None
     for key, joined in index.articles.items():
         if anchor not in joined:  # the measure's words must be among the article's quotations
             continue
         for quote, provision, alone in index.by_article[key]:
-            if len(grams.intersection(quote[j:j + _GRAM] for j in range(len(quote) - _GRAM + 1))) < \
-                    _COVER * (len(quote) - _GRAM + 1) * 0.75:  # cannot reach the cover: skip the comparison
-                continue
+            quote_grams, quote_figures = _shape(quote)
+            if not quote_figures <= figures or len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
+                continue  # a figure of the law not repeated, or too few shared sequences to reach the cover
             found = _judge_quote(registry, quote, provision, alone, text, joined, day, own_rules)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
+
+
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1))
+
+
+_SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _shape(quote: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(three-character sequences, figures) of a quotation, computed once per run."""
+    found = _SHAPES.get(quote)
+    if found is None:
+        found = _SHAPES[quote] = (_grams(quote), frozenset(_FIGURE.findall(quote)))
+    return found
 
 
 def _judge_quote(registry: Registry, quote: str, provision: Restated, alone: bool, text: str, joined: str,
