@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .loader import Registry
 from .search import core
@@ -255,6 +255,21 @@ def normalized(text: str) -> str:
 class _Quotes:
     by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]]  # the article's quotations long enough
     articles: dict[tuple[str, str], str]  # (title, article) → all its quotations, normalized and joined
+    blob: str = ""  # every article's joined quotations, one per line: the measure's words are found in one scan
+    starts: list[int] = field(default_factory=list)  # where each article's line begins in ``blob``
+    keys: list[tuple[str, str]] = field(default_factory=list)  # the article of each line
+
+    def holding(self, words: str):
+        """(key, joined) of the articles among whose quotations ``words`` occur, in order."""
+        from bisect import bisect_right
+
+        at = self.blob.find(words)
+        while at != -1:
+            i = bisect_right(self.starts, at) - 1
+            key = self.keys[i]
+            yield key, self.articles[key]
+            end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.blob)
+            at = self.blob.find(words, end)
 
 
 _QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
@@ -275,7 +290,12 @@ def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
               if _applies(start, end, day)}  # the version of each law on the day, by its first day
     articles = {(title, article): joined for (title, article, start), joined in derived.articles.items()
                 if (title, article) in by_article and starts.get(title) == start}
-    index = _QUOTES[key] = _Quotes(by_article, articles)
+    keys = list(articles)
+    starts, at = [], 0
+    for k in keys:
+        starts.append(at)
+        at += len(articles[k]) + 1
+    index = _QUOTES[key] = _Quotes(by_article, articles, "\n".join(articles[k] for k in keys), starts, keys)
     return index
 
 
@@ -328,9 +348,7 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     grams = _grams(text)
     figures = set(_FIGURE.findall(text))
     best: tuple[tuple, Restated] | None = None
-    for key, joined in index.articles.items():
-        if anchor not in joined:  # the measure's words must be among the article's quotations
-            continue
+    for key, joined in index.holding(anchor):  # the measure's words must be among the article's quotations
         for quote, provision, alone in index.by_article[key]:
             quote_grams, quote_figures = _shape(quote)
             if not quote_figures <= figures or len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
