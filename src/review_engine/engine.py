@@ -45,7 +45,7 @@ def get_profile(name: str | Path | None) -> Profile:
 
 
 def warm_up(rules: RuleSet, profile: Profile) -> None:
-    """Load what every review needs (parser tables, law registry, calendar) and move these long-lived
+    """Load what every review needs (parser tables, law registry and its restatement data) and move these long-lived
     objects out of the garbage collector's way (``gc.freeze``): a run over many drafts otherwise spends
     a fifth of its time re-scanning the rule set and the registry in full collections. For command-line
     runs; a library caller may use it the same way before reviewing many drafts."""
@@ -53,9 +53,10 @@ def warm_up(rules: RuleSet, profile: Profile) -> None:
 
     from .parsing.grammar import parser
     from .registry import default_registry
+    from .registry.restate import restatement_data
 
     parser()
-    default_registry()
+    restatement_data(default_registry())
     gc.collect()
     gc.freeze()
 

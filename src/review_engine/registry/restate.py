@@ -121,6 +121,11 @@ class _Derived:
     repealed: dict[str, dt.date]  # title → the day from which it is repealed (``Registry.in_force``)
 
 
+def restatement_data(registry: Registry) -> None:
+    """Load (or build) what the restatement checks read, ahead of a run over many drafts (``engine.warm_up``)."""
+    _derived(registry)
+
+
 def _derived(registry: Registry) -> _Derived:
     """Built once per registry content and kept in ``resources.cache_dir()`` under ``Registry.digest``: building
     it reads every imported record (about a second); a one-draft check then loads it instead."""
