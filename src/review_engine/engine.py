@@ -53,7 +53,7 @@ def warm_up(rules: RuleSet, profile: Profile) -> None:
 
     from .parsing.grammar import parser
     from .registry import default_registry
-    from .registry.restate import restatement_data
+    from .registry.derived import restatement_data
 
     parser()
     restatement_data(default_registry())

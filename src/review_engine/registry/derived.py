@@ -1,0 +1,209 @@
+"""What the restatement checks read from the registry, built once per registry content and cached.
+
+Over every version of every imported law and administrative regulation (each entry with its version's first day
+and the day after its last, so that one build serves every review date): the names of the licences, fees and
+coercive measures they provide (the name index of ``restate.restated``), the quotations of their penalties and
+provisions (``restate.repeated``) and the days they were repealed from. Kept in ``resources.cache_dir()`` under
+``Registry.digest``: building it reads every imported record (about a second), a one-draft check loads it.
+``normalized`` is how a quotation and a draft sentence are compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .loader import Registry
+from .search import core
+
+KINDS = ("licence", "fee", "coercion")
+_MIN_CORE = 4
+_GENERIC = frozenset({"行政许可", "许可证件", "有关许可", "相关许可", "经营许可", "生产许可", "行政事业性收费", "收费项目"})
+# Cores that name an activity every licence shares: a name whose core is one of them matches nothing by itself.
+_GENERIC_CORES = frozenset({"经营", "生产", "管理", "建设", "运输", "销售", "服务", "使用", "登记", "设立", "开办", "从业", "执业",
+                            "营业", "备案", "检验", "检疫", "检疫合格", "合格", "资格", "资质", "有关", "相关", "行政", "其他",
+                            "管理费", "管理费用", "服务费", "费用", "手续费", "工本费", "强制", "强制拆除", "强制执行", "拆除"})
+# A name is a noun phrase (捕捞许可证, 苗种生产): words of a clause — a modal, a condition, a reference — mean the
+# importer took a piece of a sentence for a name (具备下列条件, ……应当会同……编制), which names nothing to match.
+_NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不)|或者|以及|等|应当|可以|需要|必须|下列|具备|符合|条件|依照|按照|根据|规定|"
+                         r"本法|本条例|第[一二三四五六七八九十百]+条|情节|责令|处罚|罚款|违反")
+_MAX_NAME = 16
+
+
+@dataclass(frozen=True)
+class Restated:
+    title: str
+    article: str  # "35", "133-1"
+    name: str
+    body: str | None
+    level: str
+    confirmed: bool = True
+    """False for a penalty whose quotation holds only its sanction (the conduct is in the 项 or the clause before,
+    which the registry does not quote) and no law text confirmed the sentence: the draft repeats the law's sanction
+    word for word, but whether its conduct is the law's the reviewer must check (``repeated``)."""
+
+    def cite(self) -> str:
+        from ..numerals import to_chinese
+
+        number, _, suffix = self.article.partition("-")
+        text = f"第{to_chinese(int(number))}条" + (f"之{to_chinese(int(suffix))}" if suffix else "")
+        return f"《{self.title}》{text}"
+_DERIVED: dict[int, "_Derived"] = {}
+
+Span = tuple[str, Restated, "dt.date | None", "dt.date | None"]
+
+
+def _applies(start: "dt.date | None", end: "dt.date | None", day: dt.date) -> bool:
+    return start is not None and start <= day and (end is None or day < end)
+
+
+def _alive(registry: Registry, day: dt.date):
+    """title → whether it is in force on ``day`` as far as repeal goes (a repealed law restates nothing:
+    环境噪声污染防治法, replaced in 2022); the versions' own days are checked by ``_applies``."""
+    repealed = _derived(registry).repealed
+
+    def in_force(title: str) -> bool:
+        since = repealed.get(title)
+        return since is None or day < since
+
+    return in_force
+
+
+@dataclass
+class _Derived:
+    """What the restatement checks read from the registry, over every version of every law and regulation at once
+    (each entry with the first day of its version and the day after its last): ``names`` {kind: [(name key,
+    provision, start, end)]}; ``quotes`` [(normalized quotation, provision, stands alone, start, end)];
+    ``articles`` {(title, article, start): the normalized quotations of that version of the article, joined}."""
+
+    names: dict[str, list[Span]]
+    quotes: list[tuple[str, Restated, bool, "dt.date | None", "dt.date | None"]]
+    articles: dict[tuple[str, str, "dt.date | None"], str]
+    repealed: dict[str, dt.date]  # title → the day from which it is repealed (``Registry.in_force``)
+
+
+def restatement_data(registry: Registry) -> None:
+    """Load (or build) what the restatement checks read, ahead of a run over many drafts (``engine.warm_up``)."""
+    _derived(registry)
+
+
+def _derived(registry: Registry) -> _Derived:
+    """Built once per registry content and kept in ``resources.cache_dir()`` under ``Registry.digest``: building
+    it reads every imported record (about a second); a one-draft check then loads it instead."""
+    found = _DERIVED.get(id(registry))
+    if found is not None:
+        return found
+    import pickle
+
+    from ..resources import cache_dir, write_cache
+
+    folder = cache_dir()
+    path = folder / f"restate-{registry.digest}.pickle" if folder is not None else None
+    derived = None
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                derived = pickle.load(fh)
+        except Exception:  # absent, or written by other code: build it
+            derived = None
+    if not isinstance(derived, _Derived) or set(derived.names) != set(KINDS) or not hasattr(derived, "repealed"):
+        derived = _build(registry)
+        if path is not None:
+            write_cache(path, pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL))
+    _DERIVED[id(registry)] = derived
+    return derived
+
+
+def _periods(inst) -> list[tuple]:
+    """(version, first day, day after the last) of the versions ``Registry.version_on`` can return, in order."""
+    chosen: dict = {}
+    for version in inst.versions:  # of versions with the same start, the last listed wins (as version_on)
+        if version.start is not None:
+            chosen[version.start] = version
+    starts = sorted(chosen)
+    return [(chosen[s], s, starts[i + 1] if i + 1 < len(starts) else None) for i, s in enumerate(starts)]
+
+
+def _build(registry: Registry) -> _Derived:
+    out: dict[str, list[Span]] = {kind: [] for kind in KINDS}
+    quotes: list = []
+    articles: dict[tuple, list[str]] = {}
+    repealed: dict[str, dt.date] = {}
+    for pack in registry.packs:
+        for head_title, has_facts in pack.heads():
+            if not has_facts:
+                continue
+            inst = registry.resolve(head_title)
+            if inst is None or inst.level not in ("法律", "行政法规"):
+                continue
+            if inst.repealed is not None:
+                repealed[inst.title] = inst.repealed.since
+            for version, start, end in _periods(inst):
+                facts = inst.facts_for(version)
+                if facts is None:
+                    continue
+                _add_quotes(inst, facts, start, end, quotes, articles)
+                for kind in KINDS:
+                    for article, provision in facts.provisions(kind):
+                        if provision.denied:
+                            continue
+                        name = provision.name.replace("的", "")
+                        word = core(name)
+                        if (name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name)
+                                or len(name) > _MAX_NAME):
+                            continue
+                        # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+                        key = word if len(word) >= _MIN_CORE else name
+                        if len(key) < _MIN_CORE:
+                            continue
+                        out[kind].append((key, Restated(inst.title, article, provision.name, provision.body,
+                                                        inst.level), start, end))
+    # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
+    for spans in out.values():
+        spans.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
+    return _Derived(out, quotes, {k: "|".join(v) for k, v in articles.items()}, repealed)
+
+
+def _add_quotes(inst, facts, start, end, quotes: list, articles: dict) -> None:
+    """The quotations of one version's penalties and provisions (see ``repeated``)."""
+    for article, fact in facts.articles.items():
+        found = [(p.quote, "、".join(p.types) or "罚款", p.body, True) for p in fact.penalties]
+        found += [(p.quote, p.name, p.body, False) for p in fact.provisions if p.quote and not p.denied]
+        for quote, name, body, penalty in found:
+            text = normalized(quote)
+            articles.setdefault((inst.title, article, start), []).append(text)
+            if len(text) >= _MIN_QUOTE:
+                alone = not penalty or (len(text) >= _MIN_PENALTY and _names_conduct(text))
+                quotes.append((text, Restated(inst.title, article, name, body, inst.level), alone, start, end))
+
+
+# ---- the quotations, as they are compared ----------------------------------------------------------------------
+
+_MIN_QUOTE = 14  # a licence, fee or coercive measure: 公民领取户口簿和迁移证应当缴纳工本费
+_MIN_PENALTY = 22  # a penalty clause: 逾期不改正的，处一万元以上十万元以下罚款 alone names no conduct
+_NOISE = re.compile(r"《[^》]*》|本(?:法|条例|规定|办法|细则|决定)(?!律)|[\s…的，,、；;：:。.（）()“”\"'‘’]")
+
+
+_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+def normalized(text: str) -> str:
+    """The words a restatement is compared by: no item number, titles or 本法 (the draft names the law the law calls
+    本法), no 的, spaces or punctuation."""
+    return _NOISE.sub("", _ITEM.sub("", text))
+
+
+# a penalty clause names its conduct when something specific is left before the sanction once the words every
+# penalty clause shares are dropped (违反本法规定，有下列行为之一的，由……处……: the conduct is in the 项, which the
+# registry does not quote; 有违法所得的，没收违法所得，并处……罚款 names none)
+_SANCTION = re.compile(r"由|责令|处|没收|给予|予以|吊销|暂扣")
+_SHARED = re.compile(r"违反(?:第[^条]{1,12}条(?:第[^款]{1,4}款)?)?(?:有关)?规定|有下列(?:行为|情形|情况)之一|情节(?:特别|较)?严重|"
+                     r"逾期(?:仍)?[不未](?:改正|整改)|拒不(?:改正|整改)|(?:尚)?不构成犯罪|构成犯罪|(?:有|没有)违法所得|"
+                     r"违法所得[^由责处没给予吊暂]{0,12}?(?:以上|以下|不足)|或者|单位|个人|[对其并]")
+_CONDUCT_MIN = 6
+
+
+def _names_conduct(text: str) -> bool:
+    sanction = _SANCTION.search(text)
+    return len(_SHARED.sub("", text[:sanction.start()] if sanction else text)) >= _CONDUCT_MIN
