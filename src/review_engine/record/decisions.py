@@ -57,19 +57,21 @@ def _fcr_finding(s, c, d, start, events, w) -> bool:
     return True
 
 
-_COMPLETED = re.compile(r"(?<!合法性)(?<!法制)审查(?:工作)?[^，。；]{0,14}?(?:完成|结束|办结)|(?:完成|结束)(?:了)?[^，。；]{0,6}(?<!合法性)审查")
+_COMPLETED = re.compile(r"(?<!合法性)(?<!法制)审查(?:工作)?[^，。；]{0,14}?(?:完成|结束|办结)|(?:完成|结束)(?:了)?[^，。；]{0,6}(?<!合法性)审查"
+                        r"|^(?:本次)?审查(?:的)?(?:时间|日期)(?:为|是|：|:)")
 
 
 def fcr_completed(s: Sentence, c: Candidates, d, w: int) -> None:
-    """审查于2026年1月20日完成, in a sentence about the review told of before (its section, the sentence before
-    it): the bare word is that review, the day it was completed its date."""
+    """审查于2026年1月20日完成 / 审查日期为……, in a sentence about the review told of before (its section, the
+    sentence before it): the bare word is that review, the day it was completed (or given as its day) its date."""
     m = _COMPLETED.search(s.text)
     if m is None or plan_before(s.text, m.start()):
         return
     a, b = clause_at(s.text, m.start())
     days = [x.day for x in d.mentions if x.day is not None and a <= x.start < b]
     if days:
-        c.add("fair_competition_review.done", True, s, w)
+        if not m.group().endswith(("为", "是", "：", ":")):  # a labelled day adds no more than the finding said
+            c.add("fair_competition_review.done", True, s, w)
         c.add("fair_competition_review.date", days[-1], s, w)
 
 
@@ -77,17 +79,28 @@ def fcr_completed(s: Sentence, c: Candidates, d, w: int) -> None:
 _REGULATOR_REPLY = re.compile(SMR + r"(?:部门|局|分局)?[^，。；]{0,12}(?:反馈|复函|函复|回复|答复|出具|认为)")
 
 
+#: A review held again after the text was revised: its conclusion supersedes the first review's.
+_AGAIN = re.compile(r"复审|复核|重新(?:进行)?(?:审查|审核)|再次(?:进行)?(?:审查|审核)|修改后[^，。；]{0,8}(?:审查|审核)")
+
+
 def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> bool:
+    """The review's conclusion. Told in stages (初审……不符合……，修改后经复审符合……), the latest review's stands: a
+    sentence telling of a review held again is read from it on, and a first review's finding alone (初审情况 | ……
+    不符合) weighs nothing beside a later one's."""
     text = s.text
     labelled = re.search(r"审查结论(?:为|是|：|:)", text) is not None
     w = w + 1 if labelled else w
+    again = [m.start() for m in _AGAIN.finditer(text)]
+    if again:
+        text = text[again[-1]:]
+    elif re.search(r"初审|首次审查|第一次审查", text + " ".join(s.cells[:1]) + s.heading):
+        w = 0
     before = len(c.items.get("fair_competition_review.conclusion", ()))
-    _conclusion(s, c, w)
+    _conclusion(text, s, c, w)
     return len(c.items.get("fair_competition_review.conclusion", ())) > before
 
 
-def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
-    text = s.text
+def _conclusion(text: str, s: Sentence, c: Candidates, w: int) -> None:
     # the exception's test said in its words: needed for (公共安全……) and no way less harmful to competition
     if re.search(r"适用例外|例外(?:规定|情形)|第十二条|(?:没有|不存在|无)[^，。；]{0,8}对公平竞争影响更小的", text) \
             and not re.search(r"不适用例外|不属于例外|是否适用例外", text):

@@ -214,7 +214,7 @@ _INTRO = r"(?:(?:刊登|发布|公布|登载|刊载|张贴|公示|挂)在|在|�
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?|[一二三四五六七八九十两\d]+个(?:平台|渠道|媒体|途径))?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
-    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|[，,。；]|$)"
+    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|提交|提出|留言|[，,。；]|$)"
 )
 _CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示|张贴)?(?:渠道|途径|平台|方式|地点|载体|媒介|媒体)(?:为|是|：|:)(?P<list>[^。；]+)")
 
@@ -246,13 +246,17 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
 _POSTED = re.compile(r"(?:上|中|内)?(?P<act>张贴(?:公告|通告|通知|海报)?)")
 
 
+#: A note in parentheses after a channel's name: its address, or the short name it goes by below (以下简称……).
+_NOTE = r"[（(](?:[^（）()]*(?:www|http|\.gov|\.cn|\.com)|(?:以下|下文)?(?:简称|称)|下同)[^（）()]*[)）]"
+
+
 def _channel_items(raw: str, masked: str, posted: str | None = None) -> list[str]:
     """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so; a
     place where notices were posted that names no channel of its own (各托育机构, not 村务公开栏) is named with the
     posting (各托育机构张贴公告)."""
     if not raw.strip():
         return []
-    masked = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", lambda q: "＿" * len(q.group(0)), masked)
+    masked = re.sub(_NOTE, lambda q: "＿" * len(q.group(0)), masked)
     cuts = [0] + [x for m in re.finditer(r"、|以及|及|与|/|，|,", masked) for x in (m.start(), m.end())] + [len(raw)]
     parts = [raw[a:b] for a, b in zip(cuts[::2], cuts[1::2]) if raw[a:b].strip()]
     items: list[str] = []
@@ -261,7 +265,7 @@ def _channel_items(raw: str, masked: str, posted: str | None = None) -> list[str
     out = []
     for item in items:
         item = item.strip()
-        item = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", "", item)  # the site's address
+        item = re.sub(_NOTE, "", item)  # the site's address, the short name it is given (以下简称市政府网)
         item = re.sub(r"(?:的)?[“\"‘「][^”\"’」]{1,20}[”\"’」](?:栏目|专栏|板块|版块|频道|专区|页面)$", "", item)
         bare = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|版块|专区)$", "", item)
         item = bare if re.search(r"网站|网$", bare) else item
