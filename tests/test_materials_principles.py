@@ -149,3 +149,24 @@ def test_a_channel_given_a_short_name_and_counted_by_it_later_is_one_channel():
     body = ("三、起草过程\n2026年3月2日至4月1日，征求意见稿在青山区人民政府政务网（以下简称区政务网）和区住建局微信公众号"
             "同时公开征求意见。其间收到意见20条，其中通过区政务网留言12条，通过区住建局微信公众号提出8条。")
     assert facts_of(explanation(body)).get("consultation.channels") == ("青山区人民政府政务网", "区住建局微信公众号")
+
+
+@pytest.mark.parametrize("body, key", [
+    ("三、起草过程\n我局原定于2026年3月18日举行听证会，因部分听证代表无法出席，听证会推迟召开，日期另行确定。", "hearing.held"),
+    ("三、起草过程\n按照计划，我局原拟于2026年3月10日组织专家论证，现论证会暂缓举行。", "expert_review.done"),
+])
+def test_an_event_put_off_with_no_new_day_was_not_held(body, key):
+    assert facts_of(explanation(body)).get(key) is False
+
+
+def test_a_length_told_beside_the_consultations_dates_is_its_length():
+    body = ("三、起草过程\n2026年3月2日至3月31日，为期30天，我局通过县政府门户网站和县融媒体中心微信公众号向社会"
+            "公开征求意见。")
+    assert facts_of(explanation(body)).get("consultation.days") == 30
+
+
+def test_a_numbered_lead_telling_an_act_is_a_sentence_not_a_heading():
+    body = "三、起草过程\n（五）局法制科对送审稿开展了合法性审核。3月28日，送审稿经局务会议审议通过。"
+    facts = facts_of(explanation(body))
+    assert facts.get("drafting_unit_legality_review.done") is True
+    assert facts.get("collective_deliberation.meeting") == "局务会议"

@@ -108,9 +108,9 @@ _RESCHEDULED = re.compile(r"(?:延期|改期|推迟|顺延|调整|改为|改在|
 
 def _rescheduled(s: Sentence, c: Candidates, d, name: str, start: int, end: int, dedicated: dict[str, str]) -> bool:
     """原定于3月20日召开，后延期至3月27日举行: the plan given up, the event held on the day it was moved to (unless
-    that day is after the materials were signed)."""
+    that day is after the materials were signed); put off with no day (延期举行，具体时间另行通知): not held."""
     a, b = clause_at(s.text, start)
-    if name not in _NOT_YET or not re.search(r"原定|原计划", s.text[a:start] + s.text[end:end + 6]):
+    if name not in _NOT_YET or not re.search(r"原定|原计划|原拟", s.text[a:start] + s.text[end:end + 6]):
         return False
     for m in d.mentions:
         if m.day is None or m.start < b:
@@ -124,7 +124,14 @@ def _rescheduled(s: Sentence, c: Candidates, d, name: str, start: int, end: int,
                 c.add(_NOT_YET[name], True, s, w)
                 c.add(_DATE_OF[name], m.day, s, w)
             return True
+    if _PUT_OFF.search(s.text, b):  # put off with no new day: not held when the materials were written
+        c.add(_NOT_YET[name], False, s, 0)
+        return True
     return False
+
+
+_PUT_OFF = re.compile(r"(?:延期|推迟|暂缓|改期|延后)(?:举行|召开|进行|开展|组织)?[^。]{0,16}(?:另行通知|另行确定|另行安排|另定|待定|未定|尚未确定)"
+                      r"|(?:暂缓|取消|停止)(?:举行|召开|进行|开展|组织)")
 
 
 def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[str, str]) -> None:
@@ -136,7 +143,7 @@ def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[
     clause = s.text[a:b]
     if name not in _NOT_YET or s.kind not in ("起草说明", dedicated.get(name)) \
             or not re.search(r"公告|通知|筹备|报名|遴选|已(?:发布|公布|确定)|尚未|正在", s.text) \
-            or re.search(r"原定|原计划|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
+            or re.search(r"原定|原计划|原拟|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
             or not re.search(r"(?:拟|计划|将|定)(?:于|在)?[^，。；]{0,16}(?:召开|举行|组织|开展|进行|举办)", clause):
         return
     c.add(_NOT_YET[name], False, s, 0)
@@ -172,8 +179,10 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     if not spans:
         _end_after(s, c, d, end, events, w)
     stop = min((e[1] for e in events if e[1] > end and e[0] not in ("consultation", "drafting")), default=len(text))
+    # the length told with the consultation's dates (2月10日—3月11日，为期30日，……公开征求意见) is its length too
     for length in d.lengths:
-        if length.days is not None and start - 30 <= length.start < stop:
+        beside = any(re.fullmatch(r"[，,、\s（(]{0,2}", text[sp.end:length.start]) for sp in spans)
+        if length.days is not None and (start - 30 <= length.start < stop or beside):
             c.add("consultation.days", length.days, s, w)
     _channels(s, c, w, start, stop)
     return True

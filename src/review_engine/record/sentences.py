@@ -124,6 +124,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     if stop is None:
         return (text, "", level) if len(body) <= 30 else None
     if stop.start() <= 20 and not re.search(r"[，,；]", body[: stop.start()]):
+        if re.search(r"了|对[^。：:]{1,12}(?:进行|开展|组织)", body[: stop.start()]):
+            return None  # （六）局法规科对本办法进行了合法性审查。……: an act told, a sentence and no heading
         rest = body[stop.end():].strip()
         if not rest and stop.group(0) == "。":
             words = body[: stop.start()]
