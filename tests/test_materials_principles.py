@@ -170,3 +170,31 @@ def test_a_numbered_lead_telling_an_act_is_a_sentence_not_a_heading():
     facts = facts_of(explanation(body))
     assert facts.get("drafting_unit_legality_review.done") is True
     assert facts.get("collective_deliberation.meeting") == "局务会议"
+
+
+@pytest.mark.parametrize("signer", ["某市公安局交通警察支队", "某县森林消防大队", "某市文物保护管理站"])
+def test_a_unit_named_by_any_organ_word_signs_the_explanation(signer):
+    body = "一、起草背景\n为加强管理，受市人民政府委托，起草了本办法。"
+    assert facts_of(explanation(body, signer=signer)).get("drafting_unit") == signer
+
+
+@pytest.mark.parametrize("body, more", [
+    ("五、公平竞争审查\n5月6日，我局竞争执法科对本办法进行了公平竞争审查，未发现排除、限制竞争的内容。", {}),
+    ("五、公平竞争审查\n见审查表。", {"公平竞争审查表.md": "公平竞争审查表\n\n| 审查机构 | 某县市场监督管理局反垄断股 |\n"
+                                                  "| 审查结论 | 符合 |\n"}),
+])
+def test_a_review_by_the_market_regulator_or_its_competition_unit_is_done_with_it(body, more):
+    assert facts_of(explanation(body), **more).get("fair_competition_review.joint_with_market_regulator") is True
+
+
+def test_a_meeting_that_heard_the_report_and_agreed_deliberated_the_draft():
+    """……会议听取了起草情况的汇报，原则同意: the meeting's decision on the draft, its deliberation (the review it asks
+    for after is a plan, not the sentence's event); the name is read as written, its number with it."""
+    body = ("三、起草过程\n2026年4月16日，市人民政府第8次常务会议听取了市城管局关于《办法》起草情况的汇报，会议原则通过，"
+            "要求修改后报市司法局审核。")
+    facts = facts_of(explanation(body))
+    assert facts.get("collective_deliberation.meeting") == "市人民政府第8次常务会议"
+    assert facts.get("collective_deliberation.date") == D(2026, 4, 16)
+    # hearing a report alone decides nothing
+    heard = "三、起草过程\n2026年4月16日，市人民政府第8次常务会议听取了《办法》起草情况汇报。"
+    assert facts_of(explanation(heard)).get("collective_deliberation.meeting") is None

@@ -137,7 +137,10 @@ def fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
 _JOINT = re.compile(
     r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|审核|意见|会审)"
     r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|审核|出具|会审|联合审查|牵头|反馈|复函|函复|回复|答复)"
-    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|(?<![务组委])会审(?!议)")  # not 局务会审议: a meeting
+    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|(?<![务组委])会审(?!议)"  # not 局务会审议: a meeting
+    # the reviewer named as the regulator or its unit for competition (审查机构：某县市场监督管理局……股)
+    r"|(?:审查机构|审查机关|审查主体|审查单位)(?:为|是|：|:)[^，。；]{0,16}" + SMR + r"|反不正当竞争(?:科|股|处|室|局|分局)"
+    r"|竞争(?:执法|政策)(?:科|股|处|室)")
 
 
 # ---- the drafting unit's own legality review -------------------------------------------------------------------
@@ -240,7 +243,7 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
         return False
     after = text[m.end():b]
     # the meeting approved the text for consultation (研究同意《办法》征求意见稿): not the deliberation
-    if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
+    if re.search(r"征求意见稿|初稿|起草(?!情)|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
             or re.search(r"(?:征求意见稿|初稿)[^，。；]{0,6}经", head):  # 征求意见稿经局务会议研究同意后，于……征求意见
         return False
     kept = re.sub(r"[（(]([^（）()]{1,4})[)）](?=会)", r"〔\1〕", head)  # 局党组（扩大）会议: the note is of the name
