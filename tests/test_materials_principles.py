@@ -111,3 +111,90 @@ def test_a_meeting_told_in_the_background_is_another_texts():
             "三、起草过程\n4月15日，送审稿经局务会议审议通过。")
     facts = facts_of(explanation(body))
     assert (facts.get("collective_deliberation.meeting"), facts.get("collective_deliberation.date")) == ("局务会议", D(2026, 4, 15))
+
+
+# ---- blind/d as development data ------------------------------------------------------------------------------------
+
+def test_the_review_given_its_day_by_its_bare_word():
+    """审查日期为…… after the review's finding: the bare word is that review, the day its date (as 审查于……完成)."""
+    body = ("三、起草过程\n（四）公平竞争审查。我局对照审查标准逐项自查，细则未设置市场准入障碍，符合公平竞争审查要求。"
+            "本次审查的时间是2026年3月9日。")
+    facts = facts_of(explanation(body))
+    assert facts.get("fair_competition_review.date") == D(2026, 3, 9)
+
+
+def test_a_form_ending_with_its_sealed_opinion_row_is_dated_by_it():
+    table = ("公平竞争审查表\n\n| 政策措施名称 | 某县食品小作坊管理办法 |\n| 审查结论 | 符合 |\n"
+             "| 审查意见 | 可以出台。（某县市场监督管理局签章） 2026年3月12日 |\n")
+    facts = facts_of(explanation("五、公平竞争审查\n审查表附后。"), **{"公平竞争审查表.md": table})
+    assert facts.get("fair_competition_review.date") == D(2026, 3, 12)
+
+
+@pytest.mark.parametrize("body, more", [
+    # in one sentence: read from the review held again
+    ("五、公平竞争审查\n我局自行开展公平竞争审查，首次审查认为第八条指定特定经营者，不符合公平竞争审查标准；删去该条后重新审查，"
+     "未发现排除、限制竞争的内容。", {}),
+    # in a form: the first review's row weighs nothing beside the later one's
+    ("五、公平竞争审查\n详见审查表。", {"公平竞争审查表.md": (
+        "公平竞争审查表\n\n| 初审意见 | 第六条给予本地企业优先权，不符合公平竞争审查标准。 |\n"
+        "| 复核意见 | 第六条已删除，未发现违反公平竞争审查标准的内容。 |\n")}),
+])
+def test_the_latest_review_gives_the_conclusion(body, more):
+    assert facts_of(explanation(body), **more).get("fair_competition_review.conclusion") == "符合"
+
+
+def test_a_channel_given_a_short_name_and_counted_by_it_later_is_one_channel():
+    """（以下简称区政务网） is a note on the name, not part of it; 通过区政务网留言……条 later counts the comments by
+    the channel's short name: the same channel, not another."""
+    body = ("三、起草过程\n2026年3月2日至4月1日，征求意见稿在青山区人民政府政务网（以下简称区政务网）和区住建局微信公众号"
+            "同时公开征求意见。其间收到意见20条，其中通过区政务网留言12条，通过区住建局微信公众号提出8条。")
+    assert facts_of(explanation(body)).get("consultation.channels") == ("青山区人民政府政务网", "区住建局微信公众号")
+
+
+@pytest.mark.parametrize("body, key", [
+    ("三、起草过程\n我局原定于2026年3月18日举行听证会，因部分听证代表无法出席，听证会推迟召开，日期另行确定。", "hearing.held"),
+    ("三、起草过程\n按照计划，我局原拟于2026年3月10日组织专家论证，现论证会暂缓举行。", "expert_review.done"),
+])
+def test_an_event_put_off_with_no_new_day_was_not_held(body, key):
+    assert facts_of(explanation(body)).get(key) is False
+
+
+def test_a_length_told_beside_the_consultations_dates_is_its_length():
+    body = ("三、起草过程\n2026年3月2日至3月31日，为期30天，我局通过县政府门户网站和县融媒体中心微信公众号向社会"
+            "公开征求意见。")
+    assert facts_of(explanation(body)).get("consultation.days") == 30
+
+
+def test_a_numbered_lead_telling_an_act_is_a_sentence_not_a_heading():
+    body = "三、起草过程\n（五）局法制科对送审稿开展了合法性审核。3月28日，送审稿经局务会议审议通过。"
+    facts = facts_of(explanation(body))
+    assert facts.get("drafting_unit_legality_review.done") is True
+    assert facts.get("collective_deliberation.meeting") == "局务会议"
+
+
+@pytest.mark.parametrize("signer", ["某市公安局交通警察支队", "某县森林消防大队", "某市文物保护管理站"])
+def test_a_unit_named_by_any_organ_word_signs_the_explanation(signer):
+    body = "一、起草背景\n为加强管理，受市人民政府委托，起草了本办法。"
+    assert facts_of(explanation(body, signer=signer)).get("drafting_unit") == signer
+
+
+@pytest.mark.parametrize("body, more", [
+    ("五、公平竞争审查\n5月6日，我局竞争执法科对本办法进行了公平竞争审查，未发现排除、限制竞争的内容。", {}),
+    ("五、公平竞争审查\n见审查表。", {"公平竞争审查表.md": "公平竞争审查表\n\n| 审查机构 | 某县市场监督管理局反垄断股 |\n"
+                                                  "| 审查结论 | 符合 |\n"}),
+])
+def test_a_review_by_the_market_regulator_or_its_competition_unit_is_done_with_it(body, more):
+    assert facts_of(explanation(body), **more).get("fair_competition_review.joint_with_market_regulator") is True
+
+
+def test_a_meeting_that_heard_the_report_and_agreed_deliberated_the_draft():
+    """……会议听取了起草情况的汇报，原则同意: the meeting's decision on the draft, its deliberation (the review it asks
+    for after is a plan, not the sentence's event); the name is read as written, its number with it."""
+    body = ("三、起草过程\n2026年4月16日，市人民政府第8次常务会议听取了市城管局关于《办法》起草情况的汇报，会议原则通过，"
+            "要求修改后报市司法局审核。")
+    facts = facts_of(explanation(body))
+    assert facts.get("collective_deliberation.meeting") == "市人民政府第8次常务会议"
+    assert facts.get("collective_deliberation.date") == D(2026, 4, 16)
+    # hearing a report alone decides nothing
+    heard = "三、起草过程\n2026年4月16日，市人民政府第8次常务会议听取了《办法》起草情况汇报。"
+    assert facts_of(explanation(heard)).get("collective_deliberation.meeting") is None

@@ -57,19 +57,21 @@ def _fcr_finding(s, c, d, start, events, w) -> bool:
     return True
 
 
-_COMPLETED = re.compile(r"(?<!合法性)(?<!法制)审查(?:工作)?[^，。；]{0,14}?(?:完成|结束|办结)|(?:完成|结束)(?:了)?[^，。；]{0,6}(?<!合法性)审查")
+_COMPLETED = re.compile(r"(?<!合法性)(?<!法制)审查(?:工作)?[^，。；]{0,14}?(?:完成|结束|办结)|(?:完成|结束)(?:了)?[^，。；]{0,6}(?<!合法性)审查"
+                        r"|^(?:本次)?审查(?:的)?(?:时间|日期)(?:为|是|：|:)")
 
 
 def fcr_completed(s: Sentence, c: Candidates, d, w: int) -> None:
-    """审查于2026年1月20日完成, in a sentence about the review told of before (its section, the sentence before
-    it): the bare word is that review, the day it was completed its date."""
+    """审查于2026年1月20日完成 / 审查日期为……, in a sentence about the review told of before (its section, the
+    sentence before it): the bare word is that review, the day it was completed (or given as its day) its date."""
     m = _COMPLETED.search(s.text)
     if m is None or plan_before(s.text, m.start()):
         return
     a, b = clause_at(s.text, m.start())
     days = [x.day for x in d.mentions if x.day is not None and a <= x.start < b]
     if days:
-        c.add("fair_competition_review.done", True, s, w)
+        if not m.group().endswith(("为", "是", "：", ":")):  # a labelled day adds no more than the finding said
+            c.add("fair_competition_review.done", True, s, w)
         c.add("fair_competition_review.date", days[-1], s, w)
 
 
@@ -77,17 +79,28 @@ def fcr_completed(s: Sentence, c: Candidates, d, w: int) -> None:
 _REGULATOR_REPLY = re.compile(SMR + r"(?:部门|局|分局)?[^，。；]{0,12}(?:反馈|复函|函复|回复|答复|出具|认为)")
 
 
+#: A review held again after the text was revised: its conclusion supersedes the first review's.
+_AGAIN = re.compile(r"复审|复核|重新(?:进行)?(?:审查|审核)|再次(?:进行)?(?:审查|审核)|修改后[^，。；]{0,8}(?:审查|审核)")
+
+
 def fcr_conclusion(s: Sentence, c: Candidates, w: int) -> bool:
+    """The review's conclusion. Told in stages (初审……不符合……，修改后经复审符合……), the latest review's stands: a
+    sentence telling of a review held again is read from it on, and a first review's finding alone (初审情况 | ……
+    不符合) weighs nothing beside a later one's."""
     text = s.text
     labelled = re.search(r"审查结论(?:为|是|：|:)", text) is not None
     w = w + 1 if labelled else w
+    again = [m.start() for m in _AGAIN.finditer(text)]
+    if again:
+        text = text[again[-1]:]
+    elif re.search(r"初审|首次审查|第一次审查", text + " ".join(s.cells[:1]) + s.heading):
+        w = 0
     before = len(c.items.get("fair_competition_review.conclusion", ()))
-    _conclusion(s, c, w)
+    _conclusion(text, s, c, w)
     return len(c.items.get("fair_competition_review.conclusion", ())) > before
 
 
-def _conclusion(s: Sentence, c: Candidates, w: int) -> None:
-    text = s.text
+def _conclusion(text: str, s: Sentence, c: Candidates, w: int) -> None:
     # the exception's test said in its words: needed for (公共安全……) and no way less harmful to competition
     if re.search(r"适用例外|例外(?:规定|情形)|第十二条|(?:没有|不存在|无)[^，。；]{0,8}对公平竞争影响更小的", text) \
             and not re.search(r"不适用例外|不属于例外|是否适用例外", text):
@@ -124,7 +137,10 @@ def fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
 _JOINT = re.compile(
     r"会同[^，。；]{0,24}" + SMR + r"|" + SMR + r"[^。；]{0,24}会同|(?:送|提交|报送|报|征求)[^，。；]{0,24}" + SMR + r"[^，。；]{0,20}(?:审查|审核|意见|会审)"
     r"|与[^，。；]{0,20}" + SMR + r"[^，。；]{0,8}(?:局|部门|分局)?(?:共同|联合|一起)|" + SMR + r"(?:部门|局|分局)?[^，。；]{0,24}(?:审查|审核|出具|会审|联合审查|牵头|反馈|复函|函复|回复|答复)"
-    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|(?<![务组委])会审(?!议)")  # not 局务会审议: a meeting
+    r"|联合(?:开展|进行)?(?:了)?(?:公平竞争)?审查|(?<![务组委])会审(?!议)"  # not 局务会审议: a meeting
+    # the reviewer named as the regulator or its unit for competition (审查机构：某县市场监督管理局……股)
+    r"|(?:审查机构|审查机关|审查主体|审查单位)(?:为|是|：|:)[^，。；]{0,16}" + SMR + r"|反不正当竞争(?:科|股|处|室|局|分局)"
+    r"|竞争(?:执法|政策)(?:科|股|处|室)")
 
 
 # ---- the drafting unit's own legality review -------------------------------------------------------------------
@@ -227,7 +243,7 @@ def deliberation(s, c, d, start, end, events, dedicated) -> bool:
         return False
     after = text[m.end():b]
     # the meeting approved the text for consultation (研究同意《办法》征求意见稿): not the deliberation
-    if re.search(r"征求意见稿|初稿|起草|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
+    if re.search(r"征求意见稿|初稿|起草(?!情)|征求意见(?!后|结束|期满)", after[:16]) or PLAN.search(after[:8]) \
             or re.search(r"(?:征求意见稿|初稿)[^，。；]{0,6}经", head):  # 征求意见稿经局务会议研究同意后，于……征求意见
         return False
     kept = re.sub(r"[（(]([^（）()]{1,4})[)）](?=会)", r"〔\1〕", head)  # 局党组（扩大）会议: the note is of the name

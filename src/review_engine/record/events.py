@@ -25,10 +25,12 @@ PROVISION = re.compile(r"第[一二三四五六七八九十百\d]+条|规定了|
 
 #: A meeting's name ends before its verb: 会议审议 / 会议对《办法》送审稿进行了审议 / 会议集体研究.
 #: Between them may stand a note (（2026年第9次）), a day (于6月18日) and, after a comma, the matter (召开局长办公会议，
-#: 对《规定》进行集体讨论).
+#: 对《规定》进行集体讨论); or it heard the report on the draft and agreed to it.
 MEETING = re.compile(r"会议?(?=(?:[（(][^）)]{0,16}[）)])?(?:于[^，。；]{1,14}?)?"
                      r"(?:[^，。；]{0,3}|[，,]?对[^，。；]{1,30}?(?:进行了?|作了?|予以|开展了?)?|[，,]?(?:集体|专题|认真))"
-                     r"(?:集体|专题|认真)?(?:审议|研究|讨论|审定|通过|决定))")
+                     r"(?:集体|专题|认真)?(?:审议|研究|讨论|审定|通过|决定|原则同意)"
+                     # the meeting heard the report on the draft and decided on it (听取……汇报，原则同意《办法》)
+                     r"|听取了?[^，。；]{1,30}?(?:汇报|说明)[，,]\s*(?:会议)?(?:原则)?(?:同意|通过|审定))")
 
 EVENTS = {
     "consultation": re.compile(

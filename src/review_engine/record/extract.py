@@ -108,9 +108,9 @@ _RESCHEDULED = re.compile(r"(?:延期|改期|推迟|顺延|调整|改为|改在|
 
 def _rescheduled(s: Sentence, c: Candidates, d, name: str, start: int, end: int, dedicated: dict[str, str]) -> bool:
     """原定于3月20日召开，后延期至3月27日举行: the plan given up, the event held on the day it was moved to (unless
-    that day is after the materials were signed)."""
+    that day is after the materials were signed); put off with no day (延期举行，具体时间另行通知): not held."""
     a, b = clause_at(s.text, start)
-    if name not in _NOT_YET or not re.search(r"原定|原计划", s.text[a:start] + s.text[end:end + 6]):
+    if name not in _NOT_YET or not re.search(r"原定|原计划|原拟", s.text[a:start] + s.text[end:end + 6]):
         return False
     for m in d.mentions:
         if m.day is None or m.start < b:
@@ -124,7 +124,14 @@ def _rescheduled(s: Sentence, c: Candidates, d, name: str, start: int, end: int,
                 c.add(_NOT_YET[name], True, s, w)
                 c.add(_DATE_OF[name], m.day, s, w)
             return True
+    if _PUT_OFF.search(s.text, b):  # put off with no new day: not held when the materials were written
+        c.add(_NOT_YET[name], False, s, 0)
+        return True
     return False
+
+
+_PUT_OFF = re.compile(r"(?:延期|推迟|暂缓|改期|延后)(?:举行|召开|进行|开展|组织)?[^。]{0,16}(?:另行通知|另行确定|另行安排|另定|待定|未定|尚未确定)"
+                      r"|(?:暂缓|取消|停止)(?:举行|召开|进行|开展|组织)")
 
 
 def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[str, str]) -> None:
@@ -136,7 +143,7 @@ def _not_yet(s: Sentence, c: Candidates, name: str, start: int, dedicated: dict[
     clause = s.text[a:b]
     if name not in _NOT_YET or s.kind not in ("起草说明", dedicated.get(name)) \
             or not re.search(r"公告|通知|筹备|报名|遴选|已(?:发布|公布|确定)|尚未|正在", s.text) \
-            or re.search(r"原定|原计划|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
+            or re.search(r"原定|原计划|原拟|建议|施行后|实施后|印发后|出台后|实施过程|实施效果|下一步|适时|必要时|视情", s.text) \
             or not re.search(r"(?:拟|计划|将|定)(?:于|在)?[^，。；]{0,16}(?:召开|举行|组织|开展|进行|举办)", clause):
         return
     c.add(_NOT_YET[name], False, s, 0)
@@ -172,8 +179,10 @@ def _consultation(s, c, d, start, end, events, dedicated) -> bool:
     if not spans:
         _end_after(s, c, d, end, events, w)
     stop = min((e[1] for e in events if e[1] > end and e[0] not in ("consultation", "drafting")), default=len(text))
+    # the length told with the consultation's dates (2月10日—3月11日，为期30日，……公开征求意见) is its length too
     for length in d.lengths:
-        if length.days is not None and start - 30 <= length.start < stop:
+        beside = any(re.fullmatch(r"[，,、\s（(]{0,2}", text[sp.end:length.start]) for sp in spans)
+        if length.days is not None and (start - 30 <= length.start < stop or beside):
             c.add("consultation.days", length.days, s, w)
     _channels(s, c, w, start, stop)
     return True
@@ -214,7 +223,7 @@ _INTRO = r"(?:(?:刊登|发布|公布|登载|刊载|张贴|公示|挂)在|在|�
 _CHANNEL = re.compile(
     _INTRO + r"(?P<list>(?:(?!" + _INTRO + r")[^，。；：《》])+?)(?:上|中|内)?(?:等(?:[一二三四五六七八九十两\d]+个)?(?:平台|渠道|媒体|途径)?|[一二三四五六七八九十两\d]+个(?:平台|渠道|媒体|途径))?"
     r"(?=就|对|将|把|向社会|面向|向公众|全文|公开(?!栏|平台|专栏|网)|公布|发布|刊登|刊发|张贴|挂网|征求|征集|公示(?!栏)|进行|同步|推送|予以|首次|再次|第[一二三]次"
-    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|[，,。；]|$)"
+    r"|转发|转载|刊载|登载|播发|发出|挂出|上传|登出|发表|广泛|同时|一并|共|累计|收到|征集到|提交|提出|留言|[，,。；]|$)"
 )
 _CHANNEL_LABEL = re.compile(r"(?:征求意见|公开|发布|公示|张贴)?(?:渠道|途径|平台|方式|地点|载体|媒介|媒体)(?:为|是|：|:)(?P<list>[^。；]+)")
 
@@ -246,13 +255,17 @@ def _channels(s: Sentence, c: Candidates, w: int, start: int, stop: int) -> None
 _POSTED = re.compile(r"(?:上|中|内)?(?P<act>张贴(?:公告|通告|通知|海报)?)")
 
 
+#: A note in parentheses after a channel's name: its address, or the short name it goes by below (以下简称……).
+_NOTE = r"[（(](?:[^（）()]*(?:www|http|\.gov|\.cn|\.com)|(?:以下|下文)?(?:简称|称)|下同)[^（）()]*[)）]"
+
+
 def _channel_items(raw: str, masked: str, posted: str | None = None) -> list[str]:
     """The channels of a list, cut where the list (its quoted names and addresses masked: “公众参与”栏目) says so; a
     place where notices were posted that names no channel of its own (各托育机构, not 村务公开栏) is named with the
     posting (各托育机构张贴公告)."""
     if not raw.strip():
         return []
-    masked = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", lambda q: "＿" * len(q.group(0)), masked)
+    masked = re.sub(_NOTE, lambda q: "＿" * len(q.group(0)), masked)
     cuts = [0] + [x for m in re.finditer(r"、|以及|及|与|/|，|,", masked) for x in (m.start(), m.end())] + [len(raw)]
     parts = [raw[a:b] for a, b in zip(cuts[::2], cuts[1::2]) if raw[a:b].strip()]
     items: list[str] = []
@@ -261,7 +274,7 @@ def _channel_items(raw: str, masked: str, posted: str | None = None) -> list[str
     out = []
     for item in items:
         item = item.strip()
-        item = re.sub(r"[（(][^（）()]*(?:www|http|\.gov|\.cn|\.com)[^（）()]*[)）]", "", item)  # the site's address
+        item = re.sub(_NOTE, "", item)  # the site's address, the short name it is given (以下简称市政府网)
         item = re.sub(r"(?:的)?[“\"‘「][^”\"’」]{1,20}[”\"’」](?:栏目|专栏|板块|版块|频道|专区|页面)$", "", item)
         bare = re.sub(r"(?:的)?(?:意见征集|征求意见|政民互动|互动交流)?(?:栏目|专栏|板块|版块|专区)$", "", item)
         item = bare if re.search(r"网站|网$", bare) else item

@@ -33,7 +33,7 @@ _OUTLINE = re.compile(
 _MD = re.compile(r"^(#{1,6})\s*")
 _BOLD = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$")
 _SPLIT = re.compile(r"(?<=[。！？!?])")
-_ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办公厅|办事处|人民政府|政府|中心|管理处|管理站|分局|院|办|所|会|公司)$")
+_ORG_END = re.compile(r"(?:局|委员会|委|厅|办公室|办公厅|办事处|人民政府|政府|中心|管理处|管理站|分局|院|办|所|会|公司|支队|大队|总队|站|馆)$")
 _DATE_ONLY = re.compile(r"(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年(?:[^，。；]{1,3}月(?:[^，。；]{1,4}日)?)?(?:[—至-][^，。；]{1,12})?")
 _LEAD_DATE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 _MONTH_DATE = re.compile(r"^\s*(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年.{1,3}月(?:.{1,4}日)?\s*$")
@@ -124,6 +124,8 @@ def heading_of(line: str) -> tuple[str, str, int] | None:
     if stop is None:
         return (text, "", level) if len(body) <= 30 else None
     if stop.start() <= 20 and not re.search(r"[，,；]", body[: stop.start()]):
+        if re.search(r"了|对[^。：:]{1,12}(?:进行|开展|组织)", body[: stop.start()]):
+            return None  # （六）局法规科对本办法进行了合法性审查。……: an act told, a sentence and no heading
         rest = body[stop.end():].strip()
         if not rest and stop.group(0) == "。":
             words = body[: stop.start()]
@@ -253,6 +255,8 @@ def _last_year(lines: list[str]) -> int | None:
 def _signature(material: Material, lines: list[str]) -> None:
     """The unit and the date under the text (the last lines), when the file ends with them."""
     tail = [(i + 1, ln.strip().replace("**", "")) for i, ln in enumerate(lines) if ln.strip()][-4:]
+    if tail and _sealed_row(material, tail[-1][1]):
+        return
     for index, (number, text) in enumerate(tail):
         if _FULL_DATE.match(text):
             found = datetext.mentions(text)
@@ -271,6 +275,20 @@ def _signature(material: Material, lines: list[str]) -> None:
     number, last = tail[-1] if len(tail) >= 2 else (None, "")
     if last and _is_unit(last):
         material.signer, material.signer_line = last.lstrip("#").strip(), number
+
+
+def _sealed_row(material: Material, text: str) -> bool:
+    """A form that ends with its opinion row, sealed and dated (| 审查意见 | 同意。（某局盖章） 2026年3月5日 |), is
+    signed by that date: the day the opinion was given."""
+    cells = [x.strip() for x in text.strip("|").split("|")]
+    if not text.startswith("|") or len(cells) < 2 or not re.search(r"意见|结论", cells[0]):
+        return False
+    m = re.search(r"((?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})\s*年.{1,3}月.{1,4}日)\s*$", cells[-1])
+    if m is None or not re.search(r"盖章|签章|签字|签名|（章）|\(章\)", cells[-1]):
+        return False
+    day = next((x.day for x in datetext.mentions(m.group(1)) if x.day is not None), None)
+    material.signed = day
+    return day is not None
 
 
 def _is_unit(text: str) -> bool:
