@@ -198,3 +198,12 @@ def test_a_meeting_that_heard_the_report_and_agreed_deliberated_the_draft():
     # hearing a report alone decides nothing
     heard = "三、起草过程\n2026年4月16日，市人民政府第8次常务会议听取了《办法》起草情况汇报。"
     assert facts_of(explanation(heard)).get("collective_deliberation.meeting") is None
+
+
+def test_experts_among_the_participants_of_a_hearing_are_no_expert_review():
+    """听取居民代表、经营者代表、专家学者等意见 at a hearing lists who spoke there: no expert review was told of;
+    experts invited for their own opinion are one."""
+    hearing = "三、起草过程\n2026年4月12日，我局召开听证会，听取居民代表、停车场经营者代表、专家学者等各方面意见。"
+    experts = "三、起草过程\n2026年4月12日，我局邀请交通规划、法律等方面专家对送审稿进行了论证。"
+    assert facts_of(explanation(hearing)).get("expert_review.done") is None
+    assert facts_of(explanation(experts)).get("expert_review.done") is True

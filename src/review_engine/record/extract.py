@@ -337,7 +337,10 @@ _hearing = _held(
 )
 _expert = _held(
     "expert_review.done",
-    re.compile(r"专家论证|论证会|论证意见|评估论证|(?:邀请|组织|召集|听取)[^，。；]{0,30}专家|专家[^，。；]{0,24}(?:论证|评审|研讨|咨询|把关)|进行了?论证|组织论证"),
+    # experts named as one kind of participant among others (听取业主代表、企业代表、专家学者等方面意见: at a hearing
+    # or a symposium) are no expert review: 专家 right after 、 is an item of such a list
+    re.compile(r"专家论证|论证会|论证意见|评估论证|(?:邀请|组织|召集|听取)[^，。；]{0,30}(?<!、)专家|"
+               r"(?<!、)专家[^，。；]{0,24}(?:论证|评审|研讨|咨询|把关)|进行了?论证|组织论证"),
     re.compile(r"不(?:属于|涉及)[^，。；]{0,12}(?:专业性|技术性)"),
     "expert_review.date",
 )
