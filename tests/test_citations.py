@@ -120,6 +120,21 @@ def test_bare_law_name_before_an_article():
     assert c.unit.text[c.start:c.start + 7] == "道路交通安全法"
 
 
+def test_bare_law_name_after_a_basis_word_without_an_article():
+    # 依据物权法关于……的规定: a bare name cited as the basis, no article
+    c = one("第一条 依据物权法关于建筑物区分所有权的规定，车位应当首先满足业主的需要。")
+    assert c.kind == "name" and c.role == "basis" and c.articles == []
+    assert c.resolve(REG).title == "中华人民共和国物权法"
+    assert c.written == "物权法"
+    # two names in a list, each its own citation
+    found = cites("第一条 根据劳动法、劳动合同法等法律的规定，制定本办法。")
+    assert [c.resolve(REG).title for c in found] == ["中华人民共和国劳动法", "中华人民共和国劳动合同法"]
+    # no basis word, a two-character word, the draft itself: nothing
+    assert cites("第一条 物权法关于业主的规定仍有参考价值。") == []
+    assert cites("第一条 根据税法规定缴纳。") == []
+    assert cites("第一条 依照本办法的规定执行。") == []
+
+
 def test_internal_references_are_not_citations():
     assert cites("第一条 违反本办法第五条规定的，依照本条例第三条处理。") == []
 

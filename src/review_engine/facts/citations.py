@@ -10,8 +10,9 @@ Recognised (each citation keeps its span in the text unit where it starts):
   第三条第一款、第二款, 第五条第（一）项、第（三）项;
 * back-references to the last instrument cited: 该法 / 本法 / 同法 / 该条例 / 该规定 / 该办法 / 上述法律 … + 第X条
   (本条例 / 本法 in a text that is itself a 条例 / 法 is the text itself, not a citation);
-* a law named without 《》 right before an article (依照道路交通安全法第九十条): the name is kept as written
-  (``Citation.names()`` gives the candidate names, longest first; the registry decides which one is a law);
+* a law named without 《》 right before an article (依照道路交通安全法第九十条), or after a basis word and before
+  关于 / 的规定 / 等 / 、 (依据物权法关于……的规定): the name is kept as written (``Citation.names()`` gives the
+  candidate names, longest first; the registry decides which one is a law);
 * a 文号 or 令号 on its own (根据国办发〔2018〕115号文件; 国务院令第713号).
 
 A citation may run over a line break (the text index joins units with a newline): a title wrapped inside
@@ -73,6 +74,10 @@ _DOC_NO = [(ch, re.compile(re.escape(ch) + r"\s*(?:19|20)\d{2}\s*[〕\]］】]\s
     ("令", re.compile(rf"令第?{NUM}号")), ("号令", re.compile(r"第\d+号令"))]
 _DOC_NO_HEAD = re.compile(r"[\u4e00-\u9fff]{1,20}$")
 _DOC_NO_LEAD = re.compile(r"^(?:根据|依据|依照|按照|参照|遵照|贯彻|落实|执行|印发|转发|发布|文件|精神|要求|规定|以及|和|及|与|的|即|见|经|按|依|据|照)+")
+# the end of a bare law name cited without an article: 物权法关于……的规定 / 食品卫生法的规定 / 劳动法、劳动合同法等
+_BARE_NAME_END = re.compile(r"(?:法|条例)(?=关于|的(?:有关|相关)?规定|(?:有关|相关)?规定|等(?:法律|有关|相关)|、|和|及|以及)")
+_BASIS_WORD = re.compile(r"根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实")
+_LISTED_AFTER_BASIS = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实)[^。；，]{0,36}、$")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 _BASIS_BEFORE = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|依|按)[^。；，]{0,30}$")
 _NAME_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|以及|和|及|或者|或)")
@@ -389,6 +394,27 @@ def find_citations(index: TextIndex, *, own_titles: tuple[str, ...] = ()) -> Cit
             refs, end = _articles(text, word_end)
             if refs:
                 found.append((start, end, {"kind": "name", "title": name, "articles": refs}))
+    # a law named without 《》 and without an article, after a basis word (依据物权法关于建筑物区分所有权的规定, 根据
+    # 食品卫生法的规定, 依照劳动法、劳动合同法等): the registry decides which name is a law
+    if "法" in text or "条例" in text:
+        for m in _BARE_NAME_END.finditer(text):
+            word_end = m.end()
+            if _inside(taken, word_end - 1):
+                continue
+            head = _NAME_CHARS.search(text, max(0, word_end - 40), word_end)
+            if head is None:
+                continue
+            lead = _NAME_LEAD.match(head.group())
+            if lead is not None and _BASIS_WORD.search(head.group()):
+                start = head.start() + lead.end()
+            elif _LISTED_AFTER_BASIS.search(text, max(0, head.start() - 40), head.start()):
+                start = head.start()  # the next name of a list (根据劳动法、劳动合同法等)
+            else:
+                continue
+            name = text[start:word_end]
+            if len(name) < 3 or _OWN_NAME.search(name) or _key(name) in own:
+                continue
+            found.append((start, word_end, {"kind": "name", "title": name, "articles": []}))
     if "号" in text:
         previous = 0
         matches = sorted((m for lead, regex in _DOC_NO if lead in text for m in regex.finditer(text)),
