@@ -27,6 +27,9 @@ REGISTRY_GAPS = {
     ("licence", "进出境动植物检疫法实施条例", "第四十七条", "b"),
     # 强制检查 is not among the coercive measures the importer reads
     ("coercion", "海警法", "第十八条", "b"),
+    # 无偿收回 (land left idle taken back without compensation) is read by CONT-POW-07; the importer records the
+    # article's 闲置费 but not the taking, so the uncited sentence repeats nothing the registry quotes for it
+    ("fee", "基本农田保护条例", "第十八条", "b"),
 }
 # Without the law texts, also penalties whose recorded quotation names no conduct and is too short to be a whole
 # lead-in (对直销员，由……处5万元以下的罚款; 有下列行为之一的，予以警告，可以处10万元以下罚款……: the conduct is in the sentence
