@@ -33,6 +33,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout3.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout4-a.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout4-b.yaml
+	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout5.yaml
 	-$(BIN)/python benchmarks/cite01_real_docs.py
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b benchmarks/materials/blind/c benchmarks/materials/blind/d benchmarks/materials/blind/e benchmarks/materials/dev-matx benchmarks/materials/dev-matx2
 	-$(BIN)/python benchmarks/hostile.py
