@@ -181,3 +181,16 @@ def test_the_administrations_procedure_for_a_measure_does_not_create_it(sentence
 def test_a_decision_the_document_itself_empowers_is_still_created(sentence, word):
     """作出……决定 without 拟 and outside a condition, or a fine followed by its own schedule, lays the measure down."""
     assert read(sentence, word, "penalty").mood == "creates"
+
+
+def test_the_things_a_measure_took_are_disposed_of_not_taken():
+    """没收的非法财物…公开拍卖 / 扣押的车辆存放于…: the sentence handles what a measure took under its own law."""
+    assert read("第二条 依法没收的走私物品，除应当销毁的外，一律依照国家规定公开拍卖。", "没收", "penalty").mood == "fact"
+    assert read("第二条 扣押的车辆由执法机关存放于指定停车场，不得收取保管费。", "扣押", "coercion").mood == "fact"
+    assert read("第二条 对占道经营的，由街道执法队扣押其经营工具。", "扣押", "coercion").mood == "creates"
+
+
+def test_a_measure_the_document_says_it_will_not_take_is_not_laid_down():
+    """所需经费由财政安排，不向村民筹集: a negation of the measure; a condition (对不缴纳……的) is not one."""
+    assert read("第二条 改造所需资金由县财政承担，不向沿街商户收取。", "收取", "fee").mood == "prohibits"
+    assert read("第二条 对不按期缴纳保证金的，取消其入场资格。", "缴纳保证金", "fee").mood != "prohibits"

@@ -59,6 +59,13 @@ _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执�
 _PROHIBIT = re.compile(r"(?:不得(?!超过|高于|低于|少于|突破|多于)|禁止|严禁|杜绝|不准|不许|防止|避免|纠正|查处|打击|制止|整治|"
                        r"遏制|严查|严防)[^。；]{0,30}$")
 _CAP = re.compile(r"不得(?:超过|高于|低于|少于|突破|多于)")
+# The things a measure took, named by it (没收的非法财物 / 扣押的车辆 / 收缴的款项): the sentence disposes of them; the
+# measure was taken under its own law, this sentence does not lay it down.
+_TAKEN = re.compile(r"(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没|追缴)(?:的)[^，。；]{0,8}?(?:财物|物品|款项|资金|违法所得|工具|"
+                    r"车辆|场所|设施|设备|证照|证件|货物|商品|款)")
+# The measure denied by the document itself (经费由财政安排，不向企业和居民筹集; 不再收取): it says it will not be done. Not
+# a condition (对不缴纳的…: the segment ends in 的).
+_NEGATED = re.compile(r"(?:不|不再|不会|无需|无须|不另行|不额外|从不|不予)(?:(?:向|对|从)[^，。；不的]{1,12})?$")
 # For a restriction of the market, of liberty or a duty, the measure *is* a prohibition on private parties (企业不得
 # 迁出; 近亲属不得……): only a prohibition of the restricting act itself (不得限定、不得排斥、不得株连) forbids the measure.
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
@@ -182,6 +189,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
     if _FACT.search(clause_before):
         return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
+    if _TAKEN.match(text, start):
+        return reading("fact", "该句处理已经依法采取措施的财物，不是设定该措施")
+    if _NEGATED.search(clause_before) and not segment_rest.endswith("的"):
+        return reading("prohibits", "该句说明不采取该措施，不是设定该措施")
     # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
     abolish_before, abolish_tail = clause_before, before[-16:]
     if (text[start:end] + after).startswith("费用"):
