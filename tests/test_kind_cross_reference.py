@@ -47,3 +47,12 @@ def test_previous_paragraph_in_first_paragraph(tmp_path):
 def test_chained_citations_of_other_laws_are_not_internal(tmp_path):
     text = "第一条 对施工单位依照《建设工程安全生产管理条例》第五十八条或者第六十六条的规定处理。\n"
     assert messages(tmp_path, text) == []
+
+
+def test_a_cited_articles_item_does_not_break_the_chain(tmp_path):
+    """《……》第二十七条第一项、第四十二条: the second article is the cited law's too (a draft of five articles)."""
+    text = "第一条 擅自占用城市绿地的，依照《城市绿化条例》第二十七条第（一）项、第二十九条的规定处理。\n"
+    assert messages(tmp_path, text) == []
+    text = "第一条 擅自挖掘城市道路的，依照《城市道路管理条例》第二十七条第一项、第四十二条的规定处理。\n"
+    assert messages(tmp_path, text) == []
+    assert messages(tmp_path, "第一条 违反本办法第九条规定的，责令改正。\n")  # an internal one still checked

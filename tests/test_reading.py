@@ -194,3 +194,31 @@ def test_a_measure_the_document_says_it_will_not_take_is_not_laid_down():
     """所需经费由财政安排，不向村民筹集: a negation of the measure; a condition (对不缴纳……的) is not one."""
     assert read("第二条 改造所需资金由县财政承担，不向沿街商户收取。", "收取", "fee").mood == "prohibits"
     assert read("第二条 对不按期缴纳保证金的，取消其入场资格。", "缴纳保证金", "fee").mood != "prohibits"
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第二条 奖补对象不以企业的注册地、纳税额为条件。", "税额", "liberty"),
+    ("第二条 区人民政府不授予任何企业公共充电设施的独家经营权。", "独家", "market"),
+])
+def test_a_negated_verb_governs_the_measure_in_its_object(sentence, word, kind):
+    """不以……纳税额为条件 / 不授予……的独家经营权: the measure is what the document says it will not do."""
+    assert read(sentence, word, kind).mood == "prohibits"
+
+
+def test_a_sanction_by_withholding_is_no_negation():
+    """三年内不予安排补助资金 is the sanction itself (a disguised penalty), not a promise."""
+    assert read("第二条 对弄虚作假的企业，三年内不予安排补助资金。", "补助", "preference").mood != "prohibits"
+
+
+def test_outsiders_included_in_the_scope_are_not_restricted():
+    reading = read("第二条 本办法适用于本县的个体工商户，包括外地经营者在本县设立的分支机构。", "在本县设立的分支机构", "market")
+    assert reading.mood == "prohibits"
+
+
+@pytest.mark.parametrize("sentence, word, creates", [
+    ("第二条 鼓励商业综合体业主对入驻商户实行租金优惠，具体由业主自主决定。", "租金优惠", False),
+    ("第二条 对特困供养人员承租公共租赁住房的，给予租金减免。", "租金减免", False),
+    ("第二条 对年纳税额超过五百万元的企业，由县财政给予厂房租金优惠。", "租金优惠", True),
+])
+def test_a_preference_from_a_private_party_or_to_people_in_need_is_no_state_aid(sentence, word, creates):
+    assert (read(sentence, word, "preference").mood == "creates") is creates

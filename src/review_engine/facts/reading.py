@@ -65,7 +65,16 @@ _TAKEN = re.compile(r"(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没
                     r"车辆|场所|设施|设备|证照|证件|货物|商品|款)")
 # The measure denied by the document itself (经费由财政安排，不向企业和居民筹集; 不再收取): it says it will not be done. Not
 # a condition (对不缴纳的…: the segment ends in 的).
-_NEGATED = re.compile(r"(?:不|不再|不会|无需|无须|不另行|不额外|从不|不予)(?:(?:向|对|从)[^，。；不的]{1,12})?$")
+_NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额外|从不)(?:(?:向|对|从)[^，。；不的]{1,12})?"
+                      r"|(?<![得予])不(?:再|另行|额外)?(?:以|授予|给予|设置|设定|限定|指定|要求|将)[^，。；]{0,30})$")
+# (not 不予: 不予发放补贴、三年内不予受理 is itself a sanction)
+# The scope widened to outsiders (适用于……的企业，包括外地企业在本市设立的分支机构): no restriction.
+_INCLUDING = re.compile(r"(?:包括|包含|含|涵盖|也适用于|同样适用于|一并适用于)[^，。；]{0,16}$")
+# A preference encouraged of private parties (鼓励市场开办者……实行租金优惠) or given to people in need (对最低生活保障家庭
+# 给予租金减免) is no aid to chosen operators.
+_PRIVATE_GIVER = re.compile(r"鼓励|倡导|引导|自主决定|自行决定")
+_PUBLIC_PURSE = re.compile(r"财政|政府|资金|奖补|补贴|补助|专项")
+_PEOPLE = re.compile(r"家庭|人员|老年人|残疾人|学生|儿童|困难群众|居民|农户|职工|退役军人|低保|特困")
 # For a restriction of the market, of liberty or a duty, the measure *is* a prohibition on private parties (企业不得
 # 迁出; 近亲属不得……): only a prohibition of the restricting act itself (不得限定、不得排斥、不得株连) forbids the measure.
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
@@ -89,9 +98,11 @@ _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压�
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
+# one cited article, its 款 and 项; a basis may list several (第三十五条、第三十六条 / 第二十七条第一项和第四十二条)
+_ARTICLE_REF = r"第[^。；，《》、]{1,12}?条(?:第[^。；，《》、]{1,6}?款)?(?:第[（(]?[^。；，《》、]{1,4}?[)）]?项)?"
 _BASIS = re.compile(
-    r"(?:依照|依据|按照|根据|适用|参照)[^。；]{0,40}?(?:《[^》]+》(?:(?:第[^。；，《》]{1,12}?条)(?:第[^。；，《》]{1,6}?款)?"
-    r"(?:第[（(][^。；，《》]{1,4}?[)）]项)?)?|法律|行政法规|地方性法规|法规|规章|有关规定|相关规定|国家规定)"
+    rf"(?:依照|依据|按照|根据|适用|参照)[^。；]{{0,40}}?(?:《[^》]+》(?:{_ARTICLE_REF}(?:(?:、|和|及|或者){_ARTICLE_REF})*)?"
+    r"|法律|行政法规|地方性法规|法规|规章|有关规定|相关规定|国家规定)"
     r"|依法(?!治)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定|(?<![未不])(?:按照|依照|按|依)(?:国家)?(?:有关)?规定"
     r"|[按以][^，。；]{1,12}?论处"
 )
@@ -193,6 +204,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("fact", "该句处理已经依法采取措施的财物，不是设定该措施")
     if _NEGATED.search(clause_before) and not segment_rest.endswith("的"):
         return reading("prohibits", "该句说明不采取该措施，不是设定该措施")
+    if kind == "market" and _INCLUDING.search(clause_before):
+        return reading("prohibits", "该句将外地经营者一并纳入适用范围，不是限制")
+    if kind == "preference" and ((_PRIVATE_GIVER.search(sentence) and not _PUBLIC_PURSE.search(sentence))
+                                 or (_PEOPLE.search(target) and not re.search(r"企业|经营者|公司|单位|商户|市场主体", target))):
+        return reading("background", "该优惠由经营者自行给予或者给予困难群众，不是对特定经营者的选择性优惠")
     # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
     abolish_before, abolish_tail = clause_before, before[-16:]
     if (text[start:end] + after).startswith("费用"):
@@ -255,8 +271,8 @@ def _consequence(before: str, rest: str) -> str:
 
 _SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
 # a named basis: 依照《……》（第……条（第……款））的规定 — not the failure to follow it (未依照《……》规定)
-_NAMED_BASIS = re.compile(r"(?<![未不没])(?:依照|依据|按照|根据|适用)《[^》]{2,60}》(?:第[^。；，《》]{1,12}?条)?"
-                          r"(?:第[^。；，《》]{1,6}?款)?(?:第[（(][^。；，《》]{1,4}?[)）]项)?(?:的)?(?:有关)?(?:规定)?")
+_NAMED_BASIS = re.compile(rf"(?<![未不没])(?:依照|依据|按照|根据|适用)《[^》]{{2,60}}》(?:{_ARTICLE_REF}"
+                          rf"(?:(?:、|和|及|或者){_ARTICLE_REF})*)?(?:的)?(?:有关)?(?:规定)?")
 
 
 def sentence_head(text: str, left: int) -> int:

@@ -25,7 +25,9 @@ _REF = re.compile(
 )
 # What precedes a 第X条 that belongs to another instrument: a title in 《》, a law's name, 该法/上述条例.
 _FOREIGN_BEFORE = re.compile(r"(》|法|条例|规定|办法|细则|决定|意见|通知|规章|该[法规条]|上述\S{0,4}|同法)\s*$")
-_CHAINED = re.compile(r"^\s*(或者?|和|及|以及|、|，|,|至|或|及其)\s*$")
+# (the cited article's own 款 or 项 may stand between: 《……》第二十七条第一项、第四十二条)
+_CHAINED = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[款项]|[（(][一二三四五六七八九十\d]+[）)]项?)*\s*"
+                      r"(或者?|和|及|以及|、|，|,|至|或|及其)\s*$")
 
 
 @dataclass

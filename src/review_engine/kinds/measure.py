@@ -222,21 +222,26 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
             level = "法律" if inst.level == "宪法" else inst.level
             if kind in _POWER_KIND and not may_create(_POWER_KIND[kind], level).allowed:
                 return Judgement(True, reading=f"该句援引的《{inst.title}》是{inst.level}，不能设定该措施；{who}")
-            article = _cited_article(reading.basis, title)
-            if article is not None and provides(ctx, inst, kind, article) is False and not repeats_article(
-                    registry, inst.title, str(article), sentence, ctx.review_date):
-                return Judgement(True, reading=f"该句援引的《{inst.title}》第{to_chinese(article)}条没有规定该措施；{who}")
+            articles = _cited_articles(reading.basis, title)  # 第三十五条、第三十六条: the measure may be any one's
+            if articles and all(provides(ctx, inst, kind, a) is False and not repeats_article(
+                    registry, inst.title, str(a), sentence, ctx.review_date) for a in articles):
+                cited = "、".join(f"第{to_chinese(a)}条" for a in articles)
+                return Judgement(True, reading=f"该句援引的《{inst.title}》{cited}没有规定该措施；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
                                        f"请核实其效力层级及是否规定了该措施；{who}")
     return Judgement(True, "modify", f"该句仅称“{reading.basis}”，未写明所依据的法律、法规及其条款；{who}")
 
 
-def _cited_article(basis: str, title: str) -> int | None:
+def _cited_articles(basis: str, title: str) -> list[int]:
+    """The articles cited after 《title》: 第三十五条、第三十六条 / 第二十七条第一项和第四十二条 (in order)."""
     from ..numerals import NUM, to_int
 
-    found = re.search(re.escape(title) + r"》第(" + NUM + r")条", basis)
-    return to_int(found.group(1)) if found else None
+    part = rf"第(?:{NUM})条(?:第(?:{NUM})款)?(?:第(?:{NUM})项|[（(](?:{NUM})[）)]项?)?"
+    found = re.search(re.escape(title) + rf"》((?:{part})(?:(?:、|和|及|以及|或者|或)(?:{part}))*)", basis)
+    if not found:
+        return []
+    return [n for n in (to_int(m) for m in re.findall(rf"第({NUM})条", found.group(1))) if n is not None]
 
 
 def facts_of(ctx, inst, exact: bool = False):
