@@ -38,6 +38,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b benchmarks/materials/blind/c benchmarks/materials/blind/d benchmarks/materials/blind/e benchmarks/materials/dev-matx benchmarks/materials/dev-matx2
 	-$(BIN)/python benchmarks/hostile.py
 	-$(BIN)/python benchmarks/restatement/run.py
+	-$(BIN)/python benchmarks/lawful/run.py
 	$(BIN)/python benchmarks/stock.py
 
 docs: $(STAMP)
