@@ -188,6 +188,8 @@ PROVISIONS = [
     # a body of one word, or not ending in an organ word, approves too (未经海关许可，不得…; 未经中国人民银行许可)
     ("海关法", 37, 1, "licence", "开拆、提取、交付、发运、调换、改装、抵押", "海关", "approval"),
     ("金银管理条例", 17, 1, "licence", "把金银原料(包括半成品)转让或者移作他用", "中国人民银行", "approval"),
+    # the approval of what its condition says (……的，应当提前办理变更审批手续)
+    ("城市道路管理条例", 36, 1, "licence", "需要移动位置、扩大面积、延长时间", None, "papers"),
 ]
 
 

@@ -15,7 +15,8 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
     ``system``    实行 NAME 许可(证)制度 / 实行 NAME 许可管理 / 对 NAME 实行许可;
     ``grant``     由 BODY 审批 / 批准 / 核发 / 颁发 / 许可 (水产苗种的生产由县级以上地方人民政府渔业行政主管部门审批
                   → 水产苗种的生产);
-    ``approval``  …应当经 BODY 批准 / 须经 BODY 许可 / 报 BODY 批准 (the activity before it is the name).
+    ``approval``  …应当经 BODY 批准 / 须经 BODY 许可 / 报 BODY 批准 (the activity before it is the name);
+    ``papers``    CONDITION的，应当办理（变更）审批手续 (the condition is the name).
 ``fee``
     ``collect``   收取 / 征收 / 缴纳 / 交纳 / 计收 / 核收 NAME费 (收取车辆通行费, 缴纳水资源费); ``denied`` when
                   the clause forbids or waives it (不得收取…费, 免收车辆通行费, 禁止…收取).
@@ -61,6 +62,7 @@ _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依�
                        rf"中国人民银行|人民银行)"
                        rf"(?:审查|审核)?(?:同意|决定)?(?:并)?(?P<v>批准|许可|核准|审批)"
                        rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+_PAPERS = re.compile(r"(?:应当|须|必须|需)(?:提前|及时|依法|先)?办理[^，。；]{0,8}?(?P<v>审批|批准|许可|核准)手续")
 _BEFORE = re.compile(rf"(?:{_NAME_CHARS}|的){{1,24}}$")
 _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免收|减收)(?P<n>[^，。；、：:]{0,12}?费)(?![用率税])|"
                   r"(?P<v2>收取|征收|缴纳|交纳)(?P<n2>[^，。；、]{0,10}?(?:费用|基金|附加))")
@@ -123,6 +125,13 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
         for name in names:
             out.append({"kind": "licence", "name": name, "body": body, "subject": subject, "rule": "obtain",
                         "at": m.start("n")})
+    for m in _PAPERS.finditer(clause) if "手续" in clause else ():
+        # 需要移动位置、扩大面积、延长时间的，应当提前办理变更审批手续: the approval of what the condition before says
+        condition = re.search(r"([^，,。；;]{2,40})的[，,]\s*$", sentence[:offset])
+        name = condition.group(1) if condition else None
+        if name is not None:
+            out.append({"kind": "licence", "name": name, "body": body_of(clause), "rule": "papers", "verb": m["v"],
+                        "at": m.start()})
     for m in _SYSTEM.finditer(clause) if "许可" in clause else ():
         name = (m["n"] or m["n2"]) + "许可" + (m["c"] or "")
         out.append({"kind": "licence", "name": name.lstrip("对"), "body": body_of(clause), "rule": "system",
