@@ -31,6 +31,18 @@ def corpus() -> Path:
     return CORPUS
 
 
+def load_benchmark(name: str, runner: Path):
+    """A benchmark script (``benchmarks/…/run.py``) imported as module ``name``, so that tests call its functions."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, runner)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 def corpus_files() -> list[tuple[Path, int]]:
     """(file, expected article count) for every corpus document: MANIFEST n_articles for real_docs,
     the number of line-initial 第X条 labels for higher_law."""

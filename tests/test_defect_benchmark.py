@@ -7,11 +7,11 @@ uninjected 规范性文件 stay clean of block findings. The full run takes some
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "benchmarks" / "defects" / "run.py"
@@ -20,11 +20,7 @@ CATALOGUE = ROOT / "benchmarks" / "defects" / "catalogue.yaml"
 
 @pytest.fixture(scope="module")
 def bench(corpus):
-    spec = importlib.util.spec_from_file_location("defect_benchmark", RUNNER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("defect_benchmark", RUNNER)
 
 
 def test_injection_lands_as_a_new_paragraph_of_the_middle_article(bench, corpus):

@@ -7,11 +7,11 @@ prints the entries to fill in); a rule change that turns right findings wrong sh
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "benchmarks" / "ledger" / "run.py"
@@ -21,10 +21,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def ledger_run(corpus):
-    spec = importlib.util.spec_from_file_location("ledger_benchmark", RUNNER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = load_benchmark("ledger_benchmark", RUNNER)
     return module.measure(corpus, module.load_ledger())
 
 

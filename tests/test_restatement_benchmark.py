@@ -7,12 +7,12 @@ department's 规范性文件 — with their citation no block finding, without i
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "benchmarks" / "restatement" / "run.py"
@@ -41,11 +41,7 @@ NO_CONDUCT = {("penalty", law, article, "b") for law, article in [
 
 @pytest.fixture(scope="module")
 def bench(corpus):
-    spec = importlib.util.spec_from_file_location("restatement_benchmark", RUNNER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("restatement_benchmark", RUNNER)
 
 
 def test_the_list_holds_no_law_text():
