@@ -40,7 +40,7 @@ from ..numerals import to_int
 from .text import TextIndex, Unit
 from ..numerals import NUM
 
-__all__ = ["ArticleRef", "Citation", "Citations", "find_citations", "looks_like_instrument"]
+__all__ = ["ArticleRef", "Citation", "Citations", "articles_at", "find_citations", "looks_like_instrument"]
 
 _N = NUM
 _TITLE = re.compile(
@@ -241,7 +241,7 @@ def _int(text: str | None) -> int | None:
     return to_int(text) if text else None
 
 
-def _articles(text: str, pos: int) -> tuple[list[ArticleRef], int]:
+def articles_at(text: str, pos: int) -> tuple[list[ArticleRef], int]:
     """The article references starting at ``pos`` (right after a title); (refs, end)."""
     m = _ART.match(text, pos)
     if not m:
@@ -352,7 +352,7 @@ def find_citations(index: TextIndex, *, own_titles: tuple[str, ...] = ()) -> Cit
                 else:
                     break
                 end = p.end()
-            refs, ref_end = _articles(text, end)
+            refs, ref_end = articles_at(text, end)
             if refs and "\n" in text[end:refs[0].start] and not _same_article(index, end - 1, refs[0].start):
                 refs = []
             if refs:
@@ -372,7 +372,7 @@ def find_citations(index: TextIndex, *, own_titles: tuple[str, ...] = ()) -> Cit
             if back is not None:
                 if back.group().startswith("本") and _BACK_GENRE[back.group()] in own_genres:
                     continue
-                refs, end = _articles(text, word_end)
+                refs, end = articles_at(text, word_end)
                 if refs:
                     found.append((back.start(), end, {"kind": "back", "word": back.group(), "articles": refs}))
                 continue
@@ -391,7 +391,7 @@ def find_citations(index: TextIndex, *, own_titles: tuple[str, ...] = ()) -> Cit
             name = text[start:word_end]
             if len(name) < 2:
                 continue
-            refs, end = _articles(text, word_end)
+            refs, end = articles_at(text, word_end)
             if refs:
                 found.append((start, end, {"kind": "name", "title": name, "articles": refs}))
     # a law named without 《》 and without an article, after a basis word (依据物权法关于建筑物区分所有权的规定, 根据

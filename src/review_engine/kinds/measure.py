@@ -234,14 +234,13 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
 
 
 def _cited_articles(basis: str, title: str) -> list[int]:
-    """The articles cited after 《title》: 第三十五条、第三十六条 / 第二十七条第一项和第四十二条 (in order)."""
-    from ..numerals import NUM, to_int
+    """The articles cited after 《title》: 第三十五条、第三十六条 / 第二十七条第一项和第四十二条 (in order), as the
+    citations read them (``facts.citations.articles_at``)."""
+    from ..facts.citations import articles_at
 
-    part = rf"第(?:{NUM})条(?:第(?:{NUM})款)?(?:第(?:{NUM})项|[（(](?:{NUM})[）)]项?)?"
-    found = re.search(re.escape(title) + rf"》((?:{part})(?:(?:、|和|及|以及|或者|或)(?:{part}))*)", basis)
-    if not found:
-        return []
-    return [n for n in (to_int(m) for m in re.findall(rf"第({NUM})条", found.group(1))) if n is not None]
+    at = basis.find(f"{title}》")
+    refs = articles_at(basis, at + len(title) + 1)[0] if at >= 0 else []
+    return list(dict.fromkeys(ref.article for ref in refs))
 
 
 def facts_of(ctx, inst, exact: bool = False):
