@@ -56,6 +56,20 @@ cache folder: the most recently used; older ones, keyed by contents since change
 written, so that the folder does not grow with every edit of the rules or the registry."""
 
 
+def read_cache(path: Path | None):
+    """The object pickled at the cache file ``path``, or None: absent, truncated, or pickled by other code (the
+    caller then builds it again)."""
+    if path is None:
+        return None
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:
+        return None
+
+
 def write_cache(path: Path, data: bytes) -> bool:
     """Write ``data`` to the cache file ``path`` atomically (a temporary file renamed into place), then remove
     the older files of its kind beyond ``KEEP`` and temporary files left by killed runs. False when it could not

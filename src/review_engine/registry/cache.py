@@ -16,7 +16,7 @@ import os
 import pickle
 from pathlib import Path
 
-from ..resources import cache_dir, write_cache
+from ..resources import cache_dir, read_cache, write_cache
 
 
 def signature(dirs: list[Path]) -> str:
@@ -54,14 +54,10 @@ def load(dirs: list[Path], build):
     key = signature(dirs)
     folder = cache_dir()
     path = folder / f"registry-{key}.pickle" if folder is not None else None
-    if path is not None:
-        try:
-            with open(path, "rb") as fh:
-                registry = pickle.load(fh)
-            registry.signature = key
-            return registry
-        except Exception:  # absent, truncated, or pickled by other code: build it
-            pass
+    registry = read_cache(path)
+    if registry is not None and hasattr(registry, "_index"):  # else absent, truncated or other code's: build it
+        registry.signature = key
+        return registry
     registry = build(dirs)
     registry._index()
     registry.signature = key

@@ -96,17 +96,11 @@ def _derived(registry: Registry) -> _Derived:
         return found
     import pickle
 
-    from ..resources import cache_dir, write_cache
+    from ..resources import cache_dir, read_cache, write_cache
 
     folder = cache_dir()
     path = folder / f"restate-{registry.digest}.pickle" if folder is not None else None
-    derived = None
-    if path is not None:
-        try:
-            with open(path, "rb") as fh:
-                derived = pickle.load(fh)
-        except Exception:  # absent, or written by other code: build it
-            derived = None
+    derived = read_cache(path)
     if not isinstance(derived, _Derived) or set(derived.names) != set(KINDS) or not hasattr(derived, "repealed"):
         derived = _build(registry)
         if path is not None:

@@ -31,17 +31,6 @@ def cache_path(digest: str, dirs: list[Path]) -> Path | None:
     return folder / f"ruleset-{key}.pickle"
 
 
-def read(path: Path | None):
-    """The rule set pickled at ``path``, or None (absent, unreadable, or from other code)."""
-    if path is None:
-        return None
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:  # absent, truncated, or pickled by other code: load the rules instead
-        return None
-
-
 def write(path: Path | None, ruleset) -> None:
     if path is None:
         return

@@ -19,7 +19,7 @@ from .. import userregex, yamlsource
 from ..conditions import Condition, ConditionError, compile_condition
 from ..kinds import get_kind, kind_names, regex
 from ..kinds.terms import TERMS_FILE, load_terms
-from ..resources import data_dir
+from ..resources import data_dir, read_cache
 from ..version import __version__
 from . import cache
 from .rules import LoadedRule, RuleSet
@@ -108,7 +108,7 @@ def load_rules(dirs: list[str | Path] | None = None, *, test: bool = True) -> Ru
     marker = marker_path(hexdigest)
     known_good = test and marker is not None and marker.exists()
     pickled = cache.cache_path(hexdigest, paths) if known_good and not problems else None
-    cached = cache.read(pickled)
+    cached = read_cache(pickled)
     if isinstance(cached, RuleSet) and cached.digest == hexdigest:
         return cached
     seen: dict[tuple[Path, str], str] = {}
