@@ -85,9 +85,17 @@ _GRAM = 3
 class _Quotes:
     by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]]  # the article's quotations long enough
     articles: dict[tuple[str, str], str]  # (title, article) → all its quotations, normalized and joined
-    blob: str = ""  # every article's joined quotations, one per line: the measure's words are found in one scan
-    starts: list[int] = field(default_factory=list)  # where each article's line begins in ``blob``
-    keys: list[tuple[str, str]] = field(default_factory=list)  # the article of each line
+    blob: str = field(init=False)  # every article's joined quotations, one per line: one scan finds the words
+    starts: list[int] = field(init=False)  # where each article's line begins in ``blob``
+    keys: list[tuple[str, str]] = field(init=False)  # the article of each line
+
+    def __post_init__(self) -> None:
+        self.keys = list(self.articles)
+        self.starts, at = [], 0
+        for key in self.keys:
+            self.starts.append(at)
+            at += len(self.articles[key]) + 1
+        self.blob = "\n".join(self.articles[key] for key in self.keys)
 
     def holding(self, words: str):
         """(key, joined) of the articles among whose quotations ``words`` occur, in order."""
@@ -113,19 +121,15 @@ def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
     derived = _derived(registry)
     in_force = _alive(registry, day)
     by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]] = {}
+    version: dict[str, dt.date | None] = {}  # the first day of each law's version on the day
     for text, provision, alone, start, end in derived.quotes:
-        if _applies(start, end, day) and in_force(provision.title):
-            by_article.setdefault((provision.title, provision.article), []).append((text, provision, alone))
-    starts = {provision.title: start for _, provision, _, start, end in derived.quotes
-              if _applies(start, end, day)}  # the version of each law on the day, by its first day
+        if _applies(start, end, day):
+            version[provision.title] = start
+            if in_force(provision.title):
+                by_article.setdefault((provision.title, provision.article), []).append((text, provision, alone))
     articles = {(title, article): joined for (title, article, start), joined in derived.articles.items()
-                if (title, article) in by_article and starts.get(title) == start}
-    keys = list(articles)
-    starts, at = [], 0
-    for k in keys:
-        starts.append(at)
-        at += len(articles[k]) + 1
-    index = _QUOTES[key] = _Quotes(by_article, articles, "\n".join(articles[k] for k in keys), starts, keys)
+                if (title, article) in by_article and version.get(title) == start}
+    index = _QUOTES[key] = _Quotes(by_article, articles)
     return index
 
 
