@@ -213,3 +213,18 @@ def test_check_reports_a_folder_it_cannot_read_with_exit_2(tmp_path: Path):
     (folder / "二稿.md").write_text(CLEAN, encoding="utf-8")
     result = run("check", "--no-builtin-rules", "--rules", TEST_RULES, folder / "一稿.md")
     assert result.returncode == 2 and "无法确定哪个文件是草案" in result.stdout
+
+
+def test_the_summary_of_a_large_run_gives_its_totals_in_a_ci_log(capsys):
+    """Above SUMMARY_ROWS drafts the summary is one line of totals (a CI log: plain, tab-separated)."""
+    from review_engine.cli.batch import Tally
+    from review_engine.cli.review import print_summary
+    from review_engine.report.stream import Row
+
+    tally = Tally(keep=2)
+    for i in range(3):
+        tally.add(Row(draft=f"d{i}", title="某办法", verdict="合法" if i else "不合法", status="reviewed",
+                      counts={"block": 0 if i else 2, "modify": 1, "warn": 0, "info": 0}, errors=0, failing=not i))
+    print_summary(tally)
+    err = capsys.readouterr().err
+    assert "共 3 份\t\t不合法 1 份、合法 2 份\t不合法 2，应当修改 3，提示 0，信息 0，错误 0" in err

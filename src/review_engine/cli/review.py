@@ -153,38 +153,31 @@ def print_summary(rows) -> None:
 
     from . import console
 
+    cells = _summary_cells(rows)
     if not sys.stderr.isatty() and console.COLOR != "always":  # a CI log: whole titles, one line per draft, nothing cut to a terminal's width
         print("审核汇总：", file=sys.stderr)
-        if not isinstance(rows, list):
-            tally = rows
-            counts = tally.severities
-            print(f"共 {tally.count} 份\t\t{'、'.join(f'{k} {v} 份' for k, v in tally.verdicts.items())}\t"
-                  f"不合法 {counts['block']}，应当修改 {counts['modify']}，提示 {counts['warn']}，信息 {counts['info']}，"
-                  f"错误 {tally.errors}", file=sys.stderr)
-            return
-        for row in rows:
-            counts = row.counts
-            print(f"{Path(row.draft).name or row.draft}\t{row.title}\t{row.verdict or row.status}\t"
-                  f"不合法 {counts['block']}，应当修改 {counts['modify']}，提示 {counts['warn']}，信息 {counts['info']}，"
-                  f"错误 {row.errors}", file=sys.stderr)
+        for draft, title, verdict, block, modify, warn, info, errors in cells:
+            print(f"{draft}\t{title}\t{verdict}\t不合法 {block}，应当修改 {modify}，提示 {warn}，信息 {info}，错误 {errors}",
+                  file=sys.stderr)
         return
-
     table = Table(title="审核汇总", show_lines=False)
     for name, style in (("草案", None), ("名称", None), ("结论", None), ("不合法", "red"), ("应当修改", "yellow"),
                         ("提示", "cyan"), ("信息", "dim"), ("错误", "magenta")):
         table.add_column(name, style=style, justify="left" if name in ("草案", "名称", "结论") else "right")
+    for draft, title, *rest in cells:
+        table.add_row(*_plain(draft, title), *rest)
+    _console(sys.stderr).print(table)
+
+
+def _summary_cells(rows) -> list[tuple[str, ...]]:
+    """(draft, title, conclusion, block, modify, warn, info, errors) of each row, or the totals of a tally."""
+    levels = ("block", "modify", "warn", "info")
     if not isinstance(rows, list):
         tally = rows
         shown = "、".join(f"{k} {v} 份" for k, v in tally.verdicts.items())
-        table.add_row(f"共 {tally.count} 份", "", shown,
-                      *(str(tally.severities[k]) for k in ("block", "modify", "warn", "info")), str(tally.errors))
-        rows = []
-    for row in rows:
-        counts = row.counts
-        table.add_row(*_plain(Path(row.draft).name or row.draft, row.title), row.verdict or row.status,
-                      str(counts["block"]), str(counts["modify"]), str(counts["warn"]), str(counts["info"]),
-                      str(row.errors))
-    _console(sys.stderr).print(table)
+        return [(f"共 {tally.count} 份", "", shown, *(str(tally.severities[k]) for k in levels), str(tally.errors))]
+    return [(Path(row.draft).name or row.draft, row.title, row.verdict or row.status,
+             *(str(row.counts[k]) for k in levels), str(row.errors)) for row in rows]
 
 
 def cmd_check(args) -> int:
