@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 from review_engine import parse  # noqa: E402
 from review_engine.engine import get_profile, get_rules, review_document  # noqa: E402
+from review_engine.findings import verdict_of  # noqa: E402
 from review_engine.record import Dossier  # noqa: E402
 
 REVIEW_DATE = dt.date(2026, 12, 1)
@@ -39,10 +40,6 @@ def review(folder: Path, rules, profile):
     return review_document(doc, rules=rules, profile=profile, dossier=dossier, review_date=REVIEW_DATE,
                            draft=folder.name)
 
-
-def verdict(findings) -> str:
-    severities = {f.severity for f in findings}
-    return "不合法" if "block" in severities else "应当予以修改" if "modify" in severities else "合法"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         result = review(folder, rules, profile)
         serious = [f for f in result.findings if f.severity in ("block", "modify") and not f.waived
                    and not f.rule_id.startswith("PROC-")]
-        said = verdict(serious)
+        said = verdict_of(serious)
         verdicts[said] = verdicts.get(said, 0) + 1
         print(f"== {folder.name}: {said}  (block {sum(f.severity == 'block' for f in serious)}, "
               f"modify {sum(f.severity == 'modify' for f in serious)})")
