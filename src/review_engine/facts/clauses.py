@@ -66,6 +66,8 @@ _PREPOSITION = re.compile(
 )
 
 # A topic that is an activity (举办展销活动，须经……) is said of whoever carries it out.
+# What a body produces by acting (its decision, opinion, plan): the clause's actor is whoever made it.
+_PRODUCT = re.compile(r"(?:[^，。；]{0,6}?)(?:决定|决定书|意见|意见书|方案|计划|规划|文件|报告|批复|结论|处理结果|审查结果)")
 _ACTIVITY = re.compile(
     r"(?:举办|举行|从事|开办|开设|设立|设置|经营|建设|新建|改建|扩建|开展|占用|挖掘|销售|生产|运输|使用|投放|利用|发布|安装"
     r"|拆除|排放|养殖|种植|出租|张贴|悬挂|搭建|开发|收购|储存|进口|出口|转让|承接|招用|招收|摆设|临时占用|燃放|饲养)"
@@ -172,8 +174,14 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
         kind = classify(window)
         return (window, kind) if kind != "unknown" else (zone, "generic")
     if "的" in zone:
-        zone = zone[zone.rindex("的") + 1:]  # 在本市从事网约车经营的企业 → 企业
+        maker, zone = zone[:zone.rindex("的")], zone[zone.rindex("的") + 1:]  # 在本市从事网约车经营的企业 → 企业
         condition = False
+        if _PRODUCT.fullmatch(zone) and not _CONDITION_START.match(maker):
+            # an act's product is its maker's: 市直各部门对园区内企业作出的行政处罚决定，须经……同意 (the departments act)
+            cut = _PREPOSITION.search(maker, 1)
+            kind = classify(maker[:cut.start() if cut else 14][:14])
+            if kind != "unknown":
+                return maker, kind
     cut = _PREPOSITION.search(zone, 1)
     head = zone[:cut.start()] if cut else zone
     if condition:

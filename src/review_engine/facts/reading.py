@@ -46,7 +46,8 @@ NOT_CREATING = frozenset({"criterion", "procedure", "fact", "abolishes", "prohib
 _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
 # (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
-_FACT = re.compile(r"(?:已经|已|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
+# (已 after a modal is a condition demanded, not a fact: 申报企业须已将税收关系迁入本县)
+_FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
                    r"征收人|征用人|处罚人|拆迁人|投诉人|举报人|检查单位|检查对象|审计单位)"
                    r"|受过|受到过?)[^，。；]{0,3}$")
 # (procedure) the measure as the decision the administration contemplates (拟作出……决定的 / 拟吊销……的), and the
