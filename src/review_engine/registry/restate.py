@@ -88,6 +88,7 @@ class _Quotes:
     blob: str = field(init=False)  # every article's joined quotations, one per line: one scan finds the words
     starts: list[int] = field(init=False)  # where each article's line begins in ``blob``
     keys: list[tuple[str, str]] = field(init=False)  # the article of each line
+    _holding: dict[str, list] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.keys = list(self.articles)
@@ -97,17 +98,25 @@ class _Quotes:
             at += len(self.articles[key]) + 1
         self.blob = "\n".join(self.articles[key] for key in self.keys)
 
-    def holding(self, words: str):
-        """(key, joined) of the articles among whose quotations ``words`` occur, in order."""
+    def holding(self, words: str) -> list[tuple[tuple[str, str], str]]:
+        """(key, joined) of the articles among whose quotations ``words`` occur, in order (kept per ``words``: the
+        measures' words recur from sentence to sentence, and each search reads the whole blob)."""
+        found = self._holding.get(words)
+        if found is not None:
+            return found
         from bisect import bisect_right
 
+        found = []
         at = self.blob.find(words)
         while at != -1:
             i = bisect_right(self.starts, at) - 1
             key = self.keys[i]
-            yield key, self.articles[key]
+            found.append((key, self.articles[key]))
             end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.blob)
             at = self.blob.find(words, end)
+        if len(self._holding) < 4096:
+            self._holding[words] = found
+        return found
 
 
 _QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
@@ -169,28 +178,30 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     best: tuple[tuple, Restated] | None = None
     for key, joined in index.holding(anchor):  # the measure's words must be among the article's quotations
         for quote, provision, alone in index.by_article[key]:
-            quote_grams, quote_figures = _shape(quote)
-            if not quote_figures <= figures or len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
-                continue  # a figure of the law not repeated, or too few shared sequences to reach the cover
+            quote_figures = _FIGURES.get(quote)
+            if quote_figures is None:
+                quote_figures = _FIGURES[quote] = frozenset(_FIGURE.findall(quote))
+            if not quote_figures <= figures:
+                continue  # a figure of the law not repeated
+            quote_grams = _GRAMS.get(quote)
+            if quote_grams is None:
+                quote_grams = _GRAMS[quote] = _grams(quote)
+            if len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
+                continue  # too few shared sequences to reach the cover
             found = _judge_quote(registry, quote, provision, alone, text, joined, day, own_rules)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best[1] if best else None
 
 
-def _grams(text: str) -> frozenset[str]:
-    return frozenset(text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1))
+def _grams(text: str) -> set[str]:
+    return {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}
 
 
-_SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-
-
-def _shape(quote: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(three-character sequences, figures) of a quotation, computed once per run."""
-    found = _SHAPES.get(quote)
-    if found is None:
-        found = _SHAPES[quote] = (_grams(quote), frozenset(_FIGURE.findall(quote)))
-    return found
+# The figures and the three-character sequences of each quotation compared so far, computed once per run (the
+# sequences only for a quotation whose figures the sentence repeats: most are ruled out by their amounts).
+_FIGURES: dict[str, frozenset[str]] = {}
+_GRAMS: dict[str, set[str]] = {}
 
 
 def _judge_quote(registry: Registry, quote: str, provision: Restated, alone: bool, text: str, joined: str,
