@@ -152,7 +152,7 @@ def warm_up(rules, profile) -> None:
 
     from ..engine import warm_up as load
 
-    load(rules, profile)
+    load(rules, profile, collect=False)
     gc.set_threshold(50_000, 20, 10)
     gc.enable()
 
