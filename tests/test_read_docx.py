@@ -534,22 +534,3 @@ def test_write_docx_with_auto_numbered_articles(tmp_path):
         f"第一条{S}附件中的条文重新编号。",
         "第一十一条　非规范写法照原样保留。",
     ]
-
-
-def test_a_docx_read_again_comes_from_the_cache(tmp_path, monkeypatch):
-    """A Word file read before (a draft folder's materials, at every check) is taken from the cache under the
-    digest of its bytes, without python-docx; a changed file is read again."""
-    from review_engine.reading import docx as reader
-    from review_engine.reading import read_source
-
-    monkeypatch.setenv("REVIEW_ENGINE_CACHE", str(tmp_path / "cache"))
-    path = tmp_path / "材料.docx"
-    write_docx(path, ["关于绿化管理办法的起草说明", "一、起草背景", "为了加强城市绿化管理。"])
-    first = read_source(path)
-    assert list((tmp_path / "cache").glob("docx-*.pickle"))
-    with monkeypatch.context() as patched:
-        patched.setattr(reader, "docx_lines", lambda *a: pytest.fail("read with python-docx again"))
-        again = read_source(path)
-    assert again == first and again.lines[1] == "一、起草背景"
-    write_docx(path, ["关于绿化管理办法的起草说明", "二、主要内容"])
-    assert read_source(path).lines[1] == "二、主要内容"
