@@ -23,16 +23,18 @@ from review_engine.reading import read_source
 
 
 def rule_patterns(rules) -> list:
-    """Every compiled regex a rule's check holds (what a bare regex pass would have to run)."""
-    found = []
+    """Every compiled regex a rule's check holds (what a bare regex pass would have to run), each once: a
+    ``clause`` check's ``regexes`` is its ``regex`` (counting both ran 40 patterns twice and doubled the floor)."""
+    found: dict[int, object] = {}
     for loaded in rules:
         check = loaded.checker
         for name in ("regexes", "regex"):
             value = getattr(check, name, None)
             if value is None:
                 continue
-            found.extend(value if isinstance(value, list) else [value])
-    return found
+            for regex in value if isinstance(value, list) else [value]:
+                found.setdefault(id(regex), regex)
+    return list(found.values())
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The data folders and the cache folder (resources.py)."""
+"""The data folders and the cache folder (resources.py), and what is kept there (a Word file's lines)."""
 
 
 
@@ -25,3 +25,28 @@ def test_a_cache_file_is_written_whole_and_old_ones_of_its_kind_are_pruned(tmp_p
     assert len(kept) == KEEP and "restate-new.pickle" in kept and f"restate-{KEEP + 2:04d}.pickle" in kept
     assert (tmp_path / "restate-new.pickle").read_bytes() == b"new"
     assert other.exists() and not left.exists()
+
+
+def test_a_docx_read_again_comes_from_the_cache(tmp_path, monkeypatch):
+    """A Word file read before (a draft folder's materials, at every check) is taken from the cache under the
+    digest of its bytes, without python-docx; a changed file is read again."""
+    from docx_support import write_docx
+
+    from review_engine.reading import docx as reader
+    from review_engine.reading import read_source
+
+    monkeypatch.setenv("REVIEW_ENGINE_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "材料.docx"
+    write_docx(path, ["关于绿化管理办法的起草说明", "一、起草背景", "为了加强城市绿化管理。"])
+    first = read_source(path)
+    assert list((tmp_path / "cache").glob("docx-*.pickle"))
+    with monkeypatch.context() as patched:
+        patched.setattr(reader, "docx_lines", lambda *a: _fail("read with python-docx again"))
+        again = read_source(path)
+    assert again == first and again.lines[1] == "一、起草背景"
+    write_docx(path, ["关于绿化管理办法的起草说明", "二、主要内容"])
+    assert read_source(path).lines[1] == "二、主要内容"
+
+
+def _fail(message: str):
+    raise AssertionError(message)

@@ -44,11 +44,12 @@ def get_profile(name: str | Path | None) -> Profile:
     return _PROFILES[key]
 
 
-def warm_up(rules: RuleSet, profile: Profile) -> None:
+def warm_up(rules: RuleSet, profile: Profile, *, collect: bool = True) -> None:
     """Load what every review needs (parser tables, law registry and its restatement data) and move these long-lived
     objects out of the garbage collector's way (``gc.freeze``): a run over many drafts otherwise spends
     a fifth of its time re-scanning the rule set and the registry in full collections. For command-line
-    runs; a library caller may use it the same way before reviewing many drafts."""
+    runs; a library caller may use it the same way before reviewing many drafts. ``collect``: collect first (the
+    command line loads with the collector off and leaves a few dozen objects of garbage: not worth a full pass)."""
     import gc
 
     from .parsing.grammar import parser
@@ -57,7 +58,8 @@ def warm_up(rules: RuleSet, profile: Profile) -> None:
 
     parser()
     restatement_data(default_registry())
-    gc.collect()
+    if collect:
+        gc.collect()
     gc.freeze()
 
 

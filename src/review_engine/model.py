@@ -44,13 +44,21 @@ def _trusted(cls, values: dict, private: dict | None = None):
     fields = _FIELDS_SET.get(cls)
     if fields is None:
         fields = _FIELDS_SET[cls] = set(cls.model_fields)
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
+    obj = _NEW(cls)
+    _SET_DICT(obj, values)
     # Every field is given, so all instances can share one fields-set (pydantic only ever adds to it).
-    object.__setattr__(obj, "__pydantic_fields_set__", fields)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", private)
+    _SET_FIELDS(obj, fields)
+    _SET_EXTRA(obj, None)
+    _SET_PRIVATE(obj, private)
     return obj
+
+
+# BaseModel's slots, set through their descriptors (what ``object.__setattr__`` finds for each name, looked up once)
+_NEW = object.__new__
+_SET_DICT = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Span(BaseModel):

@@ -70,9 +70,9 @@ def read_cache(path: Path | None):
         return None
 
 
-def write_cache(path: Path, data: bytes) -> bool:
+def write_cache(path: Path, data: bytes, keep: int = KEEP) -> bool:
     """Write ``data`` to the cache file ``path`` atomically (a temporary file renamed into place), then remove
-    the older files of its kind beyond ``KEEP`` and temporary files left by killed runs. False when it could not
+    the older files of its kind beyond ``keep`` and temporary files left by killed runs. False when it could not
     be written (a read-only cache only costs time)."""
     import os
     import time
@@ -93,7 +93,7 @@ def write_cache(path: Path, data: bytes) -> bool:
                 os.unlink(entry.path)  # a temporary file of a run that was killed
             elif name.startswith(f"{kind}-") and name.endswith(path.suffix) and name != path.name:
                 siblings.append((entry.stat().st_mtime, entry.path))
-        for _, old in sorted(siblings, reverse=True)[KEEP - 1:]:
+        for _, old in sorted(siblings, reverse=True)[keep - 1:]:
             os.unlink(old)
     except OSError:
         pass

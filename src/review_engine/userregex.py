@@ -61,15 +61,21 @@ def is_trusted() -> bool:
     return _TRUSTED
 
 
-@contextmanager
-def deadline(seconds: float = BUDGET_SECONDS):
+class deadline:  # noqa: N801 (used as ``with deadline():``, once per rule and draft: a class costs less)
     """Backtracking patterns of rule packs used inside share ``seconds`` (one rule on one draft)."""
-    global _DEADLINE
-    previous, _DEADLINE = _DEADLINE, time.monotonic() + seconds
-    try:
-        yield
-    finally:
-        _DEADLINE = previous
+
+    __slots__ = ("seconds", "previous")
+
+    def __init__(self, seconds: float = BUDGET_SECONDS):
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        global _DEADLINE
+        self.previous, _DEADLINE = _DEADLINE, time.monotonic() + self.seconds
+
+    def __exit__(self, *exc) -> None:
+        global _DEADLINE
+        _DEADLINE = self.previous
 
 
 def compile(pattern: str, trusted: bool | None = None):

@@ -102,7 +102,7 @@ def _year(value: Any) -> Any:
 class _YearEntry(BaseModel):
     """A year of the file as written: ``{holidays: [...], workdays: [...]}``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     holidays: Annotated[list[IsoDate] | None, BeforeValidator(_date_list)] = None
     workdays: Annotated[list[Annotated[IsoDate, AfterValidator(_weekend)]] | None, BeforeValidator(_date_list)] = None

@@ -46,8 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    import gc
+
     from .. import recache
 
+    # Start-up builds long-lived objects only (modules, classes, the rule set, the registry): the cyclic collector
+    # would scan them again and again for nothing. A run over many drafts turns it back on once they are loaded
+    # and frozen (``batch.warm_up``); a one-draft check exits without it. Called with its arguments (a test, a
+    # program), ``main`` gives the collector back as it found it.
+    restore = (gc.isenabled(), gc.get_threshold()) if argv is not None else None
+    gc.disable()
     recache.install()  # the regular expressions compiled by earlier runs (see recache.py)
     try:
         return args.func(args)
@@ -60,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         recache.save()
+        if restore is not None:
+            gc.set_threshold(*restore[1])
+            if restore[0]:
+                gc.enable()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -76,7 +76,8 @@ def _review_one(draft, rules, profile, args):
 
 
 def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
-    from ..engine import review_draft, warm_up
+    from ..engine import review_draft
+    from .batch import warm_up
 
     if len(drafts) > 1:
         warm_up(rules, profile)

@@ -46,7 +46,7 @@ ENTRY_POINT_GROUP = "review_engine.checks"
 class Params(BaseModel):
     """Base of every kind's parameters: unknown fields are errors (a typo must not disable a check)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 @dataclass

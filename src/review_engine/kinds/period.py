@@ -42,12 +42,6 @@ class PeriodParams(Params):
     report: list[str] | None = None
 
 
-def _value(spec, ctx):
-    if spec is None or isinstance(spec, (int, float)):
-        return spec
-    return compile_condition(spec)(ctx.env)
-
-
 def _profile_param(spec) -> str | None:
     """The profile parameter a limit was read from (``profile.max_validity_years`` → max_validity_years): the
     finding then cites the profile's basis for it."""
@@ -68,9 +62,17 @@ class Period(Check):
 
     def __init__(self, rule, params: PeriodParams):
         super().__init__(rule, params)
-        for spec in (params.max_years, params.trial_max_years, params.notice_max_years, params.min_days):
-            if isinstance(spec, str):
-                compile_condition(spec)  # a bad expression is a load error
+        # compiled here: a bad expression is a load error, and a cached rule set needs no parser to run them
+        self.conditions = {spec: compile_condition(spec) for spec in (params.max_years, params.trial_max_years,
+                                                                      params.notice_max_years, params.min_days)
+                           if isinstance(spec, str)}
+
+    def _value(self, spec, ctx):
+        """A limit: a number, or the value of its expression (compiled with the rule, ``conditions``)."""
+        if spec is None or isinstance(spec, (int, float)):
+            return spec
+        condition = getattr(self, "conditions", {}).get(spec)  # a rule set cached by an older version has none
+        return (condition or compile_condition(spec))(ctx.env)
 
     def run(self, ctx):
         hits = self.validity(ctx) if self.params.measure == "validity" else self.effective(ctx)
@@ -88,13 +90,13 @@ class Period(Check):
                 yield hit
             return
         spec = self.params.max_years
-        limit = _value(spec, ctx)
-        if ctx.view.trial and _value(self.params.trial_max_years, ctx):
+        limit = self._value(spec, ctx)
+        if ctx.view.trial and self._value(self.params.trial_max_years, ctx):
             spec = self.params.trial_max_years
-            limit = _value(spec, ctx)
-        if ctx.view.genre == "通告" and _value(self.params.notice_max_years, ctx):
+            limit = self._value(spec, ctx)
+        if ctx.view.genre == "通告" and self._value(self.params.notice_max_years, ctx):
             spec = self.params.notice_max_years
-            limit = _value(spec, ctx)
+            limit = self._value(spec, ctx)
         if limit is None:
             return
         param = _profile_param(spec)
@@ -116,7 +118,7 @@ class Period(Check):
                 yield hit
             return
         signed = facts.publication_date
-        min_days = _value(self.params.min_days, ctx)
+        min_days = self._value(self.params.min_days, ctx)
         for eff in facts.effective:
             if eff.kind == "unparsed" or (eff.kind == "date" and eff.date is None):
                 yield Hit(unit=eff.unit, start=eff.start, end=eff.end, outcome="unparsed", values={"found": eff.text})

@@ -29,10 +29,14 @@ def lazy(enabled: bool = True):
         _LAZY = previous
 
 
-class LazyPattern:
-    """Stands for ``userregex.compile(pattern)`` until first used."""
+_BOUND = ("search", "match", "fullmatch", "finditer", "findall", "sub", "groupindex", "groups")
 
-    __slots__ = ("pattern", "trusted", "_compiled")
+
+class LazyPattern:
+    """Stands for ``userregex.compile(pattern)`` until first used. Once compiled, the compiled pattern's methods
+    are kept in the instance's own slots: a rule's search loop then costs what a compiled pattern's does."""
+
+    __slots__ = ("pattern", "trusted", "_compiled", *_BOUND)
 
     def __init__(self, pattern: str, trusted: bool = True):
         self.pattern = pattern
@@ -48,6 +52,10 @@ class LazyPattern:
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = userregex.compile(self.pattern, self.trusted)
+            for bound in _BOUND:
+                value = getattr(compiled, bound, None)
+                if value is not None:
+                    setattr(self, bound, value)
         return getattr(compiled, name)
 
 

@@ -135,26 +135,107 @@ class ToRaw:
 
 
 @lru_cache(maxsize=1)
-def parser():
+def lark_parser():
+    """Lark's parser of the grammar (its tables cached on disk by Lark)."""
     from lark import Lark
 
-    grammar = data_path("grammars", "draft.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer="contextual", cache=True, transformer=ToRaw())
+    return Lark(_grammar(), parser="lalr", lexer="contextual", cache=True, transformer=ToRaw())
+
+
+def _grammar() -> str:
+    return data_path("grammars", "draft.lark").read_text(encoding="utf-8")
+
+
+class _Rejected(Exception):
+    """The input does not fit the grammar, from either parser: the ``line`` and the terminals ``expected``."""
+
+    def __init__(self, line, expected):
+        super().__init__(line)
+        self.line = line
+        self.expected = expected
+
+
+@lru_cache(maxsize=1)
+def parser():
+    """``parse(text)`` with the grammar's tables run by ``lalr.Tables`` (no Lark import; the tables kept in the
+    cache folder), or by Lark itself when they cannot be had. Either raises ``_Rejected``."""
+    from .lalr import Rejected, Tables
+
+    data = _tables()
+    if data is not None:
+        run = Tables(data)
+        transformer = ToRaw()
+
+        def parse(text: str):
+            try:
+                return run.parse(text, transformer)
+            except Rejected as exc:
+                raise _Rejected(exc.line, exc.expected) from None
+
+        return parse
+    lark = lark_parser()
+
+    def parse_with_lark(text: str):
+        from lark.exceptions import UnexpectedInput
+
+        try:
+            return lark.parse(text)
+        except UnexpectedInput as exc:
+            raise _Rejected(getattr(exc, "line", 1),
+                            getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ()) from None
+
+    return parse_with_lark
+
+
+def _tables() -> dict | None:
+    """The run-time tables of the grammar (``lalr.tables``): from the cache under the digest of the grammar, the
+    installed Lark and ``lalr.py``, else read off Lark's parser and written there. None when Lark's parser has
+    something ``lalr.Tables`` does not run."""
+    import marshal
+
+    from ..resources import cache_dir, write_cache
+    from . import lalr
+
+    folder = cache_dir()
+    path = folder / f"lalr-{_tables_key()}.marshal" if folder is not None else None
+    if path is not None:
+        try:
+            data = marshal.loads(path.read_bytes())
+            if isinstance(data, dict) and data.get("format") == lalr.FORMAT:
+                return data
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    data = lalr.tables(lark_parser(), ToRaw())
+    if data is not None and path is not None:
+        write_cache(path, marshal.dumps(data))
+    return data
+
+
+def _tables_key() -> str:
+    import hashlib
+    import os
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("lark")
+    stamp = f"{spec.origin}:{os.stat(spec.origin).st_mtime_ns}" if spec is not None and spec.origin else "-"
+    digest = hashlib.sha256(_grammar().encode("utf-8"))
+    digest.update(Path(__file__).with_name("lalr.py").read_bytes())
+    digest.update(f"\0{stamp}".encode())
+    return digest.hexdigest()[:20]
 
 
 def parse_table(table: LineTable, file: str | None):
     """Parse the kept lines; return (the segments as ``ToRaw`` built them or None, demoted line indices,
     problems)."""
-    from lark.exceptions import UnexpectedInput
-
     demoted: set[int] = set()
     problems: list[Problem] = []
     lines = table.lines
     for _ in range(MAX_RECOVERIES):
         text = table.grammar_text(demoted, DEMOTE)
         try:
-            return parser().parse(text), demoted, problems
-        except UnexpectedInput as exc:
+            return parser()(text), demoted, problems
+        except _Rejected as exc:
             index = min(max(getattr(exc, "line", 1) - 1, 0), len(lines) - 1) if lines else 0
             if not lines or index in demoted:
                 break
@@ -165,7 +246,7 @@ def parse_table(table: LineTable, file: str | None):
 
 
 def _problem(exc, line, file: str | None) -> Problem:
-    expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or ())
+    expected = sorted(exc.expected)
     names = [TERMINAL_NAMES.get(name, name) for name in expected if name not in ("TEXT", "$END")]
     label = _LABEL.match(line.text)  # tokens are whole lines: name the label, not the line
     found = label.group() if label else line.text[:12]

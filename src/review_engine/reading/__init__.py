@@ -105,14 +105,53 @@ def read_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
 
 
 def _read_docx(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    from .docx import docx_lines  # python-docx is imported only when a .docx is read
-
     if not data:
         raise SourceError(name, "文件为空")
     try:
-        lines = docx_lines(data, max_bytes)  # the size limit holds for what the parts inflate to
+        lines = _docx_lines(data, max_bytes)  # the size limit holds for what the parts inflate to
     except ValueError as exc:
         raise SourceError(name, f"无法读取 Word 文档（{exc}）") from None
     if not any(line.strip() for line in lines):
         raise SourceError(name, "文件为空（Word 文档中没有文字）")
     return Source(lines=lines, file=name, format="docx", encoding=None)
+
+
+def _docx_lines(data: bytes, max_bytes: int) -> list[str]:
+    """``docx.docx_lines``, kept between runs under the digest of the file's bytes and of the reader: a draft folder's
+    Word materials (公平竞争审查表.docx …) are read again by every check while only the draft changes, and python-docx
+    with lxml costs a one-draft check more than reading them. Read again whenever the file, the reader's code or
+    python-docx change; a cache that cannot be read or written only costs time."""
+    from ..resources import cache_dir, read_cache, write_cache
+
+    folder = cache_dir()
+    key = _docx_key(data, max_bytes) if folder is not None else None
+    path = folder / f"docx-{key}.pickle" if key is not None else None
+    cached = read_cache(path)
+    if isinstance(cached, list) and all(type(line) is str for line in cached):
+        return cached
+    from .docx import docx_lines  # python-docx is imported only when a .docx is read
+
+    lines = docx_lines(data, max_bytes)
+    if path is not None:
+        import pickle
+
+        write_cache(path, pickle.dumps(lines, protocol=pickle.HIGHEST_PROTOCOL), keep=64)
+    return lines
+
+
+def _docx_key(data: bytes, max_bytes: int) -> str | None:
+    """The digest of a .docx file's bytes, the size limit, this package's readers and the installed python-docx
+    (its place and modification time: an upgrade reads every file again); None when python-docx is missing."""
+    import hashlib
+    import os
+    from importlib.util import find_spec
+
+    spec = find_spec("docx")
+    if spec is None or spec.origin is None:
+        return None
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(data)
+    digest.update(f"\0{max_bytes}\0{spec.origin}\0{os.stat(spec.origin).st_mtime_ns}\0".encode())
+    for module in ("__init__.py", "docx.py"):
+        digest.update((here / module).read_bytes())
+    return digest.hexdigest()[:24]

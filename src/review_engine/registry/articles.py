@@ -26,7 +26,7 @@ ProvisionKind = Literal["licence", "fee", "coercion", "obligation"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 def key_of(article: int | str, suffix: int | None = None) -> str:

@@ -197,6 +197,7 @@ class Registry:
             self._overlay[normalize_title(inst.title)] = inst
         self._built: dict[str, Instrument] = {}
         self._keys: tuple[dict, dict, dict] | None = None
+        self._names: dict[str, Instrument | None] = {}
 
     # -- construction ---------------------------------------------------------------------------
 
@@ -319,6 +320,7 @@ class Registry:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_built"] = {}
+        state["_names"] = {}
         state["_overlay"] = {key: inst if isinstance(inst, tuple) else (inst.model_dump(exclude_unset=True), inst.path)
                              for key, inst in self._overlay.items()}
         return state
@@ -326,9 +328,17 @@ class Registry:
     # -- queries --------------------------------------------------------------------------------
 
     def resolve(self, name: str) -> Instrument | None:
-        """The instrument called ``name`` (a title or short form, with or without 《》), or None."""
+        """The instrument called ``name`` (a title or short form, with or without 《》), or None (kept per name:
+        a draft's citations ask for the same names, and for every tail of a title the registry does not know)."""
         if not name:
             return None
+        names = self.__dict__.setdefault("_names", {})  # a registry unpickled from an older cache has none
+        if name in names:
+            return names[name]
+        found = names[name] = self._resolve(name)
+        return found
+
+    def _resolve(self, name: str) -> Instrument | None:
         titles, shorts, _ = self._index()
         for key in _candidates(name):
             key = self._aliases.get(key, key)

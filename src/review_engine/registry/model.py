@@ -85,7 +85,7 @@ PENALTY_LEVELS: frozenset[str] = frozenset({"法律", "行政法规", "地方性
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class TextRef(_Strict):

@@ -21,7 +21,7 @@ MEASURES = ("licence", "penalty", "coercion", "fee", "tax", "liberty", "preferen
 
 
 class PowerRow(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     doc_type: str
     body: list[str] | None = None
@@ -40,7 +40,7 @@ class PowerRow(BaseModel):
 
 
 class PowerTable(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     instruments: list[PowerRow]
 

@@ -88,6 +88,7 @@ class _Quotes:
     blob: str = field(init=False)  # every article's joined quotations, one per line: one scan finds the words
     starts: list[int] = field(init=False)  # where each article's line begins in ``blob``
     keys: list[tuple[str, str]] = field(init=False)  # the article of each line
+    _candidates: dict[str, tuple[list, list]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.keys = list(self.articles)
@@ -97,17 +98,38 @@ class _Quotes:
             at += len(self.articles[key]) + 1
         self.blob = "\n".join(self.articles[key] for key in self.keys)
 
-    def holding(self, words: str):
+    def holding(self, words: str) -> list[tuple[tuple[str, str], str]]:
         """(key, joined) of the articles among whose quotations ``words`` occur, in order."""
         from bisect import bisect_right
 
+        found = []
         at = self.blob.find(words)
         while at != -1:
             i = bisect_right(self.starts, at) - 1
             key = self.keys[i]
-            yield key, self.articles[key]
+            found.append((key, self.articles[key]))
             end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.blob)
             at = self.blob.find(words, end)
+        return found
+
+    def candidates(self, words: str, with_figures: bool) -> list[tuple[frozenset, str, Restated, bool, str]]:
+        """(figures, quotation, provision, stands alone, the article's quotations joined) of every quotation of the
+        articles ``holding`` the ``words``, in order; without ``with_figures``, only the quotations without a
+        figure (a sentence with no figure repeats no other). Kept per words: they recur from sentence to sentence,
+        and each ``holding`` reads the whole blob."""
+        found = self._candidates.get(words)
+        if found is None:
+            every = []
+            for key, joined in self.holding(words):
+                for quote, provision, alone in self.by_article[key]:
+                    figures = _FIGURES.get(quote)
+                    if figures is None:
+                        figures = _FIGURES[quote] = frozenset(_FIGURE.findall(quote))
+                    every.append((figures, quote, provision, alone, joined))
+            found = (every, [c for c in every if not c[0]])
+            if len(self._candidates) < 4096:
+                self._candidates[words] = found
+        return found[0] if with_figures else found[1]
 
 
 _QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
@@ -167,30 +189,29 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     grams = _grams(text)
     figures = set(_FIGURE.findall(text))
     best: tuple[tuple, Restated] | None = None
-    for key, joined in index.holding(anchor):  # the measure's words must be among the article's quotations
-        for quote, provision, alone in index.by_article[key]:
-            quote_grams, quote_figures = _shape(quote)
-            if not quote_figures <= figures or len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
-                continue  # a figure of the law not repeated, or too few shared sequences to reach the cover
-            found = _judge_quote(registry, quote, provision, alone, text, joined, day, own_rules)
-            if found is not None and (best is None or found[0] > best[0]):
-                best = found
+    # the measure's words must be among the quotations of the article
+    for quote_figures, quote, provision, alone, joined in index.candidates(anchor, bool(figures)):
+        if not quote_figures <= figures:
+            continue  # a figure of the law not repeated
+        quote_grams = _GRAMS.get(quote)
+        if quote_grams is None:
+            quote_grams = _GRAMS[quote] = _grams(quote)
+        if len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
+            continue  # too few shared sequences to reach the cover
+        found = _judge_quote(registry, quote, provision, alone, text, joined, day, own_rules)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
     return best[1] if best else None
 
 
-def _grams(text: str) -> frozenset[str]:
-    return frozenset(text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1))
+def _grams(text: str) -> set[str]:
+    return {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}
 
 
-_SHAPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-
-
-def _shape(quote: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(three-character sequences, figures) of a quotation, computed once per run."""
-    found = _SHAPES.get(quote)
-    if found is None:
-        found = _SHAPES[quote] = (_grams(quote), frozenset(_FIGURE.findall(quote)))
-    return found
+# The figures and the three-character sequences of each quotation compared so far, computed once per run (the
+# sequences only for a quotation whose figures the sentence repeats: most are ruled out by their amounts).
+_FIGURES: dict[str, frozenset[str]] = {}
+_GRAMS: dict[str, set[str]] = {}
 
 
 def _judge_quote(registry: Registry, quote: str, provision: Restated, alone: bool, text: str, joined: str,

@@ -45,7 +45,7 @@ ITEM_BY_PREFIX = [
 
 
 class AppliesTo(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     doc_types: list[str] | None = None
     """Document types the rule applies to (None: all). 规范性文件, 地方政府规章, 部门规章, 地方性法规, 法规."""
@@ -53,7 +53,7 @@ class AppliesTo(BaseModel):
 
 
 class Expect(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     count: int | None = None
     match: str | None = None
@@ -69,7 +69,7 @@ class Example(BaseModel):
     whose scope is only the title, the title. A mapping can give a whole draft and its context.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str = ""
     title: str | None = None
@@ -85,7 +85,7 @@ class Example(BaseModel):
 
 
 class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     fail: list[str | Example] = Field(default_factory=list)
     pass_: list[str | Example] = Field(default_factory=list, alias="pass")
@@ -94,7 +94,7 @@ class Examples(BaseModel):
 class Rule(BaseModel):
     """A rule as written in YAML. Kind parameters are the extra keys (validated by the kind's Params)."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
 
     id: str
     title: str
