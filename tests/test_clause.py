@@ -303,3 +303,12 @@ def test_a_leading_lookbehind_is_moved_behind_the_literal_head():
     text = "依法查封财产，可以扣押车辆；不得依法扣押，查封"
     for pattern in ("(?<!依法)(?:查封|扣押)", "(?<![法以])(?:查封|扣押)车?", "(?<!依法)没收|查封"):
         assert [m.span() for m in re.finditer(factor(pattern), text)] == [m.span() for m in re.finditer(pattern, text)]
+
+
+def test_an_acts_product_belongs_to_its_maker():
+    """市直各部门对园区内企业作出的行政处罚决定，须经……同意: the departments act (their decision is the topic);
+    a firm's plan is the firm's."""
+    sentence = "市直各部门对园区内企业作出的行政处罚决定，须经开发区管理委员会审核同意后方可送达执行。"
+    assert subject_of(sentence, sentence.index("须"))[1] == "public"
+    sentence = "企业编制的施工方案，须经县住房和城乡建设局审核同意后方可实施。"
+    assert subject_of(sentence, sentence.index("须"))[1] == "private"

@@ -207,3 +207,20 @@ def test_experts_among_the_participants_of_a_hearing_are_no_expert_review():
     experts = "三、起草过程\n2026年4月12日，我局邀请交通规划、法律等方面专家对送审稿进行了论证。"
     assert facts_of(explanation(hearing)).get("expert_review.done") is None
     assert facts_of(explanation(experts)).get("expert_review.done") is True
+
+
+# ---- blind/f as development data ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, comments, adopted", [
+    # one count of administrative bodies and the public together is nobody's count
+    ("2026年3月2日至4月1日向社会公开征求意见，共收到各县农业农村部门、合作社及社会公众意见建议38条，采纳20条。", None, None),
+    # units of the public (企业、见习单位) are the public
+    ("2026年3月2日至4月1日向社会公开征求意见，共收到社会公众和养殖企业提出的意见建议11条，其中采纳6条。", 11, 6),
+    # a breakdown told clause by clause gives the public's item
+    ("征求意见期间共收到意见30条，其中部门意见18条，采纳12条；社会公众意见12条，采纳5条，未采纳7条。", 12, 5),
+    # N条意见均未予采纳: N comments, none adopted
+    ("2026年3月2日至4月1日在县政府网站公开征求意见，共收到意见建议6条。经研究，6条意见均未予采纳。", 6, 0),
+])
+def test_the_publics_count_among_several_sources(sentence, comments, adopted):
+    facts = facts_of(explanation(sentence))
+    assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (comments, adopted)

@@ -222,3 +222,35 @@ def test_outsiders_included_in_the_scope_are_not_restricted():
 ])
 def test_a_preference_from_a_private_party_or_to_people_in_need_is_no_state_aid(sentence, word, creates):
     assert (read(sentence, word, "preference").mood == "creates") is creates
+
+
+@pytest.mark.parametrize("articles, word, kind", [
+    # the items of a list whose lead forbids them
+    ("第二条 镇人民政府和村民委员会在禁烧工作中不得有下列行为：\n\n（一）向农户收取禁烧保证金；\n\n（二）采取停止供电等方式迫使农户履行义务。",
+     "停止供电", "coercion"),
+    ("第二条 公办学校招生不得有下列行为：\n\n（一）收取与入学挂钩的择校费；\n\n（二）以考级证书作为入学依据。", "收取", "fee"),
+    # a prohibition opening with its pretext governs the clause after the comma
+    ("第二条 县有关部门不得以保障工程质量为由，要求施工企业另行缴纳质量保证金。", "缴纳", "fee"),
+])
+def test_what_a_prohibition_governs_is_not_laid_down(articles, word, kind):
+    assert read(articles, word, kind).mood == "prohibits"
+
+
+def test_a_gate_in_a_forbidden_list_is_still_a_licence():
+    """经营者不得有下列行为：（一）未经批准…… — the item guards a gate (the approval is what the 不得 protects)."""
+    reading = read("第二条 经营者不得有下列行为：\n\n（一）未经镇人民政府批准在集体土地上搭建大棚；\n\n（二）占用村道堆放杂物。",
+                   "批准", "licence")
+    assert reading.mood != "prohibits"
+
+
+def test_a_sanction_after_a_prohibition_is_not_governed_by_it():
+    """禁止……，违者由……处以罚款: no pretext opens the prohibition, the sanction is laid down."""
+    assert read("第二条 禁止在集体林地内放牧，违者由镇人民政府处以五百元罚款。", "罚款", "penalty").mood == "creates"
+
+
+@pytest.mark.parametrize("articles, word, mood", [
+    ("第二条 申报企业须已将税收关系迁入本县满两年。", "迁入", "creates"),
+    ("第二条 已被吊销营业执照的企业，不得申请集体资产承包。", "吊销", "fact"),
+])
+def test_already_after_a_modal_is_a_condition_not_a_fact(articles, word, mood):
+    assert read(articles, word, "market" if word == "迁入" else "penalty").mood == mood

@@ -78,6 +78,13 @@ _PUBLIC_PURSE = re.compile(r"财政|政府|资金|奖补|补贴|补助|专项")
 _PEOPLE = re.compile(r"家庭|人员|老年人|残疾人|学生|儿童|困难群众|居民|农户|职工|退役军人|低保|特困")
 # For a restriction of the market, of liberty or a duty, the measure *is* a prohibition on private parties (企业不得
 # 迁出; 近亲属不得……): only a prohibition of the restricting act itself (不得限定、不得排斥、不得株连) forbids the measure.
+# The lead-in of a list of what is forbidden (……在禁烧工作中不得有下列行为： / 公办学校招生不得有下列行为：): its items
+# name the forbidden acts
+_FORBIDDING_LEAD = re.compile(r"(?:不得|禁止|严禁|不准|不许|杜绝|不应)(?:有|实施|存在|出现|采取|从事|设置|含有|作出|进行)?"
+                              r"(?:以下|下列)[^。；：:]{0,10}[：:]\s*$")
+# A prohibition opening with the pretext of the forbidden act (不得以……为由，); the modal words of a clause of its own
+_PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件)[，,]$")
+MODAL_WORD = re.compile(r"应当|应|须|需|必须|可以|可|不得|禁止|严禁|有权|要(?![求素件点闻害务])")
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
 _RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障碍|强制|强迫|变相|歧视|株连|连坐|剥夺|侵犯|侵害|干预|干涉|"
                           r"设置|设立|要求|收取|摊派|乱|违规|违法|擅自")
@@ -223,6 +230,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
     cap = _CAP.search(text[left + segment_start:end])
     forbidding = _PROHIBIT.search(clause_before)
+    if not forbidding and not MODAL_WORD.search(clause_before):
+        # a prohibition whose act opens with its pretext carries past the comma: 不得以保障工资支付为由，要求施工单位
+        # 另行缴纳其他保证金 (not a sanction after a prohibition: 禁止采砂，违者由……处以罚款 — no pretext there)
+        forbidding = _PRETEXT.search(before[:segment_start])
     if forbidding and kind in RESTRICTION_KINDS:
         forbidden = clause_before[forbidding.start():] + text[start:end]
         if kind == "market":  # 企业不得擅自迁出 (see above)
@@ -230,6 +241,9 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
     if forbidding and not _gate_before(before) and not cap:
         return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
+    items_lead = _items_lead(facts, unit)
+    if items_lead is not None and _FORBIDDING_LEAD.search(items_lead) and not cap and not _gate_before(before):
+        return reading("prohibits", "该项所在条款禁止下列行为，不是设定该措施")
     if kind in RESTRICTION_KINDS and _protects(text[start:end] + after):
         return reading("prohibits", "该句禁止对当事人采取该限制，是保护性规定，不是设定限制")
     basis = _basis_of(_consequence(before, text[start:end] + after))
@@ -246,7 +260,6 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             basis = governing.group(0).rstrip("，,的")
             cited = tuple(dict.fromkeys(cited + tuple(_CITED.findall(basis))))
     if not basis and lead is None:  # 依照《……》第……条，……有权采取下列措施：（三）查封……: the lead-in's basis
-        items_lead = _items_lead(facts, unit)
         lead_basis = _basis_of(_consequence(items_lead, "")) if items_lead else ""
         if not lead_basis and items_lead:
             governing = governing_basis(items_lead, 0, len(items_lead))

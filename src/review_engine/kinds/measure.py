@@ -72,6 +72,8 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if kind in _DUTY_KINDS:
         if reading.mood in _DUTY_PASS:
             return Judgement(False, reason=reading.why)
+        if kind == "power" and reading.mood == "prohibits" and _restrains_administration(ctx, unit, start):
+            return Judgement(False, reason="该句禁止行政机关自身采取该做法，限制而不是扩大其权力")
     elif reading.mood in NOT_CREATING:
         return Judgement(False, reason=reading.why)
     if kind == "fee" and reading.private_payee:
@@ -278,3 +280,12 @@ def _subtype(kind: str, words: str) -> str | None:
     if table is None:
         return None
     return next((name for name, pattern in table if pattern.search(words)), None)
+
+
+def _restrains_administration(ctx, unit, start: int) -> bool:
+    """A prohibition said of the administration (备案机关不得以备案的名义对项目进行审批): the clause holding the
+    measure forbids it, and its subject is a public body — a power is curbed, not given (a prohibition said of the
+    public, 任何单位和个人不得拒绝检查, implies the power it protects and is not curbed)."""
+    clauses = [c for c in ctx.facts.clauses.at(unit, start) if c.modal_start <= start]
+    return bool(clauses) and clauses[-1].modal in ("不得", "禁止", "严禁", "不准", "不许") \
+        and clauses[-1].subject_kind == "public"

@@ -17,6 +17,8 @@ _ADOPTION_BEFORE = re.compile(r"(?P<neg>部分|未|不予|未予|没有)?(?:予�
 _ADOPTION_AFTER = re.compile(r"^[^，。；]{0,6}?(?P<neg>部分|未|不|没有)?(?:予以|被|已|予)?(?:采纳|采用|吸收)(?!情况)")
 _ALL_ADOPTED = re.compile(r"(?:全部|均|都|已全部|已)(?:已|已经)?(?:予以|予)?(?:吸收)?采纳")
 _NONE_ADOPTED = re.compile(r"(?:经(?:认真)?研究)?(?:后)?(?:均|都|全部)?(?:未|不)(?:予以|予)?采纳")
+_ADMIN_WHO = re.compile(r"部门|人民政府|机关|(?<![我本该])(?:局|委员会)(?!面)")
+_ALL_REJECTED = re.compile(r"^(?:意见|建议)?(?:均|都|全部)(?:未|不)(?:予以|予)?采纳")
 _PUBLIC_WHO = re.compile(r"公开|社会|公众|群众|市民|网民|居民|网友|村民|网站|公众号|公示|个人")
 _DEPT_WHO = re.compile(r"部门|单位|乡镇|街道|区县|县（市、区）|县市区|学校|医疗机构"
                        r"|(?<![我本该])(?:局|委|办)(?=[、和及等]|的?(?:书面|反馈)?意见|反馈|提出)")
@@ -43,14 +45,19 @@ def counts(s: Sentence, c: Candidates) -> None:
         others = others or (item and named not in (None, "public"))
         if audience != "public":
             continue
-        if item and named == "public" and share is None:
-            share = len(comments)  # the public's item of a breakdown by source (……乡镇意见9条、群众意见6条)
+        if (item or others) and named == "public" and share is None:
+            # the public's item of a breakdown by source (……乡镇意见9条、群众意见6条; 其中部门意见17条，采纳13条；
+            # 社会公众意见9条，采纳4条)
+            share = len(comments)
         for m in _COUNT.finditer(seg):
             before, after = seg[:m.start()], seg[m.end():]
             if before.endswith("第") or re.match(r"\s*(?:次|场|家|人|个)", after):
                 continue
             taken = _ADOPTION_BEFORE.search(before) or _ADOPTION_AFTER.match(after)
-            if taken:
+            if taken and _ALL_REJECTED.match(after):  # 7条意见均未予采纳: seven comments, none adopted
+                comments.append(number(m.group("n")))
+                adopted.append(0)
+            elif taken:
                 if not taken.group("neg"):
                     adopted.append(number(m.group("n")))
             elif item or said and re.search(
@@ -96,7 +103,12 @@ def _segments(text: str) -> list[tuple[str, bool]]:
 def _audience(seg: str) -> str | None:
     """Whom a clause's counts come from: the public, departments (and other units consulted in writing), all of
     them (各方面), or None when it does not say."""
-    if _PUBLIC_WHO.search(seg):
+    public = _PUBLIC_WHO.search(seg)
+    if public and _ADMIN_WHO.search(seg) and _COUNT.search(seg):
+        # one count of administrative bodies and the public together (各市民政部门、养老机构、行业协会及社会公众意见建议
+        # 46条): not the public's (units of the public — 见习单位、企业 — are the public)
+        return "all"
+    if public:
         return "public"
     if DEPT.search(seg) or _DEPT_WHO.search(seg):
         return "dept"
