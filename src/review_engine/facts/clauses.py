@@ -65,9 +65,9 @@ _PREPOSITION = re.compile(
     r"|(?<![所予加可难])以(?![上下内外及后前来])|(?<![即])将|把|被|(?<![来各独])自(?!行|主|由|然|身|愿|治|动|律|用)"
 )
 
-# A topic that is an activity (举办展销活动，须经……) is said of whoever carries it out.
 # What a body produces by acting (its decision, opinion, plan): the clause's actor is whoever made it.
 _PRODUCT = re.compile(r"(?:[^，。；]{0,6}?)(?:决定|决定书|意见|意见书|方案|计划|规划|文件|报告|批复|结论|处理结果|审查结果)")
+# A topic that is an activity (举办展销活动，须经……) is said of whoever carries it out.
 _ACTIVITY = re.compile(
     r"(?:举办|举行|从事|开办|开设|设立|设置|经营|建设|新建|改建|扩建|开展|占用|挖掘|销售|生产|运输|使用|投放|利用|发布|安装"
     r"|拆除|排放|养殖|种植|出租|张贴|悬挂|搭建|开发|收购|储存|进口|出口|转让|承接|招用|招收|摆设|临时占用|燃放|饲养)"
@@ -169,17 +169,16 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
             return zone, "unknown"
         if zone.startswith("在"):  # 在乡镇集镇新建商铺的: whoever does it there (the place, 乡镇, is not the actor)
             return zone, "generic"
-        cut = _PREPOSITION.search(zone, 1)
-        window = zone[:cut.start() if cut else 14][:14]
+        window = _first_noun(zone)
         kind = classify(window)
         return (window, kind) if kind != "unknown" else (zone, "generic")
     if "的" in zone:
-        maker, zone = zone[:zone.rindex("的")], zone[zone.rindex("的") + 1:]  # 在本市从事网约车经营的企业 → 企业
+        cut = zone.rindex("的")
+        maker, zone = zone[:cut], zone[cut + 1:]  # 在本市从事网约车经营的企业 → 企业
         condition = False
         if _PRODUCT.fullmatch(zone) and not _CONDITION_START.match(maker):
             # an act's product is its maker's: 市直各部门对园区内企业作出的行政处罚决定，须经……同意 (the departments act)
-            cut = _PREPOSITION.search(maker, 1)
-            kind = classify(maker[:cut.start() if cut else 14][:14])
+            kind = classify(_first_noun(maker))
             if kind != "unknown":
                 return maker, kind
     cut = _PREPOSITION.search(zone, 1)
@@ -190,6 +189,12 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     if kind == "unknown" and _ACTIVITY.match(head):
         return head, "generic"  # 举办展销活动，须……: whoever does it
     return head, kind
+
+
+def _first_noun(zone: str) -> str:
+    """The words of ``zone`` before its first preposition, at most 14 characters (县级以上人民政府发现…的 → 县级以上人民政府)."""
+    cut = _PREPOSITION.search(zone, 1)
+    return zone[:cut.start() if cut else 14][:14]
 
 
 # The actor of an act (``actor_of``): 由 + agent (not 理由、自由、由于、由此), where the agent's name ends, the

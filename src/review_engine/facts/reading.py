@@ -83,8 +83,9 @@ _PEOPLE = re.compile(r"家庭|人员|老年人|残疾人|学生|儿童|困难群
 _FORBIDDING_LEAD = re.compile(r"(?:不得|禁止|严禁|不准|不许|杜绝|不应)(?:有|实施|存在|出现|采取|从事|设置|含有|作出|进行)?"
                               r"(?:以下|下列)[^。；：:]{0,10}[：:]\s*$")
 # A prohibition opening with the pretext of the forbidden act (不得以……为由，); the modal words of a clause of its own
+# (wider than clauses.MODAL: the directive 要 and a bare 可 or 需 also open a clause with its own norm)
 _PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件)[，,]$")
-MODAL_WORD = re.compile(r"应当|应|须|需|必须|可以|可|不得|禁止|严禁|有权|要(?![求素件点闻害务])")
+_OWN_MODAL = re.compile(r"应当|应|须|需|必须|可以|可|不得|禁止|严禁|有权|要(?![求素件点闻害务])")
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
 _RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障碍|强制|强迫|变相|歧视|株连|连坐|剥夺|侵犯|侵害|干预|干涉|"
                           r"设置|设立|要求|收取|摊派|乱|违规|违法|擅自")
@@ -230,7 +231,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
     cap = _CAP.search(text[left + segment_start:end])
     forbidding = _PROHIBIT.search(clause_before)
-    if not forbidding and not MODAL_WORD.search(clause_before):
+    if not forbidding and not _OWN_MODAL.search(clause_before):
         # a prohibition whose act opens with its pretext carries past the comma: 不得以保障工资支付为由，要求施工单位
         # 另行缴纳其他保证金 (not a sanction after a prohibition: 禁止采砂，违者由……处以罚款 — no pretext there)
         forbidding = _PRETEXT.search(before[:segment_start])

@@ -91,7 +91,7 @@ _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
 _BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|申领|继续)")
 _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
-_PAST_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|退回|退回|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
+_PAST_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|退回|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
 # transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
 _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")

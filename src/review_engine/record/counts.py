@@ -16,9 +16,11 @@ _COUNT = re.compile(N + r"\s*(?:条|份|项|件)")
 _ADOPTION_BEFORE = re.compile(r"(?P<neg>部分|未|不予|未予|没有)?(?:予以)?(?:采纳|采用|吸收)(?:了)?(?:其中)?(?:的)?(?:意见|建议)?\s*$")
 _ADOPTION_AFTER = re.compile(r"^[^，。；]{0,6}?(?P<neg>部分|未|不|没有)?(?:予以|被|已|予)?(?:采纳|采用|吸收)(?!情况)")
 _ALL_ADOPTED = re.compile(r"(?:全部|均|都|已全部|已)(?:已|已经)?(?:予以|予)?(?:吸收)?采纳")
-_NONE_ADOPTED = re.compile(r"(?:经(?:认真)?研究)?(?:后)?(?:均|都|全部)?(?:未|不)(?:予以|予)?采纳")
+_REJECTED = r"(?:未|不)(?:予以|予)?采纳"
+_NONE_ADOPTED = re.compile(rf"(?:经(?:认真)?研究)?(?:后)?(?:均|都|全部)?{_REJECTED}")
+# … and after a count: 7条意见均未予采纳 (seven comments, none adopted)
+_ALL_REJECTED = re.compile(rf"^(?:意见|建议)?(?:均|都|全部){_REJECTED}")
 _ADMIN_WHO = re.compile(r"部门|人民政府|机关|(?<![我本该])(?:局|委员会)(?!面)")
-_ALL_REJECTED = re.compile(r"^(?:意见|建议)?(?:均|都|全部)(?:未|不)(?:予以|予)?采纳")
 _PUBLIC_WHO = re.compile(r"公开|社会|公众|群众|市民|网民|居民|网友|村民|网站|公众号|公示|个人")
 _DEPT_WHO = re.compile(r"部门|单位|乡镇|街道|区县|县（市、区）|县市区|学校|医疗机构"
                        r"|(?<![我本该])(?:局|委|办)(?=[、和及等]|的?(?:书面|反馈)?意见|反馈|提出)")
