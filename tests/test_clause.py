@@ -196,6 +196,30 @@ def test_unless_basis_reads_the_basis_clause(tmp_path):
     assert findings(rules, based) == []
 
 
+def test_a_forms_unless_article_spares_only_that_form(tmp_path):
+    """A duty taken to restate the law its article cites (form 1) is spared in that article; a duty no law gives
+    (form 2) is still reported there: another paragraph's citation does not cover it."""
+    rule = """
+    id: TEST-RIGHT-02
+    title: 义务
+    severity: warn
+    check: clause
+    lexicon: [应当]
+    forms:
+      - {subject: [private], modal: [应当], unless_article: ['《[^》]+(?:法|条例)》']}
+      - {subject: [private], modal: [应当], after: ['每月[^。；]{0,20}?报送']}
+    message: "{label}：{subject}"
+    """ + BASIS + """
+    examples: {fail: ["企业应当每月向镇政府报送台账。"], pass: ["市人民政府应当报告。"]}
+    """
+    rules = rules_from(tmp_path, rule)
+    cited = "第一条　企业应当依照《中华人民共和国食品安全法》的规定取得许可。\n{second}\n"
+    plain = findings(rules, cited.format(second="企业应当建立进货台账。"))
+    monthly = findings(rules, cited.format(second="企业应当每月向镇人民政府报送进货台账。"))
+    assert plain == []
+    assert [f.message for f in monthly] == ["第一条第二款：企业"]
+
+
 def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     from review_engine.ruleset import RuleLoadError
 

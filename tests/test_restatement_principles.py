@@ -115,3 +115,13 @@ def test_a_penalty_word_is_no_licence_name():
 
     sentence = "经营者情节严重的，由县市场监督管理局吊销其经营备案凭证。"
     assert restated(default_registry(), "licence", sentence, DAY) is None
+
+
+def test_a_fine_whose_sum_the_draft_writes_under_a_bare_title_must_name_the_article():
+    """根据《……法》和有关规定 before a sum the draft writes itself: whether that law fines this conduct so is not said —
+    modify (name the article); a clause that only refers to the law's penalty passes."""
+    written = findings("根据《中华人民共和国道路交通安全法》和有关规定，在城区道路违规停放机动车的，由县公安局交通管理大队"
+                       "给予每次二百元的经济处罚。")
+    referred = findings("违反本办法规定停放机动车的，由县公安局交通管理大队依照《中华人民共和国道路交通安全法》的规定予以处罚。")
+    assert worst([f for f in written if f.rule_id == "CONT-PEN-01"]) == "modify", [(f.rule_id, f.severity) for f in written]
+    assert worst(referred) not in ("block", "modify"), [(f.rule_id, f.severity, f.reading) for f in referred]

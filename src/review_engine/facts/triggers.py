@@ -79,6 +79,8 @@ _RETRO = re.compile(
     # (年 first, the year's digits checked behind it: every alternative begins with a literal)
     rf"|年(?<=[\d〇零一二三四五六七八九]{{4}}年)度?(?:以前|之前|前)?已(?:经)?[^。；]{{0,40}}?(?:{_APPLIES})"
     rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?以来[^。；]{{0,40}}?(?:{_APPLIES})"
+    # a span that ends when the document takes effect: 2023年1月1日至本办法施行之日期间已开展的……
+    rf"|至(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日|前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     r"|溯及(?:至|到|既往)"
     r"|追溯(?:至|到)\s*\d{4}\s*年"
     r"|自\s*\d{4}\s*年[^。；]{0,12}起(?:追溯|补缴|补交)"
@@ -91,11 +93,11 @@ _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
 _BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|申领|继续)")
 _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
-_PAST_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|退回|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
+_PAST_BURDEN = re.compile(r"补缴|补交|补足|补齐|补报|补办|补录|追缴|追回|退回|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
 # transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
 _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
-_BURDEN = re.compile(r"补缴|补交|补足|补齐|追缴|追回|退回|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|"
+_BURDEN = re.compile(r"补缴|补交|补足|补齐|补报|补办|补录|追缴|追回|退回|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|"
                      r"注销|撤销|拆除|滞纳金|按违法|违法建设|违章建筑")
 
 _UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"

@@ -39,6 +39,9 @@ Parameters:
     ``unless_basis``       regexes: the form does not apply in a document whose basis clause matches one of them
                            (as the rule's ``unless_basis``, for one form: a duty searched only in documents without
                            a legal basis, beside a kind of duty no basis gives, searched in every document)
+    ``unless_article``     regexes: the form does not apply in an article that matches one of them (as the rule's
+                           ``unless_article``, for one form: a duty taken to restate the law its article cites,
+                           beside a kind of duty no law gives, which only its own sentence's citation excuses)
     Without ``forms`` every trigger counts.
 ``terms``                  named regex fragments: ``{NAME}`` in any regex of the rule (patterns, forms, unless_…,
                            require_sentence, subjects) stands for ``(?:fragment)``, so that a class of words is
@@ -107,6 +110,7 @@ class Form(Params):
     not_before: list[str] = Field(default_factory=list)
     not_after: list[str] = Field(default_factory=list)
     unless_basis: list[str] = Field(default_factory=list)
+    unless_article: list[str] = Field(default_factory=list)
 
 
 class ClauseParams(PatternParams):
@@ -126,7 +130,7 @@ class ClauseParams(PatternParams):
             if form.match is not None:
                 form.match = expand(form.match, terms)
             for name in ("preceding", "following", "sentence", "not_preceding", "not_following", "not_sentence",
-                         "before", "after", "not_before", "not_after", "unless_basis"):
+                         "before", "after", "not_before", "not_after", "unless_basis", "unless_article"):
                 setattr(form, name, [expand(p, terms) for p in getattr(form, name)])
 
 
@@ -184,6 +188,7 @@ class _CompiledForm:
         self.not_before = any_regex(form.not_before)
         self.not_after = any_regex(form.not_after)
         self.unless_basis = any_regex(form.unless_basis)
+        self.unless_article = any_regex(form.unless_article)
         self.needs_clause = any(x is not None for x in (self.subject, self.modal, self.before, self.after,
                                                         self.not_before, self.not_after))
 
@@ -360,6 +365,8 @@ class Clause(Check):
                 excepted = self.unless_sentence is not None and self.unless_sentence.search(sentence) is not None
                 if excepted:
                     return None
+            if form.unless_article is not None and form.unless_article.search(facts.index.article_text(unit)):
+                continue
             span = {"_span": (start - min(grown[0], EXCERPT_GROWTH), end + min(grown[1], EXCERPT_GROWTH))}
             if form.actor is not None:
                 actor, kind = facts.clauses.actor(unit, start, end, self.classify)

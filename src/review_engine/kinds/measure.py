@@ -11,7 +11,8 @@ that hold for any wording:
 3. **Issuer and document type.** The measure is one the instrument may create (``registry/powers.py``: a 部门规章
    may set 警告、通报批评 and fines; a 地方性法规 licences; the State Council a licence by decision): no finding.
 4. **Basis.** The sentence restates the measure with a named higher law (依照《……》第……条): no finding. With only
-   "依法" or "按照有关规定": at most ``modify`` — name the law and the article. With a title the registry does not
+   "依法" or "按照有关规定": at most ``modify`` — name the law and the article; so too a fine whose sum the
+   sentence writes under a law's title without an article (根据《……法》和有关规定，……处每次一千元罚款). With a title the registry does not
    know: ``warn`` — the reviewer checks that it provides the measure.
    Without a citation, a licence, fee or coercive measure of the same name in a law or regulation (the draft's
    own basis first: ``registry/restate.py``), or a sentence that repeats the words of a law's penalty, licence, fee
@@ -49,6 +50,7 @@ _PENALTY_TYPES = [
     ("降低资质等级", re.compile(r"降低[^，。；]{0,4}资质")), ("限制从业", re.compile(r"不得从事|禁止从事|限制从业")),
     ("通报批评", re.compile(r"通报批评")), ("警告", re.compile(r"警告")), ("罚款", re.compile(r"罚|元")),
 ]
+_SUM = re.compile(r"[零〇一二三四五六七八九十百千万两\d]元")
 _COERCION_TYPES = [("限制人身自由", re.compile(r"约束|留置|隔离|带离|人身")), ("冻结", re.compile(r"冻结")),
                    ("查封", re.compile(r"查封")), ("扣押", re.compile(r"扣押|扣留|暂扣"))]
 
@@ -229,6 +231,10 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
                     registry, inst.title, str(a), sentence, ctx.review_date) for a in articles):
                 cited = "、".join(f"第{to_chinese(a)}条" for a in articles)
                 return Judgement(True, reading=f"该句援引的《{inst.title}》{cited}没有规定该措施；{who}")
+            if not articles and kind == "penalty" and _SUM.search(sentence):
+                # the sum is the document's own; which article provides it (if any) is not said
+                return Judgement(True, "modify", f"该句援引《{inst.title}》而未写明条款，罚款数额由本文件写明，无法核对"
+                                                 f"该法是否对该行为规定了这一罚款；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
                                        f"请核实其效力层级及是否规定了该措施；{who}")

@@ -25,6 +25,10 @@ when it has none, a named basis earlier in the whole sentence, before a semicolo
   (for a citation without article: no article of that instrument provides one);
 * the registry cannot tell (unknown instrument, no article facts for the version in force, not in force) →
   the check is reported as not run for that clause, never passed silently (the opinion lists it);
+* it cites a law that provides penalties without naming an article, and the sentence writes its own sum of money
+  (根据《…法》和有关规定，……给予每次一千元的经济处罚) → ``no_article``, at modify: whether that law provides this
+  fine for this conduct can not be checked, and the draft must name the article (a clause that only refers,
+  依照《…法》的规定予以处罚, passes);
 * no citation and no referring wording → ``no_basis`` (the draft sets the penalty itself).
 
 ``measure: range`` (CONT-PEN-04, CONT-PEN-05) — each fine the draft sets (``facts.amounts``: 处五百元罚款,
@@ -63,7 +67,8 @@ from . import Check, Hit, Params
 from .citation import citation_date, registry_basis, version_text
 from .pattern import any_regex, compile_alternatives
 
-MEASURES = {"basis": ("no_basis", "not_penalty_article", "low_level_basis"), "range": ("above_max", "below_min")}
+MEASURES = {"basis": ("no_basis", "not_penalty_article", "low_level_basis", "no_article"), "range": ("above_max", "below_min")}
+_AMOUNT = re.compile(r"[零〇一二三四五六七八九十百千万两\d]元")
 _LOW_TITLE = re.compile(r"(?:通知|意见|批复|复函|函|纪要|方案|公告|通告|通报|规划|计划|要点)$")
 _NORMATIVE_NO = re.compile(r"〔\d{4}〕\d+号")
 _USED_ROLES = ("basis", "mention")
@@ -93,6 +98,7 @@ class PenaltyRange(Check):
         "no_basis": "规范性文件设定了行政处罚",
         "not_penalty_article": "援引的条文未规定行政处罚",
         "low_level_basis": "援引的依据层级不足以设定行政处罚",
+        "no_article": "罚款数额由本文件写明，援引的法律法规未写明条款",
         "above_max": "罚款超出上位法规定的上限",
         "below_min": "罚款低于上位法规定的下限",
     }
@@ -139,7 +145,7 @@ class PenaltyRange(Check):
                     if governing is not None:
                         cites = [c for c in citations.in_span(unit.start + governing.start(), unit.start + governing.end())
                                  if _usable(c)]
-                verdict = self._judge(cites, ctx.registry, day) if cites else None
+                verdict = self._judge(cites, ctx.registry, day, _AMOUNT.search(sentence) is not None) if cites else None
                 if verdict is None:
                     if cites or (self.cite_sentence is not None and self.cite_sentence.search(sentence)):
                         continue
@@ -153,8 +159,8 @@ class PenaltyRange(Check):
                 values["date"] = day_text
                 yield Hit(unit=unit, start=start, end=end, outcome=outcome, values=values)
 
-    def _judge(self, cites, registry, day):
-        """None: passes (or no citation); else (outcome, values)."""
+    def _judge(self, cites, registry, day, amount: bool = False):
+        """None: passes (or no citation); else (outcome, values). ``amount``: the sentence writes a sum of money."""
         if not cites:
             return None
         low, wrong, unsure = [], [], []
@@ -178,7 +184,10 @@ class PenaltyRange(Check):
                 if facts is not None and not facts.any_penalty():
                     wrong.append((c, inst, version, f"上位法库记载《{inst.title}》{version.label}没有规定行政处罚的条文"))
                     continue
-                return None  # a law that provides penalties, cited without an article
+                if amount:  # the sum is the document's own: which article, if any, provides it is not said
+                    return "no_article", {"cited": cited, "law": inst.title, "severity": "modify",
+                                          "basis_extra": [registry_basis(inst, version)]}
+                return None  # a law that provides penalties, cited without an article: a reference to it
             ok, reason = registry.in_force(inst, day)
             version = registry.version_on(inst, day)
             if not ok or version is None:
