@@ -109,8 +109,10 @@ _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
 # one cited article, its 款 and 项; a basis may list several (第三十五条、第三十六条 / 第二十七条第一项和第四十二条)
 _ARTICLE_REF = r"第[^。；，《》、]{1,12}?条(?:第[^。；，《》、]{1,6}?款)?(?:第[（(]?[^。；，《》、]{1,4}?[)）]?项)?"
+# a reference back to the law last named (依照该法第一百一十三条的规定): a named basis as much as its title
+_BACK_REF = r"该法|同法|上述法律|前述法律|该条例|上述条例|前述条例|该规定|该办法|该细则"
 _BASIS = re.compile(
-    rf"(?:依照|依据|按照|根据|适用|参照)[^。；]{{0,40}}?(?:《[^》]+》(?:{_ARTICLE_REF}(?:(?:、|和|及|或者){_ARTICLE_REF})*)?"
+    rf"(?:依照|依据|按照|根据|适用|参照)[^。；]{{0,40}}?(?:(?:《[^》]+》|{_BACK_REF})(?:{_ARTICLE_REF}(?:(?:、|和|及|或者){_ARTICLE_REF})*)?"
     r"|法律|行政法规|地方性法规|法规|规章|有关规定|相关规定|国家规定)"
     r"|依法(?!治)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定|(?<![未不])(?:按照|依照|按|依)(?:国家)?(?:有关)?规定"
     r"|[按以][^，。；]{1,12}?论处"
@@ -269,6 +271,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             return reading("restates", f"该项所在条款载明了依据（{lead_basis}）", lead_basis,
                            tuple(dict.fromkeys(cited + tuple(_CITED.findall(items_lead)))))
     if basis:
+        if "《" not in basis and re.search(_BACK_REF, basis):  # 依照该法第……条: the title it points back to
+            at = text.rfind(basis, 0, end)
+            pointed = tuple(c.title for c in facts.citations.in_span(unit.start + (at if at >= 0 else left), unit.start + right)
+                            if c.kind == "back" and c.title)
+            cited = tuple(dict.fromkeys(cited + pointed))
         return reading("restates", f"该句载明了依据（{basis}）", basis, cited)
     if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence):
         return reading("background", "该句说明目的或者背景，不是规范")
@@ -286,7 +293,7 @@ def _consequence(before: str, rest: str) -> str:
 
 _SENTENCE_HEAD = re.compile(r"[。！？!?\n]")
 # a named basis: 依照《……》（第……条（第……款））的规定 — not the failure to follow it (未依照《……》规定)
-_NAMED_BASIS = re.compile(rf"(?<![未不没])(?:依照|依据|按照|根据|适用)《[^》]{{2,60}}》(?:{_ARTICLE_REF}"
+_NAMED_BASIS = re.compile(rf"(?<![未不没])(?:依照|依据|按照|根据|适用)(?:《[^》]{{2,60}}》|(?:{_BACK_REF})(?={_ARTICLE_REF}))(?:{_ARTICLE_REF}"
                           rf"(?:(?:、|和|及|或者){_ARTICLE_REF})*)?(?:的)?(?:有关)?(?:规定)?")
 
 

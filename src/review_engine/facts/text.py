@@ -132,6 +132,12 @@ class TextIndex:
         first, last = self._article_bounds[id(unit.article)]
         return self.text[first:last]
 
+    def article_start(self, unit: Unit) -> int:
+        """Where the article (or outline item) that holds ``unit`` begins in the text; the unit's start if none."""
+        if unit.article is None:
+            return unit.start
+        return self._article_bounds[id(unit.article)][0]
+
     def units_of(self, article: Node) -> list[Unit]:
         """The units of ``article`` (or outline item) in order."""
         bounds = self._article_bounds.get(id(article))

@@ -96,6 +96,9 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         if provision is not None:
             return _repeats(provision, who)
         return Judgement(True, reading=f"{reading.why}；{who}")
+    earlier = _cited_before(ctx, kind, unit, start, reading.sentence)
+    if earlier is not None:
+        return Judgement(False, reason=f"同条前文援引的{earlier}规定了该措施，该句是其复述")
     provision = _provision_restated(ctx, kind, reading.sentence)
     if provision is not None:
         return Judgement(True, "modify", f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}），"
@@ -112,6 +115,37 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
     return Judgement(True, reading=f"{reading.why}；{who}")
+
+
+def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None:
+    """《title》第N条 when an earlier sentence of the same article names it as a basis (依照《……》第二十条的规定，……。
+    燃气经营者停业、歇业的，……经批准方可停业、歇业) and the registry says that article provides a measure of this kind
+    named as the sentence names it: the sentence goes on restating the cited article. A citation of an article that
+    provides another measure (a licence A cited, a licence B laid down after it) does not cover it."""
+    from difflib import SequenceMatcher
+
+    measure = {"liberty": "coercion", "price": "fee"}.get(kind, kind)
+    if measure not in ("licence", "fee", "coercion") or unit.article is None:
+        return None
+    left, _ = unit.sentence(start, start)
+    for c in ctx.facts.citations.in_span(ctx.facts.index.article_start(unit), unit.start + left):
+        if c.role not in ("basis", "mention") or not c.articles:
+            continue
+        inst = c.resolve(ctx.registry)
+        facts = facts_of(ctx, inst, exact=True) if inst is not None else None
+        if facts is None:
+            continue
+        for ref in c.articles:
+            fact = facts.fact(ref.article)
+            for p in fact.provisions if fact is not None else ():
+                if p.kind != measure or p.denied:
+                    continue
+                common = SequenceMatcher(None, p.name, sentence, autojunk=False).find_longest_match()
+                if common.size >= min(4, len(p.name)):
+                    from ..numerals import to_chinese
+
+                    return f"《{inst.title}》第{to_chinese(ref.article)}条"
+    return None
 
 
 def _repeats(provision, who: str) -> Judgement:

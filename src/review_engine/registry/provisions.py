@@ -16,7 +16,10 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
     ``grant``     由 BODY 审批 / 批准 / 核发 / 颁发 / 许可 (水产苗种的生产由县级以上地方人民政府渔业行政主管部门审批
                   → 水产苗种的生产);
     ``approval``  …应当经 BODY 批准 / 须经 BODY 许可 / 报 BODY 批准 (the activity before it is the name);
-    ``papers``    CONDITION的，应当办理（变更）审批手续 (the condition is the name).
+    ``papers``    CONDITION的，应当办理（变更）审批手续 (the condition is the name);
+    ``gate``      经批准方可 ACT / 未经批准的，不得 ACT, the body named elsewhere in the article (the activity before,
+                  else the act after, is the name);
+    ``report``    报 BODY 批准 / 审批 (报县级人民政府民政部门审批: the activity before it is the name).
 ``fee``
     ``collect``   收取 / 征收 / 缴纳 / 交纳 / 计收 / 核收 NAME费 (收取车辆通行费, 缴纳水资源费); ``denied`` when
                   the clause forbids or waives it (不得收取…费, 免收车辆通行费, 禁止…收取).
@@ -62,6 +65,12 @@ _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依�
                        rf"中国人民银行|人民银行)"
                        rf"(?:审查|审核)?(?:同意|决定)?(?:并)?(?P<v>批准|许可|核准|审批)"
                        rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+# an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
+_APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
+                            r"[，,]?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?(?P<act>[^，。；]{1,20})")
+# the application sent up to the body that approves: 报县文化和旅游局批准 / 报县级人民政府民政部门审批
+_REPORT = re.compile(rf"(?:应当|必须|须|需|应|并|再)?(?:依法)?报(?P<b>[^，。；报经告送]{{2,40}}?{ORGAN})(?:审查|审核)?(?:同意)?"
+                     rf"(?P<v>批准|审批|核准)(?![的后前])")
 _PAPERS = re.compile(r"(?:应当|须|必须|需)(?:提前|及时|依法|先)?办理[^，。；]{0,8}?(?P<v>审批|批准|许可|核准)手续")
 _BEFORE = re.compile(rf"(?:{_NAME_CHARS}|的){{1,24}}$")
 _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免收|减收)(?P<n>[^，。；、：:]{0,12}?费)(?![用率税])|"
@@ -88,7 +97,18 @@ def provisions_in(text: str, paragraph: int, item: int | None) -> list[dict]:
         sentence = text[s_start:s_end]
         for clause in _CLAUSE.finditer(sentence):
             c_text = clause.group()
-            if _CONDITION_CLAUSE.search(c_text.rstrip()) or not c_text.strip():
+            if not c_text.strip():
+                continue
+            if _CONDITION_CLAUSE.search(c_text.rstrip()):
+                # a condition provides nothing, but 未经批准的，不得…… makes the approval the gate of the act after it
+                if _APPROVAL_BARE.match(sentence, clause.start() + c_text.find("未经")) is None or "未经" not in c_text:
+                    continue
+                for fact in _licences(sentence[clause.start():], sentence, clause.start()):
+                    if fact["rule"] == "gate":
+                        fact.update(paragraph=paragraph, item=item)
+                        pos = s_start + clause.start() + fact.pop("at")
+                        fact["quote"] = clip(text, s_start, s_end, pos, pos + len(fact["name"]))
+                        out.append({k: v for k, v in fact.items() if v not in (None, [], "", False)})
                 continue
             start = s_start + clause.start()
             for fact in (*_licences(c_text, sentence, clause.start()), *_fees(c_text), *_coercion(c_text),
@@ -163,6 +183,28 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
         if name is not None:
             out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "approval", "verb": m["v"],
                         "at": at})
+    # (the gate's act may stand in the next clause: 任何单位和个人未经批准，不得擅自兴建殡葬设施)
+    for m in _APPROVAL_BARE.finditer(sentence, offset, offset + len(clause) + 24) if "经" in clause else ():
+        at = m.start() - offset
+        if at >= len(clause) or _APPROVAL.match(clause, at) is not None:
+            continue  # beyond this clause, or the body is named: ``approval`` above
+        before = _BEFORE.search(clause, 0, at)
+        name = _activity(before.group()) if before else None
+        if name is None or _SUBJECT_LIKE.search(name):
+            name = _earlier_activity(sentence[:offset]) or _activity(m["act"])
+        if name is not None:
+            out.append({"kind": "licence", "name": name, "body": body_of(clause), "rule": "gate", "verb": m["v"],
+                        "at": at})
+    for m in _REPORT.finditer(clause) if "报" in clause else ():
+        if re.match(r"[，,]?(?:责令|处|吊销|没收|予以|依法)", sentence[offset + m.end():]):
+            continue  # the procedure of a penalty
+        before = _BEFORE.search(clause, 0, m.start())
+        name = _activity(before.group()) if before else None
+        if name is None or _SUBJECT_LIKE.search(name):
+            name = _earlier_activity(sentence[:offset])
+        if name is not None:
+            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "report", "verb": m["v"],
+                        "at": before.start() if before else m.start()})
     return out
 
 
