@@ -336,3 +336,16 @@ def test_an_acts_product_belongs_to_its_maker():
     assert subject_of(sentence, sentence.index("须"))[1] == "public"
     sentence = "企业编制的施工方案，须经县住房和城乡建设局审核同意后方可实施。"
     assert subject_of(sentence, sentence.index("须"))[1] == "private"
+
+
+def test_an_item_takes_the_subject_and_modal_of_the_lead_that_lays_it_down():
+    """民宿经营者应当履行下列义务：（二）每季度向乡镇报送……: the item is a duty of the 民宿经营者."""
+    doc = parse("第一条　民宿经营者应当履行下列义务：\n（一）每间客房配备应急逃生面罩；\n（二）每季度向乡镇报送消防演练视频。\n"
+                "第二条　申报示范基地应当同时满足以下条件：\n一、在本市设立生产基地；\n二、年产值不低于五千万元。\n")
+    facts = Facts(doc)
+    items = [u for u in facts.index.units if u.node is not None and u.node.kind in ("point", "paragraph")
+             and u.text.startswith(("每季度", "一、"))]
+    assert [facts.lead_of(u.node) for u in items] == ["民宿经营者应当履行下列义务：", "申报示范基地应当同时满足以下条件："]
+    clause = facts.clauses.at(items[0], 0)[0]
+    assert (clause.subject, clause.subject_kind, clause.modal) == ("民宿经营者", "private", "应当")
+    assert clause.after.startswith("每季度向乡镇报送")

@@ -190,6 +190,12 @@ PROVISIONS = [
     ("金银管理条例", 17, 1, "licence", "把金银原料(包括半成品)转让或者移作他用", "中国人民银行", "approval"),
     # the approval of what its condition says (……的，应当提前办理变更审批手续)
     ("城市道路管理条例", 36, 1, "licence", "需要移动位置、扩大面积、延长时间", None, "papers"),
+    # an approval whose body another sentence names, made the gate (经批准方可停业、歇业 / 未经批准的，不得转移 /
+    # 未经批准，不得擅自兴建殡葬设施), and the application sent up (报县级人民政府民政部门审批)
+    ("城镇燃气管理条例", 20, 2, "licence", "燃气经营者停业、歇业", None, "gate"),
+    ("固体废物污染环境防治法", 82, 2, "licence", "转移", None, "gate"),
+    ("殡葬管理条例", 9, 1, "licence", "兴建殡葬设施", None, "gate"),
+    ("殡葬管理条例", 8, 3, "licence", "农村为村民设置公益性墓地", "县级人民政府民政部门", "report"),
 ]
 
 

@@ -254,3 +254,36 @@ def test_a_sanction_after_a_prohibition_is_not_governed_by_it():
 ])
 def test_already_after_a_modal_is_a_condition_not_a_fact(articles, word, mood):
     assert read(articles, word, "market" if word == "迁入" else "penalty").mood == mood
+
+
+# ---- principles from heldout7 and lawful blind-3 (2026-12-03) ----------------------------------------------------
+
+def test_a_count_of_what_there_is_is_a_fact():
+    """截至……共46家 / 2024年……共办理……37件: a statistic lays nothing down."""
+    assert read("第二条 截至2024年底，在本县注册的预制菜生产企业共46家。", "在本县注册", "market").mood == "fact"
+    assert read("第二条 2024年全县共办理网吧许可事项37件，均未向申请人收取任何费用。", "收取", "fee").mood != "creates"
+
+
+def test_a_measure_not_taken_is_no_measure_but_a_condition_with_its_party_is():
+    assert read("第二条 本局办理许可事项，均未向申请人收取任何费用。", "收取", "fee").mood == "prohibits"
+    # 未在本县注册的企业 names the party a sanction falls on: the condition is the restriction
+    assert read("第二条 未在本县注册的企业不予安排配送业务。", "在本县注册的企业", "market").mood == "creates"
+
+
+def test_every_operator_treated_alike_is_no_preference():
+    reading = read("第二条 各类经营者无论注册地、纳税地在何处，均可按同一标准申请运营补贴。", "纳税地", "preference")
+    assert reading.mood == "prohibits"
+
+
+def test_the_measure_as_the_object_a_reviewer_examines_is_a_criterion():
+    reading = read("第二条 对草案中授予特定经营者独家经营的内容，审核时应当核查其是否具有法律、行政法规依据。", "独家",
+                   "market")
+    assert reading.mood == "criterion"
+
+
+def test_a_back_reference_is_a_named_basis_with_the_title_it_points_to():
+    reading = read("第二条 违反本规定的，依照下列规定处理：\n\n（一）有《中华人民共和国固体废物污染环境防治法》第一百一十二条"
+                   "所列行为之一的，依照该条规定处罚；\n\n（二）拒不改正的，依照该法第一百一十三条的规定，由本局组织代为处置。",
+                   "代为处置", "coercion")
+    assert reading.mood == "restates"
+    assert reading.cited == ("中华人民共和国固体废物污染环境防治法",)

@@ -23,6 +23,9 @@ REGISTRY_GAPS = {
     # 变更公司的实际控制人……应当报经……批准 is read by CONT-MKT-06 as a market-exit restriction, which no licence
     # restatement softens
     ("licence", "证券投资基金法", "第十四条", "b"),
+    # … and so is an item under a lead that puts it to approval (期货公司办理下列事项，应当经……核准：（二）变更主要
+    # 股东), since an item takes its lead's modal (facts.clauses, lead_of)
+    ("licence", "期货和衍生品法", "第六十二条", "b"),
     # 必须作封存或者销毁处理 (no modal the coercion pattern knows) in a sentence whose licence is recorded
     ("licence", "进出境动植物检疫法实施条例", "第四十七条", "b"),
     # 强制检查 is not among the coercive measures the importer reads

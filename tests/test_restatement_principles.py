@@ -125,3 +125,16 @@ def test_a_fine_whose_sum_the_draft_writes_under_a_bare_title_must_name_the_arti
     referred = findings("违反本办法规定停放机动车的，由县公安局交通管理大队依照《中华人民共和国道路交通安全法》的规定予以处罚。")
     assert worst([f for f in written if f.rule_id == "CONT-PEN-01"]) == "modify", [(f.rule_id, f.severity) for f in written]
     assert worst(referred) not in ("block", "modify"), [(f.rule_id, f.severity, f.reading) for f in referred]
+
+
+def test_a_citation_earlier_in_the_article_covers_a_sentence_restating_the_cited_article():
+    """依照《……》第八十二条的规定，……。跨省转移危险废物的，……未经批准的，不得转移: the later sentence restates the
+    cited article (which the registry says provides that approval); a licence the cited article does not provide is
+    still the document's own."""
+    lead = "依照《中华人民共和国固体废物污染环境防治法》第八十二条的规定，转移危险废物的，应当按照国家有关规定填写转移联单。"
+    restated = findings(lead + "跨省转移危险废物的，应当向移出地省级人民政府生态环境主管部门申请；未经批准的，不得转移。",
+                        "《中华人民共和国固体废物污染环境防治法》")
+    invented = findings(lead + "在本县行政区域内设置危险废物暂存点的，应当经县生态环境局批准。",
+                        "《中华人民共和国固体废物污染环境防治法》")
+    assert worst([f for f in restated if f.rule_id.startswith("CONT-LIC")]) == "none", [(f.rule_id, f.reading) for f in restated]
+    assert worst([f for f in invented if f.rule_id.startswith("CONT-LIC")]) == "block"

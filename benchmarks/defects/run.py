@@ -13,8 +13,10 @@ Every document is reviewed **as a 规范性文件** — the tool's subject is no
 lawfully set some penalties, but the injected sentence must be caught as it would be in a 规范性文件.
 
 A phrasing is caught in a document when a finding of the class's family (rule id prefix, e.g. ``CONT-PEN``)
-is located on the injected line (its eId is the injected 款 of that article). A lookalike that draws a
-finding of its family on its line is a false alarm. Also reported: the findings on the same documents
+is located on the injected lines (its eId is the injected 款 of that article, or one of its 项 when the phrasing
+is a list: 应当履行下列义务：\n（一）……). A lookalike that draws a finding of its family on its lines is a false
+alarm. (Until 2026-12-03 only the first line counted, so a defect in a list's item was missed; the first figures
+of heldout3–heldout7 recorded in BLIND.md were measured that way.) Also reported: the findings on the same documents
 without injection (per rule, per document), and every block-level finding on the uninjected 规范性文件
 of the corpus (all 25, reviewed as themselves) — these are what REVIEW.md judges.
 
@@ -170,9 +172,12 @@ def families(entry: dict) -> list[str]:
     return list(entry.get("families") or [entry["family"]])
 
 
-def caught(findings, family: str | list[str], line: int) -> list:
+def caught(findings, family: str | list[str], line: int, last: int | None = None) -> list:
+    """The findings of ``family`` on the injected lines (``line`` to ``last``: a phrasing with a list spans several)."""
     prefixes = tuple(f + "-" for f in ([family] if isinstance(family, str) else family))
-    return [f for f in findings if f.rule_id.startswith(prefixes) and f.location.line == line]
+    last = line if last is None else last
+    return [f for f in findings if f.rule_id.startswith(prefixes) and f.location.line is not None
+            and line <= f.location.line <= last]
 
 
 def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: int = 4,
@@ -195,7 +200,8 @@ def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: 
         for phrasing in cls["phrasings"][:limit]:
             for target in targets(trial):
                 text, line = target.inject(phrasing)
-                found = caught(review(text, target.path.name, rules, profile, dossier=INJECTED_ISSUER), families(cls), line)
+                found = caught(review(text, target.path.name, rules, profile, dossier=INJECTED_ISSUER), families(cls), line,
+                               line + phrasing.count("\n"))
                 result.trials[cls["id"]] += 1
                 if found:
                     result.hits[cls["id"]] += 1
@@ -206,7 +212,8 @@ def run(catalogue: Path, rule_dirs: list[str] | None = None, docs_per_phrasing: 
     for look in data.get("lookalikes", []):
         for target in targets(trial):
             text, line = target.inject(look["text"])
-            found = caught(review(text, target.path.name, rules, profile, dossier=INJECTED_ISSUER), families(look), line)
+            found = caught(review(text, target.path.name, rules, profile, dossier=INJECTED_ISSUER), families(look), line,
+                           line + look["text"].count("\n"))
             result.lookalike_trials += 1
             for finding in found:
                 result.lookalike_alarms.append((look["text"], target.name, finding.rule_id, finding.excerpt))

@@ -53,6 +53,9 @@ def infer_doc_type(doc: Document) -> tuple[str, str]:
     return "规范性文件", "默认"
 
 
+# a paragraph written as a list item: 一、 / （一） / 1. / 1、
+_ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+
 class DocView:
     """What conditions may read of the document (``doc.*``)."""
 
@@ -215,7 +218,13 @@ class Facts:
         """Sentences split into subject, modal (应当/不得/须/可以) and object, see clauses.py."""
         from .clauses import find_clauses
 
-        return find_clauses(self.index)
+        from functools import partial
+
+        return find_clauses(self.index, partial(lead_in, self.parents))  # (not a bound method: no cycle via Facts)
+
+    def lead_of(self, node) -> str | None:
+        """The lead-in of the list ``node`` is an item of (``lead_in``)."""
+        return lead_in(self.parents, node)
 
     @cached_property
     def triggers(self):
@@ -289,3 +298,25 @@ class Facts:
     @property
     def validity_until(self) -> dt.date | None:
         return next((v.until for v in self.validity if v.until), None)
+
+
+def lead_in(parents: dict, node) -> str | None:
+    """The lead-in of the list ``node`` is an item of, when it ends with a colon (……应当履行下列义务：); else None.
+    A 项 reads its 款; a 款 written as an item (一、……) reads the 款 before the run of items it belongs to."""
+    if node.kind == "paragraph":
+        if not _ITEM_START.match(node.text or ""):
+            return None
+        siblings = getattr(parents.get(id(node)), "children", [])
+        at = next((i for i, n in enumerate(siblings) if n is node), 0)
+        for earlier in reversed(siblings[:at]):
+            text = (earlier.text or "").rstrip()
+            if text.endswith(("：", ":")):
+                return text
+            if not _ITEM_START.match(text):
+                return None
+        return None
+    if node.kind not in ("point", "hcontainer"):
+        return None
+    parent = parents.get(id(node))
+    text = (getattr(parent, "text", None) or "").rstrip()
+    return text if text.endswith(("：", ":")) else None

@@ -53,7 +53,9 @@ MODAL = re.compile(
 _SEGMENT = re.compile(r"[，,：:]")
 # Bracketed or quoted insertions that hide the structure (《…》 titles are kept: they are nouns).
 _INSERT = re.compile(r"（[^（）]*）|\([^()]*\)|“[^”]*”")
-_ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要)+$")
+# (… and how often: 养犬人每年应当参加培训 / 经营者每月须报送)
+_ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要|"
+                          r"每(?:年|半年|季度|季|月|周|日|天|次|旬)|定期|按月|按季|按年|按时)+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
 _DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
@@ -63,6 +65,9 @@ _PREPOSITION = re.compile(
     r"报经|未经|(?<![已曾])经(?!营|济|费|常|销|办|纪|理|验|贸)|(?<![存所现实])在(?!职|建|校)|(?<![相针绝面应反核])对(?!外|内|象|应)"
     r"|(?<![方导趋意面去倾指])向|(?<![自理缘经])由|按照|依照|根据|依据|(?<![关属对等基])于|(?<![参给])与|会同|凭|通过"
     r"|(?<![所予加可难])以(?![上下内外及后前来])|(?<![即])将|把|被|(?<![来各独])自(?!行|主|由|然|身|愿|治|动|律|用)"
+    # a purpose after the subject (县人力资源和社会保障局为核查……情况，有权……)
+    r"|为了|(?<![成作认行因以称更])为(?=核查|核实|加强|规范|保障|落实|推进|做好|确保|促进|防止|维护|掌握|查明|便于|方便|"
+    r"满足|实现|提高|预防|调查|核验)"
 )
 
 # What a body produces by acting (its decision, opinion, plan): the clause's actor is whoever made it.
@@ -126,6 +131,8 @@ class Clause:
     """The head noun phrase the modal is said of ('' when none was found)."""
     subject_kind: str
     """``public`` | ``private`` | ``generic`` | ``unknown`` (with the default lexicons)."""
+    inherited: bool = False
+    """The modal and subject are the lead's of the list this item belongs to (the item's text is all predicate)."""
 
     @property
     def before(self) -> str:
@@ -135,7 +142,7 @@ class Clause:
     @property
     def after(self) -> str:
         """The predicate: from the modal (excluded) to the next modal or the end of the sentence."""
-        return self.unit.text[self.modal_start + len(self.modal):self.after_end]
+        return self.unit.text[self.modal_start + (0 if self.inherited else len(self.modal)):self.after_end]
 
     @property
     def sentence(self) -> str:
@@ -304,8 +311,10 @@ def _agent(text: str, at: int, classify=classify) -> tuple[str, str]:
 class ClauseIndex:
     """The clauses of a document, computed per sentence on first use."""
 
-    def __init__(self, index: TextIndex):
+    def __init__(self, index: TextIndex, lead_of=None):
         self.index = index
+        self.lead_of = lead_of
+        """node → the lead-in of the list it is an item of (……应当履行下列义务：), or None."""
         self._cache: dict[tuple[int, int], list[Clause]] = {}
         self._actors: dict[tuple, tuple[str, str]] = {}
 
@@ -324,6 +333,13 @@ class ClauseIndex:
         modals = list(MODAL.finditer(sentence))
         if not modals:  # a statement without a modal (对……实行许可管理。): one clause, modal ''
             end = len(sentence.rstrip("。；;！？!? "))
+            lead = self.lead_of(unit.node) if self.lead_of is not None and unit.node is not None else None
+            found = _LIST_DUTY.search(lead) if lead else None
+            if found is not None:
+                # an item of a list its lead lays down (民宿经营者应当履行下列义务：（二）每季度向乡镇报送……): the lead's
+                # subject and modal are the item's
+                head, kind = subject_of(lead, found.start())
+                return [Clause(unit, left, right, found.group(1), left, left + end, head, kind, True)]
             head, kind = subject_of(sentence, end)
             return [Clause(unit, left, right, "", left + end, left + end, head, kind)]
         out = []
@@ -368,5 +384,9 @@ class ClauseIndex:
 _BASIS = re.compile(r"(?:根据|依据|依照|按照|贯彻|落实|保证|保障|实施)[^。；]{0,300}?(?:制定|现提出|现就|特制定|现将|结合)")
 
 
-def find_clauses(index: TextIndex) -> ClauseIndex:
-    return ClauseIndex(index)
+# a lead that lays its items down as duties or bans: 应当履行下列义务： / 不得有下列行为： / 须遵守以下规定：
+_LIST_DUTY = re.compile(r"(应当|必须|须|不得|严禁|禁止)[^。；：:]{0,16}?(?:下列|以下|如下)[^。；：:]{0,8}[：:]\s*$")
+
+
+def find_clauses(index: TextIndex, lead_of=None) -> ClauseIndex:
+    return ClauseIndex(index, lead_of)

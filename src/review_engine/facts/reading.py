@@ -44,6 +44,10 @@ MOODS = ("criterion", "procedure", "fact", "abolishes", "prohibits", "defines_vi
 NOT_CREATING = frozenset({"criterion", "procedure", "fact", "abolishes", "prohibits", "defines_violation", "background"})
 
 _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
+# The measure as the object the reviewer examines: 对草案中授予……独家经营……的内容，审核时应当核查其是否具有……依据
+_REVIEWED = re.compile(r"(?:审核|审查|核查|核对|检查|评估|把关)(?:时|中)?[^。；]{0,12}?(?:其|该|是否)[^。；]{0,4}?(?:是否|有无)?"
+                       r"[^。；]{0,6}?(?:具有|具备|有|符合|存在|履行|违反|超越|设定|设置)")
+_REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
 # (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
 # (已 after a modal is a condition demanded, not a fact: 申报企业须已将税收关系迁入本县)
@@ -68,7 +72,17 @@ _TAKEN = re.compile(r"(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没
 # a condition (对不缴纳的…: the segment ends in 的).
 _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额外|从不)(?:(?:向|对|从)[^，。；不的]{1,12})?"
                       r"|(?<![得予])不(?:再|另行|额外)?(?:以|授予|给予|设置|设定|限定|指定|要求|将)[^，。；]{0,30})$")
+# A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
+_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|共(?:有|计|办理|受理|查处|发放|收到)?[\d一二三四五六七八九十百千万两]+"
+                        r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)")
+_NORM = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要(?!求)|予以|给予|处以|实行|负责")
+# Every operator treated alike whatever its place (无论注册地、纳税地在何处，……均可按同一标准申请): no preference.
+_ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|何地|哪里|在哪|是否|所有制|内外资|大小|本地|外地)[^。；]{0,40}?"
+                    r"(?:均|都|一律|同等|同一)")
 # (not 不予: 不予发放补贴、三年内不予受理 is itself a sanction)
+# The measure not taken, as a fact (均未向申请人收取任何费用) — not a condition, which names its party with 的 (未在本县
+# 注册的企业不予安排……).
+_NOT_DONE = re.compile(r"(?:未|均未|并未|从未|没有)(?!经)(?:(?:向|对|从)[^，。；不的]{1,12})?$")
 # The scope widened to outsiders (适用于……的企业，包括外地企业在本市设立的分支机构): no restriction.
 _INCLUDING = re.compile(r"(?:包括|包含|含|涵盖|也适用于|同样适用于|一并适用于)[^，。；]{0,16}$")
 # A preference encouraged of private parties (鼓励市场开办者……实行租金优惠) or given to people in need (对最低生活保障家庭
@@ -201,6 +215,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     # (是否……，由……核对: the 是否 clause is the topic handed to an agent, whose act the measure is — not a criterion)
     own = clause_before + text[start:end]
     assigned = re.match(r"(?:应当|须|要|统一|一律)?(?:由|交由)", own) is not None and not re.search("是否|有无", own)
+    if not assigned and _REVIEWED.search(sentence) and _REVIEW_TOPIC.search(before):
+        return reading("criterion", "该句以该措施为审核（审查）的对象，不是设定该措施")
     if not assigned and _CRITERION.search(before) and (
             "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
@@ -209,11 +225,16 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if (_CONTEMPLATED.search(clause_before) and (segment_rest.endswith("的") or "决定" in segment_rest)) \
             or _INSTRUMENT.match(after):
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
+    if _STATISTIC.search(sentence) and not _NORM.search(sentence):
+        return reading("fact", "该句叙述现状或者统计数字，不是规范")
+    if kind in ("market", "preference") and _ALIKE.search(sentence):
+        return reading("prohibits", "该句对各类经营者同等对待，不是区别对待")
     if _FACT.search(clause_before):
         return reading("fact", "该句叙述已经作出的措施（或以其为条件），不是设定该措施")
     if _TAKEN.match(text, start):
         return reading("fact", "该句处理已经依法采取措施的财物，不是设定该措施")
-    if _NEGATED.search(clause_before) and not segment_rest.endswith("的"):
+    if (_NEGATED.search(clause_before) and not segment_rest.endswith("的")) or \
+            (_NOT_DONE.search(clause_before) and "的" not in text[start:end] + segment_rest):
         return reading("prohibits", "该句说明不采取该措施，不是设定该措施")
     if kind == "market" and _INCLUDING.search(clause_before):
         return reading("prohibits", "该句将外地经营者一并纳入适用范围，不是限制")

@@ -193,11 +193,12 @@ class _CompiledForm:
                                                         self.not_before, self.not_after))
 
     def around(self, trigger: str, sentence: str, preceding: str, following: str,
-               matched: bool = False) -> tuple[int, int] | None:
+               matched: bool = False, lead: str = "") -> tuple[int, int] | None:
         """The checks on the trigger and its sentence (no parsing): None when they fail, else how many
         characters the ``preceding`` / ``following`` matches reach into the words right before / after the
         trigger (what the excerpt may take in: 可以予以扣押, 收取油烟检测费). ``matched``: ``match`` was
-        checked already (``Clause.forms_for``)."""
+        checked already (``Clause.forms_for``). ``lead``: the lead-in of the list the sentence is an item of
+        (申报……应当同时满足以下条件：), read with the item for ``sentence``: the item completes the lead's sentence."""
         if not matched and self.match is not None and not self.match.fullmatch(trigger):
             return None
         grow_left = grow_right = 0
@@ -213,7 +214,7 @@ class _CompiledForm:
                 return None
             if found.start() == 0:
                 grow_right = found.end()
-        for regex, text, wanted in ((self.sentence, sentence, True), (self.not_preceding, preceding, False),
+        for regex, text, wanted in ((self.sentence, lead + sentence, True), (self.not_preceding, preceding, False),
                                     (self.not_following, following, False), (self.not_sentence, sentence, False)):
             if regex is not None and (regex.search(text) is not None) != wanted:
                 return None
@@ -355,10 +356,11 @@ class Clause(Check):
         following = text[end:min(right, end + WINDOW)]
         clauses = None
         excepted = None
+        lead = (facts.lead_of(unit.node) or "") if unit.node is not None and unit.node.kind != "article" else ""
         for form in self.forms_for(trigger):
             if off and id(form) in off:
                 continue
-            grown = form.around(trigger, sentence, preceding, following, matched=True)
+            grown = form.around(trigger, sentence, preceding, following, matched=True, lead=lead)
             if grown is None:
                 continue
             if excepted is None:
@@ -379,7 +381,9 @@ class Clause(Check):
                 clauses = facts.clauses.at(unit, start, end)
             for clause in clauses:
                 kind = clause.subject_kind
-                if self.classify is not None:
+                if self.classify is not None and clause.inherited:  # the subject is the list lead's
+                    kind = self.classify(clause.subject) if clause.subject else kind
+                elif self.classify is not None:
                     from ..facts.clauses import subject_of
 
                     _, kind = subject_of(clause.sentence, clause.modal_start - clause.sentence_start, self.classify)

@@ -92,6 +92,9 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if reading.mood == "restates" and restatable:
         return _restated(reading, ctx, who, kind, _whole_sentence(unit, start, end))
     if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
+        cited = _cited_consent(ctx, kind, reading)
+        if cited is not None:
+            return Judgement(False, reason=f"援引的{cited}规定了该审批（核准）")
         provision = _repeated(ctx, kind, unit, start, end, excerpt)
         if provision is not None:
             return _repeats(provision, who)
@@ -115,6 +118,23 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
     return Judgement(True, reading=f"{reading.why}；{who}")
+
+
+def _cited_consent(ctx, kind: str, reading) -> str | None:
+    """《title》第N条 when a market restriction that is a consent (变更主要股东须经核准) names as its basis an article of a
+    law or regulation that the registry says provides a licence: the law itself puts the change to approval."""
+    if kind != "market" or reading.mood != "restates" or not reading.cited:
+        return None
+    from ..numerals import to_chinese
+
+    for title in reading.cited:
+        inst = ctx.registry.resolve(title)
+        if inst is None or inst.level not in ("法律", "行政法规"):
+            continue
+        for article in _cited_articles(reading.basis, title):
+            if provides(ctx, inst, "licence", article):
+                return f"《{inst.title}》第{to_chinese(article)}条"
+    return None
 
 
 def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None:
