@@ -10,7 +10,8 @@ beside a draft.
 
 A field is right when the value read equals the truth exactly (dates as dates, numbers as numbers, the lists
 ``basis`` and ``consultation.channels`` as sets of exact strings; a channel named with its column, 县政府网站“意见征集”栏目, is
-the site: the writers of the cases name it either way). A value where the truth is ``null`` (or a
+the site, and a meeting named with its session number, 县人民政府第28次常务会议, is the meeting: the writers of the cases
+name them either way). A value where the truth is ``null`` (or a
 non-empty list where it is ``[]``) is **invented**, counted apart from the other errors; a ``null`` where the
 truth has a value is **missed**. Prints the accuracy of every field over all cases, the invented count, and
 for each case the fields it got wrong with the sentence the value came from (``-v``: every field).
@@ -56,6 +57,9 @@ def norm(key: str, value):
         return frozenset(COLUMN.sub("", str(v)) for v in (value or []))
     if key in LISTS:
         return frozenset(str(v) for v in (value or []))
+    if key == "collective_deliberation.meeting" and isinstance(value, str):
+        # 县人民政府第28次常务会议 is the 县人民政府常务会议: the writers give the session number or not
+        return re.sub(r"第[\d一二三四五六七八九十百零〇]+次", "", value)
     if isinstance(value, str) and key.endswith((".start", ".end", ".date")):
         try:
             return dt.date.fromisoformat(value)

@@ -215,7 +215,8 @@ def legality(s, c, d, start, end, events, dedicated) -> bool:
 # ---- collective deliberation ------------------------------------------------------------------------------------------
 
 _MEETING_END = MEETING
-_NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专题|联席|工作会|培训|动员|部署|调研|议事协商|协商")
+# (a township's 党政联席会议 is where it decides: no coordination meeting)
+_NOT_MEETING = re.compile(r"座谈|论证|听证|评审|协调|推进|调度|专题|(?<!党政)联席|工作会|培训|动员|部署|调研|议事协商|协商")
 
 
 def _meeting_name(name: str) -> str:
