@@ -224,3 +224,15 @@ def test_experts_among_the_participants_of_a_hearing_are_no_expert_review():
 def test_the_publics_count_among_several_sources(sentence, comments, adopted):
     facts = facts_of(explanation(sentence))
     assert (facts.get("consultation.comments"), facts.get("consultation.adopted")) == (comments, adopted)
+
+
+def test_a_townships_joint_meeting_decides_and_a_risk_weighed_is_a_risk_assessment():
+    """From materials g: 镇党政联席会议 is where a township passes its texts (联席会议 of departments still coordinates);
+    对……风险进行了评估 tells of a risk assessment without the noun 风险评估."""
+    town = facts_of(explanation("三、起草过程\n4月2日至4月16日在镇政府公示栏公开征求意见。4月28日，经镇党政联席会议研究通过。"))
+    joint = facts_of(explanation("三、起草过程\n4月28日，召开部门联席会议协调有关事项。"))
+    weighed = facts_of(explanation("（四）风险评估。我局对本办法实施可能产生的社会风险进行了评估，认为风险总体可控。"))
+    assert (town.get("collective_deliberation.meeting"), town.get("collective_deliberation.date")) == \
+        ("镇党政联席会议", D(2026, 4, 28))
+    assert joint.get("collective_deliberation.meeting") is None
+    assert weighed.get("risk_assessment.done") is True
