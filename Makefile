@@ -36,6 +36,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout5.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout6.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout7.yaml
+	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout8.yaml
 	-$(BIN)/python benchmarks/cite01_real_docs.py
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b benchmarks/materials/blind/c benchmarks/materials/blind/d benchmarks/materials/blind/e benchmarks/materials/blind/f benchmarks/materials/blind/g benchmarks/materials/dev-matx benchmarks/materials/dev-matx2
 	-$(BIN)/python benchmarks/hostile.py
@@ -43,6 +44,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/lawful/run.py
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-2
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-3
+	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-4
 	$(BIN)/python benchmarks/stock.py
 
 docs: $(STAMP)

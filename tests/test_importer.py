@@ -193,6 +193,8 @@ PROVISIONS = [
     # an approval whose body another sentence names, made the gate (经批准方可停业、歇业 / 未经批准的，不得转移 /
     # 未经批准，不得擅自兴建殡葬设施), and the application sent up (报县级人民政府民政部门审批)
     ("城镇燃气管理条例", 20, 2, "licence", "燃气经营者停业、歇业", None, "gate"),
+    # the body named as the one that has it done (由……主管部门委托动物诊疗机构……代为处理)
+    ("动物防疫法", 92, 1, "coercion", "代为处理", None, "measure"),
     ("固体废物污染环境防治法", 82, 2, "licence", "转移", None, "gate"),
     ("殡葬管理条例", 9, 1, "licence", "兴建殡葬设施", None, "gate"),
     ("殡葬管理条例", 8, 3, "licence", "农村为村民设置公益性墓地", "县级人民政府民政部门", "report"),

@@ -287,3 +287,24 @@ def test_a_back_reference_is_a_named_basis_with_the_title_it_points_to():
                    "代为处置", "coercion")
     assert reading.mood == "restates"
     assert reading.cited == ("中华人民共和国固体废物污染环境防治法",)
+
+
+def test_the_review_of_drafts_and_measured_trends_are_no_measures():
+    """From heldout8: 合法性审核中，凡送审稿……的，审核机构应当…… is the review's criterion; 经价格监测……同比下降 a fact."""
+    assert read("第二条 合法性审核中，凡送审稿对违法人员的近亲属设定限制的，审核机构应当认定为不合法。", "近亲属",
+                "liberty").mood == "criterion"
+    assert read("第二条 经价格监测，2024年一季度全县冷库租赁平均价格为每吨每月85元，同比下降3%。", "价格",
+                "price").mood == "fact"
+
+
+def test_a_prohibition_runs_past_its_scope_phrase():
+    """不得在法律、行政法规规定之外，要求……缴纳保证金: the 不得 governs the clause after the comma."""
+    reading = read("第二条 各部门不得在法律、行政法规和国务院规定之外，要求经营者缴纳任何形式的保证金。", "缴纳", "fee")
+    assert reading.mood == "prohibits"
+
+
+def test_a_fee_whose_non_payment_is_sanctioned_is_the_violated_duty():
+    """排水单位不缴纳污水处理费的，依照……处理: the clause defines a violation; it lays no fee down."""
+    reading = read("第二条 排水单位不缴纳污水处理费的，依照《城镇排水与污水处理条例》第五十四条的规定处理。", "缴纳污水处理费",
+                   "fee")
+    assert reading.mood == "defines_violation"

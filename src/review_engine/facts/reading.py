@@ -47,6 +47,13 @@ _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
 # The measure as the object the reviewer examines: 对草案中授予……独家经营……的内容，审核时应当核查其是否具有……依据
 _REVIEWED = re.compile(r"(?:审核|审查|核查|核对|检查|评估|把关)(?:时|中)?[^。；]{0,12}?(?:其|该|是否)[^。；]{0,4}?(?:是否|有无)?"
                        r"[^。；]{0,6}?(?:具有|具备|有|符合|存在|履行|违反|超越|设定|设置)")
+# A sanction or a referral to one right after a condition (……的，依照该条例第五十四条的规定处理 / ……的，由……责令……)
+_SANCTIONED = re.compile(r"[^。；]{0,30}?(?:依照|依据|按照)[^。；]{0,40}?(?:处理|处罚|追究)|[^。；，]{0,20}?(?:责令|处以?(?=[^。；，]{0,12}?罚)|"
+                         r"给予[^。；，]{0,6}?处罚|予以处罚)")
+# The review of drafts the sentence is about (合法性审核中，凡送审稿……的，审核机构应当认定为不合法): its measures are
+# what the reviewer looks for.
+_DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审查机构|备案审查)[^。；]{0,60}?(?:送审稿|草案|征求意见稿)|"
+                           r"(?:送审稿|草案)[^。；]{0,80}?(?:审核机构|审查机构|认定为不合法|提出(?:删除|修改|纠正)意见)")
 _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
 # (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
@@ -73,9 +80,10 @@ _TAKEN = re.compile(r"(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没
 _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额外|从不)(?:(?:向|对|从)[^，。；不的]{1,12})?"
                       r"|(?<![得予])不(?:再|另行|额外)?(?:以|授予|给予|设置|设定|限定|指定|要求|将)[^，。；]{0,30})$")
 # A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
-_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|共(?:有|计|办理|受理|查处|发放|收到)?[\d一二三四五六七八九十百千万两]+"
-                        r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)")
-_NORM = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要(?!求)|予以|给予|处以|实行|负责")
+_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|共(?:有|计|办理|受理|查处|发放|收到|对)?[\d一二三四五六七八九十百千万两]+"
+                        r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
+                        r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]")
+_NORM = re.compile(r"应当|必须|(?<![必])须|不得|禁止|严禁|可以|有权|一律|方可|(?<![需重主只想])要(?!求)|予以|给予|处以|实行|负责")
 # Every operator treated alike whatever its place (无论注册地、纳税地在何处，……均可按同一标准申请): no preference.
 _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|何地|哪里|在哪|是否|所有制|内外资|大小|本地|外地)[^。；]{0,40}?"
                     r"(?:均|都|一律|同等|同一)")
@@ -98,7 +106,8 @@ _FORBIDDING_LEAD = re.compile(r"(?:不得|禁止|严禁|不准|不许|杜绝|不
                               r"(?:以下|下列)[^。；：:]{0,10}[：:]\s*$")
 # A prohibition opening with the pretext of the forbidden act (不得以……为由，); the modal words of a clause of its own
 # (wider than clauses.MODAL: the directive 要 and a bare 可 or 需 also open a clause with its own norm)
-_PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件)[，,]$")
+_PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件)"
+                      r"|在[^。；，]{1,40}?(?:之外|以外|范围外|规定外))[，,]$")
 _OWN_MODAL = re.compile(r"应当|应|须|需|必须|可以|可|不得|禁止|严禁|有权|要(?![求素件点闻害务])")
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
 _RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障碍|强制|强迫|变相|歧视|株连|连坐|剥夺|侵犯|侵害|干预|干涉|"
@@ -215,6 +224,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     # (是否……，由……核对: the 是否 clause is the topic handed to an agent, whose act the measure is — not a criterion)
     own = clause_before + text[start:end]
     assigned = re.match(r"(?:应当|须|要|统一|一律)?(?:由|交由)", own) is not None and not re.search("是否|有无", own)
+    if _DRAFT_REVIEW.search(sentence):
+        return reading("criterion", "该句规定对草案的审核（审查）标准，不是设定该措施")
     if not assigned and _REVIEWED.search(sentence) and _REVIEW_TOPIC.search(before):
         return reading("criterion", "该句以该措施为审核（审查）的对象，不是设定该措施")
     if not assigned and _CRITERION.search(before) and (
@@ -270,6 +281,9 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("prohibits", "该项所在条款禁止下列行为，不是设定该措施")
     if kind in RESTRICTION_KINDS and _protects(text[start:end] + after):
         return reading("prohibits", "该句禁止对当事人采取该限制，是保护性规定，不是设定限制")
+    if kind == "fee" and segment_rest.endswith("的") and _SANCTIONED.match(after, len(segment_rest) + 1):
+        # 排水单位不缴纳污水处理费的，依照该条例第五十四条的规定处理: the fee is the duty whose breach is sanctioned
+        return reading("defines_violation", "该句以不缴纳该费用为违法情形，规定其法律责任，不是设定该费用")
     basis = _basis_of(_consequence(before, text[start:end] + after))
     if lead is not None:
         lead_basis = _basis_of(lead)

@@ -83,7 +83,8 @@ _GENERIC_FEE = re.compile(r"^(?:任何|其他|有关|相关|相应|一定|合理
 _MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|强行拆除|代履行|代为[^，。；]{0,6}?(?:履行|清除|拆除|处置|处理|恢复|治理)|"
             r"加处罚款|加收滞纳金|滞纳金|申请人民法院强制执行|强制执行|强制带离|强制检测|强制收购)")
 _COERCION = re.compile(rf"{_MEASURE}(?:(?:、|和|或者|以及|及|并)(?:依法)?{_MEASURE})*")
-_MODAL = re.compile(r"可以|有权|依法|予以|应当|采取|决定|实施|并")
+# (… or the body named as the one that has it done: 由……主管部门委托动物诊疗机构、无害化处理场所等代为处理)
+_MODAL = re.compile(r"可以|有权|依法|予以|应当|采取|决定|实施|并|委托|组织")
 _DUTY = re.compile(r"(?P<v>应当|必须|不得|禁止|严禁)")
 _CONDITION_CLAUSE = re.compile(r"的$")
 _CLAUSE = re.compile(r"[^，,；;。：:]+")
@@ -247,7 +248,7 @@ def _coercion(clause: str) -> list[dict]:
         modal = None
         for modal in _MODAL.finditer(before):
             pass
-        if modal is None or m.start() - modal.end() > 12 or re.search(r"(?:不得|禁止|严禁|无权|解除|对)[^，。；]{0,10}$", before) \
+        if modal is None or m.start() - modal.end() > (20 if modal.group() in ("委托", "组织") else 12) or re.search(r"(?:不得|禁止|严禁|无权|解除|对)[^，。；]{0,10}$", before) \
                 or re.match(r"的|措施时|期间|期限", clause[m.end():]):
             continue  # a mention (查封、扣押、冻结的财物; 解除查封; 采取强制执行措施时), not a power
         end = m.end()
