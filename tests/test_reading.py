@@ -308,3 +308,9 @@ def test_a_fee_whose_non_payment_is_sanctioned_is_the_violated_duty():
     reading = read("第二条 排水单位不缴纳污水处理费的，依照《城镇排水与污水处理条例》第五十四条的规定处理。", "缴纳污水处理费",
                    "fee")
     assert reading.mood == "defines_violation"
+
+
+def test_a_sanction_on_the_administrations_own_staff_named_in_an_opening_condition_is_internal():
+    """From heldout9: 局机关工作人员……弄虚作假的，取消其……资格 — the condition names the staff the sanction falls on."""
+    reading = read("第二条 局机关工作人员在抽检工作中弄虚作假的，取消其当年度评优评先资格。", "取消", "penalty")
+    assert reading.internal

@@ -401,7 +401,7 @@ def _target_of(before: str, kind: str | None) -> str:
         return ""
     if kind in ("burden", "power"):
         return segments[-1][:20]
-    return segments[0] if len(segments) > 1 and segments[0].endswith("的") else ""
+    return segments[0] if (len(segments) > 1 or before.rstrip().endswith(("，", ","))) and segments[0].endswith("的") else ""
 
 
 def _list_lead(facts, unit: Unit) -> str | None:

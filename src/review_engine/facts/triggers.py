@@ -88,7 +88,7 @@ _RETRO = re.compile(
 # not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
 _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度|平台|管理|机制)|可追溯|溯源|相抵触|不一致|废止|"
                         r"继续有效|仍然有效|继续执行|继续享受|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
-                        r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定")
+                        r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定|不适用本(?:办法|规定|细则|意见|通知|决定)")
 # A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
 _BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
