@@ -314,3 +314,10 @@ def test_a_sanction_on_the_administrations_own_staff_named_in_an_opening_conditi
     """From heldout9: 局机关工作人员……弄虚作假的，取消其……资格 — the condition names the staff the sanction falls on."""
     reading = read("第二条 局机关工作人员在抽检工作中弄虚作假的，取消其当年度评优评先资格。", "取消", "penalty")
     assert reading.internal
+
+
+def test_a_measure_set_beside_the_law_is_not_under_it():
+    """除依照有关法律法规处理外，另行责令停业整顿十五日: in addition to the law, so the basis does not cover it."""
+    reading = read("第二条 歌舞娱乐场所接纳未成年人的，除依照有关法律法规处理外，由区文化广电旅游体育局另行责令停业整顿十五日。",
+                   "责令停业整顿", "penalty")
+    assert reading.mood == "creates"

@@ -385,8 +385,13 @@ def _gate_before(before: str) -> bool:
 
 
 def _basis_of(text: str) -> str:
-    found = _BASIS.search(text)
-    return found.group(0).rstrip("，,的") if found else ""
+    """The basis named in ``text``; not one the measure is set beside (除依照有关法律法规处理外，另行责令……: in
+    addition to what the law does, not under it)."""
+    for found in _BASIS.finditer(text):
+        if text[max(0, found.start() - 1):found.start()] == "除" and "外" in text[found.end():found.end() + 12]:
+            continue
+        return found.group(0).rstrip("，,的")
+    return ""
 
 
 def _target_of(before: str, kind: str | None) -> str:
