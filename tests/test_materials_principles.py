@@ -236,3 +236,15 @@ def test_a_townships_joint_meeting_decides_and_a_risk_weighed_is_a_risk_assessme
         ("镇党政联席会议", D(2026, 4, 28))
     assert joint.get("collective_deliberation.meeting") is None
     assert weighed.get("risk_assessment.done") is True
+
+
+def test_from_materials_h_a_year_ahead_a_review_not_asked_for_and_no_comment_at_all():
+    """An unsigned 起草说明 whose only later year is the policy's end (至2028年12月31日止) keeps the chronicle's year;
+    亦未提请市场监督管理部门会同审查 says no joint review; 一条意见也没有收到 is none."""
+    body = ("三、起草过程\n2026年2月10日至3月11日在市政府网站公开征求意见，征求意见期间一条意见也没有收到。\n"
+            "四、公平竞争审查情况\n2026年3月25日，我局自行开展公平竞争审查，亦未提请市场监督管理部门会同审查。\n"
+            "五、合法性审查情况\n3月30日，局法规科出具合法性审查意见。\n六、主要内容\n本办法自印发之日起施行，至2028年12月31日止。")
+    facts = facts_of(f"关于《某市充电设施补贴办法（送审稿）》的起草说明\n\n{body}\n")
+    assert facts.get("drafting_unit_legality_review.date") == D(2026, 3, 30)
+    assert facts.get("fair_competition_review.joint_with_market_regulator") is False
+    assert facts.get("consultation.comments") == 0

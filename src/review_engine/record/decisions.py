@@ -120,7 +120,7 @@ def _conclusion(text: str, s: Sentence, c: Candidates, w: int) -> None:
 
 def fcr_joint(s: Sentence, c: Candidates, w: int) -> None:
     text = s.text
-    if re.search(r"(?:未|没有)(?:会同|送|征求)[^，。；]{0,16}" + SMR + r"|自行(?:开展|进行|组织)?|自查|自我审查|起草单位自行|由(?:我|本)(?:局|厅|委|办|单位)(?:自行|单独|独立)", text) \
+    if re.search(r"(?:未|没有|亦未|也未|并未)(?:会同|送|征求|提请|商请|邀请|请)[^，。；]{0,16}" + SMR + r"|自行(?:开展|进行|组织)?|自查|自我审查|起草单位自行|由(?:我|本)(?:局|厅|委|办|单位)(?:自行|单独|独立)", text) \
             and re.search(r"审查|自查", text):
         c.add("fair_competition_review.joint_with_market_regulator", False, s, w)
     else:

@@ -247,8 +247,14 @@ def _first_year(lines: list[str]) -> int | None:
     return None
 
 
+# A line that looks ahead (本办法自印发之日起施行，至2028年12月31日止 / 有效期至 / 到2027年底实现……): its years are not the
+# year the file was written in.
+_AHEAD = re.compile(r"施行|有效期|届满|期限|止$|为止|目标|规划|力争|到\d{4}年|至\d{4}年[^。；，]{0,12}?(?:止|为止|结束)")
+
+
 def _last_year(lines: list[str]) -> int | None:
-    years = [m.day.year for line in lines for m in datetext.mentions(line) if m.day is not None and m.explicit_year]
+    years = [m.day.year for line in lines if not _AHEAD.search(line)
+             for m in datetext.mentions(line) if m.day is not None and m.explicit_year]
     return max(years) if years else None
 
 
