@@ -321,3 +321,11 @@ def test_a_measure_set_beside_the_law_is_not_under_it():
     reading = read("第二条 歌舞娱乐场所接纳未成年人的，除依照有关法律法规处理外，由区文化广电旅游体育局另行责令停业整顿十五日。",
                    "责令停业整顿", "penalty")
     assert reading.mood == "creates"
+
+
+def test_the_people_of_the_republic_count_nothing():
+    """共 of 中华人民共和国 before a cited article (第七十八条) is no count: the statistic reading needs a real 共."""
+    reading = read("第二条 对擅自建住宅的，由县农业农村局依照《中华人民共和国土地管理法》第七十八条的规定责令退还。", "责令退还",
+                   "penalty")
+    assert reading.mood == "restates"
+    assert read("第二条 2023年全市共查办价格违法案件41件，依法没收的违法所得合计12.6万元。", "没收", "penalty").mood == "fact"
