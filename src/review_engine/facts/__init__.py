@@ -56,6 +56,7 @@ def infer_doc_type(doc: Document) -> tuple[str, str]:
 # a paragraph written as a list item: 一、 / （一） / 1. / 1、
 _ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 
+
 class DocView:
     """What conditions may read of the document (``doc.*``)."""
 
@@ -216,9 +217,9 @@ class Facts:
     @cached_property
     def clauses(self):
         """Sentences split into subject, modal (应当/不得/须/可以) and object, see clauses.py."""
-        from .clauses import find_clauses
-
         from functools import partial
+
+        from .clauses import find_clauses
 
         return find_clauses(self.index, partial(lead_in, self.parents))  # (not a bound method: no cycle via Facts)
 

@@ -56,6 +56,7 @@ from ..numerals import CN_NUM, NUM, to_number
 from ..numerals import integral as _integral
 
 __all__ = [
+    "SUM_WRITTEN",
     "AmountMatch",
     "PenaltyKind",
     "PenaltyRange",
@@ -64,6 +65,10 @@ __all__ = [
 ]
 
 PenaltyKind = Literal["fixed", "range", "max_only", "min_only", "multiple", "percent"]
+
+SUM_WRITTEN = lazy(r"[零〇一二三四五六七八九十百千万两\d]元")
+"""A sum of money written out (一千元, 200元): whether a penalty clause names its own amount (the basis and the gate
+ask it of a fine cited to a law's bare title)."""
 
 
 class AmountMatch(BaseModel):

@@ -354,13 +354,12 @@ def governing_basis(text: str, head: int, pos: int):
 
 
 def _items_lead(facts, unit: Unit) -> str | None:
-    """The lead-in of the list a 项 belongs to when it ends with a colon (……有权采取下列措施：), else None."""
+    """The lead-in of the list a 项 belongs to when it ends with a colon (……有权采取下列措施：), else None
+    (``facts.lead_in``, for 项 only: a 款 written as an item is not read against its lead here)."""
     node = unit.node
     if node is None or node.kind not in ("point", "hcontainer"):
         return None
-    parent = facts.parents.get(id(node))
-    text = (getattr(parent, "text", None) or "").rstrip()
-    return text if text.endswith(("：", ":")) else None
+    return facts.lead_of(node)
 
 
 def _protects(rest: str) -> bool:

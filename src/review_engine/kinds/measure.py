@@ -50,7 +50,10 @@ _PENALTY_TYPES = [
     ("降低资质等级", re.compile(r"降低[^，。；]{0,4}资质")), ("限制从业", re.compile(r"不得从事|禁止从事|限制从业")),
     ("通报批评", re.compile(r"通报批评")), ("警告", re.compile(r"警告")), ("罚款", re.compile(r"罚|元")),
 ]
-_SUM = re.compile(r"[零〇一二三四五六七八九十百千万两\d]元")
+# The registry's kind of provision for a measure kind (a liberty restriction is a coercive measure there, a price a
+# fee; the registry records no preference, market measure, burden or power)
+_REGISTRY_KIND = {"liberty": "coercion", "price": "fee", "preference": None, "market": None, "burden": None,
+                  "power": None}
 _COERCION_TYPES = [("限制人身自由", re.compile(r"约束|留置|隔离|带离|人身")), ("冻结", re.compile(r"冻结")),
                    ("查封", re.compile(r"查封")), ("扣押", re.compile(r"扣押|扣留|暂扣"))]
 
@@ -144,7 +147,9 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
     provides another measure (a licence A cited, a licence B laid down after it) does not cover it."""
     from difflib import SequenceMatcher
 
-    measure = {"liberty": "coercion", "price": "fee"}.get(kind, kind)
+    from ..numerals import to_chinese
+
+    measure = _REGISTRY_KIND.get(kind, kind)
     if measure not in ("licence", "fee", "coercion") or unit.article is None:
         return None
     left, _ = unit.sentence(start, start)
@@ -162,8 +167,6 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
                     continue
                 common = SequenceMatcher(None, p.name, sentence, autojunk=False).find_longest_match()
                 if common.size >= min(4, len(p.name)):
-                    from ..numerals import to_chinese
-
                     return f"《{inst.title}》第{to_chinese(ref.article)}条"
     return None
 
@@ -267,6 +270,7 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
     cited article, does provide it — or the sentence repeats the article's words) passes; a cited instrument that
     may not provide it (a 规范性文件, a 部门规章 for a licence) is no basis; "依法" alone or a title the registry does
     not know is for the reviewer."""
+    from ..facts.amounts import SUM_WRITTEN
     from ..numerals import to_chinese
     from ..registry.powers import may_create
     from ..registry.restate import repeats_article
@@ -285,7 +289,7 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
                     registry, inst.title, str(a), sentence, ctx.review_date) for a in articles):
                 cited = "、".join(f"第{to_chinese(a)}条" for a in articles)
                 return Judgement(True, reading=f"该句援引的《{inst.title}》{cited}没有规定该措施；{who}")
-            if not articles and kind == "penalty" and _SUM.search(sentence):
+            if not articles and kind == "penalty" and SUM_WRITTEN.search(sentence):
                 # the sum is the document's own; which article provides it (if any) is not said
                 return Judgement(True, "modify", f"该句援引《{inst.title}》而未写明条款，罚款数额由本文件写明，无法核对"
                                                  f"该法是否对该行为规定了这一罚款；{who}")
@@ -321,8 +325,7 @@ def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:
     facts = facts_of(ctx, inst, exact=article is not None)
     if facts is None:
         return None
-    measure = {"liberty": "coercion", "price": "fee", "preference": None, "market": None, "burden": None,
-               "power": None}.get(kind, kind)
+    measure = _REGISTRY_KIND.get(kind, kind)
     if measure is None:
         return None
     if article is not None:

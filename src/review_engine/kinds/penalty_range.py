@@ -58,7 +58,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..facts.amounts import find_penalty_ranges
+from ..facts.amounts import SUM_WRITTEN, find_penalty_ranges
 from ..facts.reading import governing_basis, sentence_head
 from ..findings import Basis
 from ..numerals import format_yuan, to_chinese
@@ -68,7 +68,6 @@ from .citation import citation_date, registry_basis, version_text
 from .pattern import any_regex, compile_alternatives
 
 MEASURES = {"basis": ("no_basis", "not_penalty_article", "low_level_basis", "no_article"), "range": ("above_max", "below_min")}
-_AMOUNT = re.compile(r"[零〇一二三四五六七八九十百千万两\d]元")
 _LOW_TITLE = re.compile(r"(?:通知|意见|批复|复函|函|纪要|方案|公告|通告|通报|规划|计划|要点)$")
 _NORMATIVE_NO = re.compile(r"〔\d{4}〕\d+号")
 _USED_ROLES = ("basis", "mention")
@@ -145,7 +144,7 @@ class PenaltyRange(Check):
                     if governing is not None:
                         cites = [c for c in citations.in_span(unit.start + governing.start(), unit.start + governing.end())
                                  if _usable(c)]
-                verdict = self._judge(cites, ctx.registry, day, _AMOUNT.search(sentence) is not None) if cites else None
+                verdict = self._judge(cites, ctx.registry, day, SUM_WRITTEN.search(sentence) is not None) if cites else None
                 if verdict is None:
                     if cites or (self.cite_sentence is not None and self.cite_sentence.search(sentence)):
                         continue

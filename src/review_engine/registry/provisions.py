@@ -100,20 +100,17 @@ def provisions_in(text: str, paragraph: int, item: int | None) -> list[dict]:
             c_text = clause.group()
             if not c_text.strip():
                 continue
+            start = s_start + clause.start()
             if _CONDITION_CLAUSE.search(c_text.rstrip()):
                 # a condition provides nothing, but 未经批准的，不得…… makes the approval the gate of the act after it
-                if _APPROVAL_BARE.match(sentence, clause.start() + c_text.find("未经")) is None or "未经" not in c_text:
+                at = c_text.find("未经")
+                if at < 0 or _APPROVAL_BARE.match(sentence, clause.start() + at) is None:
                     continue
-                for fact in _licences(sentence[clause.start():], sentence, clause.start()):
-                    if fact["rule"] == "gate":
-                        fact.update(paragraph=paragraph, item=item)
-                        pos = s_start + clause.start() + fact.pop("at")
-                        fact["quote"] = clip(text, s_start, s_end, pos, pos + len(fact["name"]))
-                        out.append({k: v for k, v in fact.items() if v not in (None, [], "", False)})
-                continue
-            start = s_start + clause.start()
-            for fact in (*_licences(c_text, sentence, clause.start()), *_fees(c_text), *_coercion(c_text),
-                         *_obligations(c_text, sentence, clause.start())):
+                facts = [f for f in _licences(sentence[clause.start():], sentence, clause.start()) if f["rule"] == "gate"]
+            else:
+                facts = [*_licences(c_text, sentence, clause.start()), *_fees(c_text), *_coercion(c_text),
+                         *_obligations(c_text, sentence, clause.start())]
+            for fact in facts:
                 fact.update(paragraph=paragraph, item=item)
                 pos = start + fact.pop("at")
                 if fact["kind"] != "obligation":  # an obligation's name is its own quotation
