@@ -36,6 +36,13 @@ def test_subject_head_and_class(sentence, expected):
     assert subjects(sentence) == expected
 
 
+def test_a_person_hired_by_a_party_acts_for_it():
+    # 养殖企业聘用的防疫员 is the firm's side; 镇人民政府聘请的协管员 the town's
+    assert subjects("动物防疫工作由养殖企业聘用的防疫员具体负责。") == []
+    assert subjects("养殖企业聘用的防疫员应当负责免疫登记。")[0][2] == "private"
+    assert subjects("镇人民政府聘请的协管员应当负责巡查。")[0][2] == "public"
+
+
 def test_nominalised_conditions_and_activities():
     # 从事……的: whoever does it; 县级以上人民政府……发现……的: its first noun
     assert subjects("从事餐饮服务的，应当经市场监管部门批准。")[0][2] == "generic"
@@ -50,6 +57,9 @@ def test_nominalised_conditions_and_activities():
 def test_modal_words_not_inside_other_words():
     text = "相应的供应单位应急处置，无须批准。"
     assert [m.group() for m in MODAL.finditer(text)] == []
+    # 可 alone is 可以 before an act, not the 可 of 可能、许可、可行、认可
+    assert [m.group() for m in MODAL.finditer("镇人民政府可组织清除。")] == ["可"]
+    assert [m.group() for m in MODAL.finditer("经许可的项目可能可行，并经认可。")] == []
     assert [m.group() for m in MODAL.finditer("经营者应经批准，需经审核，必须报告。")] == ["应", "需", "必须"]
 
 

@@ -147,6 +147,23 @@ def test_a_measure_on_the_administration_itself_is_internal():
     assert not reading.internal
 
 
+def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
+    # 乡镇 and 各街道 as where the private party works, not the party sanctioned
+    reading = read("第二条 乡镇集体林场承包人有下列情形之一的，县林业局处以五百元罚款：\n（一）未按期补植的；", "处以", "penalty")
+    assert not reading.internal
+    assert not read("第二条 对各街道沿街商户擅自占道的，予以通报批评。", "通报批评", "penalty").internal
+    # … while the tier itself and its people remain internal
+    assert read("第二条 对考核不合格的乡镇予以通报批评。", "通报批评", "penalty").internal
+    assert read("第二条 对各乡镇主要负责人予以约谈。", "约谈", "penalty").internal
+
+
+def test_a_charge_named_in_a_condition_followed_by_a_correction_is_the_violation():
+    # the conduct after 对……的 is what the administration corrects, not a fee it levies
+    reading = read("第二条 对承包企业将承包费用以任何形式摊派给村民、未按期公布账目的，镇人民政府应当提出整改要求。",
+                   "摊派", "fee")
+    assert reading.mood == "defines_violation"
+
+
 def test_a_duty_of_a_department_is_internal_and_a_duty_of_a_firm_is_not():
     assert read("第二条 各镇人民政府应当每年组织一次资产清查。", "组织", "burden").internal
     assert not read("第二条 承包企业应当每年报送一次经营情况。", "报送", "burden").internal

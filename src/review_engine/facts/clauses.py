@@ -45,9 +45,12 @@ from .text import TextIndex, Unit
 MODAL = re.compile(
     r"应当|必须|(?<![无毋不])须(?!知)|不得|禁止|严禁|不准|不许|可以|有权|一律|方可|方能|才能|才可|始得"
     r"|需(?:要)?(?=经|报|取得|办理|向|提交|提供|缴纳|具备|持有)"
+    # 可 alone as 可以 before an act (乡人民政府可组织拆除 / 可在其门口张贴), not 可能、可行、许可、认可……
+    r"|(?<![认许不宁即尽])可(?![能行靠视持追燃控信疑观用比以是见知口爱怜惜惜贵疑喜乐])(?=[\u4e00-\u9fff])"
     r"|(?<![相供适响对反效答回感顺呼理报])应(?![用急对变收付届有急])"
 )
-"""Modal words. 应 alone only where it is the modal (not 相应、供应、应急、应用…); 需 only before an act."""
+"""Modal words. 应 alone only where it is the modal (not 相应、供应、应急、应用…); 需 only before an act; 可 alone as
+可以."""
 
 # Separators of the comma-segments of a sentence.
 _SEGMENT = re.compile(r"[，,：:]")
@@ -179,6 +182,7 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
         window = _first_noun(zone)
         kind = classify(window)
         return (window, kind) if kind != "unknown" else (zone, "generic")
+    maker = ""
     if "的" in zone:
         cut = zone.rindex("的")
         maker, zone = zone[:cut], zone[cut + 1:]  # 在本市从事网约车经营的企业 → 企业
@@ -193,9 +197,21 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     if condition:
         return head, "unknown"
     kind = classify(head)
+    if kind == "unknown" and maker:
+        kind = _hirer_kind(maker, classify)
     if kind == "unknown" and _ACTIVITY.match(head):
         return head, "generic"  # 举办展销活动，须……: whoever does it
     return head, kind
+
+
+_HIRED = re.compile(r"(?:聘用|聘请|雇用|雇佣|招用|招聘|委派|指派|选派|配备)$")
+
+
+def _hirer_kind(maker: str, classify=classify) -> str:
+    """The kind of whoever hired the person named after ``maker的`` (屠宰企业聘用的兽医 acts for the 屠宰企业; 镇政府聘请的
+    协管员 for the 镇政府); ``unknown`` when nobody is said to have hired them."""
+    hired = _HIRED.search(maker)
+    return classify(_first_noun(maker[:hired.start()])) if hired else "unknown"
 
 
 def _first_noun(zone: str) -> str:
@@ -297,6 +313,8 @@ def _agent(text: str, at: int, classify=classify) -> tuple[str, str]:
     name = text[at:stop.start() if stop else len(text)][:24]
     head = _HEAD_PREFIX.sub("", name[name.rindex("的") + 1:] if "的" in name[:-1] else name) or name
     kind = classify(head)
+    if kind == "unknown" and "的" in name[:-1]:
+        kind = _hirer_kind(name[:name.rindex("的")], classify)
     rest = text[at + len(name):]
     handover = _HANDOVER.search(rest)
     if handover is not None:

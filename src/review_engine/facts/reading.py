@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .target import DISCIPLINE, internal_target, target_of
 from .text import Unit
 
 MOODS = ("criterion", "procedure", "fact", "abolishes", "prohibits", "defines_violation", "restates", "background", "creates")
@@ -48,8 +49,10 @@ _SEGMENT_BREAK = re.compile(r"[，,：:；;]")
 _REVIEWED = re.compile(r"(?:审核|审查|核查|核对|检查|评估|把关)(?:时|中)?[^。；]{0,12}?(?:其|该|是否)[^。；]{0,4}?(?:是否|有无)?"
                        r"[^。；]{0,6}?(?:具有|具备|有|符合|存在|履行|违反|超越|设定|设置)")
 # A sanction or a referral to one right after a condition (……的，依照该条例第五十四条的规定处理 / ……的，由……责令……)
+# (or a correction ordered, after any further conditions: ……摊派给从业人员个人……的，保险机构……的，……部门应当提出整改要求)
 _SANCTIONED = re.compile(r"[^。；]{0,30}?(?:依照|依据|按照)[^。；]{0,40}?(?:处理|处罚|追究)|[^。；，]{0,20}?(?:责令|处以?(?=[^。；，]{0,12}?罚)|"
-                         r"给予[^。；，]{0,6}?处罚|予以处罚)")
+                         r"给予[^。；，]{0,6}?处罚|予以处罚)"
+                         r"|[^。；]{0,100}?(?:提出|下达|责成|督促)[^。；，]{0,4}?(?:整改|纠正|改正)")
 # The review of drafts the sentence is about (合法性审核中，凡送审稿……的，审核机构应当认定为不合法): its measures are
 # what the reviewer looks for.
 _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审查机构|备案审查)[^。；]{0,60}?(?:送审稿|草案|征求意见稿)|"
@@ -143,18 +146,6 @@ _BASIS = re.compile(
 _CITED = re.compile(r"《([^》]{2,60})》")
 _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
 _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处")
-_INTERNAL = re.compile(
-    r"各地|各级|各(?:区|县|市|乡镇|镇|乡|街道|部门|单位|地区|成员单位)|有关部门|相关部门|职能部门|责任部门|下级|"
-    r"(?:所属|直属|下属)(?:单位|部门|机构|事业单位|学校)|"
-    r"本(?:部门|单位|机关|系统)|(?:机关|行政|执法|部门|政府)(?:的)?工作人员|执法人员|公职人员|国家工作人员|党员|干部|"
-    r"领导|乡镇|街道|督查|督办|问责|约谈|目标责任"
-)
-
-
-# 给予警告、记过、撤职或者开除的处分: a sanction named as a 处分 is the discipline of staff, not a penalty
-_DISCIPLINE = re.compile(r"(?:(?:、|和|或者|或|及|以及)(?:警告|记过|记大过|降级|降职|撤职|开除|留用察看|留党察看|通报批评))*"
-                         r"的?(?:政务|行政|纪律)?处分")
-
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -209,8 +200,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     clause_before = before[segment_start:]
     cited = tuple(dict.fromkeys(_CITED.findall(sentence)))
     lead = _list_lead(facts, unit)
-    target = _target_of(before, kind)
-    internal = bool(_INTERNAL.search(target)) or bool(_DISCIPLINE.match(text, end))
+    target = target_of(before, kind)
+    internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target:
         from .clauses import classify
 
@@ -391,21 +382,6 @@ def _basis_of(text: str) -> str:
             continue
         return found.group(0).rstrip("，,的")
     return ""
-
-
-def _target_of(before: str, kind: str | None) -> str:
-    """The words naming on whom the measure falls: the last 对…… phrase before it (对考核不合格的乡镇予以通报批评);
-    else, for a duty or a power, the subject of its clause (各部门应当……); else a topic ending in 的 that opens the
-    sentence (考核不合格的乡镇，予以通报批评)."""
-    phrases = re.findall(r"(?:对|给予)([^，。；,]{1,30})", before)
-    if phrases:
-        return phrases[-1]
-    segments = [seg for seg in re.split(r"[，,]", before) if seg]
-    if not segments:
-        return ""
-    if kind in ("burden", "power"):
-        return segments[-1][:20]
-    return segments[0] if (len(segments) > 1 or before.rstrip().endswith(("，", ","))) and segments[0].endswith("的") else ""
 
 
 def _list_lead(facts, unit: Unit) -> str | None:

@@ -1,0 +1,52 @@
+"""On whom a measure falls: the target a sentence names (对考核不合格的乡镇予以通报批评; 各部门应当……), and whether it is
+the administration itself — its tiers, departments, subordinate bodies and staff — so that the measure is internal
+supervision, not a measure on citizens (``facts.reading.Reading.internal``)."""
+
+from __future__ import annotations
+
+import re
+
+INTERNAL = re.compile(
+    r"各地|各级|各(?:区|县|市|乡镇|镇|乡|街道|部门|单位|地区|成员单位)|有关部门|相关部门|职能部门|责任部门|下级|"
+    r"(?:所属|直属|下属)(?:单位|部门|机构|事业单位|学校)|"
+    r"本(?:部门|单位|机关|系统)|(?:机关|行政|执法|部门|政府)(?:的)?工作人员|执法人员|公职人员|国家工作人员|党员|干部|"
+    r"领导|乡镇|街道|督查|督办|问责|约谈|目标责任"
+)
+
+# tiers of the administration that also name a place (乡镇公共厕所保洁承包人: the contractor works in the townships)
+_PLACE = re.compile(r"各地|各(?:区|县|市|乡镇|镇|乡|街道|地区)|乡镇|街道")
+_OWN_PEOPLE = re.compile(r"的?(?:主要)?(?:负责人|领导|工作人员|干部|党员|公职人员|执法人员|部门|机关|人民政府|政府|办事处|站所)")
+
+# 给予警告、记过、撤职或者开除的处分: a sanction named as a 处分 is the discipline of staff, not a penalty
+DISCIPLINE = re.compile(r"(?:(?:、|和|或者|或|及|以及)(?:警告|记过|记大过|降级|降职|撤职|开除|留用察看|留党察看|通报批评))*"
+                        r"的?(?:政务|行政|纪律)?处分")
+
+
+def target_of(before: str, kind: str | None) -> str:
+    """The words naming on whom the measure falls: the last 对…… phrase before it (对考核不合格的乡镇予以通报批评);
+    else, for a duty or a power, the subject of its clause (各部门应当……); else a topic ending in 的 that opens the
+    sentence (考核不合格的乡镇，予以通报批评)."""
+    phrases = re.findall(r"(?:对|给予)([^，。；,]{1,30})", before)
+    if phrases:
+        return phrases[-1]
+    segments = [seg for seg in re.split(r"[，,]", before) if seg]
+    if not segments:
+        return ""
+    if kind in ("burden", "power"):
+        return segments[-1][:20]
+    return segments[0] if (len(segments) > 1 or before.rstrip().endswith(("，", ","))) and segments[0].endswith("的") else ""
+
+
+def internal_target(target: str) -> bool:
+    """Whether the measure falls on the administration itself. A place or a tier named as a modifier is not the
+    target: 乡镇公共厕所保洁承包人、各地经营者 are private parties located there, while 考核不合格的乡镇 and 各乡镇负责人
+    are the tier and its people."""
+    from .clauses import classify
+
+    for found in INTERNAL.finditer(target):
+        if not _PLACE.fullmatch(found.group()):
+            return True
+        rest = target[found.end():]
+        if _OWN_PEOPLE.match(rest) or classify(rest) != "private":
+            return True
+    return False
