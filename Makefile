@@ -39,6 +39,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout8.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout9.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout10.yaml
+	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout11.yaml
 	-$(BIN)/python benchmarks/cite01_real_docs.py
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b benchmarks/materials/blind/c benchmarks/materials/blind/d benchmarks/materials/blind/e benchmarks/materials/blind/f benchmarks/materials/blind/g benchmarks/materials/blind/h benchmarks/materials/dev-matx benchmarks/materials/dev-matx2
 	-$(BIN)/python benchmarks/hostile.py
@@ -47,6 +48,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-2
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-3
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-4
+	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-5
 	$(BIN)/python benchmarks/stock.py
 
 docs: $(STAMP)

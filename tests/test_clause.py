@@ -36,6 +36,16 @@ def test_subject_head_and_class(sentence, expected):
     assert subjects(sentence) == expected
 
 
+def test_a_place_before_the_head_does_not_make_it_public():
+    # 街道辖区内商铺 is a shop located in the street office's area; 县人民政府 stays the government
+    assert classify("街道辖区内商铺") == "private"
+    assert classify("本县行政区域内的养殖户") == "private"
+    assert classify("街道办事处") == "public"
+    # places of business and the public served
+    assert classify("烟花爆竹零售点") == "private"
+    assert subjects("游客乘坐观光车前，应当购买意外伤害保险。")[0][2] == "private"
+
+
 def test_a_person_hired_by_a_party_acts_for_it():
     # 养殖企业聘用的防疫员 is the firm's side; 镇人民政府聘请的协管员 the town's
     assert subjects("动物防疫工作由养殖企业聘用的防疫员具体负责。") == []

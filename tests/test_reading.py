@@ -157,6 +157,14 @@ def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
     assert read("第二条 对各乡镇主要负责人予以约谈。", "约谈", "penalty").internal
 
 
+def test_a_measure_the_law_calls_for_in_a_situation_referred_on_is_not_imposed():
+    # the document's act is the report; the 责令停产停业 is what the competent body decides under the law
+    reading = read("第二条 镇人民政府检查中发现依法应当责令停产停业的情形，应当及时报告县应急管理局依法处理。",
+                   "责令停产停业", "penalty")
+    assert reading.mood == "procedure"
+    assert read("第二条 企业未按期整改的，应当责令停产停业。", "责令停产停业", "penalty").mood == "creates"
+
+
 def test_a_charge_named_in_a_condition_followed_by_a_correction_is_the_violation():
     # the conduct after 对……的 is what the administration corrects, not a fee it levies
     reading = read("第二条 对承包企业将承包费用以任何形式摊派给村民、未按期公布账目的，镇人民政府应当提出整改要求。",

@@ -100,13 +100,21 @@ PRIVATE = re.compile(
     r"|学校|医院|医疗机构|机构|协会|商会|平台|委员会|家庭|子女|配偶|亲属|场所|门店|店铺|商铺|摊点|摊位|网点|网吧|酒吧"
     r"|合作社|联合社|基金会|事务所|俱乐部|工作室|驾校|技校|职校"
     r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$"
+    # places of business and the public served (零售点、收购点; 游客、乘客、学员)
+    r"|(?:零售|销售|经营|服务|收购|代售|维修|回收)点|游客|乘客|旅客|顾客|学员|考生|住客"
 )
 
 
+# A place before the head (街道辖区内商铺、本县行政区域内的企业): where the party is, not who it is.
+_LOCATIVE = re.compile(r"^[^，。；]{0,16}?(?:辖区|管辖区域|行政区域|区域|范围|境|城区|园区|景区|片区)内的?(?=[^，。；]{2})")
+
+
 def classify(head: str, extra_public: re.Pattern | None = None, extra_private: re.Pattern | None = None) -> str:
-    """``public``, ``private`` or ``unknown`` for a noun phrase (the subject's head)."""
+    """``public``, ``private`` or ``unknown`` for a noun phrase (the subject's head); a place named before the head
+    (街道辖区内商铺) does not make it public."""
     if not head:
         return "unknown"
+    head = _LOCATIVE.sub("", head)
     if extra_private is not None and extra_private.search(head):
         return "private"
     if extra_public is not None and extra_public.search(head):

@@ -66,7 +66,11 @@ _FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)|业已|曾经|�
                    r"|受过|受到过?)[^，。；]{0,3}$")
 # (procedure) the measure as the decision the administration contemplates (拟作出……决定的 / 拟吊销……的), and the
 # measure as the attribute of the administration's own instruments (罚款裁量基准, 处罚决定书, 行政处罚案件)
-_CONTEMPLATED = re.compile(r"(?:拟|准备)(?:依法)?(?:对[^，。；]{1,16}?)?(?:作出|给予|处以|实施|采取|适用|予以)?[^，。；]{0,24}$")
+# (… or the measure the law calls for in a situation the document only refers on: 发现……依法应当责令停产停业、查封扣押的情形，
+# 及时报告县应急管理局)
+_CONTEMPLATED = re.compile(r"(?:拟|准备|依法应当|依法需要|依法需|需要依法|应当依法)(?:依法)?(?:对[^，。；]{1,16}?)?"
+                           r"(?:作出|给予|处以|实施|采取|适用|予以)?[^，。；]{0,24}$")
+_SITUATION = re.compile(r"的(?:情形|情况|案件|事项|违法行为|行为)?$")
 _INSTRUMENT = re.compile(r"^(?:等|等(?:较重|重大)?的?)?(?:行政处罚|处罚|强制|行政强制)?(?:的)?(?:裁量基准|裁量标准|裁量规则|裁量权|"
                          r"决定书|文书|案卷|案件|听证|程序|告知书)")
 _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执行|停止征收|不再|无需|无须|不需要?|免于|免予|免除|免征|免收|减免|豁免|"
@@ -109,7 +113,7 @@ _FORBIDDING_LEAD = re.compile(r"(?:不得|禁止|严禁|不准|不许|杜绝|不
                               r"(?:以下|下列)[^。；：:]{0,10}[：:]\s*$")
 # A prohibition opening with the pretext of the forbidden act (不得以……为由，); the modal words of a clause of its own
 # (wider than clauses.MODAL: the directive 要 and a bare 可 or 需 also open a clause with its own norm)
-_PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件)"
+_PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件|为依据|为理由)"
                       r"|在[^。；，]{1,40}?(?:之外|以外|范围外|规定外))[，,]$")
 _OWN_MODAL = re.compile(r"应当|应|须|需|必须|可以|可|不得|禁止|严禁|有权|要(?![求素件点闻害务])")
 RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
@@ -224,7 +228,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
     segment_rest = re.split(r"[，,；;。]", after, maxsplit=1)[0]
-    if (_CONTEMPLATED.search(clause_before) and (segment_rest.endswith("的") or "决定" in segment_rest)) \
+    if (_CONTEMPLATED.search(clause_before) and (_SITUATION.search(segment_rest) or "决定" in segment_rest)) \
             or _INSTRUMENT.match(after):
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
     if _STATISTIC.search(sentence) and not _NORM.search(sentence):

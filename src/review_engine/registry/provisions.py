@@ -60,10 +60,11 @@ _SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<
 # 由 / 经 anchor the two patterns below; the activity is taken from the words before the match
 _GRANT = re.compile(rf"[，,]?由(?P<b>[^，。；由]{{2,40}}?{ORGAN})(?:依法|按照[^，。；]{{0,16}}?)?"
                     rf"(?P<v>审批|批准|核准|核发|颁发|许可)(?![的后前])")
-# a body of one word (海关, 国务院) or one not ending in an organ word (中国人民银行) approves as well
+# a body of one word (海关, 国务院) or one not ending in an organ word (中国人民银行) approves as well; its consent is an
+# approval too (临时占用城市绿化用地，须经城市人民政府城市绿化行政主管部门同意)
 _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?P<b>[^，。；经]{{2,40}}?{ORGAN}|海关|国务院|"
                        rf"中国人民银行|人民银行)"
-                       rf"(?:审查|审核)?(?:同意|决定)?(?:并)?(?P<v>批准|许可|核准|审批)"
+                       rf"(?:审查|审核)?(?:(?:同意|决定)(?:并)?(?=批准|许可|核准|审批))?(?P<v>批准|许可|核准|审批|同意(?![的后前]))"
                        rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
 # an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
 _APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
@@ -212,6 +213,8 @@ def _earlier_activity(text: str) -> str | None:
     for clause in reversed([c.strip() for c in _CLAUSE.findall(text) if c.strip()]):
         # 经批准的土地利用总体规划的修改: 经…批准的 qualifies a noun (what was approved before), it sets no condition
         clause = re.sub(r"^经[^，,。；]{0,16}?(?:批准|审批|核准|同意|审定)的(?=[^，,。；]{2})", "", clause)
+        # 因建设或者其他特殊需要临时占用城市绿化用地: the ground first, the activity after it
+        clause = re.sub(r"^因[^，,。；]{0,20}?需要(?=[^，,。；]{2})", "", clause)
         if re.match(r"(?:必须|应当|须|并|根据|按照|依照|依据|为了|为|因|或者|经(?![营销办纪济费]))", clause) or \
                 re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause):
             continue
