@@ -157,6 +157,18 @@ def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
     assert read("第二条 对各乡镇主要负责人予以约谈。", "约谈", "penalty").internal
 
 
+def test_a_prohibition_on_the_administration_runs_to_the_next_modal():
+    # the measure told after a comma is still what the departments may not do
+    reading = read("第二条 各部门不得以创建示范村为由，对承包户收取押金或者暂停发放补贴。", "收取押金", "fee")
+    assert reading.mood == "prohibits"
+    # … but a new duty after it is laid down
+    reading = read("第二条 各部门不得推诿，对擅自改变土地用途的承包户应当处以罚款。", "处以罚款", "penalty")
+    assert reading.mood == "creates"
+    # … and a party forbidden, then sanctioned, is sanctioned
+    reading = read("第二条 承包户不得擅自改变土地用途，违者由镇人民政府处以罚款。", "处以罚款", "penalty")
+    assert reading.mood == "creates"
+
+
 def test_a_measure_the_law_calls_for_in_a_situation_referred_on_is_not_imposed():
     # the document's act is the report; the 责令停产停业 is what the competent body decides under the law
     reading = read("第二条 镇人民政府检查中发现依法应当责令停产停业的情形，应当及时报告县应急管理局依法处理。",

@@ -264,6 +264,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         # a prohibition whose act opens with its pretext carries past the comma: 不得以保障工资支付为由，要求施工单位
         # 另行缴纳其他保证金 (not a sanction after a prohibition: 禁止采砂，违者由……处以罚款 — no pretext there)
         forbidding = _PRETEXT.search(before[:segment_start])
+    if not forbidding and not _OWN_MODAL.search(clause_before):
+        # … and so does one the administration is told to keep, to the next modal: 各执法部门不得以本实施意见为依据，
+        # 对经营者作出责令停产停业……处理 (not a party forbidden, then sanctioned: 禁止采砂，违者由……处以罚款)
+        forbidding = _public_ban(before[:segment_start])
     if forbidding and kind in RESTRICTION_KINDS:
         forbidden = clause_before[forbidding.start():] + text[start:end]
         if kind == "market":  # 企业不得擅自迁出 (see above)
@@ -370,6 +374,21 @@ def _protects(rest: str) -> bool:
 
 
 _SERVING = re.compile(r"(?:依法|及时|主动|积极|优先|按规定|为其|为企业)*(?:办理|出具|受理|提供|协助|支持|保障|做好|给予便利)")
+
+
+# the administration as the subject of a prohibition that opens the sentence (各部门不得……, 县市场监管局严禁……)
+_PUBLIC_BAN = re.compile(r"^(?P<who>[^，。；：]{2,30}?)(?:一律|均|都|也)?(?:不得(?!超过|高于|低于|少于|突破|多于)|严禁|禁止|不准|不许)")
+
+
+def _public_ban(before: str) -> re.Match | None:
+    """The prohibition the sentence lays on the administration, when nothing after it starts a new duty (its scope
+    runs past commas to the next modal)."""
+    from .clauses import classify
+
+    found = _PUBLIC_BAN.match(before)
+    if found is None or classify(found["who"]) != "public" or _OWN_MODAL.search(before, found.end()):
+        return None
+    return found
 
 
 def _gate_before(before: str) -> bool:
