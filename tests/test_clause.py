@@ -70,6 +70,12 @@ def test_modal_words_not_inside_other_words():
     # 可 alone is 可以 before an act, not the 可 of 可能、许可、可行、认可
     assert [m.group() for m in MODAL.finditer("镇人民政府可组织清除。")] == ["可"]
     assert [m.group() for m in MODAL.finditer("经许可的项目可能可行，并经认可。")] == []
+
+
+
+def test_an_occasion_after_the_subject_is_not_part_of_it():
+    # 每次转场前 says when, not who
+    assert subjects("养蜂户每次转场前，应当向村民委员会报告。")[0][1:] == ("养蜂户", "private")
     assert [m.group() for m in MODAL.finditer("经营者应经批准，需经审核，必须报告。")] == ["应", "需", "必须"]
 
 

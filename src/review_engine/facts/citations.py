@@ -84,7 +84,8 @@ _NAME_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照
 _OWN_NAME = re.compile(r"(?:本|该|此|上述|前述)(?:实施)?(?:办法|法|条例)$")
 # the rule broken: 违反《……》, and the rule not followed (未依照《……》规定取得……的)
 _VIOLATED_BEFORE = re.compile(r"违反[^。；，]{0,20}$|(?:未|不|没有)(?:依照|按照|依据|遵照)$")
-_SELF_BEFORE = re.compile(r"(?:本|现将|特将|将|制定了?|印发了?|出台了?)$")
+# (… or its own annex: 附件2《游艇停泊违规行为处理标准》, 见本办法附件《……》)
+_SELF_BEFORE = re.compile(r"(?:本|现将|特将|将|制定了?|印发了?|出台了?|附件[\d一二三四五六七八九十]*[：:、.．]?)$")
 _SELF_AFTER = re.compile(r"^[^。；，]{0,4}(?:印发给|发给|予以印发|印发你们|现予印发|现予公布|现予发布)")
 _REPEAL = re.compile(r"废止|失效|停止执行|不再执行|同时撤销|予以撤销|宣布撤销")
 _GENRE = re.compile(

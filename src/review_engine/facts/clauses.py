@@ -56,9 +56,10 @@ MODAL = re.compile(
 _SEGMENT = re.compile(r"[，,：:]")
 # Bracketed or quoted insertions that hide the structure (《…》 titles are kept: they are nouns).
 _INSERT = re.compile(r"（[^（）]*）|\([^()]*\)|“[^”]*”")
-# (… and how often: 养犬人每年应当参加培训 / 经营者每月须报送)
+# (… and how often, or on which occasion: 养犬人每年应当参加培训 / 经营者每月须报送 / 养蜂户每次转场前，应当……)
 _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要|"
-                          r"每(?:年|半年|季度|季|月|周|日|天|次|旬)|定期|按月|按季|按年|按时)+$")
+                          r"每(?:年|半年|季度|季|月|周|日|天|次|旬)(?:[^，。；]{1,8}?(?:前|之前|以前|后|之后|时))?"
+                          r"|定期|按月|按季|按年|按时)+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
 _DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
