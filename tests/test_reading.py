@@ -169,6 +169,11 @@ def test_a_prohibition_on_the_administration_runs_to_the_next_modal():
     assert reading.mood == "creates"
 
 
+def test_the_measures_a_reviewer_asks_about_are_its_criterion():
+    reading = read("第二条 审核要点：文件规定的暂停补贴、列入名单等措施，是否具有法律、法规依据。", "暂停补贴", "penalty")
+    assert reading.mood == "criterion"
+
+
 def test_a_measure_the_law_calls_for_in_a_situation_referred_on_is_not_imposed():
     # the document's act is the report; the 责令停产停业 is what the competent body decides under the law
     reading = read("第二条 镇人民政府检查中发现依法应当责令停产停业的情形，应当及时报告县应急管理局依法处理。",

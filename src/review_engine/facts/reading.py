@@ -53,6 +53,9 @@ _REVIEWED = re.compile(r"(?:审核|审查|核查|核对|检查|评估|把关)(?:
 _SANCTIONED = re.compile(r"[^。；]{0,30}?(?:依照|依据|按照)[^。；]{0,40}?(?:处理|处罚|追究)|[^。；，]{0,20}?(?:责令|处以?(?=[^。；，]{0,12}?罚)|"
                          r"给予[^。；，]{0,6}?处罚|予以处罚)"
                          r"|[^。；]{0,100}?(?:提出|下达|责成|督促)[^。；，]{0,4}?(?:整改|纠正|改正)")
+# the measures a document lays down, named as what a reviewer asks about (审核要点：文件规定的列入名单、暂停资格……等措施，
+# 是否具有法律、法规依据)
+_REVIEW_POINT = re.compile(r"(?:审核|审查|核查)(?:要点|重点|内容)[：:]|(?:文件|草案|送审稿|政策措施|规范性文件)(?:中)?(?:规定|设定|设置|所列)的")
 # The review of drafts the sentence is about (合法性审核中，凡送审稿……的，审核机构应当认定为不合法): its measures are
 # what the reviewer looks for.
 _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审查机构|备案审查)[^。；]{0,60}?(?:送审稿|草案|征求意见稿)|"
@@ -221,6 +224,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     assigned = re.match(r"(?:应当|须|要|统一|一律)?(?:由|交由)", own) is not None and not re.search("是否|有无", own)
     if _DRAFT_REVIEW.search(sentence):
         return reading("criterion", "该句规定对草案的审核（审查）标准，不是设定该措施")
+    if _REVIEW_POINT.search(before) and ("是否" in after or "有无" in after):
+        return reading("criterion", "该句以文件规定的该措施为审核（审查）的对象，不是设定该措施")
     if not assigned and _REVIEWED.search(sentence) and _REVIEW_TOPIC.search(before):
         return reading("criterion", "该句以该措施为审核（审查）的对象，不是设定该措施")
     if not assigned and _CRITERION.search(before) and (
