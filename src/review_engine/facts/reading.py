@@ -92,7 +92,9 @@ _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额�
 # A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
 _STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|(?<!人民)共(?!和国)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
-                        r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]")
+                        r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
+                        # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
+                        r"|^(?:19|20)\d{2}年[^。；，]{0,8}?[，,](?=[^。；]*?\d+(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次))")
 _NORM = re.compile(r"应当|必须|(?<![必])须|不得|禁止|严禁|可以|有权|一律|方可|(?<![需重主只想])要(?!求)|予以|给予|处以|实行|负责")
 # Every operator treated alike whatever its place (无论注册地、纳税地在何处，……均可按同一标准申请): no preference.
 _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|何地|哪里|在哪|是否|所有制|内外资|大小|本地|外地)[^。；]{0,40}?"
@@ -277,7 +279,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         forbidden = clause_before[forbidding.start():] + text[start:end]
         if kind == "market":  # 企业不得擅自迁出 (see above)
             forbidden = forbidden.replace("擅自", "")
-        forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) else None
+        # (a ban on the administration protects whatever it names: 各部门不得将企业迁移注册地、纳税地作为……条件)
+        forbidding = forbidding if _RESTRICTING.search(forbidden[2:]) or _public_ban(before) else None
     if forbidding and not _gate_before(before) and not cap:
         return reading("prohibits", "该句禁止该措施本身，不是设定该措施")
     items_lead = _items_lead(facts, unit)

@@ -70,7 +70,7 @@ _INTERNAL_NOT = re.compile(r"信息公开|政府信息|国家秘密|商业秘密
 _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决定|规则|措施|方案|标准|文件)"
 # What the document does to the earlier facts: measures them by itself (按照本办法、不符合本办法……的), treats them all
 # alike (一律、一并), or charges them (补缴、追缴)
-_APPLIES = r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|一并|一律|补缴|补交|追缴|追溯"
+_APPLIES = r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|超出本|超过本|违反本|一并|一律|补缴|补交|追缴|追溯"
 _RETRO = re.compile(
     # 本办法施行前（本通知印发之前）已经……的，……
     rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
@@ -79,6 +79,8 @@ _RETRO = re.compile(
     # (年 first, the year's digits checked behind it: every alternative begins with a literal)
     rf"|年(?<=[\d〇零一二三四五六七八九]{{4}}年)度?(?:以前|之前|前)?已(?:经)?[^。；]{{0,40}}?(?:{_APPLIES})"
     rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?以来[^。；]{{0,40}}?(?:{_APPLIES})"
+    # (… or since a date, already done: 自2022年1月1日起已发放的稳岗补贴，凡不符合本通知规定条件的，一律予以追回)
+    rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?起已[^。；]{{0,40}}?(?:{_APPLIES})"
     # a span that ends when the document takes effect: 2023年1月1日至本办法施行之日期间已开展的……
     rf"|至(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日|前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     r"|溯及(?:至|到|既往)"
