@@ -174,6 +174,12 @@ def test_the_measures_a_reviewer_asks_about_are_its_criterion():
     assert reading.mood == "criterion"
 
 
+def test_a_decision_contemplated_needs_its_verb():
+    # 拟 before a noun (拟上市企业) contemplates no decision; 拟作出……决定的 does
+    assert read("第二条 拟上市企业将注册地迁入本县的，方可享受奖励。", "迁入", "market").mood == "creates"
+    assert read("第二条 拟作出责令停产停业决定的，应当告知当事人有要求听证的权利。", "责令停产停业", "penalty").mood == "procedure"
+
+
 def test_a_measure_the_law_calls_for_in_a_situation_referred_on_is_not_imposed():
     # the document's act is the report; the 责令停产停业 is what the competent body decides under the law
     reading = read("第二条 镇人民政府检查中发现依法应当责令停产停业的情形，应当及时报告县应急管理局依法处理。",

@@ -71,8 +71,9 @@ _FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)|业已|曾经|�
 # measure as the attribute of the administration's own instruments (罚款裁量基准, 处罚决定书, 行政处罚案件)
 # (… or the measure the law calls for in a situation the document only refers on: 发现……依法应当责令停产停业、查封扣押的情形，
 # 及时报告县应急管理局)
-_CONTEMPLATED = re.compile(r"(?:拟|准备|依法应当|依法需要|依法需|需要依法|应当依法)(?:依法)?(?:对[^，。；]{1,16}?)?"
-                           r"(?:作出|给予|处以|实施|采取|适用|予以)?[^，。；]{0,24}$")
+# (拟 before a noun is no decision contemplated: 拟上市企业将注册地迁入本市的)
+_CONTEMPLATED = re.compile(r"(?:拟|准备|依法应当|依法需要|依法需|需要依法|应当依法)(?:依法)?"
+                           r"(?:(?:对[^，。；]{1,16}?)?(?:作出|给予|处以|实施|采取|适用|予以)[^，。；]{0,24})?$")
 _SITUATION = re.compile(r"的(?:情形|情况|案件|事项|违法行为|行为)?$")
 _INSTRUMENT = re.compile(r"^(?:等|等(?:较重|重大)?的?)?(?:行政处罚|处罚|强制|行政强制)?(?:的)?(?:裁量基准|裁量标准|裁量规则|裁量权|"
                          r"决定书|文书|案卷|案件|听证|程序|告知书)")
