@@ -115,7 +115,8 @@ def classify(head: str, extra_public: re.Pattern | None = None, extra_private: r
     (街道辖区内商铺) does not make it public."""
     if not head:
         return "unknown"
-    head = _LOCATIVE.sub("", head)
+    if "内" in head:  # (classify is called for every clause: the place is stripped only where one can be)
+        head = _LOCATIVE.sub("", head)
     if extra_private is not None and extra_private.search(head):
         return "private"
     if extra_public is not None and extra_public.search(head):

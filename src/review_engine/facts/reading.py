@@ -270,12 +270,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     forbidding = _PROHIBIT.search(clause_before)
     if not forbidding and not _OWN_MODAL.search(clause_before):
         # a prohibition whose act opens with its pretext carries past the comma: 不得以保障工资支付为由，要求施工单位
-        # 另行缴纳其他保证金 (not a sanction after a prohibition: 禁止采砂，违者由……处以罚款 — no pretext there)
-        forbidding = _PRETEXT.search(before[:segment_start])
-    if not forbidding and not _OWN_MODAL.search(clause_before):
-        # … and so does one the administration is told to keep, to the next modal: 各执法部门不得以本实施意见为依据，
-        # 对经营者作出责令停产停业……处理 (not a party forbidden, then sanctioned: 禁止采砂，违者由……处以罚款)
-        forbidding = _public_ban(before[:segment_start])
+        # 另行缴纳其他保证金; and so does one the administration is told to keep, to the next modal: 各执法部门不得以本
+        # 实施意见为依据，对经营者作出责令停产停业……处理 (not a party forbidden, then sanctioned: 禁止采砂，违者由……处以罚款
+        # — no pretext and no public subject there)
+        forbidding = _PRETEXT.search(before[:segment_start]) or _public_ban(before[:segment_start])
     if forbidding and kind in RESTRICTION_KINDS:
         forbidden = clause_before[forbidding.start():] + text[start:end]
         if kind == "market":  # 企业不得擅自迁出 (see above)
