@@ -72,3 +72,18 @@ def test_tables_are_kept_and_read_back(tmp_path, monkeypatch):
     assert data is not None and list(tmp_path.glob("lalr-*.marshal"))
     monkeypatch.setattr(grammar, "lark_parser", lambda: pytest.fail("Lark built again"))
     assert grammar._tables() == data
+
+
+def test_tables_from_a_lark_built_without_its_cache_can_be_kept():
+    """On a machine where Lark has no cache of its own yet, Lark names rules with Tokens (a str subclass) instead
+    of plain strings; the tables must still be kept (marshal takes plain types only) — a fresh CI machine failed
+    every test module here once."""
+    import marshal
+
+    from lark import Lark
+
+    fresh = Lark(grammar._grammar(), parser="lalr", lexer="contextual", cache=False, transformer=grammar.ToRaw())
+    data = tables(fresh, grammar.ToRaw())
+    assert data is not None
+    assert marshal.loads(marshal.dumps(data)) == data
+    assert Tables(data).parse("第一条 为了规范管理。\n", grammar.ToRaw()) is not None

@@ -207,7 +207,11 @@ def _tables() -> dict | None:
             pass
     data = lalr.tables(lark_parser(), ToRaw())
     if data is not None and path is not None:
-        write_cache(path, marshal.dumps(data))
+        try:
+            blob = marshal.dumps(data)
+        except ValueError:  # something marshal cannot keep: run without the cache rather than fail
+            return data
+        write_cache(path, blob)
     return data
 
 

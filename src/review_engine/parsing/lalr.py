@@ -171,7 +171,8 @@ def tables(lark, transformer) -> dict | None:
     rules = []
     for rule in lark.rules:
         options = rule.options
-        callback = rule.alias or options.template_source or rule.origin.name
+        # str(): a freshly built Lark (no cache of its own yet) names rules with Tokens, which marshal refuses
+        callback = str(rule.alias or options.template_source or rule.origin.name)
         user = hasattr(transformer, callback)
         if options.expand1 or options.empty_indices or (not user and not rule.origin.name.startswith("_")):
             return None
@@ -182,10 +183,10 @@ def tables(lark, transformer) -> dict | None:
                 return None
             include = [(i, bool(expand)) for i, expand in made.args[0]]
         rule_index[rule] = len(rules)
-        rules.append((rule.origin.name, len(rule.expansion), include, callback if user else None))
+        rules.append((str(rule.origin.name), len(rule.expansion), include, callback if user else None))
     states = {}
     for state, actions in table.states.items():
-        states[state] = {symbol: (True, arg) if action is Shift else (False, rule_index[arg])
+        states[state] = {str(symbol): (True, arg) if action is Shift else (False, rule_index[arg])
                          for symbol, (action, arg) in actions.items()}
     lexers: list = []
     seen: dict = {}
