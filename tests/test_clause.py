@@ -375,3 +375,12 @@ def test_an_item_takes_the_subject_and_modal_of_the_lead_that_lays_it_down():
     clause = facts.clauses.at(items[0], 0)[0]
     assert (clause.subject, clause.subject_kind, clause.modal) == ("民宿经营者", "private", "应当")
     assert clause.after.startswith("每季度向乡镇报送")
+
+
+def test_the_finder_of_a_condition_is_the_earlier_topic():
+    # 发现企业存在……的 names what a body finds out; the body named before it acts (not the firm, not "whoever")
+    assert subjects("各级应急管理部门在日常监管执法工作中，发现企业存在以下情形之一的，应当立即告知原定级部门。")[0][1:] == (
+        "应急管理部门", "public")
+    assert subjects("物业服务企业在巡查中，接到业主投诉的，应当及时处理。")[0][2] == "private"
+    # with nothing before it, the finder is not named
+    assert subjects("发现违法行为的，应当及时报告。")[0][2] == "generic"

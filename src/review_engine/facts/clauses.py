@@ -62,6 +62,8 @@ _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则
                           r"|定期|按月|按季|按年|按时)+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
+# what someone finds out, said as a condition (发现企业存在以下情形之一的): the finder acts, not what is found
+_FINDING = re.compile(r"^(?:发现|接到|收到|获悉|得知|查实|查明|检查发现|巡查发现)[^，。；]*的$")
 _DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
 _CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|报经|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用])|当(?!事人|地)|凡)")
 # Where a subject's head noun ends: a preposition or a condition after it (经营、以上、关于、参与、自行… excluded).
@@ -176,6 +178,8 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
             continue  # 开展……业务的，要先到街道领取准入凭证，方可……: the subject of 方可 is that of the 要-segment
         if not zone or (back > 0 and _CONDITION_START.match(zone) and not zone.endswith("的")):
             continue  # a bare condition (未经批准 / 经审核同意后): the subject is in an earlier segment
+        if back > 0 and _FINDING.match(zone):
+            continue  # 各级应急管理部门在执法中，发现企业存在以下情形之一的，应当……: the finder is the earlier topic
         return _head(zone, classify)
     return "", "unknown"
 
