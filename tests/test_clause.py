@@ -384,3 +384,9 @@ def test_the_finder_of_a_condition_is_the_earlier_topic():
     assert subjects("物业服务企业在巡查中，接到业主投诉的，应当及时处理。")[0][2] == "private"
     # with nothing before it, the finder is not named
     assert subjects("发现违法行为的，应当及时报告。")[0][2] == "generic"
+
+
+def test_how_often_is_not_who():
+    # 每两年 / 每三个月 before the modal say how often; the subject is in the segment before
+    assert subjects("全县国有企业职工年满十八周岁至五十五周岁、身体条件合格的，每两年须无偿献血一次。")[0][2] == "private"
+    assert subjects("养殖户每三个月应当向村民委员会报告存栏数量。")[0][1:] == ("养殖户", "private")

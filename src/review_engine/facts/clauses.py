@@ -58,7 +58,8 @@ _SEGMENT = re.compile(r"[，,：:]")
 _INSERT = re.compile(r"（[^（）]*）|\([^()]*\)|“[^”]*”")
 # (… and how often, or on which occasion: 养犬人每年应当参加培训 / 经营者每月须报送 / 养蜂户每次转场前，应当……)
 _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要|"
-                          r"每(?:年|半年|季度|季|月|周|日|天|次|旬)(?:[^，。；]{1,8}?(?:前|之前|以前|后|之后|时))?"
+                          r"每(?:[一二两三四五六七八九十\d]+个?)?(?:年|半年|季度|季|月|周|日|天|次|旬|学期)"
+                          r"(?:[^，。；]{1,8}?(?:前|之前|以前|后|之后|时))?"
                           r"|定期|按月|按季|按年|按时)+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
@@ -90,6 +91,8 @@ PUBLIC = re.compile(
     r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|街道|乡镇|派出所|司法所|国务院"
     r"|警务室|警务站|网格员|协管员|辅警|民警|警察|交警|消防救援|消防员|(?:执法|城管)队员|(?:监管|管理|执法|工商|税务|财政|国土|规划|市场监管)所$"
     r"|海关$|(?:局|厅|委|委员会)$"
+    # a centre a government of a tier sets up to administer a programme (县学生资助管理中心、市医疗保障事务中心)
+    r"|^(?:省|市|州|盟|县|区|旗|乡|镇|街道)[^，。；]{0,12}?(?:管理|事务|资助|征收|保障|执法|稽查|监测|指挥)中心$"
 )
 """Public bodies and the people acting for them (网格员、协管员、辅警 act for the 街道 or the agency)."""
 NOT_PUBLIC = re.compile(
