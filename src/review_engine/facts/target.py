@@ -13,6 +13,12 @@ INTERNAL = re.compile(
     r"领导|乡镇|街道|督查|督办|问责|约谈|目标责任"
 )
 
+# a verb whose object the words after it are: 种粮大户申报各级农业补贴项目的 (the 各级 are the programmes' tiers)
+_SOUGHT = re.compile(r"(?:申报|申请|申领|参加|参与|承接|获得|享受|列入|纳入|争取|承担)[^，。；]{0,6}$")
+
+# the passive: 施工企业被……约谈两次以上的 (the firm was summoned; the summons is not the measure's target)
+_UNDERGONE = re.compile(r"被[^，。；]{0,16}$")
+
 # tiers of the administration that also name a place (乡镇公共厕所保洁承包人: the contractor works in the townships)
 _PLACE = re.compile(r"各地|各(?:区|县|市|乡镇|镇|乡|街道|地区)|乡镇|街道")
 _OWN_PEOPLE = re.compile(r"的?(?:主要)?(?:负责人|领导|工作人员|干部|党员|公职人员|执法人员|部门|机关|人民政府|政府|办事处|站所)")
@@ -44,6 +50,10 @@ def internal_target(target: str) -> bool:
     from .clauses import classify
 
     for found in INTERNAL.finditer(target):
+        if _SOUGHT.search(target, 0, found.start()):
+            continue  # what the party applies for or takes part in (申报各级农业补贴项目的): not on whom it falls
+        if _UNDERGONE.search(target, 0, found.start()):
+            continue  # what was done to the party before (被县人力资源和社会保障局约谈两次以上的企业): its conduct, not a tier
         if not _PLACE.fullmatch(found.group()):
             return True
         rest = target[found.end():]

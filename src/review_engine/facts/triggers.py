@@ -98,12 +98,14 @@ _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|�
 # what is made up, redone or voided for the past (补缴、补做、视为违规、重新申请、失效、追回……)
 # (a contract or an act lawfully done then, to be redone or voided: 应当在三个月内重新签订，逾期视为无效)
 _REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补检|视为违规|视为违法|重新申请|重新办理|失效|作废|追缴|追回|退回"
-           r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定)|视为无效|一律无效")
+           r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定|编报|编制|报批|报送|评估|审查|审核|核准|取得)|视为无效|一律无效")
 _PAST_BURDEN = re.compile(rf"{_REDONE}|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
 # transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
 _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
-_BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|"
+# (… or an existing lawful business or building closed, moved or altered to the new standard: 自行关闭或者迁址 /
+# 自行整改到位)
+_BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|关闭|关停|迁址|搬迁|整改|"
                      r"注销|撤销|拆除|滞纳金|按违法|违法建设|违章建筑|不再(?:列入|纳入|享受|给予|安排|推荐|推介|办理)")
 
 _UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"
