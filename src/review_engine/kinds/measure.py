@@ -101,7 +101,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         provision = _repeated(ctx, kind, unit, start, end, excerpt)
         if provision is not None:
             return _repeats(provision, who)
-        return Judgement(True, reading=f"{reading.why}；{who}")
+        return Judgement(True, reading=f"{_own(reading, kind)}；{who}")
     earlier = _cited_before(ctx, kind, unit, start, reading.sentence)
     if earlier is not None:
         return Judgement(False, reason=f"同条前文援引的{earlier}规定了该措施，该句是其复述")
@@ -120,7 +120,15 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
-    return Judgement(True, reading=f"{reading.why}；{who}")
+    return Judgement(True, reading=f"{_own(reading, kind)}；{who}")
+
+
+def _own(reading, kind: str) -> str:
+    """Why the document itself lays the measure down: the reading's words, except for a bar laid on the public — the
+    normal form of a duty or of a limit on remedies, where "a prohibition of the measure" would say the opposite."""
+    if kind in _DUTY_KINDS and reading.mood == "prohibits":
+        return "该句以禁止性规定限制相对人，由本文件直接作出规定，未载明上位法依据"
+    return reading.why
 
 
 def _cited_consent(ctx, kind: str, reading) -> str | None:
