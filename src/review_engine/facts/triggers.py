@@ -85,10 +85,12 @@ _RETRO = re.compile(
     rf"|至(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日|前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     r"|溯及(?:至|到|既往)"
     r"|追溯(?:至|到)\s*\d{4}\s*年"
-    r"|自\s*\d{4}\s*年[^。；]{0,12}起(?:追溯|补缴|补交)"
+    r"|自\s*\d{4}\s*年[^。；]{0,12}起(?:追溯(?!体系|系统|码|制度|平台|管理|机制)|补缴|补交)"
 )
 # not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
-_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|追溯(?:体系|系统|码|制度|平台|管理|机制)|可追溯|溯源|相抵触|不一致|废止|"
+# (a product's traceability, 追溯体系、追溯平台, is excluded where the trigger is 追溯 itself, not here: 本通知印发前……销售的
+# 农药，均应当……补建电子台账并上传追溯平台)
+_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|相抵触|不一致|废止|"
                         r"继续有效|仍然有效|继续执行|继续享受|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
                         r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定|不适用本(?:办法|规定|细则|意见|通知|决定)")
 # A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
@@ -98,6 +100,7 @@ _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|�
 # what is made up, redone or voided for the past (补缴、补做、视为违规、重新申请、失效、追回……)
 # (a contract or an act lawfully done then, to be redone or voided: 应当在三个月内重新签订，逾期视为无效)
 _REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补检|视为违规|视为违法|重新申请|重新办理|失效|作废|追缴|追回|退回"
+           r"|补建|补记|补签|补办"
            r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定|编报|编制|报批|报送|评估|审查|审核|核准|取得)|视为无效|一律无效")
 _PAST_BURDEN = re.compile(rf"{_REDONE}|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
