@@ -18,6 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from .empty import new_list
+
 NodeKind = Literal[
     "book",
     "chapter",
@@ -93,7 +95,7 @@ class Node(BaseModel):
     text: str = ""
     """The node's own text (after its label), without its children."""
     span: Span
-    children: list[Node] = Field(default_factory=list)
+    children: list[Node] = Field(default_factory=new_list)
 
     # Where ``text`` starts: index of the normalised line and the column in it (see parsing.lines).
     _loc: tuple[int, int] | None = PrivateAttr(default=None)
@@ -124,10 +126,10 @@ class Node(BaseModel):
 class Signature(BaseModel):
     """落款: the issuing body (one or more lines) and the date."""
 
-    issuer: list[str] = Field(default_factory=list)
+    issuer: list[str] = Field(default_factory=new_list)
     date_text: str | None = None
     date: dt.date | None = None
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=new_list)
     """Lines after the date: （此件公开发布）, 抄送, 印发."""
     span: Span
 
@@ -141,7 +143,7 @@ class Problem(BaseModel):
     line: int | None = None
     column: int | None = None
     excerpt: str | None = None
-    expected: list[str] = Field(default_factory=list)
+    expected: list[str] = Field(default_factory=new_list)
 
     def one_line(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
@@ -155,11 +157,11 @@ class TitleBlock(BaseModel):
     title_span: Span | None = None
     doc_number: str | None = None
     """文号, e.g. 国办发〔2018〕115号."""
-    marks: list[str] = Field(default_factory=list)
+    marks: list[str] = Field(default_factory=new_list)
     """Stage marks such as 征求意见稿, 送审稿, 草案."""
     note: str | None = None
     """题注: the parenthesised line under the title (公布/施行 dates)."""
-    history: list[str] = Field(default_factory=list)
+    history: list[str] = Field(default_factory=new_list)
     """Dated history lines (LawRefBook headers: 2020年11月27日 …通过)."""
 
 
@@ -170,13 +172,13 @@ class Document(BaseModel):
     format: Literal["md", "txt", "docx", "text"] = "text"
     encoding: str | None = None
     title_block: TitleBlock = Field(default_factory=TitleBlock)
-    preamble: list[Node] = Field(default_factory=list)
-    body: list[Node] = Field(default_factory=list)
+    preamble: list[Node] = Field(default_factory=new_list)
+    body: list[Node] = Field(default_factory=new_list)
     signature: Signature | None = None
-    attachments: list[Node] = Field(default_factory=list)
-    toc: list[str] = Field(default_factory=list)
+    attachments: list[Node] = Field(default_factory=new_list)
+    toc: list[str] = Field(default_factory=new_list)
     """Lines of a 目录 block (kept out of the tree)."""
-    problems: list[Problem] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=new_list)
     line_count: int = 0
 
     _lines: object = PrivateAttr(default=None)  # parsing.lines.LineTable, for span mapping
