@@ -88,7 +88,7 @@ _EID = re.compile(r"[a-z][a-z0-9]*(?:_\d+)?(?:__[a-z][a-z0-9]*(?:_\d+)?)*")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------------------------
