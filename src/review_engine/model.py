@@ -63,7 +63,14 @@ _SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-class Span(BaseModel):
+class _Model(BaseModel):
+    """The document model's base: a model's validator is built when one is first validated or dumped, not at
+    import (the parser makes its nodes without validation, ``_trusted``: a one-draft review validates none)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Span(_Model):
     """A region of the original file (1-based line and column; end_column exclusive)."""
 
     model_config = ConfigDict(frozen=True)
@@ -78,7 +85,7 @@ class Span(BaseModel):
         return _trusted(cls, {"line": line, "column": column, "end_line": end_line, "end_column": end_column})
 
 
-class Node(BaseModel):
+class Node(_Model):
     """One node of the tree: a 编/章/节/条/款/项/目, an outline level, an attachment or a table row."""
 
     kind: NodeKind
@@ -123,7 +130,7 @@ class Node(BaseModel):
         return "\n".join(n.text for n in self.walk() if n.text)
 
 
-class Signature(BaseModel):
+class Signature(_Model):
     """落款: the issuing body (one or more lines) and the date."""
 
     issuer: list[str] = Field(default_factory=new_list)
@@ -134,7 +141,7 @@ class Signature(BaseModel):
     span: Span
 
 
-class Problem(BaseModel):
+class Problem(_Model):
     """Something the reader or the parser could not take: ``PARSE-*`` codes."""
 
     code: str
@@ -150,7 +157,7 @@ class Problem(BaseModel):
         return f"{where}: {self.code} {self.message}" if where else f"{self.code} {self.message}"
 
 
-class TitleBlock(BaseModel):
+class TitleBlock(_Model):
     """标题, 文号, 送审稿/征求意见稿 marks and 题注 at the head of the draft."""
 
     title: str = ""
@@ -165,7 +172,7 @@ class TitleBlock(BaseModel):
     """Dated history lines (LawRefBook headers: 2020年11月27日 …通过)."""
 
 
-class Document(BaseModel):
+class Document(_Model):
     """A parsed draft."""
 
     file: str | None = None
