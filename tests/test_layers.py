@@ -17,7 +17,7 @@ PACKAGE = "review_engine"
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     # shared leaves: the document model, numerals, data folders, YAML with positions, findings, the
     # condition language, working days, jurisdiction profiles
-    ("base", ("version", "encoding", "model", "numerals", "resources", "yamlsource", "findings", "userregex",
+    ("base", ("version", "encoding", "empty", "model", "numerals", "resources", "yamlsource", "findings", "userregex",
               "conditions", "workdays", "profile", "recache")),
     ("reading", ("reading", "drafts", "record")),
     ("parsing", ("parsing",)),

@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from .empty import new_dict, new_list
+
 Severity = Literal["block", "modify", "warn", "info"]
 SEVERITY_ORDER = {"info": 0, "warn": 1, "modify": 2, "block": 3}
 SEVERITY_ZH = {"block": "不合法", "modify": "应当修改", "warn": "提示（需人工判断）", "info": "提示"}
@@ -67,7 +69,7 @@ class Finding(BaseModel):
     suggestion: str = ""
     location: Location = Field(default_factory=Location)
     excerpt: str = ""
-    basis: list[Basis] = Field(default_factory=list)
+    basis: list[Basis] = Field(default_factory=new_list)
     waived: bool = False
     waiver_reason: str | None = None
     family: str = ""
@@ -138,22 +140,22 @@ class Review(BaseModel):
     verdict: Verdict | None = None
     """None when the draft could not be reviewed (unreadable, no draft, an error while reviewing): never 合法
     by default. The engine sets it from the findings of a review that ran."""
-    findings: list[Finding] = Field(default_factory=list)
-    errors: list[ReadError] = Field(default_factory=list)
-    not_run: list[NotRun] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=new_list)
+    errors: list[ReadError] = Field(default_factory=new_list)
+    not_run: list[NotRun] = Field(default_factory=new_list)
     stage: str = "pre-issuance"
     profile: str = "national"
     reviewed_on: dt.date | None = None
-    files: dict[str, str] = Field(default_factory=dict)
+    files: dict[str, str] = Field(default_factory=new_dict)
     """What the draft folder holds: {"draft": "draft.md", "dossier": "dossier.yaml", "起草说明": "起草说明.docx"}."""
     doc_type: str | None = None
     """The document type the rules were run for (from the caller, the record, or the text)."""
     doc_type_source: str | None = Field(default=None, exclude=True)
     issuer: str | None = Field(default=None, exclude=True)
     """The issuer as the record names it, else as the 落款 reads."""
-    checks: list = Field(default_factory=list, exclude=True)  # of RuleRun
+    checks: list = Field(default_factory=new_list, exclude=True)  # of RuleRun
     """Every rule that applied, in id order."""
-    cited: list[str] = Field(default_factory=list, exclude=True)
+    cited: list[str] = Field(default_factory=new_list, exclude=True)
     """Full titles of the laws and regulations the draft cites that the law registry knows."""
     registry_date: dt.date | None = Field(default=None, exclude=True)
     """The snapshot date of the law texts the registry of higher law was imported from (2025-04-19): the date the

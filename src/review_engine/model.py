@@ -18,6 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
+from .empty import new_list
+
 NodeKind = Literal[
     "book",
     "chapter",
@@ -61,7 +63,14 @@ _SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
-class Span(BaseModel):
+class _Model(BaseModel):
+    """The document model's base: a model's validator is built when one is first validated or dumped, not at
+    import (the parser makes its nodes without validation, ``_trusted``: a one-draft review validates none)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Span(_Model):
     """A region of the original file (1-based line and column; end_column exclusive)."""
 
     model_config = ConfigDict(frozen=True)
@@ -76,7 +85,7 @@ class Span(BaseModel):
         return _trusted(cls, {"line": line, "column": column, "end_line": end_line, "end_column": end_column})
 
 
-class Node(BaseModel):
+class Node(_Model):
     """One node of the tree: a 编/章/节/条/款/项/目, an outline level, an attachment or a table row."""
 
     kind: NodeKind
@@ -93,7 +102,7 @@ class Node(BaseModel):
     text: str = ""
     """The node's own text (after its label), without its children."""
     span: Span
-    children: list[Node] = Field(default_factory=list)
+    children: list[Node] = Field(default_factory=new_list)
 
     # Where ``text`` starts: index of the normalised line and the column in it (see parsing.lines).
     _loc: tuple[int, int] | None = PrivateAttr(default=None)
@@ -121,18 +130,18 @@ class Node(BaseModel):
         return "\n".join(n.text for n in self.walk() if n.text)
 
 
-class Signature(BaseModel):
+class Signature(_Model):
     """落款: the issuing body (one or more lines) and the date."""
 
-    issuer: list[str] = Field(default_factory=list)
+    issuer: list[str] = Field(default_factory=new_list)
     date_text: str | None = None
     date: dt.date | None = None
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=new_list)
     """Lines after the date: （此件公开发布）, 抄送, 印发."""
     span: Span
 
 
-class Problem(BaseModel):
+class Problem(_Model):
     """Something the reader or the parser could not take: ``PARSE-*`` codes."""
 
     code: str
@@ -141,42 +150,42 @@ class Problem(BaseModel):
     line: int | None = None
     column: int | None = None
     excerpt: str | None = None
-    expected: list[str] = Field(default_factory=list)
+    expected: list[str] = Field(default_factory=new_list)
 
     def one_line(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
         return f"{where}: {self.code} {self.message}" if where else f"{self.code} {self.message}"
 
 
-class TitleBlock(BaseModel):
+class TitleBlock(_Model):
     """标题, 文号, 送审稿/征求意见稿 marks and 题注 at the head of the draft."""
 
     title: str = ""
     title_span: Span | None = None
     doc_number: str | None = None
     """文号, e.g. 国办发〔2018〕115号."""
-    marks: list[str] = Field(default_factory=list)
+    marks: list[str] = Field(default_factory=new_list)
     """Stage marks such as 征求意见稿, 送审稿, 草案."""
     note: str | None = None
     """题注: the parenthesised line under the title (公布/施行 dates)."""
-    history: list[str] = Field(default_factory=list)
+    history: list[str] = Field(default_factory=new_list)
     """Dated history lines (LawRefBook headers: 2020年11月27日 …通过)."""
 
 
-class Document(BaseModel):
+class Document(_Model):
     """A parsed draft."""
 
     file: str | None = None
     format: Literal["md", "txt", "docx", "text"] = "text"
     encoding: str | None = None
     title_block: TitleBlock = Field(default_factory=TitleBlock)
-    preamble: list[Node] = Field(default_factory=list)
-    body: list[Node] = Field(default_factory=list)
+    preamble: list[Node] = Field(default_factory=new_list)
+    body: list[Node] = Field(default_factory=new_list)
     signature: Signature | None = None
-    attachments: list[Node] = Field(default_factory=list)
-    toc: list[str] = Field(default_factory=list)
+    attachments: list[Node] = Field(default_factory=new_list)
+    toc: list[str] = Field(default_factory=new_list)
     """Lines of a 目录 block (kept out of the tree)."""
-    problems: list[Problem] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=new_list)
     line_count: int = 0
 
     _lines: object = PrivateAttr(default=None)  # parsing.lines.LineTable, for span mapping

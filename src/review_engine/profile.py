@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import yamlsource
+from .empty import new_dict, new_list
 from .findings import Basis
 from .resources import data_path
 
@@ -56,9 +57,9 @@ class Profile(BaseModel):
     name: str
     title: str = ""
     extends: str | None = None
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=new_list)
     params: ProfileParams = Field(default_factory=ProfileParams)
-    basis: dict[str, list[Basis]] = Field(default_factory=dict)
+    basis: dict[str, list[Basis]] = Field(default_factory=new_dict)
     """The provisions each threshold rests on, ``{max_validity_years: [{law, article, quote}]}``: a finding that
     applies the threshold cites them instead of the rule's own basis. After loading, the mapping is resolved
     along ``extends``: a profile that sets a threshold without its basis cites none for it (never the parent's

@@ -202,11 +202,26 @@ def _compile(p, flags=0):
             return compiled
         except Exception:  # a damaged entry: compile afresh
             _TABLE.pop(key, None)
+    if _from_tokenize():
+        return _ORIGINAL(p, flags)
     entry = _build(p, flags)
     compiled = _rebuild(p, entry)
     _TABLE[key] = _NEW[key] = entry
     _USED.add(key)
     return compiled
+
+
+def _from_tokenize() -> bool:
+    """Whether the pattern being compiled (for the first time) is the standard ``tokenize``'s: pydantic reads the
+    signature of ``list`` and ``dict`` (its models' ``default_factory``) by tokenizing their text signature, and
+    tokenize's pattern is built from a set, its text different in every process. Kept, it would be new in every
+    run, and the whole file written again at every exit; it is left to ``re``. (Looked up on a new pattern only.)"""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_globals.get("__name__") == "tokenize":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def install() -> bool:
@@ -229,8 +244,8 @@ def install() -> bool:
         if path is None:
             return False
         try:
-            with open(path, "rb") as fh:
-                table = marshal.load(fh)
+            with open(path, "rb") as fh:  # read whole, then decoded: marshal.load reads a file piece by piece,
+                table = marshal.loads(fh.read())  # twice as slow for the 2 MB of a thousand patterns
             if not isinstance(table, dict):
                 table = {}
         except (OSError, EOFError, ValueError, TypeError):

@@ -25,8 +25,11 @@ DEFAULT_FORMATS = "csv,xlsx,docx,md,jsonl"
 OPINIONS_DIR = "意见书"
 
 
-def add_parser(sub, common, jobs) -> None:
+def add_parser(sub, common, jobs, fill: bool = True) -> None:
+    """The ``audit`` command; without ``fill`` its name and help only (``cli.build_parser``)."""
     p = sub.add_parser("audit", help="规范性文件清理：按基准日审核一批已发布文件，提出继续有效、修改、废止或者宣布失效的建议")
+    if not fill:
+        return
     p.add_argument("paths", type=Path, nargs="+", metavar="FOLDER", help="文件库目录（每个 .md/.txt/.docx 文件为一件文件）或文件")
     p.add_argument("--as-of", required=True, type=_as_of, metavar="DATE",
                    help="清理基准日 YYYY-MM-DD；own 为按各文件自身的发布或施行日期审核")

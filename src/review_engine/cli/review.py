@@ -104,8 +104,6 @@ def emit_reviews(reviews, formats, args) -> int:
     from ..findings import at_or_above
     from ..report import machine
 
-    from ..report.opinion import TemplateError
-
     out_dir = getattr(args, "out", None)
     in_place = getattr(args, "in_place", False)
     template = getattr(args, "template", None)
@@ -128,7 +126,11 @@ def emit_reviews(reviews, formats, args) -> int:
                 from ..report.write import render_stdout
 
                 sys.stdout.write(render_stdout(reviews, fmt, template=template, fail_level=fail_level))
-    except TemplateError as exc:
+    except ValueError as exc:  # an opinion template that cannot be used (imported here: a check renders none)
+        from ..report.opinion import TemplateError
+
+        if not isinstance(exc, TemplateError):
+            raise
         raise UsageError(str(exc)) from None
     except OSError as exc:  # the disk filled up, or the folder changed while the drafts were reviewed
         raise UsageError(f"写入输出文件失败：{exc.filename or out_dir}（{exc.strerror or exc}）") from None

@@ -34,6 +34,7 @@ from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from ..empty import new_dict, new_list
 from . import Check, Hit, Params, regex
 from .terms import expand, factor, normalise
 
@@ -45,13 +46,13 @@ class PatternParams(Params):
     REGEX_LISTS: ClassVar[tuple[str, ...]] = ("patterns", "unless_sentence", "unless_unit", "unless_article",
                                               "require_sentence")
 
-    terms: dict[str, str | list[str]] = Field(default_factory=dict)
-    patterns: list[str] = Field(default_factory=list)
-    lexicon: list[str] = Field(default_factory=list)
-    unless_sentence: list[str] = Field(default_factory=list)
-    unless_unit: list[str] = Field(default_factory=list)
-    unless_article: list[str] = Field(default_factory=list)
-    require_sentence: list[str] = Field(default_factory=list)
+    terms: dict[str, str | list[str]] = Field(default_factory=new_dict)
+    patterns: list[str] = Field(default_factory=new_list)
+    lexicon: list[str] = Field(default_factory=new_list)
+    unless_sentence: list[str] = Field(default_factory=new_list)
+    unless_unit: list[str] = Field(default_factory=new_list)
+    unless_article: list[str] = Field(default_factory=new_list)
+    require_sentence: list[str] = Field(default_factory=new_list)
     group: str | int | None = None
     max_per_unit: int | None = None
 

@@ -58,6 +58,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ..empty import new_list
 from ..facts.amounts import SUM_WRITTEN, find_penalty_ranges
 from ..facts.reading import governing_basis, sentence_head
 from ..findings import Basis
@@ -76,10 +77,10 @@ _USED_ROLES = ("basis", "mention")
 class PenaltyRangeParams(Params):
     measure: Literal["basis", "range"]
     report: list[str] | None = None
-    patterns: list[str] = Field(default_factory=list)
-    lexicon: list[str] = Field(default_factory=list)
-    unless_sentence: list[str] = Field(default_factory=list)
-    cite_sentence: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=new_list)
+    lexicon: list[str] = Field(default_factory=new_list)
+    unless_sentence: list[str] = Field(default_factory=new_list)
+    cite_sentence: list[str] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _patterns_for_basis(self):

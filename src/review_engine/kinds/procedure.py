@@ -77,6 +77,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..conditions import compile_condition
+from ..empty import new_dict, new_list
 from ..record.dossier import FLAG_NAMES
 from ..facts.triggers import DESCRIPTIONS, TRIGGER_NAMES
 from ..findings import Location, Severity
@@ -119,16 +120,16 @@ class Item(Params):
 
     outcome: str = "default"
     when: str | None = None
-    flags: list[str] = Field(default_factory=list)
-    triggers: list[str] = Field(default_factory=list)
-    fired: list[str] = Field(default_factory=list)
+    flags: list[str] = Field(default_factory=new_list)
+    triggers: list[str] = Field(default_factory=new_list)
+    fired: list[str] = Field(default_factory=new_list)
     require: str | None = None
     forbid: str | None = None
     text: str | None = None
     field: str | None = None
     at: Literal["effective", "last_article", "first_article", "title", "explanation"] | None = None
     each: str | None = None
-    values: dict[str, str] = Field(default_factory=dict)
+    values: dict[str, str] = Field(default_factory=new_dict)
     severity: Severity | None = None
     needs_record: bool = True
     stages: list[Literal["pre-issuance", "filing-review"]] | None = None
@@ -193,7 +194,7 @@ def _compile(source: str):
 
 
 class ProcedureParams(Params):
-    checks: list[Item] = Field(default_factory=list)
+    checks: list[Item] = Field(default_factory=new_list)
     record: Literal["needed", "report"] = "needed"
 
     @model_validator(mode="after")

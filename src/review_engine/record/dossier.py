@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from ..empty import new_list
 from ..yamlsource import IsoDate
 from ..yamlsource import short as _short
 
@@ -87,7 +88,7 @@ _EID = re.compile(r"[a-z][a-z0-9]*(?:_\d+)?(?:__[a-z][a-z0-9]*(?:_\d+)?)*")
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class Consultation(_Section):
 
     start: IsoDate | None = None
     end: IsoDate | None = None
-    channels: list[str] = Field(default_factory=list)
+    channels: list[str] = Field(default_factory=new_list)
     comments: int | None = Field(default=None, ge=0)
     """Number of comments received."""
     adopted: int | None = Field(default=None, ge=0)
@@ -148,7 +149,7 @@ class Consultation(_Section):
     """The length of the consultation as stated (为期30日), when its end date is not."""
     feedback_published: bool | None = None
     shortening_reason: str | None = None
-    materials: list[str] = Field(default_factory=list)
+    materials: list[str] = Field(default_factory=new_list)
     """*(spec §4.1)* published materials, e.g. [草案, 起草说明]."""
 
 
@@ -235,7 +236,7 @@ class Publication(_Section):
     """公开发布."""
 
     date: IsoDate | None = None
-    channels: list[str] = Field(default_factory=list)
+    channels: list[str] = Field(default_factory=new_list)
 
 
 class Filing(_Section):
@@ -291,9 +292,9 @@ class Dossier(_Section):
     issuer: Issuer | None = None
     drafting_unit: str | None = None
     """起草单位, the unit that drafted the document and signs its 起草说明."""
-    basis: list[str] = Field(default_factory=list)
+    basis: list[str] = Field(default_factory=new_list)
     """制定依据: the titles of the laws, regulations and policies the document is made under (without 《》)."""
-    joint_issuers: list[Annotated[Issuer, BeforeValidator(_issuer_from_name)]] = Field(default_factory=list)
+    joint_issuers: list[Annotated[Issuer, BeforeValidator(_issuer_from_name)]] = Field(default_factory=new_list)
     """Co-issuers; a plain string item is taken as the issuer's name."""
     flags: Flags = Field(default_factory=Flags)
     consultation: Consultation | None = None
@@ -309,7 +310,7 @@ class Dossier(_Section):
     effective_date: IsoDate | None = None
     filing: Filing | None = None
     registration_no: str | None = None
-    waivers: list[Waiver] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=new_list)
 
     @field_validator("flags", mode="before")
     @classmethod

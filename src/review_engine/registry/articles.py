@@ -19,6 +19,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..empty import new_dict, new_list
+
 __all__ = ["ArticleFact", "PenaltyFact", "Provision", "TextFacts", "key_of"]
 
 PenaltyKind = Literal["fixed", "range", "max_only", "min_only", "multiple", "percent", "none"]
@@ -47,13 +49,13 @@ class PenaltyFact(_Strict):
     暂扣许可证件, 降低资质等级, 吊销许可证件, 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业, 行政拘留).
     """
 
-    types: list[str] = Field(default_factory=list)
+    types: list[str] = Field(default_factory=new_list)
     min: Decimal | None = None
     max: Decimal | None = None
     kind: PenaltyKind
     base: str | None = None  # e.g. 违法所得, 货值金额 (for multiple / percent)
     per: str | None = None  # 每辆机动车 (a fine per unit)
-    targets: list[str] = Field(default_factory=list)  # 个人, 单位 (对个人处…，对单位处…)
+    targets: list[str] = Field(default_factory=new_list)  # 个人, 单位 (对个人处…，对单位处…)
     condition: str | None = None  # 情节严重 (the clause applies when …的)
     body: str | None = None  # 由县级以上人民政府农业农村主管部门处… (who imposes it, when the sentence says)
     paragraph: int | None = Field(default=None, ge=1)
@@ -83,7 +85,7 @@ class Provision(_Strict):
     subject: str | None = None
     """Who must hold / pay / do it, when the sentence says (从事食品生产、食品销售、餐饮服务)."""
     verb: str | None = None  # 审批, 批准, 收取, 征收, 应当, 不得 …
-    measures: list[str] = Field(default_factory=list)  # coercion: 查封, 扣押 …
+    measures: list[str] = Field(default_factory=new_list)  # coercion: 查封, 扣押 …
     denied: bool = False
     """The article forbids or waives it (不得收取…费, 免收车辆通行费)."""
     rule: str
@@ -96,12 +98,12 @@ class Provision(_Strict):
 class ArticleFact(_Strict):
     """Facts about one article (条): its penalties, what it refers to, and its other provisions."""
 
-    penalties: list[PenaltyFact] = Field(default_factory=list)
-    refers: list[int] = Field(default_factory=list)
+    penalties: list[PenaltyFact] = Field(default_factory=new_list)
+    refers: list[int] = Field(default_factory=new_list)
     """Articles of the same instrument whose penalty this one applies (依照本法第九十条的规定予以处罚)."""
     other_law: bool = False
     """The article applies another law's penalty (依照《…》的规定给予处罚)."""
-    provisions: list[Provision] = Field(default_factory=list)
+    provisions: list[Provision] = Field(default_factory=new_list)
 
     @property
     def empowers(self) -> list[str]:
@@ -116,9 +118,9 @@ class ArticleFact(_Strict):
 class TextFacts(_Strict):
     """The article facts of one version (the one whose text was imported)."""
 
-    layout: dict[str, list[int]] = Field(default_factory=dict)
+    layout: dict[str, list[int]] = Field(default_factory=new_dict)
     """款 and 项: article key → number of 项 in each of its 款 (articles not listed: one 款, no 项)."""
-    articles: dict[str, ArticleFact] = Field(default_factory=dict)
+    articles: dict[str, ArticleFact] = Field(default_factory=new_dict)
 
     def structure(self, article: int | str, suffix: int | None = None) -> list[int]:
         """Items per 款 of an article ([0]: one 款 without 项)."""

@@ -49,9 +49,19 @@ class Restated:
         number, _, suffix = self.article.partition("-")
         text = f"第{to_chinese(int(number))}条" + (f"之{to_chinese(int(suffix))}" if suffix else "")
         return f"《{self.title}》{text}"
+
+
 _DERIVED: dict[int, "_Derived"] = {}
 
-Span = tuple[str, Restated, "dt.date | None", "dt.date | None"]
+Provision = tuple[str, str, str, "str | None", str]
+"""A provision as kept in the cache: (title, article, name, body, level), made a ``Restated`` (``provision``) only
+for what a sentence is compared with: most of the some 11,000 provisions are never looked at by a review."""
+Span = tuple[str, Provision, "dt.date | None", "dt.date | None"]
+
+
+def provision(spec: Provision) -> Restated:
+    """The ``Restated`` of a cached provision."""
+    return Restated(*spec)
 
 
 def _applies(start: "dt.date | None", end: "dt.date | None", day: dt.date) -> bool:
@@ -73,14 +83,32 @@ def _alive(registry: Registry, day: dt.date):
 @dataclass
 class _Derived:
     """What the restatement checks read from the registry, over every version of every law and regulation at once
-    (each entry with the first day of its version and the day after its last): ``names`` {kind: [(name key,
-    provision, start, end)]}; ``quotes`` [(normalized quotation, provision, stands alone, start, end)];
-    ``articles`` {(title, article, start): the normalized quotations of that version of the article, joined}."""
+    (each entry with the first day of its version and the day after its last), as plain strings, tuples and dates
+    (unpickled in a few milliseconds; ``Restated`` objects are made for what is compared only):
+
+    ``names`` {kind: [(name key, provision, start, end)]}, the most specific name first;
+    ``blob`` the quotations of each version of each article that has one of ``_MIN_QUOTE`` characters or more,
+    normalized and joined with ``|`` (all of them, shorter ones too: an article is compared as a whole), one
+    article-version a line, in the order the registry lists them; ``starts`` where each line begins;
+    ``groups`` what each line is: (title, article, level, start, end, quotes), ``quotes`` giving for each long
+    quotation (its first and last offset in the line, its figures (``FIGURE``), the provision's name, its body,
+    stands alone);
+    ``repealed`` {title: the day from which it is repealed} (``Registry.in_force``)."""
 
     names: dict[str, list[Span]]
-    quotes: list[tuple[str, Restated, bool, "dt.date | None", "dt.date | None"]]
-    articles: dict[tuple[str, str, "dt.date | None"], str]
-    repealed: dict[str, dt.date]  # title → the day from which it is repealed (``Registry.in_force``)
+    blob: str
+    starts: "array"
+    groups: list[tuple]
+    repealed: dict[str, dt.date]
+
+    def line(self, i: int) -> str:
+        """The ``i``-th line of ``blob`` (one article-version's quotations, joined)."""
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.blob)
+        return self.blob[self.starts[i]:end]
+
+
+_FORMAT = 3
+"""The layout of the cached ``_Derived`` (part of its file name): a file of another layout is not read."""
 
 
 def restatement_data(registry: Registry) -> None:
@@ -99,9 +127,9 @@ def _derived(registry: Registry) -> _Derived:
     from ..resources import cache_dir, read_cache, write_cache
 
     folder = cache_dir()
-    path = folder / f"restate-{registry.digest}.pickle" if folder is not None else None
+    path = folder / f"restate-{_FORMAT}-{registry.digest}.pickle" if folder is not None else None
     derived = read_cache(path)
-    if not isinstance(derived, _Derived) or set(derived.names) != set(KINDS) or not hasattr(derived, "repealed"):
+    if not isinstance(derived, _Derived) or set(derived.names) != set(KINDS):
         derived = _build(registry)
         if path is not None:
             write_cache(path, pickle.dumps(derived, protocol=pickle.HIGHEST_PROTOCOL))
@@ -121,9 +149,9 @@ def _periods(inst) -> list[tuple]:
 
 def _build(registry: Registry) -> _Derived:
     out: dict[str, list[Span]] = {kind: [] for kind in KINDS}
-    quotes: list = []
-    articles: dict[tuple, list[str]] = {}
+    articles: dict[tuple, tuple[list[str], list]] = {}
     repealed: dict[str, dt.date] = {}
+    shared: dict = {}  # one object for each equal string and date: the pickle then holds each once
     for pack in registry.packs:
         for head_title, has_facts in pack.heads():
             if not has_facts:
@@ -137,12 +165,13 @@ def _build(registry: Registry) -> _Derived:
                 facts = inst.facts_for(version)
                 if facts is None:
                     continue
-                _add_quotes(inst, facts, start, end, quotes, articles)
+                start, end = shared.setdefault(start, start), shared.setdefault(end, end)
+                _add_quotes(inst, facts, start, end, articles, shared)
                 for kind in KINDS:
-                    for article, provision in facts.provisions(kind):
-                        if provision.denied:
+                    for article, fact in facts.provisions(kind):
+                        if fact.denied:
                             continue
-                        name = provision.name.replace("的", "")
+                        name = fact.name.replace("的", "")
                         word = core(name)
                         if (name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name)
                                 or len(name) > _MAX_NAME):
@@ -151,25 +180,52 @@ def _build(registry: Registry) -> _Derived:
                         key = word if len(word) >= _MIN_CORE else name
                         if len(key) < _MIN_CORE:
                             continue
-                        out[kind].append((key, Restated(inst.title, article, provision.name, provision.body,
-                                                        inst.level), start, end))
+                        out[kind].append((key, (inst.title, article, fact.name, fact.body, inst.level), start, end))
     # the most specific name first; a law before a regulation (a regulation often lists a law's licences)
     for spans in out.values():
-        spans.sort(key=lambda item: (-len(item[0]), item[1].level != "法律", item[1].title, item[1].article))
-    return _Derived(out, quotes, {k: "|".join(v) for k, v in articles.items()}, repealed)
+        spans.sort(key=lambda item: (-len(item[0]), item[1][4] != "法律", item[1][0], item[1][1]))
+    return _layout(out, articles, repealed)
 
 
-def _add_quotes(inst, facts, start, end, quotes: list, articles: dict) -> None:
-    """The quotations of one version's penalties and provisions (see ``repeated``)."""
+def _layout(names: dict, articles: dict, repealed: dict) -> _Derived:
+    """The ``_Derived`` of the article-versions' quotations (``_add_quotes``): one line of ``blob`` for each
+    article-version with a long quotation, each long quotation located in its line."""
+    from array import array
+
+    lines, starts, groups, at = [], array("q"), [], 0
+    for (title, article, start), (texts, quotes) in articles.items():
+        if not quotes:
+            continue  # no quotation long enough to be repeated: nothing compares with this article
+        offsets = [0]
+        for text in texts:
+            offsets.append(offsets[-1] + len(text) + 1)
+        level, end = quotes[0][0], quotes[0][1]
+        groups.append((title, article, level, start, end,
+                       tuple((offsets[k], offsets[k] + len(texts[k]), figures, name, body, alone)
+                             for _, _, k, figures, name, body, alone in quotes)))
+        starts.append(at)
+        line = "|".join(texts)
+        lines.append(line)
+        at += len(line) + 1
+    return _Derived(names, "\n".join(lines), starts, groups, repealed)
+
+
+def _add_quotes(inst, facts, start, end, articles: dict, shared: dict) -> None:
+    """The quotations of one version's penalties and provisions (see ``repeated``): ``articles`` {(title, article,
+    start): (every normalized quotation, [(level, end, index among them, figures, name, body, stands alone) of
+    the long ones])}."""
     for article, fact in facts.articles.items():
         found = [(p.quote, "、".join(p.types) or "罚款", p.body, True) for p in fact.penalties]
         found += [(p.quote, p.name, p.body, False) for p in fact.provisions if p.quote and not p.denied]
         for quote, name, body, penalty in found:
             text = normalized(quote)
-            articles.setdefault((inst.title, article, start), []).append(text)
+            texts, quotes = articles.setdefault((inst.title, article, start), ([], []))
+            texts.append(text)
             if len(text) >= _MIN_QUOTE:
                 alone = not penalty or (len(text) >= _MIN_PENALTY and _names_conduct(text))
-                quotes.append((text, Restated(inst.title, article, name, body, inst.level), alone, start, end))
+                figures = frozenset(FIGURE.findall(text))
+                quotes.append((inst.level, end, len(texts) - 1, shared.setdefault(figures, figures),
+                               shared.setdefault(name, name), body, alone))
 
 
 # ---- the quotations, as they are compared ----------------------------------------------------------------------
@@ -180,6 +236,10 @@ _NOISE = re.compile(r"《[^》]*》|本(?:法|条例|规定|办法|细则|决定
 
 
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+FIGURE = re.compile(r"[零〇一二三四五六七八九十百千万亿两\d.]+(?:元|倍|日|天|个月|年|小时|%|‰)")
+"""A figure a restatement must repeat (五万元, 一倍, 十日: ``restate._cover``)."""
 
 
 def normalized(text: str) -> str:

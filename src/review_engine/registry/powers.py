@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .. import yamlsource
+from ..empty import new_list
 
 MEASURES = ("licence", "penalty", "coercion", "fee", "tax", "liberty", "preference", "price", "market", "burden")
 
@@ -26,7 +27,7 @@ class PowerRow(BaseModel):
     doc_type: str
     body: list[str] | None = None
     level: list[str] | None = None
-    may: list[str] = Field(default_factory=list)
+    may: list[str] = Field(default_factory=new_list)
     penalty_types: list[str] | None = None
     coercion_types: list[str] | None = None
     source: str

@@ -35,24 +35,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .derived import (  # noqa: F401  (KINDS, Restated and normalized are this module's API too)
-    _MIN_QUOTE, KINDS, Restated, _alive, _applies, _derived, normalized,
+    FIGURE as _FIGURE, _MIN_QUOTE, KINDS, Restated, _alive, _applies, _derived, normalized, provision,
 )
 from .loader import Registry
 
-_INDEX: dict[tuple[int, dt.date, str], list[tuple[str, Restated]]] = {}
+_INDEX: dict[tuple[int, dt.date, str], list[tuple]] = {}
 
 
-def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple[str, Restated]]:
-    """The names of ``kind`` in the versions in force on ``day``, most specific first (built once per date)."""
+def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple]:
+    """The names of ``kind`` in the versions in force on ``day``, most specific first, each with its provision
+    (``derived.Provision``; built once per date)."""
     cache_key = (id(registry), day, kind)
     if cache_key in _INDEX:
         return _INDEX[cache_key]
     in_force = _alive(registry, day)
-    out = [(word, found) for word, found, start, end in _derived(registry).names[kind]
-           if _applies(start, end, day) and in_force(found.title)]
+    out = [(word, spec) for word, spec, start, end in _derived(registry).names[kind]
+           if _applies(start, end, day) and in_force(spec[0])]
     _INDEX[cache_key] = out
     return out
 
@@ -63,13 +64,13 @@ def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer:
     if kind not in KINDS:
         return None
     text = sentence.replace("的", "")
-    found = [r for word, r in _index(registry, day, kind) if word in text]
+    found = [spec for word, spec in _index(registry, day, kind) if word in text]
     if not found:
         return None
-    preferred = [r for r in found if r.title in prefer]
+    preferred = [spec for spec in found if spec[0] in prefer]
     if kind == "coercion":  # coercive measures have the same names in many laws: only the draft's own basis counts
-        return preferred[0] if preferred else None
-    return (preferred or found)[0]
+        return provision(preferred[0]) if preferred else None
+    return provision((preferred or found)[0])
 # A sanction-only quotation this long (the lead-in of a list of violations, with its body and several sanctions:
 # 由县级以上人民政府民政部门责令限期改正，予以警告，并没收违法所得) is no sanction an invented penalty copies by chance:
 # repeated, it is an unconfirmed restatement (``Restated.confirmed`` False), not a creation.
@@ -81,51 +82,61 @@ _LONG_BLOCK = 10
 _GRAM = 3
 
 
-@dataclass
 class _Quotes:
-    by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]]  # the article's quotations long enough
-    articles: dict[tuple[str, str], str]  # (title, article) → all its quotations, normalized and joined
-    blob: str = field(init=False)  # every article's joined quotations, one per line: one scan finds the words
-    starts: list[int] = field(init=False)  # where each article's line begins in ``blob``
-    keys: list[tuple[str, str]] = field(init=False)  # the article of each line
-    _candidates: dict[str, tuple[list, list]] = field(init=False, default_factory=dict)
+    """The quotations of the article-versions in force on one day (``derived._Derived.blob`` and ``groups``, read
+    in place: only the lines that hold a sentence's words are looked at)."""
 
-    def __post_init__(self) -> None:
-        self.keys = list(self.articles)
-        self.starts, at = [], 0
-        for key in self.keys:
-            self.starts.append(at)
-            at += len(self.articles[key]) + 1
-        self.blob = "\n".join(self.articles[key] for key in self.keys)
+    def __init__(self, registry: Registry, day: dt.date) -> None:
+        self.derived = _derived(registry)
+        self.day = day
+        self.in_force = _alive(registry, day)
+        self._candidates: dict[str, tuple[list, list]] = {}
+        self._by_article: dict[tuple[str, str], list[int]] | None = None
 
-    def holding(self, words: str) -> list[tuple[tuple[str, str], str]]:
-        """(key, joined) of the articles among whose quotations ``words`` occur, in order."""
+    def _applies(self, i: int) -> bool:
+        """Whether the ``i``-th article-version is the one in force on the day (of a law not repealed by then)."""
+        title, _, _, start, end, _ = self.derived.groups[i]
+        return _applies(start, end, self.day) and self.in_force(title)
+
+    def holding(self, words: str) -> list[int]:
+        """The article-versions in force among whose quotations ``words`` occur, in order."""
         from bisect import bisect_right
 
+        blob, starts = self.derived.blob, self.derived.starts
         found = []
-        at = self.blob.find(words)
+        at = blob.find(words)
         while at != -1:
-            i = bisect_right(self.starts, at) - 1
-            key = self.keys[i]
-            found.append((key, self.articles[key]))
-            end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.blob)
-            at = self.blob.find(words, end)
+            i = bisect_right(starts, at) - 1
+            if self._applies(i):
+                found.append(i)
+            end = starts[i + 1] if i + 1 < len(starts) else len(blob)
+            at = blob.find(words, end)
         return found
 
-    def candidates(self, words: str, with_figures: bool) -> list[tuple[frozenset, str, Restated, bool, str]]:
-        """(figures, quotation, provision, stands alone, the article's quotations joined) of every quotation of the
-        articles ``holding`` the ``words``, in order; without ``with_figures``, only the quotations without a
-        figure (a sentence with no figure repeats no other). Kept per words: they recur from sentence to sentence,
-        and each ``holding`` reads the whole blob."""
+    def joined(self, title: str, article: str) -> str:
+        """The quotations of ``article`` of ``title`` in force on the day, joined with ``|`` ("" when none)."""
+        if self._by_article is None:
+            self._by_article = {}
+            for i, group in enumerate(self.derived.groups):
+                self._by_article.setdefault((group[0], group[1]), []).append(i)
+        for i in self._by_article.get((title, article), ()):
+            if self._applies(i):
+                return self.derived.line(i)
+        return ""
+
+    def candidates(self, words: str, with_figures: bool) -> list[tuple[frozenset, str, tuple, bool, str]]:
+        """(figures, quotation, provision (``derived.Provision``), stands alone, the article's quotations joined)
+        of every quotation of the articles ``holding`` the ``words``, in order; without ``with_figures``, only the
+        quotations without a figure (a sentence with no figure repeats no other). Kept per words: they recur from
+        sentence to sentence, and each ``holding`` reads the whole blob."""
         found = self._candidates.get(words)
         if found is None:
             every = []
-            for key, joined in self.holding(words):
-                for quote, provision, alone in self.by_article[key]:
-                    figures = _FIGURES.get(quote)
-                    if figures is None:
-                        figures = _FIGURES[quote] = frozenset(_FIGURE.findall(quote))
-                    every.append((figures, quote, provision, alone, joined))
+            for i in self.holding(words):
+                title, article, level, _, _, quotes = self.derived.groups[i]
+                joined = self.derived.line(i)
+                for first, last, figures, name, body, alone in quotes:
+                    every.append((figures, joined[first:last], (title, article, name, body, level), alone, joined))
             found = (every, [c for c in every if not c[0]])
             if len(self._candidates) < 4096:
                 self._candidates[words] = found
@@ -138,24 +149,9 @@ _QUOTES: dict[tuple[int, dt.date], _Quotes] = {}
 def _quote_index(registry: Registry, day: dt.date) -> _Quotes:
     """The quotations of the versions in force on ``day``, by article."""
     key = (id(registry), day)
-    if key in _QUOTES:
-        return _QUOTES[key]
-    derived = _derived(registry)
-    in_force = _alive(registry, day)
-    by_article: dict[tuple[str, str], list[tuple[str, Restated, bool]]] = {}
-    version: dict[str, dt.date | None] = {}  # the first day of each law's version on the day
-    for text, provision, alone, start, end in derived.quotes:
-        if _applies(start, end, day):
-            version[provision.title] = start
-            if in_force(provision.title):
-                by_article.setdefault((provision.title, provision.article), []).append((text, provision, alone))
-    articles = {(title, article): joined for (title, article, start), joined in derived.articles.items()
-                if (title, article) in by_article and version.get(title) == start}
-    index = _QUOTES[key] = _Quotes(by_article, articles)
-    return index
-
-
-_FIGURE = re.compile(r"[零〇一二三四五六七八九十百千万亿两\d.]+(?:元|倍|日|天|个月|年|小时|%|‰)")
+    if key not in _QUOTES:
+        _QUOTES[key] = _Quotes(registry, day)
+    return _QUOTES[key]
 
 
 def _cover(quote: str, text: str) -> int:
@@ -190,7 +186,9 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
     figures = set(_FIGURE.findall(text))
     best: tuple[tuple, Restated] | None = None
     # the measure's words must be among the quotations of the article
-    for quote_figures, quote, provision, alone, joined in index.candidates(anchor, bool(figures)):
+    for quote_figures, quote, spec, alone, joined in index.candidates(anchor, bool(figures)):
+        if len(text) < _COVER * len(quote):
+            continue  # too short to cover the quotation (``_judge_quote`` would say so after a longer look)
         if not quote_figures <= figures:
             continue  # a figure of the law not repeated
         quote_grams = _GRAMS.get(quote)
@@ -198,7 +196,7 @@ def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Res
             quote_grams = _GRAMS[quote] = _grams(quote)
         if len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
             continue  # too few shared sequences to reach the cover
-        found = _judge_quote(registry, quote, provision, alone, text, joined, day, own_rules)
+        found = _judge_quote(registry, quote, spec, alone, text, joined, day, own_rules)
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     return best[1] if best else None
@@ -208,26 +206,27 @@ def _grams(text: str) -> set[str]:
     return {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}
 
 
-# The figures and the three-character sequences of each quotation compared so far, computed once per run (the
-# sequences only for a quotation whose figures the sentence repeats: most are ruled out by their amounts).
-_FIGURES: dict[str, frozenset[str]] = {}
+# The three-character sequences of each quotation compared so far, computed once per run (only for a quotation
+# the sentence is long enough to cover and whose figures it repeats: most are ruled out by their length or amounts).
 _GRAMS: dict[str, set[str]] = {}
 
 
-def _judge_quote(registry: Registry, quote: str, provision: Restated, alone: bool, text: str, joined: str,
+def _judge_quote(registry: Registry, quote: str, spec: tuple, alone: bool, text: str, joined: str,
                  day: dt.date, own_rules: bool) -> tuple[tuple, Restated] | None:
-    """(score, provision) when ``text`` repeats ``quote`` (see ``repeated``), else None."""
+    """(score, provision) when ``text`` repeats ``quote`` (see ``repeated``; ``spec`` the ``derived.Provision``),
+    else None."""
     matched = _cover(quote, text)
     if matched < _COVER * len(quote):
         return None
-    if not alone and not _in_text(registry, provision, text, day):
+    found = provision(spec)
+    if not alone and not _in_text(registry, found, text, day):
         if len(quote) < _MIN_LEAD_IN or own_rules:
             return None
-        provision = replace(provision, confirmed=False)
+        found = replace(found, confirmed=False)
     # the article more of whose quotations the sentence repeats (articles of a law share clauses: ……对直接负责
     # 的主管人员……处……罚款), then the longest quotation, then a law
     article = sum(m for m, q in ((_cover(q, text), q) for q in joined.split("|")) if m >= _COVER * len(q))
-    return (provision.confirmed, article, matched, provision.level == "法律"), provision
+    return (found.confirmed, article, matched, found.level == "法律"), found
 
 
 def _in_text(registry: Registry, provision: Restated, text: str, day: dt.date) -> bool:
@@ -248,7 +247,7 @@ def repeats_article(registry: Registry, title: str, article: str, sentence: str,
     a draft that cites the article and repeats its words restates it, whatever measure of the sentence the
     importer did not record (……，所需费用由建设单位承担)."""
     text = normalized(sentence)
-    quotes = _quote_index(registry, day).articles.get((title, article), "")
+    quotes = _quote_index(registry, day).joined(title, article)
     return any(len(q) >= _MIN_QUOTE and _cover(q, text) >= _COVER * len(q) for q in quotes.split("|"))
 
 

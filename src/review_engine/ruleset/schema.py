@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..empty import new_list
 from ..facts.text import SCOPES
 from ..kinds.measure import MeasureKind
 from ..findings import Basis, ReviewItem, Severity
@@ -87,8 +88,8 @@ class Example(BaseModel):
 class Examples(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
-    fail: list[str | Example] = Field(default_factory=list)
-    pass_: list[str | Example] = Field(default_factory=list, alias="pass")
+    fail: list[str | Example] = Field(default_factory=new_list)
+    pass_: list[str | Example] = Field(default_factory=new_list, alias="pass")
 
 
 class Rule(BaseModel):
@@ -109,7 +110,7 @@ class Rule(BaseModel):
     message: str | dict[str, str]
     suggestion: str | dict[str, str] = ""
     examples: Examples = Field(default_factory=Examples)
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=new_list)
     docs: str = ""
     family: str | None = None
     review_item: ReviewItem | None = None
