@@ -33,24 +33,6 @@ from pathlib import Path
 # a tenth of a one-draft `parse`. (Set before pydantic is first imported; library use is unaffected.)
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-
-def _no_plugin_loader() -> None:
-    """With every plugin disabled, pydantic's plugin loader answers "no plugins" without looking; importing it
-    still imports ``importlib.metadata`` (email, zipfile, csv …: some 10 ms of a one-draft check, used by nothing
-    else). Stand in for it, in this process only, with a module that gives the same answer — unless plugins are
-    enabled after all (the variable was set otherwise) or pydantic was imported already."""
-    import types
-
-    name = "pydantic.plugin._loader"
-    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") != "__all__" or name in sys.modules or "pydantic" in sys.modules:
-        return
-    loader = types.ModuleType(name, "Stands in for pydantic's plugin loader: plugins are disabled (review-engine CLI).")
-    loader.get_plugins = lambda: ()
-    sys.modules[name] = loader
-
-
-_no_plugin_loader()
-
 from ..version import __version__  # noqa: E402
 from . import audit, batch, drafting, laws, options, review, rules  # noqa: E402
 from .console import UsageError  # noqa: E402
