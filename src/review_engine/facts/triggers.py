@@ -99,8 +99,8 @@ _BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|�
 _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
 # what is made up, redone or voided for the past (补缴、补做、视为违规、重新申请、失效、追回……)
 # (a contract or an act lawfully done then, to be redone or voided: 应当在三个月内重新签订，逾期视为无效)
-_REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补检|视为违规|视为违法|重新申请|重新办理|失效|作废|追缴|追回|退回"
-           r"|补建|补记|补签|补办"
+_REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补检|补建|补记|补签|视为违规|视为违法|重新申请|重新办理|失效|作废"
+           r"|追缴|追回|退回"
            r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定|编报|编制|报批|报送|评估|审查|审核|核准|取得)|视为无效|一律无效")
 _PAST_BURDEN = re.compile(rf"{_REDONE}|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
