@@ -217,6 +217,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         from .clauses import classify
 
         internal = classify(target) == "public"  # a duty of the administration itself (各部门应当……)
+        if internal and text.startswith("将", start):
+            # … unless what it does is done to a private party named as the object of 将 (婚姻登记机关应当将离婚登记
+            # 当事人的姓名、身份证号码……公示): the act falls on them, not on the administration
+            internal = classify(text[start + 1:min(end, start + 21)]) != "private"
 
     payee = kind == "fee" and _private_payee(before, sentence)
 

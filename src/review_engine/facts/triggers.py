@@ -70,7 +70,9 @@ _INTERNAL_NOT = re.compile(r"信息公开|政府信息|国家秘密|商业秘密
 _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决定|规则|措施|方案|标准|文件)"
 # What the document does to the earlier facts: measures them by itself (按照本办法、不符合本办法……的), treats them all
 # alike (一律、一并), or charges them (补缴、追缴)
-_APPLIES = r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|超出本|超过本|违反本|一并|一律|补缴|补交|追缴|追溯"
+_APPLIES = (r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|超出本|超过本|违反本|一并|一律|补缴|补交|追缴|追溯"
+            # (… or falls short of it: 租金低于本办法规定指导价的 / 不具备本办法规定的职称的)
+            r"|低于本|高于本|不具备本|未达到本|达不到本|不满足本")
 _RETRO = re.compile(
     # 本办法施行前（本通知印发之前）已经……的，……
     rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
@@ -80,7 +82,9 @@ _RETRO = re.compile(
     rf"|年(?<=[\d〇零一二三四五六七八九]{{4}}年)度?(?:以前|之前|前)?已(?:经)?[^。；]{{0,40}}?(?:{_APPLIES})"
     rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?以来[^。；]{{0,40}}?(?:{_APPLIES})"
     # (… or since a date, already done: 自2022年1月1日起已发放的稳岗补贴，凡不符合本通知规定条件的，一律予以追回)
-    rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?起已[^。；]{{0,40}}?(?:{_APPLIES})"
+    rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?(?:起|以后|之后)已[^。；]{{0,40}}?(?:{_APPLIES})"
+    # (… or a benefit already enjoyed measured again by the document: 已享受补贴的企业不符合本办法规定条件的，应当退还)
+    rf"|已(?:经)?(?:享受|领取|发放|获得|拨付|兑现)[^。；]{{0,30}}?不符合(?:{_SELF})"
     # a span that ends when the document takes effect: 2023年1月1日至本办法施行之日期间已开展的……
     rf"|至(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日|前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     r"|溯及(?:至|到|既往)"
@@ -91,7 +95,9 @@ _RETRO = re.compile(
 # (a product's traceability, 追溯体系、追溯平台, is excluded where the trigger is 追溯 itself, not here: 本通知印发前……销售的
 # 农药，均应当……补建电子台账并上传追溯平台)
 _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|相抵触|不一致|废止|"
-                        r"继续有效|仍然有效|继续执行|继续享受|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
+                        r"继续有效|仍然有效|继续执行|继续享受|继续履行|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
+                        # (the rules of the time they were made: 按照其建设时适用的标准管理)
+                        r"(?:建设|建成|设立|取得|签订|批准|申请|发生|投产|开业)时(?:适用|施行|执行|有效)的|"
                         r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定|不适用本(?:办法|规定|细则|意见|通知|决定)")
 # A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
@@ -109,7 +115,7 @@ _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
 # (… or an existing lawful business or building closed, moved or altered to the new standard: 自行关闭或者迁址 /
 # 自行整改到位)
 _BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|关闭|关停|迁址|搬迁|整改|"
-                     r"注销|撤销|拆除|滞纳金|按违法|违法建设|违章建筑|不再(?:列入|纳入|享受|给予|安排|推荐|推介|办理)")
+                     r"注销|撤销|拆除|改造|更换|辞退|解聘|滞纳金|按违法|违法建设|违章建筑|不再(?:列入|纳入|享受|给予|安排|推荐|推介|办理)")
 
 _UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"
 _ISSUER_INTERNAL = re.compile(rf"(?:局|厅|委员会|委|署)[^局厅委署\s]{{1,12}}?{_UNIT_SUFFIX}$")
