@@ -105,7 +105,11 @@ _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|�
 # 注册的企业不予安排……).
 _NOT_DONE = re.compile(r"(?:未|均未|并未|从未|没有)(?!经)(?:(?:向|对|从)[^，。；不的]{1,12})?$")
 # The scope widened to outsiders (适用于……的企业，包括外地企业在本市设立的分支机构): no restriction.
-_INCLUDING = re.compile(r"(?:包括|包含|含|涵盖|也适用于|同样适用于|一并适用于)[^，。；]{0,16}$")
+# (the parties included, not the services a business covers: 低空飞行服务（含航拍、表演、物流配送）由……公司特许经营)
+_INCLUDING = re.compile(r"(?:包括|包含|含|涵盖|也适用于|同样适用于|一并适用于)"
+                        r"(?=[^，。；]{0,16}?(?:外地|外省|外市|外县|外国|境外|各类|所有|企业|经营者|单位|个人|机构|公司|主体|商户))[^，。；]{0,16}$")
+# A measure made to wait for a legal basis (作出责令停业等处理，必须有法律、法规、规章的明确依据) is bounded, not set.
+_NEEDS_BASIS = re.compile(r"^[^。；]{0,20}?(?:必须|应当|须|要)(?:有|具有|具备|以)[^。；]{0,16}?(?:法律|法规|规章)[^。；]{0,10}?(?:依据|根据|授权)")
 # A preference encouraged of private parties (鼓励市场开办者……实行租金优惠) or given to people in need (对最低生活保障家庭
 # 给予租金减免) is no aid to chosen operators.
 _PRIVATE_GIVER = re.compile(r"鼓励|倡导|引导|自主决定|自行决定")
@@ -240,6 +244,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
+    if _NEEDS_BASIS.search(after):
+        return reading("criterion", "该句要求该措施须有法律、法规、规章依据，是限制而不是设定该措施")
     segment_rest = re.split(r"[，,；;。]", after, maxsplit=1)[0]
     if (_CONTEMPLATED.search(clause_before) and (_SITUATION.search(segment_rest) or "决定" in segment_rest)) \
             or _INSTRUMENT.match(after):
