@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import chinese_calendar
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, RootModel
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from . import yamlsource
@@ -108,8 +108,16 @@ class _YearEntry(BaseModel):
     workdays: Annotated[list[Annotated[IsoDate, AfterValidator(_weekend)]] | None, BeforeValidator(_date_list)] = None
 
 
-class _CalendarFile(RootModel[dict[Annotated[int, BeforeValidator(_year)], _YearEntry | None]]):
-    pass
+@lru_cache(maxsize=None)
+def _calendar_file() -> type:
+    """The model of a whole calendar file: made when a file is first read (a generic root model is built as it is
+    made, a cost every review would pay otherwise)."""
+    from pydantic import RootModel
+
+    class _CalendarFile(RootModel[dict[Annotated[int, BeforeValidator(_year)], _YearEntry | None]]):
+        pass
+
+    return _CalendarFile
 
 
 def load_user_calendar(path: Path | str) -> dict[int, UserYear]:
@@ -133,7 +141,7 @@ def _user_years(doc: yamlsource.YamlDocument) -> dict[int, UserYear]:
         return {}
     if not isinstance(doc.data, dict):
         raise YamlError([doc.problem((), "日历文件顶层应为映射：年份: {holidays: [...], workdays: [...]}")])
-    years = doc.validate(_CalendarFile).root
+    years = doc.validate(_calendar_file()).root
     problems = []
     result: dict[int, UserYear] = {}
     keys = {_year(k): k for k in doc.data}  # the key as written, to locate problems
