@@ -43,7 +43,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import chinese_calendar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
@@ -183,7 +182,10 @@ def _user_calendar_cached(path: Path) -> dict[int, UserYear]:
 
 @lru_cache(maxsize=None)
 def _official_year(year: int) -> tuple[bool, ...] | None:
-    """Working-day flags of every day of ``year`` from chinese_calendar, or ``None`` if not covered."""
+    """Working-day flags of every day of ``year`` from chinese_calendar, or ``None`` if not covered (the package
+    is imported when a working day is first counted: a review without a period in working days reads none)."""
+    import chinese_calendar
+
     start = date(year, 1, 1)
     try:
         chinese_calendar.is_workday(start)
