@@ -43,8 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import chinese_calendar
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, RootModel
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 from pydantic_core import PydanticCustomError
 
 from . import yamlsource
@@ -108,8 +107,16 @@ class _YearEntry(BaseModel):
     workdays: Annotated[list[Annotated[IsoDate, AfterValidator(_weekend)]] | None, BeforeValidator(_date_list)] = None
 
 
-class _CalendarFile(RootModel[dict[Annotated[int, BeforeValidator(_year)], _YearEntry | None]]):
-    pass
+@lru_cache(maxsize=None)
+def _calendar_file() -> type:
+    """The model of a whole calendar file: made when a file is first read (a generic root model is built as it is
+    made, a cost every review would pay otherwise)."""
+    from pydantic import RootModel
+
+    class _CalendarFile(RootModel[dict[Annotated[int, BeforeValidator(_year)], _YearEntry | None]]):
+        pass
+
+    return _CalendarFile
 
 
 def load_user_calendar(path: Path | str) -> dict[int, UserYear]:
@@ -133,7 +140,7 @@ def _user_years(doc: yamlsource.YamlDocument) -> dict[int, UserYear]:
         return {}
     if not isinstance(doc.data, dict):
         raise YamlError([doc.problem((), "日历文件顶层应为映射：年份: {holidays: [...], workdays: [...]}")])
-    years = doc.validate(_CalendarFile).root
+    years = doc.validate(_calendar_file()).root
     problems = []
     result: dict[int, UserYear] = {}
     keys = {_year(k): k for k in doc.data}  # the key as written, to locate problems
@@ -175,7 +182,10 @@ def _user_calendar_cached(path: Path) -> dict[int, UserYear]:
 
 @lru_cache(maxsize=None)
 def _official_year(year: int) -> tuple[bool, ...] | None:
-    """Working-day flags of every day of ``year`` from chinese_calendar, or ``None`` if not covered."""
+    """Working-day flags of every day of ``year`` from chinese_calendar, or ``None`` if not covered (the package
+    is imported when a working day is first counted: a review without a period in working days reads none)."""
+    import chinese_calendar
+
     start = date(year, 1, 1)
     try:
         chinese_calendar.is_workday(start)

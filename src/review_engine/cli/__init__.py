@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         recache.save()
+        memo = sys.modules.get("review_engine.registry.memo")  # the restatement answers, when a review used them
+        if memo is not None:
+            memo.save()
         if restore is not None:
             gc.set_threshold(*restore[1])
             if restore[0]:

@@ -74,7 +74,7 @@ ask it of a fine cited to a law's bare title)."""
 class AmountMatch(BaseModel):
     """A money amount found in a text; ``value`` is in 元, ``start``/``end`` index the text."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
@@ -89,7 +89,7 @@ class PenaltyRange(BaseModel):
     ``multiple`` and a percentage of ``base`` for ``percent``; ``None`` means an open bound.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: PenaltyKind
     min: Decimal | None

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from .loader import Registry
-from .search import core
 
 KINDS = ("licence", "fee", "coercion")
 _MIN_CORE = 4
@@ -148,6 +147,8 @@ def _periods(inst) -> list[tuple]:
 
 
 def _build(registry: Registry) -> _Derived:
+    from .search import core  # here, not at import: a check that reads the cached data needs no search
+
     out: dict[str, list[Span]] = {kind: [] for kind in KINDS}
     articles: dict[tuple, tuple[list[str], list]] = {}
     repealed: dict[str, dt.date] = {}

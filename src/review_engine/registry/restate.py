@@ -60,9 +60,24 @@ def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple]:
 
 def restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer: tuple[str, ...] = ()) -> Restated | None:
     """The provision of a law or regulation in force on ``day`` that provides the ``kind`` of measure the
-    ``sentence`` is about, or None (see the module docstring)."""
+    ``sentence`` is about, or None (see the module docstring). Kept between runs (``memo``)."""
     if kind not in KINDS:
         return None
+    return _kept(registry, ("restated", kind, sentence, day.isoformat(), tuple(prefer)),
+                 lambda: _restated(registry, kind, sentence, day, prefer))
+
+
+def _kept(registry: Registry, key: tuple, compute):
+    """``compute()``, answered from the answers kept between runs (``memo``) unless law texts are configured or the
+    registry was not read from files (its digest would not tell its content)."""
+    if law_texts() or not (registry.packs or registry.files):
+        return compute()
+    from . import memo
+
+    return memo.answer(registry, key, compute)
+
+
+def _restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer: tuple[str, ...]) -> Restated | None:
     text = sentence.replace("的", "")
     found = [spec for word, spec in _index(registry, day, kind) if word in text]
     if not found:
@@ -173,11 +188,16 @@ def _cover(quote: str, text: str) -> int:
 def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Restated | None:
     """The provision of a law or regulation in force on ``day`` whose registry quotation the ``sentence`` repeats,
     with the measure's ``words`` among the quotations of its article; None when there is none (see the module
-    docstring)."""
+    docstring). Kept between runs (``memo``)."""
     text = normalized(sentence)
     anchor = normalized(words)
     if len(text) < _MIN_QUOTE or not anchor:
         return None
+    return _kept(registry, ("repeated", sentence, words, day.isoformat()),
+                 lambda: _repeated(registry, sentence, text, anchor, day))
+
+
+def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt.date) -> Restated | None:
     index = _quote_index(registry, day)
     # 违反本办法规定，有下列行为之一的: the conduct is a breach of the draft's own rules, so a law's sanction repeated
     # over it is still a penalty the draft creates (the unconfirmed restatement below needs the conduct open)

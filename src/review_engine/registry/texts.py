@@ -18,9 +18,12 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from review_engine.registry.lawtext import Article, LawText, read_law
 from review_engine.registry.model import Instrument, Version
+
+if TYPE_CHECKING:  # the text reader is imported when a text is first read: a check without law texts reads none
+    from review_engine.registry.lawtext import Article, LawText
 
 __all__ = ["ENV", "LawTexts", "TextHit"]
 
@@ -96,6 +99,8 @@ class LawTexts:
     def _law(self, path: Path) -> LawText:
         law = self._laws.get(path)
         if law is None:
+            from review_engine.registry.lawtext import read_law
+
             law = self._laws[path] = read_law(path)
         return law
 
