@@ -1,5 +1,8 @@
 """What a sentence does with the measure it names: creates it, restates it, prohibits it, or only mentions it.
 
+Longer than 450 lines because the moods are tried in one order on one sentence (a criterion before a prohibition
+before a restatement …), and each mood's patterns stay beside the step that uses them.
+
 A content rule finds the words of a measure (批准, 罚款, 查封, 收取……费 …); whether the document *creates* that measure
 is a question of how the sentence uses the words. ``read_measure(facts, unit, start, end)`` reads the sentence around
 the words at ``unit.text[start:end]`` and answers with a ``Reading``:
@@ -96,6 +99,8 @@ _STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|�
                         r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
                         # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
                         r"|^(?:19|20)\d{2}年[^。；，]{0,8}?[，,](?=[^。；]*?\d+(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次))")
+# a charge per item is a rate the sentence sets, not a count (每证收取工本费、实地核查费共计200元)
+_RATE = re.compile(r"每(?:证|件|次|户|人|辆|宗|项|吨|份|张)[^。；，]{0,4}?(?:收取|缴纳|交纳|计收|核收)")
 _NORM = re.compile(r"应当|必须|(?<![必])须|不得|禁止|严禁|可以|有权|一律|方可|(?<![需重主只想])要(?!求)|予以|给予|处以|实行|负责")
 # Every operator treated alike whatever its place (无论注册地、纳税地在何处，……均可按同一标准申请): no preference.
 _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|何地|哪里|在哪|是否|所有制|内外资|大小|本地|外地)[^。；]{0,40}?"
@@ -146,6 +151,14 @@ price or a limit, they do not forbid it."""
 _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
+# money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
+_GIVEN_BACK = re.compile(r"(?:全额|一律|限期|及时|全部)?(?:退还|返还|清退)")
+_WITHOUT_BASIS = re.compile(r"无[^。；]{0,12}?依据|没有[^。；]{0,12}?依据|未经[^。；]{0,16}?(?:批准|同意)|违规收取|违法收取|擅自收取")
+# a measure named by the law's class and barred to the document (暂扣许可证件……属于行政处罚，本县……文件不得另行设定)
+_CLASSED_AND_BARRED = re.compile(r"^[^。；]{0,30}?属于(?:行政处罚|行政强制|行政许可|行政事业性收费|法律保留)[^。；]{0,30}?(?:不得|禁止|严禁|无权)[^。；，]{0,6}?(?:设定|规定|设置|增设)")
+# making something a condition forbidden (不得将融资担保公司注册地迁至本县作为其纳入……的条件)
+_BAN_ON_CONDITION = re.compile(r"(?:不得|禁止|严禁|不应)将[^。；，]{0,30}$")
+_AS_CONDITION = re.compile(r"^[^。；]{0,40}?作为[^。；]{0,50}?(?:条件|前提|依据|门槛)")
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
 # one cited article, its 款 and 项; a basis may list several (第三十五条、第三十六条 / 第二十七条第一项和第四十二条)
 _ARTICLE_REF = r"第[^。；，《》、]{1,12}?条(?:第[^。；，《》、]{1,6}?款)?(?:第[（(]?[^。；，《》、]{1,4}?[)）]?项)?"
@@ -224,7 +237,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         if internal and text.startswith("将", start):
             # … unless what it does is done to a private party named as the object of 将 (婚姻登记机关应当将离婚登记
             # 当事人的姓名、身份证号码……公示): the act falls on them, not on the administration
-            internal = classify(text[start + 1:min(end, start + 21)]) != "private"
+            internal = classify(text[start + 1:min(end, start + 21)]) == "public"
 
     payee = kind == "fee" and _private_payee(before, sentence)
 
@@ -250,7 +263,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if (_CONTEMPLATED.search(clause_before) and (_SITUATION.search(segment_rest) or "决定" in segment_rest)) \
             or _INSTRUMENT.match(after):
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
-    if _STATISTIC.search(sentence) and not _NORM.search(sentence):
+    if _STATISTIC.search(sentence) and not _NORM.search(sentence) and not _RATE.search(sentence):
         return reading("fact", "该句叙述现状或者统计数字，不是规范")
     if kind in ("market", "preference") and _ALIKE.search(sentence):
         return reading("prohibits", "该句对各类经营者同等对待，不是区别对待")
@@ -272,6 +285,12 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         abolish_before, abolish_tail = (_COST_OF.sub("", t) for t in (clause_before, before[-16:]))
     if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(abolish_before) or _ABOLISH.search(abolish_tail)):
         return reading("abolishes", "该句取消、免除或者清理该措施")
+    if (kind is None or kind in ABOLISHING_KINDS) and _GIVEN_BACK.search(after) and _WITHOUT_BASIS.search(before + text[start:end] + after):
+        return reading("abolishes", "该句清退没有依据收取的款项，不是设定该收费")
+    if _CLASSED_AND_BARRED.search(after):
+        return reading("prohibits", "该句说明该措施的法律性质并禁止本文件设定，不是设定该措施")
+    if _BAN_ON_CONDITION.search(clause_before + text[start:end]) and _AS_CONDITION.search(after):
+        return reading("prohibits", "该句禁止将该事项作为条件，不是设定该条件")
     # A market restriction falls on the operator's own move; 擅自 marks that move as unauthorised (企业不得擅自迁出;
     # 对擅自迁出的企业，收回扶持资金), which is the restriction itself, not an unlawful act of the administration.
     own = clause_before.replace("擅自", "") if kind == "market" else clause_before

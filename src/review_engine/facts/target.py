@@ -28,13 +28,27 @@ DISCIPLINE = re.compile(r"(?:(?:、|和|或者|或|及|以及)(?:警告|记过|�
                         r"的?(?:政务|行政|纪律)?处分")
 
 
+# a clause's own subject that names a business or a household (辖区内砂石料场、沿街店铺、养殖户)
+_PARTY_END = re.compile(r"(?:料场|砂场|养殖场|屠宰场|市场|厂|店|铺|(?<![逐每各按到入])户|企业|公司|经营者|商户|摊点|网点|作坊|码头|站点)$")
+
+
 def target_of(before: str, kind: str | None) -> str:
     """The words naming on whom the measure falls: the last 对…… phrase before it (对考核不合格的乡镇予以通报批评);
     else, for a duty or a power, the subject of its clause (各部门应当……); else a topic ending in 的 that opens the
-    sentence (考核不合格的乡镇，予以通报批评)."""
-    phrases = re.findall(r"(?:对|给予)([^，。；,]{1,30})", before)
+    sentence (考核不合格的乡镇，予以通报批评). A private party named as the subject of the clause after the 对 phrase
+    is the one it falls on (对超限超载问题突出的乡镇，辖区内砂石料场一律关停取缔: the yards, not the township)."""
+    phrases = list(re.finditer(r"(?:对|给予)([^，。；,]{1,30})", before))
     if phrases:
-        return phrases[-1]
+        last = phrases[-1]
+        tail = re.split(r"[，,]", before[last.end():])
+        if len(tail) > 1 and tail[-1]:
+            from .clauses import classify
+
+            subject = tail[-1][:20]
+            kind_of = classify(subject)
+            if kind_of == "private" or (kind_of != "public" and _PARTY_END.search(subject)):
+                return subject
+        return last.group(1)
     segments = [seg for seg in re.split(r"[，,]", before) if seg]
     if not segments:
         return ""

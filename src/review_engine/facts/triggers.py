@@ -95,13 +95,13 @@ _RETRO = re.compile(
 # (a product's traceability, 追溯体系、追溯平台, is excluded where the trigger is 追溯 itself, not here: 本通知印发前……销售的
 # 农药，均应当……补建电子台账并上传追溯平台)
 _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|相抵触|不一致|废止|"
-                        r"继续有效|仍然有效|继续执行|继续享受|继续履行|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
+                        r"继续有效|仍然有效|继续执行|继续享受|继续履行|不再(?:补缴|补交|追缴|追回|补办|补足|退回)|无需(?:补缴|补交|补办)|不予(?:追缴|追回|补缴)|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
                         # (the rules of the time they were made: 按照其建设时适用的标准管理)
                         r"(?:建设|建成|设立|取得|签订|批准|申请|发生|投产|开业)时(?:适用|施行|执行|有效)的|"
                         r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定|不适用本(?:办法|规定|细则|意见|通知|决定)")
 # A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
-_BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
+_BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|更好地保护|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
 _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
 # what is made up, redone or voided for the past (补缴、补做、视为违规、重新申请、失效、追回……)
 # (a contract or an act lawfully done then, to be redone or voided: 应当在三个月内重新签订，逾期视为无效)
