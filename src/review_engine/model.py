@@ -18,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .empty import new_list
+from .empty import Strings, new_list
 
 NodeKind = Literal[
     "book",
@@ -133,10 +133,10 @@ class Node(_Model):
 class Signature(_Model):
     """落款: the issuing body (one or more lines) and the date."""
 
-    issuer: list[str] = Field(default_factory=new_list)
+    issuer: Strings
     date_text: str | None = None
     date: dt.date | None = None
-    notes: list[str] = Field(default_factory=new_list)
+    notes: Strings
     """Lines after the date: （此件公开发布）, 抄送, 印发."""
     span: Span
 
@@ -150,7 +150,7 @@ class Problem(_Model):
     line: int | None = None
     column: int | None = None
     excerpt: str | None = None
-    expected: list[str] = Field(default_factory=new_list)
+    expected: Strings
 
     def one_line(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
@@ -164,11 +164,11 @@ class TitleBlock(_Model):
     title_span: Span | None = None
     doc_number: str | None = None
     """文号, e.g. 国办发〔2018〕115号."""
-    marks: list[str] = Field(default_factory=new_list)
+    marks: Strings
     """Stage marks such as 征求意见稿, 送审稿, 草案."""
     note: str | None = None
     """题注: the parenthesised line under the title (公布/施行 dates)."""
-    history: list[str] = Field(default_factory=new_list)
+    history: Strings
     """Dated history lines (LawRefBook headers: 2020年11月27日 …通过)."""
 
 
@@ -183,7 +183,7 @@ class Document(_Model):
     body: list[Node] = Field(default_factory=new_list)
     signature: Signature | None = None
     attachments: list[Node] = Field(default_factory=new_list)
-    toc: list[str] = Field(default_factory=new_list)
+    toc: Strings
     """Lines of a 目录 block (kept out of the tree)."""
     problems: list[Problem] = Field(default_factory=new_list)
     line_count: int = 0

@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import yamlsource
-from .empty import new_dict, new_list
+from .empty import Strings, new_dict
 from .findings import Basis
 from .resources import data_path
 
@@ -57,7 +57,7 @@ class Profile(BaseModel):
     name: str
     title: str = ""
     extends: str | None = None
-    sources: list[str] = Field(default_factory=new_list)
+    sources: Strings
     params: ProfileParams = Field(default_factory=ProfileParams)
     basis: dict[str, list[Basis]] = Field(default_factory=new_dict)
     """The provisions each threshold rests on, ``{max_validity_years: [{law, article, quote}]}``: a finding that

@@ -152,7 +152,7 @@ _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压�
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
 # money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
-_GIVEN_BACK = re.compile(r"(?:全额|一律|限期|及时|全部)?(?:退还|返还|清退)")
+_GIVEN_BACK = re.compile(r"退还|返还|清退")
 _WITHOUT_BASIS = re.compile(r"无[^。；]{0,12}?依据|没有[^。；]{0,12}?依据|未经[^。；]{0,16}?(?:批准|同意)|违规收取|违法收取|擅自收取")
 # a measure named by the law's class and barred to the document (暂扣许可证件……属于行政处罚，本县……文件不得另行设定)
 _CLASSED_AND_BARRED = re.compile(r"^[^。；]{0,30}?属于(?:行政处罚|行政强制|行政许可|行政事业性收费|法律保留)[^。；]{0,30}?(?:不得|禁止|严禁|无权)[^。；，]{0,6}?(?:设定|规定|设置|增设)")
@@ -285,7 +285,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         abolish_before, abolish_tail = (_COST_OF.sub("", t) for t in (clause_before, before[-16:]))
     if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(abolish_before) or _ABOLISH.search(abolish_tail)):
         return reading("abolishes", "该句取消、免除或者清理该措施")
-    if (kind is None or kind in ABOLISHING_KINDS) and _GIVEN_BACK.search(after) and _WITHOUT_BASIS.search(before + text[start:end] + after):
+    if (kind is None or kind in ABOLISHING_KINDS) and _GIVEN_BACK.search(after) and _WITHOUT_BASIS.search(sentence):
         return reading("abolishes", "该句清退没有依据收取的款项，不是设定该收费")
     if _CLASSED_AND_BARRED.search(after):
         return reading("prohibits", "该句说明该措施的法律性质并禁止本文件设定，不是设定该措施")

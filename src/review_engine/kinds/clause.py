@@ -87,7 +87,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..empty import new_list
+from ..empty import Strings, new_list
 from . import Check, Hit, Params, regex
 from .pattern import PatternParams, any_regex, match_span
 from .terms import expand, factor
@@ -97,30 +97,30 @@ SubjectKind = Literal["public", "private", "generic", "unknown"]
 
 class Form(Params):
     match: str | None = None
-    preceding: list[str] = Field(default_factory=new_list)
-    following: list[str] = Field(default_factory=new_list)
-    sentence: list[str] = Field(default_factory=new_list)
-    not_preceding: list[str] = Field(default_factory=new_list)
-    not_following: list[str] = Field(default_factory=new_list)
-    not_sentence: list[str] = Field(default_factory=new_list)
+    preceding: Strings
+    following: Strings
+    sentence: Strings
+    not_preceding: Strings
+    not_following: Strings
+    not_sentence: Strings
     actor: list[SubjectKind] | None = None
     subject: list[SubjectKind] | None = None
     modal: list[str] | None = None
-    before: list[str] = Field(default_factory=new_list)
-    after: list[str] = Field(default_factory=new_list)
-    not_before: list[str] = Field(default_factory=new_list)
-    not_after: list[str] = Field(default_factory=new_list)
-    unless_basis: list[str] = Field(default_factory=new_list)
-    unless_article: list[str] = Field(default_factory=new_list)
+    before: Strings
+    after: Strings
+    not_before: Strings
+    not_after: Strings
+    unless_basis: Strings
+    unless_article: Strings
 
 
 class ClauseParams(PatternParams):
     """The parameters of ``pattern`` (trigger, ``unless_*``, ``group``, ``max_per_unit``) and the clause's own."""
 
     forms: list[Form] = Field(default_factory=new_list)
-    unless_basis: list[str] = Field(default_factory=new_list)
-    public_subjects: list[str] = Field(default_factory=new_list)
-    private_subjects: list[str] = Field(default_factory=new_list)
+    unless_basis: Strings
+    public_subjects: Strings
+    private_subjects: Strings
     max_per_article: int | None = None
 
     REGEX_LISTS = PatternParams.REGEX_LISTS + ("unless_basis", "public_subjects", "private_subjects")

@@ -34,7 +34,7 @@ from typing import ClassVar
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from ..empty import new_dict, new_list
+from ..empty import Strings, new_dict
 from . import Check, Hit, Params, regex
 from .terms import expand, factor, normalise
 
@@ -47,12 +47,12 @@ class PatternParams(Params):
                                               "require_sentence")
 
     terms: dict[str, str | list[str]] = Field(default_factory=new_dict)
-    patterns: list[str] = Field(default_factory=new_list)
-    lexicon: list[str] = Field(default_factory=new_list)
-    unless_sentence: list[str] = Field(default_factory=new_list)
-    unless_unit: list[str] = Field(default_factory=new_list)
-    unless_article: list[str] = Field(default_factory=new_list)
-    require_sentence: list[str] = Field(default_factory=new_list)
+    patterns: Strings
+    lexicon: Strings
+    unless_sentence: Strings
+    unless_unit: Strings
+    unless_article: Strings
+    require_sentence: Strings
     group: str | int | None = None
     max_per_unit: int | None = None
 

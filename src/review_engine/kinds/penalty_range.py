@@ -56,9 +56,9 @@ import re
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from ..empty import new_list
+from ..empty import Strings
 from ..facts.amounts import SUM_WRITTEN, find_penalty_ranges
 from ..facts.reading import governing_basis, sentence_head
 from ..findings import Basis
@@ -77,10 +77,10 @@ _USED_ROLES = ("basis", "mention")
 class PenaltyRangeParams(Params):
     measure: Literal["basis", "range"]
     report: list[str] | None = None
-    patterns: list[str] = Field(default_factory=new_list)
-    lexicon: list[str] = Field(default_factory=new_list)
-    unless_sentence: list[str] = Field(default_factory=new_list)
-    cite_sentence: list[str] = Field(default_factory=new_list)
+    patterns: Strings
+    lexicon: Strings
+    unless_sentence: Strings
+    cite_sentence: Strings
 
     @model_validator(mode="after")
     def _patterns_for_basis(self):

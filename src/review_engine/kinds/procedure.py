@@ -77,7 +77,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..conditions import compile_condition
-from ..empty import new_dict, new_list
+from ..empty import Strings, new_dict, new_list
 from ..record.dossier import FLAG_NAMES
 from ..facts.triggers import DESCRIPTIONS, TRIGGER_NAMES
 from ..findings import Location, Severity
@@ -120,9 +120,9 @@ class Item(Params):
 
     outcome: str = "default"
     when: str | None = None
-    flags: list[str] = Field(default_factory=new_list)
-    triggers: list[str] = Field(default_factory=new_list)
-    fired: list[str] = Field(default_factory=new_list)
+    flags: Strings
+    triggers: Strings
+    fired: Strings
     require: str | None = None
     forbid: str | None = None
     text: str | None = None

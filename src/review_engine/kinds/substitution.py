@@ -22,7 +22,7 @@ import re
 
 from pydantic import Field
 
-from ..empty import new_list
+from ..empty import Strings
 from . import Check, Hit, Params, regex
 from .pattern import any_regex
 
@@ -30,9 +30,9 @@ from .pattern import any_regex
 class SubstitutionParams(Params):
     swap: dict[str, str] = Field(min_length=1)
     regex: bool = False
-    unless_sentence: list[str] = Field(default_factory=new_list)
-    not_preceding: list[str] = Field(default_factory=new_list)
-    not_following: list[str] = Field(default_factory=new_list)
+    unless_sentence: Strings
+    not_preceding: Strings
+    not_following: Strings
     once: bool = False
 
 

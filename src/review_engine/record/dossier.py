@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from ..empty import new_list
+from ..empty import Strings, new_list
 from ..yamlsource import IsoDate
 from ..yamlsource import short as _short
 
@@ -140,7 +140,7 @@ class Consultation(_Section):
 
     start: IsoDate | None = None
     end: IsoDate | None = None
-    channels: list[str] = Field(default_factory=new_list)
+    channels: Strings
     comments: int | None = Field(default=None, ge=0)
     """Number of comments received."""
     adopted: int | None = Field(default=None, ge=0)
@@ -149,7 +149,7 @@ class Consultation(_Section):
     """The length of the consultation as stated (为期30日), when its end date is not."""
     feedback_published: bool | None = None
     shortening_reason: str | None = None
-    materials: list[str] = Field(default_factory=new_list)
+    materials: Strings
     """*(spec §4.1)* published materials, e.g. [草案, 起草说明]."""
 
 
@@ -236,7 +236,7 @@ class Publication(_Section):
     """公开发布."""
 
     date: IsoDate | None = None
-    channels: list[str] = Field(default_factory=new_list)
+    channels: Strings
 
 
 class Filing(_Section):
@@ -292,7 +292,7 @@ class Dossier(_Section):
     issuer: Issuer | None = None
     drafting_unit: str | None = None
     """起草单位, the unit that drafted the document and signs its 起草说明."""
-    basis: list[str] = Field(default_factory=new_list)
+    basis: Strings
     """制定依据: the titles of the laws, regulations and policies the document is made under (without 《》)."""
     joint_issuers: list[Annotated[Issuer, BeforeValidator(_issuer_from_name)]] = Field(default_factory=new_list)
     """Co-issuers; a plain string item is taken as the issuer's name."""

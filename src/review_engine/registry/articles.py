@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..empty import new_dict, new_list
+from ..empty import Strings, new_dict, new_list
 
 __all__ = ["ArticleFact", "PenaltyFact", "Provision", "TextFacts", "key_of"]
 
@@ -49,13 +49,13 @@ class PenaltyFact(_Strict):
     暂扣许可证件, 降低资质等级, 吊销许可证件, 限制开展生产经营活动, 责令停产停业, 责令关闭, 限制从业, 行政拘留).
     """
 
-    types: list[str] = Field(default_factory=new_list)
+    types: Strings
     min: Decimal | None = None
     max: Decimal | None = None
     kind: PenaltyKind
     base: str | None = None  # e.g. 违法所得, 货值金额 (for multiple / percent)
     per: str | None = None  # 每辆机动车 (a fine per unit)
-    targets: list[str] = Field(default_factory=new_list)  # 个人, 单位 (对个人处…，对单位处…)
+    targets: Strings  # 个人, 单位 (对个人处…，对单位处…)
     condition: str | None = None  # 情节严重 (the clause applies when …的)
     body: str | None = None  # 由县级以上人民政府农业农村主管部门处… (who imposes it, when the sentence says)
     paragraph: int | None = Field(default=None, ge=1)
@@ -85,7 +85,7 @@ class Provision(_Strict):
     subject: str | None = None
     """Who must hold / pay / do it, when the sentence says (从事食品生产、食品销售、餐饮服务)."""
     verb: str | None = None  # 审批, 批准, 收取, 征收, 应当, 不得 …
-    measures: list[str] = Field(default_factory=new_list)  # coercion: 查封, 扣押 …
+    measures: Strings  # coercion: 查封, 扣押 …
     denied: bool = False
     """The article forbids or waives it (不得收取…费, 免收车辆通行费)."""
     rule: str

@@ -54,7 +54,7 @@ from typing import get_args, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from review_engine.empty import new_list
+from review_engine.empty import Strings, new_list
 from review_engine.registry.articles import ArticleFact, PenaltyFact, Provision, TextFacts
 
 __all__ = ["LEVELS", "PENALTY_LEVELS", "ArticleFact", "Instrument", "Level", "PenaltyFact", "Provision", "Repeal",
@@ -107,7 +107,7 @@ class Version(_Strict):
     """Number of 条 of this version (labels 第X条 and 第X条之Y of its text; null if unknown)."""
     last_article: int | None = Field(default=None, ge=1)
     """Highest article number (第X条) when it differs from ``article_count`` (articles 之一, or a gap in the text)."""
-    suffixed: list[str] = Field(default_factory=new_list)
+    suffixed: Strings
     """Articles 第X条之Y of the text, as keys "133-1" (``articles.key_of``)."""
     renumbered: bool | None = None  # article numbers changed vs. the previous version (null: unknown / n.a.)
     texts: list[TextRef] = Field(default_factory=new_list)
@@ -189,7 +189,7 @@ class Instrument(_Strict):
     id: str | None = None
     """Key of an imported instrument in its registry folder (its facts file); None for hand-written entries."""
     title: str
-    short: list[str] = Field(default_factory=new_list)
+    short: Strings
     level: Level
     issuer: str | None = None
     """The body that enacted the original text, when a source says it."""
@@ -197,7 +197,7 @@ class Instrument(_Strict):
     versions: list[Version] = Field(default_factory=new_list)
     status: Status = "现行有效"
     repealed: Repeal | None = None
-    sources: list[str] = Field(default_factory=new_list)
+    sources: Strings
     notes: str | None = None
 
     # set by the loader; not part of the schema

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from .. import yamlsource
-from ..empty import new_list
+from ..empty import Strings
 
 MEASURES = ("licence", "penalty", "coercion", "fee", "tax", "liberty", "preference", "price", "market", "burden")
 
@@ -27,7 +27,7 @@ class PowerRow(BaseModel):
     doc_type: str
     body: list[str] | None = None
     level: list[str] | None = None
-    may: list[str] = Field(default_factory=new_list)
+    may: Strings
     penalty_types: list[str] | None = None
     coercion_types: list[str] | None = None
     source: str

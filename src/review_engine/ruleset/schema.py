@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..empty import new_list
+from ..empty import Strings, new_list
 from ..facts.text import SCOPES
 from ..kinds.measure import MeasureKind
 from ..findings import Basis, ReviewItem, Severity
@@ -110,7 +110,7 @@ class Rule(BaseModel):
     message: str | dict[str, str]
     suggestion: str | dict[str, str] = ""
     examples: Examples = Field(default_factory=Examples)
-    aliases: list[str] = Field(default_factory=new_list)
+    aliases: Strings
     docs: str = ""
     family: str | None = None
     review_item: ReviewItem | None = None
