@@ -53,6 +53,8 @@ def _table(digest: str) -> dict:
 
 def answer(registry, key: tuple, compute):
     """``compute()`` (a ``derived.Restated`` or None), kept under ``key`` for the registry's content."""
+    from dataclasses import astuple
+
     from .derived import Restated
 
     digest = registry.digest
@@ -62,8 +64,7 @@ def answer(registry, key: tuple, compute):
         fields = table[key]
         return None if fields is None else Restated(*fields)
     found = compute()
-    table[key] = None if found is None else (found.title, found.article, found.name, found.body, found.level,
-                                             found.confirmed)
+    table[key] = None if found is None else astuple(found)  # its fields in order, read back by Restated(*fields)
     _NEW.add(digest)
     return found
 
