@@ -43,6 +43,7 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout12.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/dev-weak.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/dev-weak2.yaml
+	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/dev-weak3.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout13.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout14.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout15.yaml

@@ -386,6 +386,21 @@ def test_the_finder_of_a_condition_is_the_earlier_topic():
     assert subjects("发现违法行为的，应当及时报告。")[0][2] == "generic"
 
 
+def test_the_inspector_who_finds_is_not_named():
+    # 在一次检查中发现……的 names what an inspection finds out: the inspector acts, and is not named here
+    assert subjects("在一次检查中发现项目经理有两个及以上违法违规行为的，应当分别记分。")[0][2] == "unknown"
+    # … also after a semicolon that closes another clause
+    assert subjects("主管部门应当责令其改正；在一次检查中发现项目经理有两个违法行为的，应当分别记分。")[1][2] == "unknown"
+
+
+def test_the_subject_acting_when_the_duty_falls():
+    # 养殖户申领养殖证时，应当……: the subject is who applies then
+    assert subjects("水产养殖户申领养殖证时，应当同时购买水产养殖保险。")[0][2] == "private"
+    assert subjects("县市场监管局工作人员进入场所时，应当出示执法证件。")[0][2] == "public"
+    # a place of business named by its trade is a private party
+    assert subjects("电影院应当为观众投保人身意外伤害保险。")[0][1:] == ("电影院", "private")
+
+
 def test_how_often_is_not_who():
     # 每两年 / 每三个月 before the modal say how often; the subject is in the segment before
     assert subjects("全县国有企业职工年满十八周岁至五十五周岁、身体条件合格的，每两年须无偿献血一次。")[0][2] == "private"

@@ -166,3 +166,16 @@ def test_basis_quotes_are_in_the_statutes(corpus):
                         assert piece in text, (rule_id, basis.law, piece)
                         checked += 1
     assert checked > 40
+
+
+def test_a_trigger_the_gate_reads_as_not_creating_leaves_the_rest_of_the_sentence_to_be_read():
+    # the quota (参保率达到100%) is the townships' own task and the gate drops it; the same sentence then withholds a
+    # subsidy from the farmers who do not buy the insurance, which is the burden the rule is for
+    text = ("# 某县农业保险工作实施方案\n\n第一条　为做好农业保险工作，结合本县实际，制定本方案。\n"
+            "第二条　各乡镇要确保辖区内水稻种植户政策性农业保险参保率达到100%，对未参保农户，暂缓发放耕地地力保护补贴。\n")
+    found = [f for f in review(text) if f.rule_id == "CONT-RIGHT-01" and f.location.label.startswith("第二条")]
+    assert [f.excerpt for f in found] == ["未参保农户，暂缓"]
+    # … while a sentence whose every trigger is read as a prohibition still gives nothing
+    text = ("# 某县涉企收费管理办法\n\n第一条　为规范涉企收费，结合本县实际，制定本办法。\n"
+            "第二条　各乡镇、各部门不得以举办节庆、评比达标等名义向辖区渔业合作社、民宿经营户摊派费用或者索要赞助。\n")
+    assert not [f for f in review(text) if f.rule_id.startswith("CONT-FEE") and f.location.label.startswith("第二条")]

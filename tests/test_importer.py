@@ -200,6 +200,10 @@ PROVISIONS = [
     ("殡葬管理条例", 8, 3, "licence", "农村为村民设置公益性墓地", "县级人民政府民政部门", "report"),
     # a body's consent is its approval (须经城市人民政府城市绿化行政主管部门同意)
     ("城市绿化条例", 19, 2, "licence", "临时占用城市绿化用地", "城市人民政府城市绿化行政主管部门", "approval"),
+    # the consent named in a condition, the act it gates after it (公众聚集场所未经消防救援机构许可的，不得投入使用、营业)
+    ("消防法", 15, 4, "licence", "公众聚集场所投入使用、营业", "消防救援机构", "approval"),
+    # 擅自 is the act done without the consent, not part of its name (未经……批准，不得擅自停业、歇业)
+    ("行政许可法", 67, 1, "licence", "停业、歇业", "作出行政许可决定的行政机关", "approval"),
 ]
 
 

@@ -76,7 +76,10 @@ _DOC_NO_HEAD = re.compile(r"[\u4e00-\u9fff]{1,20}$")
 _DOC_NO_LEAD = re.compile(r"^(?:根据|依据|依照|按照|参照|遵照|贯彻|落实|执行|印发|转发|发布|文件|精神|要求|规定|以及|和|及|与|的|即|见|经|按|依|据|照)+")
 # the end of a bare law name cited without an article: 物权法关于……的规定 / 食品卫生法的规定 / 劳动法、劳动合同法等
 # (… 民法通则 too, and the requirements of the law: 应当符合城市规划法和《……》的要求)
-_BARE_NAME_END = re.compile(r"(?:法|条例|通则)(?=关于|的(?:有关|相关)?(?:规定|要求)|(?:有关|相关)?(?:规定|要求)|等(?:法律|有关|相关)|、|和|及|以及)")
+# (… or the clause ends with it, or the act done under it follows: 依照农民专业合作社登记管理条例，由……办理登记 /
+# 按照公司登记管理条例和企业法人登记管理条例办理)
+_BARE_NAME_END = re.compile(r"(?:法|条例|通则)(?=关于|的(?:有关|相关)?(?:规定|要求)|(?:有关|相关)?(?:规定|要求)|等(?:法律|有关|相关)|、|和|及|以及"
+                            r"|[，,]|(?:办理|执行|实施|处理)(?![法条]))")
 _BASIS_WORD = re.compile(r"根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实|符合|遵守|遵循")
 _LISTED_AFTER_BASIS = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实|符合|遵守|遵循)[^。；，]{0,36}、$")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")

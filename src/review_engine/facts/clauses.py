@@ -64,7 +64,10 @@ _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
 # what someone finds out, said as a condition (发现企业存在以下情形之一的): the finder acts, not what is found
-_FINDING = re.compile(r"^(?:发现|接到|收到|获悉|得知|查实|查明|检查发现|巡查发现)[^，。；]*的$")
+# (… after the occasion: 在一次检查中发现项目经理有……行为的，应当分别记分)
+_FINDING = re.compile(r"^(?:在[^，。；]{0,12}?(?:中|时|期间|过程中))?(?:发现|接到|收到|获悉|得知|查实|查明|检查发现|巡查发现)[^，。；]*的$")
+# … found in an inspection, which only the administration makes (在一次检查中发现)
+_INSPECTING = re.compile(r"^在[^，。；]{0,10}?(?:检查|巡查|执法|监管|抽查|核查|督查|稽查)")
 _DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
 _CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|报经|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用])|当(?!事人|地)|凡)")
 # Where a subject's head noun ends: a preposition or a condition after it (经营、以上、关于、参与、自行… excluded).
@@ -108,6 +111,8 @@ PRIVATE = re.compile(
     r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$"
     # places of business and the public served (零售点、收购点; 游客、乘客、学员)
     r"|(?:零售|销售|经营|服务|收购|代售|维修|回收)点|游客|乘客|旅客|顾客|学员|考生|住客|作坊|餐馆|饭馆|摊贩|农家乐|民宿|学生|家长|患者|商超|场馆|健身房|游泳馆|球馆"
+    # places of business named by their trade (电影院、旅馆、歌舞厅、加油站、诊所)
+    r"|电影院|影院|影城|剧院|剧场|歌舞厅|歌厅|舞厅|娱乐场所|游艺厅|旅馆|旅店|客栈|浴室|足浴|诊所|药店|药房|加油站|加气站|充电站|停车场|养殖场|屠宰场|工厂|工地"
 )
 
 
@@ -173,6 +178,8 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
     for back in range(len(bounds) - 1, max(-1, len(bounds) - 4), -1):
         end = modal_start if back == len(bounds) - 1 else bounds[back + 1] - 1
         zone = _INSERT.sub("", sentence[bounds[back]:end]).strip()
+        if "；" in zone[:-1]:  # ……应当责令其改正；在一次检查中发现……的: the clause after the semicolon is this modal's
+            zone = zone[zone.rindex("；") + 1:]
         earlier = MODAL.search(zone)
         if earlier is not None:  # 企业应当经批准后方可…: the subject of 方可 is that of 应当
             zone = zone[:earlier.start()]
@@ -181,8 +188,11 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
             continue  # 开展……业务的，要先到街道领取准入凭证，方可……: the subject of 方可 is that of the 要-segment
         if not zone or (back > 0 and _CONDITION_START.match(zone) and not zone.endswith("的")):
             continue  # a bare condition (未经批准 / 经审核同意后): the subject is in an earlier segment
-        if back > 0 and _FINDING.match(zone):
-            continue  # 各级应急管理部门在执法中，发现企业存在以下情形之一的，应当……: the finder is the earlier topic
+        if _FINDING.match(zone):
+            if back > 0:
+                continue  # 各级应急管理部门在执法中，发现企业存在以下情形之一的，应当……: the finder is the earlier topic
+            if _INSPECTING.match(zone):  # 在一次检查中发现……的，应当分别记分: the inspector, not named
+                return zone, "unknown"
         return _head(zone, classify)
     return "", "unknown"
 
@@ -214,11 +224,19 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     if condition:
         return head, "unknown"
     kind = classify(head)
+    if kind == "unknown" and (when := _WHEN.match(head)):
+        # a time told by the subject's own act (养殖户申领养殖证时，应当……): the subject is who acts then
+        kind = classify(when.group(1))
     if kind == "unknown" and maker:
         kind = _hirer_kind(maker, classify)
     if kind == "unknown" and _ACTIVITY.match(head):
         return head, "generic"  # 举办展销活动，须……: whoever does it
     return head, kind
+
+
+# The subject's own act as the time of the duty (养殖户申领养殖证时 / 乘客进站时): the words before the act are the subject.
+_WHEN = re.compile(r"^([^，。；]{2,14}?)(?:申领|申请|申办|办理|领取|进入|进站|入住|乘坐|参加|接受|离开|外出|举办|从事|开展|经营|使用)"
+                   r"[^，。；]{0,20}?(?:时|之时|的时候)$")
 
 
 _HIRED = re.compile(r"(?:聘用|聘请|雇用|雇佣|招用|招聘|委派|指派|选派|配备)$")

@@ -83,7 +83,7 @@ _INSTRUMENT = re.compile(r"^(?:等|等(?:较重|重大)?的?)?(?:行政处罚|�
 _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执行|停止征收|不再|无需|无须|不需要?|免于|免予|免除|免征|免收|减免|豁免|"
                       r"简化|下放|合并|精简|压减|降低)[^。；，]{0,16}$")
 _PROHIBIT = re.compile(r"(?:不得(?!超过|高于|低于|少于|突破|多于)|禁止|严禁|杜绝|不准|不许|防止|避免|纠正|查处|打击|制止|整治|"
-                       r"遏制|严查|严防)[^。；]{0,30}$")
+                       r"遏制|严查|严防)[^。；]{0,60}$")
 _CAP = re.compile(r"不得(?:超过|高于|低于|少于|突破|多于)")
 # The things a measure took, named by it (没收的非法财物 / 扣押的车辆 / 收缴的款项): the sentence disposes of them; the
 # measure was taken under its own law, this sentence does not lay it down.
@@ -174,6 +174,8 @@ _BASIS = re.compile(
 _CITED = re.compile(r"《([^》]{2,60})》")
 _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
 _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处")
+# A rule said without a modal after its purpose (为保障……，各电影院每年按票房收入的1%……捐赠): a rate, a quota, a period
+_RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按|按[^。；，]{0,12}?的?[\d.]+[%％]|不少于|不低于|纳入[^。；，]{0,12}?考核")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -348,7 +350,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
                             if c.kind == "back" and c.title)
             cited = tuple(dict.fromkeys(cited + pointed))
         return reading("restates", f"该句载明了依据（{basis}）", basis, cited)
-    if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence):
+    if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence) and not _RULE_MARK.search(sentence):
         return reading("background", "该句说明目的或者背景，不是规范")
     return reading("creates", "该句由本文件直接作出规定，未载明上位法依据")
 

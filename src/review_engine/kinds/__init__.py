@@ -63,6 +63,10 @@ class Hit:
     trigger: str | None = None
     """The sentence of the draft that made a procedural check apply."""
     location: Location | None = None
+    kept: bool = True
+    """Set to False by the runner when the trust gate reads the hit as not creating its measure: a check that
+    gives one finding per sentence then searches the rest of that sentence (a clause's second trigger may be the
+    one that creates)."""
 
 
 @dataclass

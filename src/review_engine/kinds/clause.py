@@ -319,21 +319,22 @@ class Clause(Check):
                 continue
             if self.unless_article is not None and self.unless_article.search(index.article_text(unit)):
                 continue
-            if params.max_per_unit is not None:
-                if per_unit.get(id(unit), 0) >= params.max_per_unit:
-                    continue
-                per_unit[id(unit)] = per_unit.get(id(unit), 0) + 1
-            if params.max_per_article is not None:
-                key = id(unit.article) if unit.article is not None else id(unit)
-                if per_article.get(key, 0) >= params.max_per_article:
-                    continue
-                per_article[key] = per_article.get(key, 0) + 1
-            seen.add(unit.start + left)
-            skip[0] = unit.start + right
+            if params.max_per_unit is not None and per_unit.get(id(unit), 0) >= params.max_per_unit:
+                continue
+            key = id(unit.article) if unit.article is not None else id(unit)
+            if params.max_per_article is not None and per_article.get(key, 0) >= params.max_per_article:
+                continue
             values = {k: v for k, v in found.groupdict().items() if v is not None}
             start, end = matched.pop("_span", (start, end))
             values.update(matched)
-            yield Hit(unit=unit, start=start, end=end, values=values)
+            hit = Hit(unit=unit, start=start, end=end, values=values)
+            yield hit
+            if not hit.kept:  # the gate read this trigger as not creating: the sentence's next one is read
+                continue
+            per_unit[id(unit)] = per_unit.get(id(unit), 0) + 1
+            per_article[key] = per_article.get(key, 0) + 1
+            seen.add(unit.start + left)
+            skip[0] = unit.start + right
 
     def triggers(self, index, scopes: frozenset[str], skip: list[int]):
         """(unit, match) for the triggers in ``scopes``, overlapping ones included.

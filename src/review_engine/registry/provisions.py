@@ -69,6 +69,9 @@ _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依�
 # an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
 _APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
                             r"[，,]?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?(?P<act>[^，。；]{1,20})")
+# … the body named, the act forbidden after the condition (未经消防救援机构许可的，不得投入使用、营业)
+_NAMED_GATE = re.compile(rf"未经[^，。；经]{{2,40}}?{ORGAN}(?:审查|审核)?(?:同意)?(?:批准|许可|核准|审批)的?[，,]"
+                         r"(?:不得|禁止|不准)")
 # the application sent up to the body that approves: 报县文化和旅游局批准 / 报县级人民政府民政部门审批
 _REPORT = re.compile(rf"(?:应当|必须|须|需|应|并|再)?(?:依法)?报(?P<b>[^，。；报经告送]{{2,40}}?{ORGAN})(?:审查|审核)?(?:同意)?"
                      rf"(?P<v>批准|审批|核准)(?![的后前])")
@@ -104,10 +107,17 @@ def provisions_in(text: str, paragraph: int, item: int | None) -> list[dict]:
             start = s_start + clause.start()
             if _CONDITION_CLAUSE.search(c_text.rstrip()):
                 # a condition provides nothing, but 未经批准的，不得…… makes the approval the gate of the act after it
+                # (… with the body named: 公众聚集场所未经消防救援机构许可的，不得投入使用、营业)
                 at = c_text.find("未经")
-                if at < 0 or _APPROVAL_BARE.match(sentence, clause.start() + at) is None:
+                if at < 0:
                     continue
-                facts = [f for f in _licences(sentence[clause.start():], sentence, clause.start()) if f["rule"] == "gate"]
+                if _APPROVAL_BARE.match(sentence, clause.start() + at) is not None:
+                    rules = ("gate",)
+                elif _NAMED_GATE.match(sentence, clause.start() + at) is not None:
+                    rules = ("approval",)
+                else:
+                    continue
+                facts = [f for f in _licences(sentence[clause.start():], sentence, clause.start()) if f["rule"] in rules]
             else:
                 facts = [*_licences(c_text, sentence, clause.start()), *_fees(c_text), *_coercion(c_text),
                          *_obligations(c_text, sentence, clause.start())]
@@ -171,7 +181,7 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
         before = _BEFORE.search(clause, 0, m.start())
         name = _activity(before.group()) if before else None
         at = before.start() if before else m.start()
-        following = re.match(r"[，,](?:不得|禁止|方可|才能|后方可)(?P<act>[^，,。；]{1,20})", rest)
+        following = re.match(r"的?[，,](?:不得|禁止|方可|才能|后方可)(?:擅自)?(?P<act>[^，,。；]{1,20})", rest)
         if m["act"] or (m["neg"] and following):
             name = (name or "") + (m["act"] or following["act"])
         elif name is None or _SUBJECT_LIKE.search(name):

@@ -103,6 +103,7 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
                             continue
                         judgement = _judge(loaded, hit, ctx)
                         if judgement is not None and not judgement.keep:
+                            hit.kept = False
                             continue
                         finding = to_finding(loaded, hit, ctx)
                         if judgement is not None:
