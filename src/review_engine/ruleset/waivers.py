@@ -25,6 +25,8 @@ _TITLE = {"WAIVER-01": "不予适用的记载有误", "WAIVER-02": "不予适用
 def apply_waivers(findings: list[Finding], record, rules=None, doc=None) -> list[Finding]:
     """Mark the findings ``record``'s waivers cover; return the findings about the waivers themselves."""
     waivers = list(getattr(record, "waivers", []) or [])
+    if not waivers and not getattr(record, "waiver_problems", None):
+        return []  # nothing to mark and nothing to check (a stock's documents): the draft's eIds are not gathered
     lines = list(getattr(record, "waiver_lines", []) or [])
     file = getattr(record, "file", None) or "dossier.yaml"
     used = [False] * len(waivers)
