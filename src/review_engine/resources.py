@@ -124,7 +124,7 @@ def code_stamp() -> str:
             if entry.name.endswith(".py"):
                 st = entry.stat()
                 parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}")
-            elif entry.is_dir() and not entry.name.startswith((".", "__")):
+            elif entry.is_dir() and not entry.name.startswith((".", "__")) and entry.name != "data":  # no wheel data
                 stack.append(entry.path)
     return "\0".join(parts)
 
