@@ -1,5 +1,7 @@
 """The data folders and the cache folder (resources.py), and what is kept there (a Word file's lines)."""
 
+from pathlib import Path
+
 
 
 def test_a_cache_file_is_written_whole_and_old_ones_of_its_kind_are_pruned(tmp_path):
@@ -50,3 +52,49 @@ def test_a_docx_read_again_comes_from_the_cache(tmp_path, monkeypatch):
 
 def _fail(message: str):
     raise AssertionError(message)
+
+
+def test_a_record_read_again_comes_from_the_cache(tmp_path, monkeypatch):
+    """A draft's record (dossier.yaml validated, the materials read, both merged) is read back from the cache under
+    the bytes of its files, without validating the dossier again; an edited dossier is read again."""
+    import shutil
+
+    from review_engine import record as records
+    from review_engine.drafts import draft_in
+    from review_engine.engine import read_draft
+
+    monkeypatch.setenv("REVIEW_ENGINE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "draft"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "drafts" / "养犬管理办法-内容缺陷", folder)
+    first = read_draft(draft_in(folder)).record
+    assert list((tmp_path / "cache").glob("record-*.pickle"))
+    with monkeypatch.context() as patched:
+        patched.setattr(records, "_read_record", lambda *a: _fail("read and validated again"))
+        again = read_draft(draft_in(folder)).record
+    assert again.dossier == first.dossier and again.stated == first.stated and again.facts == first.facts
+    assert again.origins == first.origins and again.conflicts == first.conflicts
+    assert again.locate(("consultation", "end")) == first.locate(("consultation", "end"))
+    dossier = folder / "dossier.yaml"
+    dossier.write_text(dossier.read_text(encoding="utf-8").replace("某县", "某市"), encoding="utf-8")
+    assert read_draft(draft_in(folder)).record.dossier != first.dossier
+
+
+def test_findings_made_without_validation_are_valid():
+    """The engine makes its findings and reviews without validation (``trusted``); each must be what validating
+    the same values gives."""
+    from review_engine.engine import review_path
+    from review_engine.findings import Finding, Location, Review
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "drafts"
+    reviews = [review_path(folder) for folder in sorted(p for p in examples.iterdir() if p.is_dir())]
+    assert sum(len(review.findings) for review in reviews) > 10
+    for review in reviews:
+        for finding in review.findings:
+            values = {name: getattr(finding, name) for name in finding.model_fields_set}
+            assert Finding(**values) == finding
+            assert Finding(**values).model_fields_set == finding.model_fields_set
+        dumped = review.model_dump()
+        assert Review.model_validate(dumped).model_dump() == dumped
+    location = {"file": "draft.md", "label": "第三条", "line": 3, "column": 1}
+    assert Location.trusted(**location) == Location(**location)
+    assert Location.trusted(**location).model_fields_set == Location(**location).model_fields_set

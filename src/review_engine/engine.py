@@ -88,12 +88,12 @@ def review_document(doc: Document, *, rules: RuleSet, profile: Profile, stage: s
     if ctx.record is not None:
         findings += check_waivers(findings, ctx.record, rules, doc)
     findings.sort(key=Finding.sort_key)
-    return Review(draft=draft or doc.file or "", title=doc.title_block.title, verdict=verdict_of(findings),
-                  findings=findings, not_run=not_run, stage=stage, profile=profile.name,
-                  reviewed_on=ctx.review_date, files=files or {}, document=doc, record=ctx.record, rules=rules,
-                  doc_type=ctx.view.type, doc_type_source=ctx.view.type_source, issuer=_issuer(ctx),
-                  checks=_checks(rules, ctx.view.type, stage, findings, not_run), cited=_cited(ctx),
-                  registry_date=registry_snapshot(), issuer_reading=ctx.facts.issuer)
+    return Review.trusted(draft=draft or doc.file or "", title=doc.title_block.title, verdict=verdict_of(findings),
+                          findings=list(findings), not_run=list(not_run), stage=stage, profile=profile.name,
+                          reviewed_on=ctx.review_date, files=dict(files or {}), document=doc, record=ctx.record,
+                          rules=rules, doc_type=ctx.view.type, doc_type_source=ctx.view.type_source,
+                          issuer=_issuer(ctx), checks=_checks(rules, ctx.view.type, stage, findings, not_run),
+                          cited=_cited(ctx), registry_date=registry_snapshot(), issuer_reading=ctx.facts.issuer)
 
 
 def apply_waivers(findings: list[Finding], waivers: list, rules: RuleSet | None = None) -> None:
@@ -138,11 +138,11 @@ def _cited(ctx) -> list[str]:
 
 
 def _parse_finding(doc: Document, problem) -> Finding:
-    return Finding(rule_id=problem.code, severity="modify", title="文本结构无法识别", message=problem.message,
-                   suggestion="检查该行的编号是否符合“编、章、节、条、款、项、目”的层级，修正后重新审核。",
-                   location=Location(file=file_name(doc), label=f"第{problem.line}行", line=problem.line,
-                                     column=problem.column),
-                   excerpt=problem.excerpt or "", family="parse", review_item="drafting")
+    return Finding.trusted(rule_id=problem.code, severity="modify", title="文本结构无法识别", message=problem.message,
+                           suggestion="检查该行的编号是否符合“编、章、节、条、款、项、目”的层级，修正后重新审核。",
+                           location=Location.trusted(file=file_name(doc), label=f"第{problem.line}行",
+                                                     line=problem.line, column=problem.column),
+                           excerpt=problem.excerpt or "", family="parse", review_item="drafting")
 
 
 # ---- drafts on disk -----------------------------------------------------------------------------------------

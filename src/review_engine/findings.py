@@ -1,7 +1,9 @@
 """What a review produces: findings, each located, explained and cited, and the verdict.
 
 These models are the JSON contract of ``review-engine review --format json`` (see ../design.md): change them
-only by adding optional fields.
+only by adding optional fields. The engine makes its own findings with ``trusted`` (values it computed itself,
+of the declared types): their validators are built when one is first validated or dumped, not at import, and a
+one-draft check that prints text builds none.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from .empty import new_dict, new_list
 
@@ -35,7 +37,40 @@ REVIEW_ITEMS = {
 ReviewItem = Literal["subject", "authority", "content", "measures", "rights", "powers", "procedure", "drafting"]
 
 
-class Basis(BaseModel):
+class _Contract(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    @classmethod
+    def trusted(cls, **values):
+        """What ``cls(**values)`` gives for values of the declared types (the engine's own): the same fields,
+        defaults and fields-set, without validation (nor building the validator)."""
+        plan = _PLANS.get(cls)
+        if plan is None:
+            plan = _PLANS[cls] = [(name, info.default_factory, info.default) for name, info in cls.model_fields.items()]
+        data = {}
+        for name, factory, default in plan:
+            if name in values:
+                data[name] = values[name]
+            else:
+                data[name] = factory() if factory is not None else default
+        obj = _NEW(cls)
+        _SET_DICT(obj, data)
+        _SET_FIELDS(obj, set(values))
+        _SET_EXTRA(obj, None)
+        _SET_PRIVATE(obj, None)
+        return obj
+
+
+_PLANS: dict[type, list] = {}
+# BaseModel's slots, set through their descriptors (as ``model.py`` builds its nodes)
+_NEW = object.__new__
+_SET_DICT = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+class Basis(_Contract):
     """A provision a finding relies on: the law's full title, the article (款/项 where useful) and a quote."""
 
     law: str = Field(min_length=1)
@@ -51,7 +86,7 @@ class Basis(BaseModel):
         return f"《{self.law}》{provision(self.article, self.paragraph, self.item)}"
 
 
-class Location(BaseModel):
+class Location(_Contract):
     file: str | None = None
     eid: str | None = None
     label: str = ""
@@ -61,7 +96,7 @@ class Location(BaseModel):
     end_column: int | None = None
 
 
-class Finding(BaseModel):
+class Finding(_Contract):
     rule_id: str
     severity: Severity
     title: str = ""
@@ -87,14 +122,14 @@ class Finding(BaseModel):
         return (loc.file or "", loc.line or 0, loc.column or 0, -SEVERITY_ORDER[self.severity], self.rule_id)
 
 
-class NotRun(BaseModel):
+class NotRun(_Contract):
     """A check that could not be carried out, and why (missing record, unknown law, no calendar…)."""
 
     rule_id: str
     reason: str
 
 
-class ReadError(BaseModel):
+class ReadError(_Contract):
     code: str = "PARSE-READ"
     file: str | None = None
     line: int | None = None
@@ -132,7 +167,7 @@ class RuleRun:
     reason: str = ""
 
 
-class Review(BaseModel):
+class Review(_Contract):
     """The review of one draft, and what the engine decided on the way (type, issuer, rules run, laws cited)."""
 
     draft: str

@@ -21,7 +21,7 @@ from .resources import data_path
 class ProfileParams(BaseModel):
     """Every threshold a rule may read. Unknown names are errors (a typo must not silently use a default)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     default_doc_type: str = "规范性文件"
     # validity and effect (spec §5)
@@ -52,7 +52,7 @@ class ProfileParams(BaseModel):
 
 
 class Profile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     title: str = ""
@@ -83,7 +83,9 @@ def available() -> list[str]:
 
 
 def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] = ()) -> Profile:
-    """A profile by name (rules/profiles/NAME.yaml) or path; ``extends`` chains are merged (child wins)."""
+    """A profile by name (rules/profiles/NAME.yaml) or path; ``extends`` chains are merged (child wins). One that
+    neither extends another nor names a calendar file is read back from the cache when its bytes were read before
+    (``resources.cached``)."""
     name_or_path = name_or_path or "national"
     path = Path(name_or_path)
     if not path.suffix:
@@ -92,6 +94,20 @@ def load_profile(name_or_path: str | Path | None = None, _seen: tuple[str, ...] 
         raise ProfileError(f"找不到配置（profile）：{name_or_path}（可用：{'、'.join(available())}）")
     if str(path) in _seen:
         raise ProfileError(f"配置继承出现循环：{' → '.join(_seen)}")
+    if _seen:
+        return _load(path, _seen)
+    from .resources import cached
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return _load(path, _seen)
+    # a profile that extends another or names a calendar file depends on more than its bytes: not kept
+    return cached("profile", [str(path), raw], lambda: _load(path, _seen),
+                  keep=lambda p: p.extends is None and p.params.calendar_file is None)
+
+
+def _load(path: Path, _seen: tuple[str, ...]) -> Profile:
     try:
         doc = yamlsource.read(path)
     except yamlsource.YamlError as exc:

@@ -98,3 +98,61 @@ def write_cache(path: Path, data: bytes, keep: int = KEEP) -> bool:
     except OSError:
         pass
     return True
+
+
+@lru_cache(maxsize=None)
+def code_stamp() -> str:
+    """What identifies the code that made a cached object: the tool's and pydantic's versions, the Python version
+    and the name, size and modification time of every module of this package (an object pickled by other code is
+    never read back into this code's classes)."""
+    import os
+    import sys
+
+    import pydantic
+
+    from .version import __version__
+
+    parts = [__version__, pydantic.VERSION, sys.version]
+    stack = [str(_PACKAGE)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                parts.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}")
+            elif entry.is_dir() and not entry.name.startswith((".", "__")) and entry.name != "data":  # no wheel data
+                stack.append(entry.path)
+    return "\0".join(parts)
+
+
+def cached(kind: str, key: list[bytes | str], build, keep=None):
+    """``build()``, or the object it gave an earlier run for the same ``key`` (the contents it is built from) and
+    the same code (``code_stamp``): validated objects (a dossier, a profile) read back without validating them
+    again. ``keep(result)`` False: the result depends on more than ``key`` and is not kept. A result that cannot
+    be pickled, or no cache folder, only costs the build."""
+    import hashlib
+    import pickle
+
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    digest = hashlib.sha256(code_stamp().encode())
+    for part in key:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little") + data)
+    path = folder / f"{kind}-{digest.hexdigest()[:24]}.pickle"
+    found = read_cache(path)
+    if found is not None:
+        return found
+    made = build()
+    if keep is not None and not keep(made):
+        return made
+    try:
+        write_cache(path, pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return made

@@ -338,6 +338,6 @@ def _location(doc, span, label: str):
 
     file = Path(doc.file).name if doc.file else None
     if span is None:
-        return Location(file=file, label=label, line=1, column=1)
-    return Location(file=file, label=label, line=span.line, column=span.column, end_line=span.end_line,
+        return Location.trusted(file=file, label=label, line=1, column=1)
+    return Location.trusted(file=file, label=label, line=span.line, column=span.column, end_line=span.end_line,
                     end_column=span.end_column)

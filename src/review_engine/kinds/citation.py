@@ -107,7 +107,7 @@ def registry_basis(inst, version=None, reason: str = "") -> Basis:
     quote = reason or "，".join(x for x in (inst.level, inst.issuer, inst.status) if x)
     if version is not None and not reason:
         quote += f"；现行版本：{version_text(inst, version)}"
-    return Basis(law=inst.title, quote=quote)
+    return Basis.trusted(law=inst.title, quote=quote)
 
 
 class Citation(Check):

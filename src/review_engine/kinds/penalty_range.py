@@ -255,8 +255,8 @@ class PenaltyRange(Check):
                 law_range = "；".join(dict.fromkeys(penalty_text(p) for _, p in used))
                 extra = []
                 for number, pen in used[:3]:
-                    extra.append(Basis(law=inst.title, article=number, paragraph=pen.paragraph, item=pen.item,
-                                       quote=pen.quote))
+                    extra.append(Basis.trusted(law=inst.title, article=number, paragraph=pen.paragraph, item=pen.item,
+                                               quote=pen.quote))
                 values = {"cited": c.written, "law": inst.title,
                           "provision": "、".join(r.label() for r in c.articles), "law_range": law_range,
                           "draft_range": fine.raw, "limit": limit, "version": version_text(inst, version),

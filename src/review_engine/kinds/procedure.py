@@ -340,7 +340,7 @@ class Procedure(Check):
             name = ctx.record.explanation if ctx.record is not None else None
             if not name:
                 return None
-            return Hit(location=Location(file=name, label=name, line=1, column=1), excerpt="")
+            return Hit(location=Location.trusted(file=name, label=name, line=1, column=1), excerpt="")
         if item.at == "effective":
             effective = ctx.facts.effective
             if not effective:
@@ -370,7 +370,7 @@ class Procedure(Check):
         file = _record_file(ctx)
         first = error.errors[0]
         label = f"{file} {first.field_path}".strip()
-        location = Location(file=file, label=label, line=first.line, column=first.column)
+        location = Location.trusted(file=file, label=label, line=first.line, column=first.column)
         return Hit(location=location, outcome="unusable", excerpt=first.message,
                    values={"record": file, "error": _error_text(error), "why": "", "trigger": "",
                            "field": first.field_path, "value": "", "calendar": ""})
@@ -418,13 +418,13 @@ def _record_location(ctx, path: tuple) -> Location:
     origin = ctx.record.origin(path) if ctx.record is not None else None
     if origin is not None and origin.source != "dossier" and origin.file:
         label = f"{origin.file} 第{origin.line}行" if origin.line else origin.file
-        return Location(file=origin.file, label=label, line=origin.line, column=1 if origin.line else None)
+        return Location.trusted(file=origin.file, label=label, line=origin.line, column=1 if origin.line else None)
     file = ctx.record.file if ctx.record is not None else None
     line = column = None
     if file is not None:
         line, column = ctx.record.locate(path)
     label = f"{file} {field}" if file else f"程序记录 {field}"
-    return Location(file=file, label=label, line=line, column=column)
+    return Location.trusted(file=file, label=label, line=line, column=column)
 
 
 def _get(obj: Any, path: tuple) -> Any:

@@ -32,7 +32,7 @@ class RecordConflict(Check):
         for conflict in (record.conflicts if record is not None else []):
             at = conflict.stated_at
             label = f"{at.file} {conflict.field}" if at.file else f"程序记录 {conflict.field}"
-            yield Hit(location=Location(file=at.file, label=label, line=at.line, column=at.column),
+            yield Hit(location=Location.trusted(file=at.file, label=label, line=at.line, column=at.column),
                       excerpt=f"{conflict.field}: {show(conflict.stated)}",
                       values={"field": conflict.field, "field_zh": FIELD_ZH.get(conflict.field, conflict.field),
                               "stated": show(conflict.stated), "found": show(conflict.found),

@@ -295,7 +295,7 @@ class Builder:
         for segment in segments:
             self.prepare(segment.body)
         doc = Document.model_construct(
-            file=self.file, title_block=TitleBlock(), preamble=[], body=[], signature=None, attachments=[],
+            file=self.file, title_block=TitleBlock.model_construct(), preamble=[], body=[], signature=None, attachments=[],
             toc=list(self.table.toc), problems=[], line_count=len(self.table.original),
             format="text", encoding=None,
         )

@@ -191,9 +191,30 @@ def read_record(dossier: Path | None, *, draft_file: str | None = None, draft_te
                 own_title: str | None = None) -> Record:
     """The record of a draft: ``dossier`` (the dossier file, or None), else the front matter of
     ``draft_text`` (a .md/.txt draft named ``draft_file``), else none; completed by what the materials beside it
-    state (``material_files``, all of them; ``materials``, the first of each kind, for the opinion's list)."""
-    record = _read_stated(dossier, draft_file=draft_file, draft_text=draft_text, materials=materials)
+    state (``material_files``, all of them; ``materials``, the first of each kind, for the opinion's list).
+    A record read before from the same files (their names and bytes) is read back from the cache
+    (``resources.cached``): not parsed, validated and merged again."""
+    from ..resources import cached
+
     files = list(material_files) if material_files is not None else list((materials or {}).values())
+    front = None
+    if dossier is None and draft_text is not None and draft_text.lstrip("\ufeff")[:3] == "---":
+        front = split_front_matter(draft_text)[0]
+    if dossier is None and front is None and not files:  # no record: nothing to read (a stock's documents)
+        return _read_record(dossier, draft_file, draft_text, materials, files, own_title)
+    key: list[bytes | str] = [repr((str(dossier) if dossier is not None else None, draft_file, own_title,
+                                    sorted((k, str(v)) for k, v in (materials or {}).items()),
+                                    [str(p) for p in files]))]
+    try:
+        key.append(dossier.read_bytes() if dossier is not None else front or "")
+        key += [p.read_bytes() for p in files]
+    except OSError:  # read as before, to report it as before
+        return _read_record(dossier, draft_file, draft_text, materials, files, own_title)
+    return cached("record", key, lambda: _read_record(dossier, draft_file, draft_text, materials, files, own_title))
+
+
+def _read_record(dossier, draft_file, draft_text, materials, files, own_title) -> Record:
+    record = _read_stated(dossier, draft_file=draft_file, draft_text=draft_text, materials=materials)
     if files:
         record.facts = read_materials(files, own_title=own_title)
     if record.error is None:

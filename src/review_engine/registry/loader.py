@@ -19,6 +19,9 @@ Name resolution (``Registry.resolve``) is exact after normalisation, never fuzzy
 * the key must equal a title, a listed short form, or the title without its leading "中华人民共和国";
   a full title wins over a short form; a short form claimed by two instruments resolves to nothing;
 * among the candidate forms of the input, the longest one that matches wins.
+
+Longer than 450 lines because loading, the merged view and name resolution are one ``Registry`` whose queries share
+its indexes and the instruments it has built.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from review_engine import yamlsource
+from review_engine.registry import memo
 from review_engine.registry.articles import TextFacts
 from review_engine.registry.merge import merge
 from review_engine.registry.model import Instrument, Version
@@ -298,8 +302,8 @@ class Registry:
         else:
             pack, ident = imported
             record = pack.record(ident)
-            data = merge(record["head"], overlay) if overlay is not None else record["head"]
-            inst = Instrument.model_validate(data)
+            inst = memo.kept(self, ("instrument", key), lambda: Instrument.model_validate(
+                merge(record["head"], overlay) if overlay is not None else record["head"]))
             inst._facts = _facts_reader(record["facts"])
             inst._origin = pack.name
             if overlay is not None:
@@ -313,7 +317,7 @@ class Registry:
         inst = self._overlay[key]
         if isinstance(inst, tuple):
             data, path = inst
-            inst = self._overlay[key] = Instrument.model_validate(data)
+            inst = self._overlay[key] = memo.kept(self, ("overlay", key), lambda: Instrument.model_validate(data))
             inst._path = path
         return inst
 

@@ -7,7 +7,8 @@ quotations are loaded (``derived._derived``) and compared with every sentence th
 (a provision's fields, or None) are kept per registry in ``resources.cache_dir()``, one marshal file for each
 registry content — the digest stamps this package's modules too, so an answer computed by other code is never
 read — and Python version (marshal's format). A draft edited since its last check is compared again
-only in the sentences that changed. ``save()`` (called by the command line on exit, as ``recache.save``) writes
+only in the sentences that changed. The instruments a review asks the registry for are kept the same way
+(``kept``: pickled, once validated), so that a check validates none. ``save()`` (called by the command line on exit, as ``recache.save``) writes
 what was new, atomically; any failure to read or write only costs time.
 """
 
@@ -51,22 +52,50 @@ def _table(digest: str) -> dict:
     return table
 
 
-def answer(registry, key: tuple, compute):
-    """``compute()`` (a ``derived.Restated`` or None), kept under ``key`` for the registry's content."""
+def answer(registry, key: tuple, compute, kind):
+    """``compute()`` (a ``kind``, the dataclass ``derived.Restated``, or None), kept under ``key`` for the registry's
+    content."""
     from dataclasses import astuple
-
-    from .derived import Restated
 
     digest = registry.digest
     table = _table(digest)
     _USED[digest].add(key)
     if key in table:
         fields = table[key]
-        return None if fields is None else Restated(*fields)
+        return None if fields is None else kind(*fields)
     found = compute()
-    table[key] = None if found is None else astuple(found)  # its fields in order, read back by Restated(*fields)
+    table[key] = None if found is None else astuple(found)  # its fields in order, read back by kind(*fields)
     _NEW.add(digest)
     return found
+
+
+def kept(registry, key: tuple, build):
+    """``build()`` (an object validated from the registry's content: a merged ``Instrument``), kept pickled under
+    ``key`` for the registry's content and read back without validating it again (not for a registry made in
+    memory, whose digest would not tell its content)."""
+    if not (registry.packs or registry.files):
+        return build()
+    import pickle
+
+    import pydantic
+
+    key = (*key, pydantic.VERSION)  # the pickle of a model holds the state of that pydantic's models
+    digest = registry.digest
+    table = _table(digest)
+    _USED[digest].add(key)
+    data = table.get(key)
+    if data is not None:
+        try:
+            return pickle.loads(data)
+        except Exception:  # pickled by other code: built again
+            pass
+    made = build()
+    try:
+        table[key] = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        _NEW.add(digest)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        pass
+    return made
 
 
 def save() -> None:

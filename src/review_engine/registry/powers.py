@@ -57,7 +57,11 @@ class Power:
 
 @lru_cache(maxsize=1)
 def power_table() -> PowerTable:
-    return yamlsource.read(Path(__file__).with_name("powers.yaml")).validate(PowerTable)
+    """The table of ``powers.yaml``, validated once for its content (``resources.cached``)."""
+    from ..resources import cached
+
+    path = Path(__file__).with_name("powers.yaml")
+    return cached("powers", [path.read_bytes()], lambda: yamlsource.read(path).validate(PowerTable))
 
 
 def may_create(measure: str, doc_type: str | None, body: str | None = None, level: str | None = None,

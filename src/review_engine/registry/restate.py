@@ -74,7 +74,7 @@ def _kept(registry: Registry, key: tuple, compute):
         return compute()
     from . import memo
 
-    return memo.answer(registry, key, compute)
+    return memo.answer(registry, key, compute, Restated)
 
 
 def _restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer: tuple[str, ...]) -> Restated | None:

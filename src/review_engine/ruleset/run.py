@@ -99,7 +99,7 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
                     produced = []
                     for hit in loaded.checker.run(ctx):
                         if hit.outcome == "not_run":
-                            not_run.append(NotRun(rule_id=loaded.id, reason=hit.values.get("reason", "")))
+                            not_run.append(NotRun.trusted(rule_id=loaded.id, reason=hit.values.get("reason", "")))
                             continue
                         judgement = _judge(loaded, hit, ctx)
                         if judgement is not None and not judgement.keep:
@@ -112,7 +112,7 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
                             continue
                         produced.append(finding)
             except (ConditionError, userregex.RegexTimeout) as exc:
-                not_run.append(NotRun(rule_id=loaded.id, reason=f"{loaded.file}: {exc}"))
+                not_run.append(NotRun.trusted(rule_id=loaded.id, reason=f"{loaded.file}: {exc}"))
                 continue
             if produced:
                 ctx.fired.add(loaded.id)
@@ -180,7 +180,7 @@ def to_finding(loaded: LoadedRule, hit: Hit, ctx: Context) -> Finding:
         elif node is not None:
             location = _location(doc, node.span, node.eid, node.label)
         else:
-            location = Location(file=file_name(doc), label="全文", line=1, column=1)
+            location = Location.trusted(file=file_name(doc), label="全文", line=1, column=1)
     if unit is not None:
         if excerpt is None:
             excerpt = unit.text[hit.start:hit.end]
@@ -198,7 +198,7 @@ def to_finding(loaded: LoadedRule, hit: Hit, ctx: Context) -> Finding:
     if param and (chosen := ctx.profile.basis_for(param)) is not None:
         own = list(chosen)  # a threshold of the profile: its basis follows the profile
     basis = own + list(hit.values.get("basis_extra", []))
-    return Finding(
+    return Finding.trusted(
         rule_id=rule.id, severity=hit.values.get("severity", rule.severity), title=rule.title,
         message=render(rule.template("message", hit.outcome), values),
         suggestion=render(rule.template("suggestion", hit.outcome), values),
@@ -212,5 +212,5 @@ def file_name(doc: Document) -> str | None:
 
 
 def _location(doc: Document, span, eid: str | None, label: str) -> Location:
-    return Location(file=file_name(doc), eid=eid, label=label, line=span.line, column=span.column,
+    return Location.trusted(file=file_name(doc), eid=eid, label=label, line=span.line, column=span.column,
                     end_line=span.end_line, end_column=span.end_column)
