@@ -340,4 +340,4 @@ def _location(doc, span, label: str):
     if span is None:
         return Location.trusted(file=file, label=label, line=1, column=1)
     return Location.trusted(file=file, label=label, line=span.line, column=span.column, end_line=span.end_line,
-                    end_column=span.end_column)
+                            end_column=span.end_column)

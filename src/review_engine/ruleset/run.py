@@ -213,4 +213,4 @@ def file_name(doc: Document) -> str | None:
 
 def _location(doc: Document, span, eid: str | None, label: str) -> Location:
     return Location.trusted(file=file_name(doc), eid=eid, label=label, line=span.line, column=span.column,
-                    end_line=span.end_line, end_column=span.end_column)
+                            end_line=span.end_line, end_column=span.end_column)
