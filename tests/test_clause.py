@@ -401,6 +401,20 @@ def test_the_subject_acting_when_the_duty_falls():
     assert subjects("电影院应当为观众投保人身意外伤害保险。")[0][1:] == ("电影院", "private")
 
 
+def test_a_firm_named_in_so_is_located_not_a_place():
+    # 律师事务所在本县乡镇设立……: 在 after 事务所 is the preposition (not 所在, "located"); the township is where
+    assert subjects("律师事务所在本县乡镇设立便民法律服务点，须报县司法局批准后方可对外开展业务。")[0][1:] == (
+        "律师事务所", "private")
+    # the approval asked for is a step, not the subject: 报街道办事处批准后方可搭建 is the 丧属's
+    assert subjects("丧属应当提前向社区居民委员会提出申请，报街道办事处批准后方可搭建。")[1][1:] == ("丧属", "private")
+
+
+def test_staff_and_offices_named_by_their_public_task():
+    for head in ("价格监测人员", "县社会保险经办机构", "县涉税信息共享平台", "县政务服务中心"):
+        assert classify(head) == "public", head
+    assert classify("网约车平台") == "private"
+
+
 def test_how_often_is_not_who():
     # 每两年 / 每三个月 before the modal say how often; the subject is in the segment before
     assert subjects("全县国有企业职工年满十八周岁至五十五周岁、身体条件合格的，每两年须无偿献血一次。")[0][2] == "private"
