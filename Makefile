@@ -50,6 +50,8 @@ bench: $(STAMP)
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout16.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout17.yaml
 	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout18.yaml
+	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout19.yaml
+	-$(BIN)/python benchmarks/defects/run.py --catalogue benchmarks/defects/heldout20.yaml
 	-$(BIN)/python benchmarks/cite01_real_docs.py
 	-$(BIN)/python benchmarks/materials/run.py benchmarks/materials/dev benchmarks/materials/dev-writer benchmarks/materials/blind/a benchmarks/materials/blind/b benchmarks/materials/blind/c benchmarks/materials/blind/d benchmarks/materials/blind/e benchmarks/materials/blind/f benchmarks/materials/blind/g benchmarks/materials/blind/h benchmarks/materials/dev-matx benchmarks/materials/dev-matx2
 	-$(BIN)/python benchmarks/hostile.py
