@@ -204,6 +204,8 @@ PROVISIONS = [
     ("消防法", 15, 4, "licence", "公众聚集场所投入使用、营业", "消防救援机构", "approval"),
     # 擅自 is the act done without the consent, not part of its name (未经……批准，不得擅自停业、歇业)
     ("行政许可法", 67, 1, "licence", "停业、歇业", "作出行政许可决定的行政机关", "approval"),
+    # the gate with 任何单位和个人 before 不得 (……实行许可制度。未经许可，任何单位和个人不得经营危险化学品)
+    ("危险化学品安全管理条例", 33, 1, "licence", "经营危险化学品", None, "gate"),
 ]
 
 

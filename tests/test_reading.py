@@ -377,3 +377,23 @@ def test_the_people_of_the_republic_count_nothing():
                    "penalty")
     assert reading.mood == "restates"
     assert read("第二条 2023年全市共查办价格违法案件41件，依法没收的违法所得合计12.6万元。", "没收", "penalty").mood == "fact"
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    # the words of a measure quoted to be looked for are mentioned, not used
+    ("第一条　审核要点：文件中出现“须经……批准后方可”“未经……同意不得”等表述的，应当逐项核对其依据。", "批准", "licence"),
+    ("第一条　合法性审核中发现文件条款规定“处……元罚款”且未援引具体条款的，应当提出修改意见。", "罚款", "penalty"),
+    # a result said not to be the ground of a measure
+    ("第一条　考核结果仅用于内部工作评价，不作为暂扣、吊销许可证件的依据。", "吊销", "penalty"),
+    # what was done in a past year, told as a fact
+    ("第一条　2024年，县市场监督管理局在专项检查中依法没收不合格油品3.2吨，已按照国家有关规定处理。", "没收", "penalty"),
+])
+def test_mentions_grounds_denied_and_past_facts_do_not_create(sentence, word, kind):
+    assert read(sentence, word, kind).mood in NOT_CREATING
+
+
+def test_a_quotation_that_lays_a_measure_down_is_still_read():
+    # a quoted sign the party must post is a use, not a mention (no 出现/规定 before it, no 等表述 after it)
+    assert read("第一条　经营者应当在门口张贴“未经批准不得入内”标识。", "批准", "licence").mood not in ("criterion",)
+    # a rule from a date on is no past fact
+    assert read("第一条　2025年1月1日起，对违规经营者一律没收其经营工具。", "没收", "penalty").mood == "creates"

@@ -114,7 +114,9 @@ _NOT_DONE = re.compile(r"(?:未|均未|并未|从未|没有)(?!经)(?:(?:向|对
 _INCLUDING = re.compile(r"(?:包括|包含|含|涵盖|也适用于|同样适用于|一并适用于)"
                         r"(?=[^，。；]{0,16}?(?:外地|外省|外市|外县|外国|境外|各类|所有|企业|经营者|单位|个人|机构|公司|主体|商户))[^，。；]{0,16}$")
 # A measure made to wait for a legal basis (作出责令停业等处理，必须有法律、法规、规章的明确依据) is bounded, not set.
-_NEEDS_BASIS = re.compile(r"^[^。；]{0,20}?(?:必须|应当|须|要)(?:有|具有|具备|以)[^。；]{0,16}?(?:法律|法规|规章)[^。；]{0,10}?(?:依据|根据|授权)")
+_NEEDS_BASIS = re.compile(r"^[^。；]{0,20}?(?:必须|应当|须|要)(?:有|具有|具备|以)[^。；]{0,16}?(?:法律|法规|规章)[^。；]{0,10}?(?:依据|根据|授权)"
+                          # (… or its basis checked: 应当逐项核对行政许可的设定依据)
+                          r"|^的?(?:设定|制定|法定)?依据")
 # A preference encouraged of private parties (鼓励市场开办者……实行租金优惠) or given to people in need (对最低生活保障家庭
 # 给予租金减免) is no aid to chosen operators.
 _PRIVATE_GIVER = re.compile(r"鼓励|倡导|引导|自主决定|自行决定")
@@ -174,6 +176,29 @@ _BASIS = re.compile(
 _CITED = re.compile(r"《([^》]{2,60})》")
 _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
 _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处")
+# What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
+# not a date a rule starts from (2025年1月1日起) or a period a rule covers
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))[^，。；]{0,8}?[，,]")
+_DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)")
+# A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
+_NOT_A_GROUND = re.compile(r"不(?:得)?(?:作为|列为|视为|用作)[^。；，]{0,12}$")
+_GROUND = re.compile(r"[^。；，]{0,30}?的?(?:依据|根据|条件|前提|理由|因素)")
+# Words of a measure quoted to be looked for (文件中出现“须经……批准后方可”等表述的 / 条款规定“处……元罚款”的)
+_MENTIONED_BY = re.compile(r"(?:出现|规定|表述为?|写有|写明|载有|含有|使用了?|诸如|类似|例如|如)[^“”。；，]{0,2}$")
+_MENTIONED_AS = re.compile(r"“|等?(?:表述|字样|措辞|用语|词语)|等(?:内容|条款)")
+
+
+def _mentioned(text: str, left: int, right: int, start: int, end: int) -> bool:
+    """Whether the measure at ``text[start:end]`` is in (or reaches into) words quoted to be looked for: a quotation
+    after 出现、规定、表述为…… or followed by 等表述、字样…… (文件中出现“须经……批准后方可”“未经……同意不得”等表述的)."""
+    for quote in re.finditer(r"“[^“”]*”", text[left:right]):
+        q_start, q_end = left + quote.start(), left + quote.end()
+        if q_start < end and start < q_end and (_MENTIONED_BY.search(text, left, q_start)
+                                                or _MENTIONED_AS.match(text, q_end)):
+            return True
+    return False
+
+
 # A rule said without a modal after its purpose (为保障……，各电影院每年按票房收入的1%……捐赠): a rate, a quota, a period
 _RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按|按[^。；，]{0,12}?的?[\d.]+[%％]|不少于|不低于|纳入[^。；，]{0,12}?考核")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
@@ -251,6 +276,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     assigned = re.match(r"(?:应当|须|要|统一|一律)?(?:由|交由)", own) is not None and not re.search("是否|有无", own)
     if _DRAFT_REVIEW.search(sentence):
         return reading("criterion", "该句规定对草案的审核（审查）标准，不是设定该措施")
+    if "“" in sentence and _mentioned(text, left, right, start, end):
+        return reading("criterion", "该句引述该措施的文字（审核、检查的对象），不是设定该措施")
     if _REVIEW_POINT.search(before) and ("是否" in after or "有无" in after):
         return reading("criterion", "该句以文件规定的该措施为审核（审查）的对象，不是设定该措施")
     if not assigned and _REVIEWED.search(sentence) and _REVIEW_TOPIC.search(before):
@@ -259,6 +286,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
+    if _PAST_YEAR.match(sentence.lstrip()) and _DONE.search(sentence):
+        return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
+    if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):
+        return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")
     if _NEEDS_BASIS.search(after):
         return reading("criterion", "该句要求该措施须有法律、法规、规章依据，是限制而不是设定该措施")
     segment_rest = re.split(r"[，,；;。]", after, maxsplit=1)[0]

@@ -56,7 +56,7 @@ _OBTAIN = re.compile(
 )
 _OBTAIN_HINT = re.compile(r"取得|领取|持有|具备|申领|办理")
 _SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<c>证)?(?:制度|管理)|"
-                     rf"对(?P<n2>{_NAME_CHARS}{{2,20}}?)实行(?:行政)?许可")
+                     rf"对(?P<n2>{_NAME_CHARS}{{2,20}}?)(?:[（(][^）)]{{1,16}}[）)])?实行(?:行政)?许可")
 # 由 / 经 anchor the two patterns below; the activity is taken from the words before the match
 _GRANT = re.compile(rf"[，,]?由(?P<b>[^，。；由]{{2,40}}?{ORGAN})(?:依法|按照[^，。；]{{0,16}}?)?"
                     rf"(?P<v>审批|批准|核准|核发|颁发|许可)(?![的后前])")
@@ -68,7 +68,8 @@ _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依�
                        rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
 # an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
 _APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
-                            r"[，,]?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?(?P<act>[^，。；]{1,20})")
+                            r"[，,]?(?:任何单位和个人|任何单位或者个人|任何人)?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?"
+                            r"(?P<act>[^，。；]{1,20})")
 # … the body named, the act forbidden after the condition (未经消防救援机构许可的，不得投入使用、营业)
 _NAMED_GATE = re.compile(rf"未经[^，。；经]{{2,40}}?{ORGAN}(?:审查|审核)?(?:同意)?(?:批准|许可|核准|审批)的?[，,]"
                          r"(?:不得|禁止|不准)")
