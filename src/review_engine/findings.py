@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .empty import new_dict, new_list
+from .model import _trusted
 
 Severity = Literal["block", "modify", "warn", "info"]
 SEVERITY_ORDER = {"info": 0, "warn": 1, "modify": 2, "block": 3}
@@ -53,21 +54,10 @@ class _Contract(BaseModel):
                 data[name] = values[name]
             else:
                 data[name] = factory() if factory is not None else default
-        obj = _NEW(cls)
-        _SET_DICT(obj, data)
-        _SET_FIELDS(obj, set(values))
-        _SET_EXTRA(obj, None)
-        _SET_PRIVATE(obj, None)
-        return obj
+        return _trusted(cls, data, fields_set=set(values))  # assembled as the parser assembles its nodes
 
 
 _PLANS: dict[type, list] = {}
-# BaseModel's slots, set through their descriptors (as ``model.py`` builds its nodes)
-_NEW = object.__new__
-_SET_DICT = BaseModel.__dict__["__dict__"].__set__
-_SET_FIELDS = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
-_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Basis(_Contract):

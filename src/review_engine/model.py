@@ -36,19 +36,22 @@ NodeKind = Literal[
 _FIELDS_SET: dict[type, set[str]] = {}
 
 
-def _trusted(cls, values: dict, private: dict | None = None):
+def _trusted(cls, values: dict, private: dict | None = None, fields_set: set[str] | None = None):
     """Build a model instance from values the parser computed itself, without validation.
 
     The parser builds some 30 000 nodes per MB of text; ``model_construct`` costs ~25 µs a node, which
     was most of the parse time. Values here come from our own code with the declared types (the tests
-    round-trip every node through ``model_validate``), so the instance is assembled directly.
+    round-trip every node through ``model_validate``), so the instance is assembled directly. ``fields_set``: the
+    fields given explicitly, when ``values`` holds defaults too (``findings._Contract.trusted``); else every field.
     """
-    fields = _FIELDS_SET.get(cls)
+    fields = fields_set
     if fields is None:
-        fields = _FIELDS_SET[cls] = set(cls.model_fields)
+        fields = _FIELDS_SET.get(cls)
+        if fields is None:
+            fields = _FIELDS_SET[cls] = set(cls.model_fields)
     obj = _NEW(cls)
     _SET_DICT(obj, values)
-    # Every field is given, so all instances can share one fields-set (pydantic only ever adds to it).
+    # Every field is given, so all instances of a node class can share one fields-set (pydantic only ever adds to it).
     _SET_FIELDS(obj, fields)
     _SET_EXTRA(obj, None)
     _SET_PRIVATE(obj, private)
