@@ -419,3 +419,21 @@ def test_how_often_is_not_who():
     # 每两年 / 每三个月 before the modal say how often; the subject is in the segment before
     assert subjects("全县国有企业职工年满十八周岁至五十五周岁、身体条件合格的，每两年须无偿献血一次。")[0][2] == "private"
     assert subjects("养殖户每三个月应当向村民委员会报告存栏数量。")[0][1:] == ("养殖户", "private")
+
+
+def test_a_conceded_basis_does_not_cover_what_is_added():
+    from review_engine.kinds.pattern import beyond_concession
+    sentence = "在近岸海域新设养殖网箱的，除依法办理养殖证外，还须经所在乡镇人民政府审核同意，未经同意不得投放。"
+    at = sentence.index("同意")
+    # the hit after the concession: the 依法 of the concession is not searched
+    assert "依法" not in beyond_concession(sentence, at)
+    # a hit inside the concession keeps the whole sentence
+    assert beyond_concession(sentence, sentence.index("办理")) == sentence
+    # the finding follows: the added consent is a licence the document creates
+    from review_engine.engine import get_rules
+    rules = get_rules()
+    text = ("第一条　为加强海水养殖管理，结合本县实际，制定本办法。\n第二条　" + sentence + "\n")
+    assert any(f.rule_id == "CONT-LIC-01" for f in findings(rules, text))
+    # without the added requirement, the restated licence draws none
+    plain = "第一条　为加强海水养殖管理，结合本县实际，制定本办法。\n第二条　在近岸海域新设养殖网箱的，应当依法办理养殖证。\n"
+    assert not any(f.rule_id == "CONT-LIC-01" for f in findings(rules, plain))

@@ -4,7 +4,9 @@ Parameters:
 
 ``patterns``         regular expressions (Python ``re``); any match is a hit
 ``lexicon``          literal terms (escaped and tried longest first); use either or both
-``unless_sentence``  regexes: a hit is dropped when its sentence (up to 。；！？) matches any of them
+``unless_sentence``  regexes: a hit is dropped when its sentence (up to 。；！？) matches any of them; a concession
+                     the hit comes after (除依法办理养殖证外，还须经乡镇人民政府同意) is not searched: the basis it
+                     names covers what it concedes, not the further requirement
 ``unless_unit``      regexes: dropped when the text unit (the 款, 项 or outline line) matches any
 ``unless_article``   regexes: dropped when the whole article (or outline item) matches any
 ``require_sentence`` regexes: a hit counts only when its sentence also matches every one of them
@@ -144,7 +146,7 @@ class Pattern(Check):
         if self.unless_sentence is not None or self.require_sentence:
             left, right = unit.sentence(start, end)
             sentence = unit.text[left:right]
-            if self.unless_sentence is not None and self.unless_sentence.search(sentence):
+            if self.unless_sentence is not None and self.unless_sentence.search(beyond_concession(sentence, start - left)):
                 return False
             if any(r.search(sentence) is None for r in self.require_sentence):
                 return False
@@ -154,3 +156,14 @@ class Pattern(Check):
             return False
         return True
 
+
+# 除……外，还（另、并、同时、也、须、应当）……: what the law already asks is conceded, and more is added
+_CONCESSION = re.compile(r"除[^。；]{1,40}?(?:以外|之外|外)[，,]?(?=[^。；，]{0,3}?(?:还|另|并|同时|也|须|需|应当|必须))")
+
+
+def beyond_concession(sentence: str, at: int) -> str:
+    """The sentence without a concession (除依法办理养殖证外，) that ends before ``at``, the hit's offset in it."""
+    found = _CONCESSION.search(sentence)
+    if found is None or found.end() > at:
+        return sentence
+    return sentence[:found.start()] + sentence[found.end():]
