@@ -295,6 +295,10 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("retro", "本办法施行前已经饲养犬只的，养犬人应当自本办法施行之日起三十日内申领养犬许可证。", False),
     ("retro", "本办法施行前已建和在建矿山，采矿权人应当依照本办法编制方案。", False),
     ("retro_burden", "本办法施行前发布的其他有关规定与本办法相抵触的，依照本办法执行。", False),
+    # a conflict settled back to the earlier date, with what was paid taken back, reaches back
+    ("retro_burden", "本办法施行前已签订的合作协议，与本办法不一致的，自协议签订之日起按照本办法执行，多出部分予以追缴。", True),
+    # a business lawfully opened before, closed from the effective date
+    ("retro_burden", "本办法施行前已开业的诊所，不符合本办法规定标准的，自本办法施行之日起停止诊疗服务。", True),
     ("retro", "本办法不溯及既往。", False),
     ("retro", "建立食品安全追溯体系。", False),
     # earlier facts named by a past time, measured by the document or treated all alike, with a burden

@@ -155,6 +155,8 @@ def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
     # … while the tier itself and its people remain internal
     assert read("第二条 对考核不合格的乡镇予以通报批评。", "通报批评", "penalty").internal
     assert read("第二条 对各乡镇主要负责人予以约谈。", "约谈", "penalty").internal
+    # a tier whose consent the party lacked is not the one sanctioned
+    assert not read("第二条 蜂农未经乡镇人民政府同意擅自设置蜂场的，其蜂箱由乡镇人民政府予以没收。", "没收", "penalty").internal
 
 
 def test_a_prohibition_on_the_administration_runs_to_the_next_modal():
@@ -387,6 +389,10 @@ def test_the_people_of_the_republic_count_nothing():
     ("第一条　考核结果仅用于内部工作评价，不作为暂扣、吊销许可证件的依据。", "吊销", "penalty"),
     # what was done in a past year, told as a fact
     ("第一条　2024年，县市场监督管理局在专项检查中依法没收不合格油品3.2吨，已按照国家有关规定处理。", "没收", "penalty"),
+    # what a review finds in a document, named to be deleted
+    ("第一条　审核中发现文件要求申请人提供重复证明的，应当提出删除意见。", "证明", "licence"),
+    # … or a statistic of a past year
+    ("第一条　2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%。", "县外", "market"),
 ])
 def test_mentions_grounds_denied_and_past_facts_do_not_create(sentence, word, kind):
     assert read(sentence, word, kind).mood in NOT_CREATING

@@ -62,7 +62,9 @@ _REVIEW_POINT = re.compile(r"(?:审核|审查|核查)(?:要点|重点|内容)[�
 # The review of drafts the sentence is about (合法性审核中，凡送审稿……的，审核机构应当认定为不合法): its measures are
 # what the reviewer looks for.
 _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审查机构|备案审查)[^。；]{0,60}?(?:送审稿|草案|征求意见稿)|"
-                           r"(?:送审稿|草案)[^。；]{0,80}?(?:审核机构|审查机构|认定为不合法|提出(?:删除|修改|纠正)意见)")
+                           r"(?:送审稿|草案)[^。；]{0,80}?(?:审核机构|审查机构|认定为不合法|提出(?:删除|修改|纠正)意见)|"
+                           # (… or what a review finds in a document: 审核中发现文件要求申请人提供……证明的，应当提出删除意见)
+                           r"(?:审核|审查)(?:中|时|过程中)?发现(?:文件|草案|送审稿|条款|规范性文件)[^。；]{0,80}?提出(?:删除|修改|纠正|审核|审查)?意见")
 _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
 # (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
@@ -178,8 +180,10 @@ _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|
 _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处")
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))[^，。；]{0,8}?[，,]")
-_DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)")
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))[^，。；]{0,16}?[，,]")
+# (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
+_DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
+                   r"|(?:占比|比例|比重)(?:为|达到?)[^。；，]{0,6}?[\d.]+[%％]|同比(?:增长|下降|减少)")
 # A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
 _NOT_A_GROUND = re.compile(r"不(?:得)?(?:作为|列为|视为|用作)[^。；，]{0,12}$")
 _GROUND = re.compile(r"[^。；，]{0,30}?的?(?:依据|根据|条件|前提|理由|因素)")
@@ -200,7 +204,9 @@ def _mentioned(text: str, left: int, right: int, start: int, end: int) -> bool:
 
 
 # A rule said without a modal after its purpose (为保障……，各电影院每年按票房收入的1%……捐赠): a rate, a quota, a period
-_RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按|按[^。；，]{0,12}?的?[\d.]+[%％]|不少于|不低于|纳入[^。；，]{0,12}?考核")
+# (… or an act assigned to a body after the purpose: 为推进全域土地综合整治，……房屋由乡镇人民政府统一征收)
+_RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按|按[^。；，]{0,12}?的?[\d.]+[%％]|不少于|不低于|纳入[^。；，]{0,12}?考核"
+                        r"|由[^。；，]{1,20}?(?:统一|负责|集中|予以)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")

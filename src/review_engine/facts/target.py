@@ -19,6 +19,9 @@ _SOUGHT = re.compile(r"(?:申报|申请|申领|参加|参与|承接|获得|享�
 # the passive: 施工企业被……约谈两次以上的 (the firm was summoned; the summons is not the measure's target)
 _UNDERGONE = re.compile(r"被[^，。；]{0,16}$")
 
+# the tier as the one consented, reported to or acting (未经乡镇人民政府同意擅自设置蜂场的: the beekeeper is the target)
+_OTHER_ROLE = re.compile(r"(?:未经|须经|报经|经|征得|取得|向|报请|报送|报|由|会同|按照|依照)[^，。；]{0,3}$")
+
 # tiers of the administration that also name a place (乡镇公共厕所保洁承包人: the contractor works in the townships)
 _PLACE = re.compile(r"各地|各(?:区|县|市|乡镇|镇|乡|街道|地区)|乡镇|街道")
 _OWN_PEOPLE = re.compile(r"的?(?:主要)?(?:负责人|领导|工作人员|干部|党员|公职人员|执法人员|部门|机关|人民政府|政府|办事处|站所)")
@@ -68,6 +71,8 @@ def internal_target(target: str) -> bool:
             continue  # what the party applies for or takes part in (申报各级农业补贴项目的): not on whom it falls
         if _UNDERGONE.search(target, 0, found.start()):
             continue  # what was done to the party before (被县人力资源和社会保障局约谈两次以上的企业): its conduct, not a tier
+        if _OTHER_ROLE.search(target, 0, found.start()):
+            continue  # whose consent the party lacked, or to whom it reports (未经乡镇人民政府同意……的): not the target
         if not _PLACE.fullmatch(found.group()):
             return True
         rest = target[found.end():]
