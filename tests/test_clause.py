@@ -437,3 +437,15 @@ def test_a_conceded_basis_does_not_cover_what_is_added():
     # without the added requirement, the restated licence draws none
     plain = "第一条　为加强海水养殖管理，结合本县实际，制定本办法。\n第二条　在近岸海域新设养殖网箱的，应当依法办理养殖证。\n"
     assert not any(f.rule_id == "CONT-LIC-01" for f in findings(rules, plain))
+
+
+def test_a_proviso_is_read_with_the_clause_it_qualifies():
+    from review_engine.kinds.pattern import unless_scope
+    text = "依照《城市房地产开发经营管理条例》第二十九条规定，价格由当事人协商议定；但是，居民住宅价格，应当实行政府指导价。"
+    left = text.index("但是")
+    # the citation before ；但是 covers the proviso
+    assert unless_scope(text, left, len(text), text.index("政府指导价")).startswith("依照《")
+    # a clause after ； that is no proviso stands alone
+    text = "依照《某某条例》第二条规定，价格由当事人协商议定；居民住宅价格实行政府指导价。"
+    left = text.index("居民")
+    assert unless_scope(text, left, len(text), text.index("政府指导价")) == text[left:]

@@ -179,3 +179,24 @@ def test_a_trigger_the_gate_reads_as_not_creating_leaves_the_rest_of_the_sentenc
     text = ("# 某县涉企收费管理办法\n\n第一条　为规范涉企收费，结合本县实际，制定本办法。\n"
             "第二条　各乡镇、各部门不得以举办节庆、评比达标等名义向辖区渔业合作社、民宿经营户摊派费用或者索要赞助。\n")
     assert not [f for f in review(text) if f.rule_id.startswith("CONT-FEE") and f.location.label.startswith("第二条")]
+
+
+def test_a_licence_named_in_a_cited_list_of_conditions_is_for_the_reviewer_not_a_block():
+    # 《城市房地产开发经营管理条例》第二十二条 lists the conditions of pre-sale, the planning and building permits among
+    # them; the registry records no measure of that article, so its silence does not show the licence is the draft's
+    text = ("# 某县商品房预售管理办法\n\n第一条　为规范商品房预售，结合本县实际，制定本办法。\n"
+            "第二条　依照《城市房地产开发经营管理条例》第二十二条规定，房地产开发企业预售商品房，应当符合下列条件：\n"
+            "（一）持有建设工程规划许可证和施工许可证；\n（二）已办理预售登记，取得商品房预售许可证明。\n")
+    # the items restate the conditions the lead cites
+    assert not [f for f in review(text) if f.rule_id.startswith("CONT-LIC")]
+    # the same licence under a lead that cites the article for other rules: warn, the reviewer reads the article
+    text = ("# 某县商品房预售管理办法\n\n第一条　为规范商品房预售，结合本县实际，制定本办法。\n"
+            "第二条　依照《城市房地产开发经营管理条例》第二十二条规定，房地产开发企业预售商品房，应当遵守下列规定：\n"
+            "（一）持有建设工程规划许可证和施工许可证；\n（二）按规定公示预售方案。\n")
+    found = [f for f in review(text) if f.rule_id == "CONT-LIC-01"]
+    assert found and all(f.severity == "warn" for f in found)
+    assert "请核实该条是否规定了该措施" in found[0].reading
+    # a penalty cited to an article that records none is still a penalty the draft sets
+    text = ("# 某县道路交通管理办法\n\n第一条　为加强道路交通管理，结合本县实际，制定本办法。\n"
+            "第二条　依照《中华人民共和国道路交通安全法》第二条的规定，驾驶人违反本办法规定的，处五千元罚款。\n")
+    assert any(f.rule_id == "CONT-PEN-01" and f.severity == "block" for f in review(text))

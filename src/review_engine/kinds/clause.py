@@ -89,7 +89,7 @@ from pydantic import Field
 
 from ..empty import Strings, new_list
 from . import Check, Hit, Params, regex
-from .pattern import PatternParams, any_regex, beyond_concession, match_span
+from .pattern import PatternParams, any_regex, match_span, unless_scope
 from .terms import expand, factor
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
@@ -309,7 +309,7 @@ class Clause(Check):
                 continue
             if forms:
                 matched = self.matching(facts, unit, sentence, start, end, left, right, off)
-            elif self.unless_sentence is not None and self.unless_sentence.search(beyond_concession(sentence, start - left)):
+            elif self.unless_sentence is not None and self.unless_sentence.search(unless_scope(text, left, right, start)):
                 matched = None
             else:
                 matched = {}
@@ -367,7 +367,7 @@ class Clause(Check):
                 continue
             if excepted is None:
                 excepted = (self.unless_sentence is not None
-                            and self.unless_sentence.search(beyond_concession(sentence, start - left)) is not None)
+                            and self.unless_sentence.search(unless_scope(text, left, right, start)) is not None)
                 if excepted:
                     return None
             if form.unless_article is not None and form.unless_article.search(facts.index.article_text(unit)):

@@ -146,7 +146,7 @@ class Pattern(Check):
         if self.unless_sentence is not None or self.require_sentence:
             left, right = unit.sentence(start, end)
             sentence = unit.text[left:right]
-            if self.unless_sentence is not None and self.unless_sentence.search(beyond_concession(sentence, start - left)):
+            if self.unless_sentence is not None and self.unless_sentence.search(unless_scope(unit.text, left, right, start)):
                 return False
             if any(r.search(sentence) is None for r in self.require_sentence):
                 return False
@@ -159,6 +159,20 @@ class Pattern(Check):
 
 # 除……外，还（另、并、同时、也、须、应当）……: what the law already asks is conceded, and more is added
 _CONCESSION = re.compile(r"除[^。；]{1,40}?(?:以外|之外|外)[，,]?(?=[^。；，]{0,3}?(?:还|另|并|同时|也|须|需|应当|必须))")
+
+
+# ；但是，…… / ；但…… : a proviso qualifies the clause before it, and is read with it
+_PROVISO = re.compile(r"\s*(?:但是|但)[，,]")
+
+
+def unless_scope(text: str, left: int, right: int, at: int) -> str:
+    """Where a hit's exceptions are searched: its sentence (``text[left:right]``), without a concession the hit
+    (at ``at``) comes after, and led by the clause a proviso qualifies (依照《……》第二十九条规定，……；但是，……应当实行
+    政府指导价: the citation covers the proviso)."""
+    sentence = beyond_concession(text[left:right], at - left)
+    if left and _PROVISO.match(text, left) and text[left - 1] in "；;":
+        return text[text.rfind("。", 0, left - 1) + 1:left] + sentence
+    return sentence
 
 
 def beyond_concession(sentence: str, at: int) -> str:
