@@ -449,3 +449,16 @@ def test_a_proviso_is_read_with_the_clause_it_qualifies():
     text = "依照《某某条例》第二条规定，价格由当事人协商议定；居民住宅价格实行政府指导价。"
     left = text.index("居民")
     assert unless_scope(text, left, len(text), text.index("政府指导价")) == text[left:]
+
+
+def test_a_party_named_by_what_it_does_is_private():
+    for head in ("各初加工主体", "承包耕地30亩以上的经营主体", "社会投资主体"):
+        assert classify(head) == "private", head
+    # the one answerable or supervising is not thereby private
+    assert classify("责任主体") == "unknown"
+
+
+def test_a_levy_added_on_top_of_the_law_is_not_covered_by_its_basis():
+    from review_engine.kinds.pattern import beyond_concession
+    sentence = "对演出门票收入，在依法缴纳税款基础上加征2%的地方文化事业附加。"
+    assert "依法" not in beyond_concession(sentence, sentence.index("附加"))

@@ -297,6 +297,10 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("retro_burden", "本办法施行前发布的其他有关规定与本办法相抵触的，依照本办法执行。", False),
     # a conflict settled back to the earlier date, with what was paid taken back, reaches back
     ("retro_burden", "本办法施行前已签订的合作协议，与本办法不一致的，自协议签订之日起按照本办法执行，多出部分予以追缴。", True),
+    # a benefit drawn before, to be paid back under the new conditions
+    ("retro_burden", "本办法施行前已领取补贴但不符合本办法新定条件的家庭，应当自本办法施行之日起30日内退还已领取的补贴。", True),
+    # what was lawfully built before, measured by the new plan and denied its registration
+    ("retro_burden", "本意见印发前已建成但不符合新编村庄规划的农房，自本意见施行之日起不予办理不动产登记。", True),
     # a business lawfully opened before, closed from the effective date
     ("retro_burden", "本办法施行前已开业的诊所，不符合本办法规定标准的，自本办法施行之日起停止诊疗服务。", True),
     ("retro", "本办法不溯及既往。", False),

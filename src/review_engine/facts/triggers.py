@@ -72,7 +72,9 @@ _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决
 # alike (一律、一并), or charges them (补缴、追缴)
 _APPLIES = (r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?:不)?符合本|超出本|超过本|违反本|一并|一律|补缴|补交|追缴|追溯"
             # (… or falls short of it: 租金低于本办法规定指导价的 / 不具备本办法规定的职称的)
-            r"|低于本|高于本|不具备本|未达到本|达不到本|不满足本")
+            r"|低于本|高于本|不具备本|未达到本|达不到本|不满足本"
+            # (… or by the new standard it sets: 已建成但不符合新编村庄规划的农房)
+            r"|不符合新")
 _RETRO = re.compile(
     # 本办法施行前（本通知印发之前）已经……的，……
     rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
@@ -96,7 +98,7 @@ _RETRO = re.compile(
 # 农药，均应当……补建电子台账并上传追溯平台)
 # (a conflict rule, 与本办法不一致的，以本办法为准, is no reaching back; a conflict settled back to the earlier date, with
 # what was paid taken back, is: 与本办法不一致的，自协议签订之日起按照本办法执行……多出部分予以追缴)
-_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|(?:相抵触|不一致)(?![^。；]*?(?:之日起(?:按照|依照|适用)本|追缴|追回|补缴|补交|退回|重新核定))|废止|"
+_RETRO_NOT = re.compile(r"不(?:溯及|追溯)|过渡期|(?:相抵触|不一致)(?![^。；]*?(?:之日起(?:按照|依照|适用)本|追缴|追回|补缴|补交|退回|重新核定))|废止|"
                         r"继续有效|仍然有效|继续执行|继续享受|继续履行|继续(?:按照|依照)[^。；，]{0,24}?(?:执行|办理|有效)|不再(?:补缴|补交|追缴|追回|补办|补足|退回)|无需(?:补缴|补交|补办)|不予(?:追缴|追回|补缴)|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
                         # (the rules of the time they were made: 按照其建设时适用的标准管理)
                         r"(?:建设|建成|设立|取得|签订|批准|申请|发生|投产|开业)时(?:适用|施行|执行|有效)的|"
@@ -109,11 +111,13 @@ _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|�
 # what is made up, redone or voided for the past (补缴、补做、视为违规、重新申请、失效、追回……)
 # (a contract or an act lawfully done then, to be redone or voided: 应当在三个月内重新签订，逾期视为无效)
 _REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补检|补建|补记|补签|视为违规|视为违法|重新申请|重新办理|失效|作废"
-           r"|追缴|追回|退回"
+           r"|追缴|追回|退回|退还已"
            r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定|编报|编制|报批|报送|评估|审查|审核|核准|取得)|视为无效|一律无效")
 # (… or a business lawfully opened before closed from the effective date: 不符合标准的，自本办法施行之日起停止诊疗服务)
 _PAST_BURDEN = re.compile(rf"{_REDONE}|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限"
-                          r"|停止(?:[^。；，]{0,6}?)(?:服务|经营|营业|执业|诊疗|生产|运营)|关闭|关停|取缔")
+                          r"|停止(?:[^。；，]{0,6}?)(?:服务|经营|营业|执业|诊疗|生产|运营)|关闭|关停|取缔"
+                          # (… or what was lawfully built denied its registration: 自本意见施行之日起不予办理不动产登记)
+                          r"|不予(?:办理|登记|发放|颁发)")
 # A clause that lays a duty for the future on an existing situation (本办法施行前已建成的…，应当依照本办法…) is a
 # transitional clause, not a retroactive one, unless it attaches a burden to the past (补缴, 处罚…).
 _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")

@@ -296,12 +296,13 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
             if articles and all(provides(ctx, inst, kind, a) is False and not repeats_article(
                     registry, inst.title, str(a), sentence, ctx.review_date) for a in articles):
                 cited = "、".join(f"第{to_chinese(a)}条" for a in articles)
-                if kind == "licence" and not any(article_recorded(ctx, inst, a) for a in articles):
-                    # the registry records no measure of these articles at all, and a licence is often named in
-                    # an article that lists conditions (持有建设工程规划许可证和施工许可证) without providing it: its
-                    # silence does not show the article lacks the licence — the reviewer reads the article
-                    # (penalties are recorded from every liability clause: there the silence is an answer)
-                    return Judgement(True, "warn", f"该句援引《{inst.title}》{cited}，上位法库没有该条规定措施的记录，"
+                if kind != "penalty":
+                    # the registry records penalties from every liability clause, so there its silence is an
+                    # answer; licences, coercive measures and fees it records only where an article provides them in
+                    # words it knows (a licence named among conditions, 持有建设工程规划许可证; a removal told after the
+                    # fine, 逾期不拆除的，由交通主管部门拆除): its silence does not show the article lacks the measure,
+                    # and the reviewer reads the article
+                    return Judgement(True, "warn", f"该句援引《{inst.title}》{cited}，上位法库未记录该条规定了该措施，"
                                                    f"请核实该条是否规定了该措施；{who}")
                 return Judgement(True, reading=f"该句援引的《{inst.title}》{cited}没有规定该措施；{who}")
             if not articles and kind == "penalty" and SUM_WRITTEN.search(sentence):
@@ -332,13 +333,6 @@ def facts_of(ctx, inst, exact: bool = False):
     if facts is None and not exact and inst.text_versions:
         facts = inst.facts_for(inst.text_versions[-1])
     return facts
-
-
-def article_recorded(ctx, inst, article: int) -> bool:
-    """Whether the registry records any measure of ``article`` of ``inst`` (in the version in force on the review
-    date): an article it records nothing of may still name the measure (a list of conditions)."""
-    facts = facts_of(ctx, inst, exact=True)
-    return facts is not None and facts.fact(article) is not None
 
 
 def provides(ctx, inst, kind: str, article: int | None = None) -> bool | None:

@@ -158,7 +158,9 @@ class Pattern(Check):
 
 
 # 除……外，还（另、并、同时、也、须、应当）……: what the law already asks is conceded, and more is added
-_CONCESSION = re.compile(r"除[^。；]{1,40}?(?:以外|之外|外)[，,]?(?=[^。；，]{0,3}?(?:还|另|并|同时|也|须|需|应当|必须))")
+# (… or 在……基础上: 在依法缴纳税款基础上加征2%的地方文化事业附加)
+_CONCESSION = re.compile(r"除[^。；]{1,40}?(?:以外|之外|外)[，,]?(?=[^。；，]{0,3}?(?:还|另|并|同时|也|须|需|应当|必须))"
+                         r"|在[^。；，]{1,30}?基础上[，,]?")
 
 
 # ；但是，…… / ；但…… : a proviso qualifies the clause before it, and is read with it
