@@ -275,9 +275,10 @@ def _provision_restated(ctx, kind: str, sentence: str):
 
 def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgement:
     """The sentence names a basis. A higher law that may provide the measure (and, where the registry knows the
-    cited article, does provide it — or the sentence repeats the article's words) passes; a cited instrument that
-    may not provide it (a 规范性文件, a 部门规章 for a licence) is no basis; "依法" alone or a title the registry does
-    not know is for the reviewer."""
+    cited article, does provide it — or the sentence repeats the article's words) passes; a cited article the
+    registry records no such penalty of blocks, one it records no such licence, coercion or fee of is warned; a cited
+    instrument that may not provide it (a 规范性文件, a 部门规章 for a licence) is no basis; "依法" alone or a title the
+    registry does not know is for the reviewer."""
     from ..facts.amounts import SUM_WRITTEN
     from ..numerals import to_chinese
     from ..registry.powers import may_create
