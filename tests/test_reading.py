@@ -140,6 +140,13 @@ def test_a_statement_of_purpose_without_a_norm_is_background():
     assert reading.mood in NOT_CREATING
 
 
+def test_a_purpose_followed_by_what_a_party_may_do_is_a_rule():
+    # a bare 可 before the act it allows is a modal: the purpose opens a norm, it is not the whole sentence
+    reading = read("第二条 为了防止集体资产流失，村务监督委员会可随时调取村民家庭收支明细。", "调取", "power")
+    assert reading.mood == "creates"
+    assert read("第二条 为了形成可复制的管理经验，开展集体资产清查试点。", "清查", "power").mood in NOT_CREATING
+
+
 def test_a_measure_on_the_administration_itself_is_internal():
     reading = read("第二条 对资产清查工作推进不力的镇（街道）和县直有关部门，由县人民政府予以通报批评。", "通报批评", "penalty")
     assert reading.internal

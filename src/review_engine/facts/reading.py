@@ -180,7 +180,9 @@ _BASIS = re.compile(
 )
 _CITED = re.compile(r"《([^》]{2,60})》")
 _BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
-_MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处")
+# (… and a bare 可 before the act it allows: 学校可随时翻查学生手机)
+_MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处"
+                    r"|(?<![不许认])可(?=随时|直接|径行|先行|对|将|不经|予以|要求|责令|采取|组织|进入|查|调|翻|扣|收|拆|停|暂)")
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
 _PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))[^，。；]{0,16}?[，,]")
