@@ -147,6 +147,11 @@ def test_a_purpose_followed_by_what_a_party_may_do_is_a_rule():
     assert read("第二条 为了形成可复制的管理经验，开展集体资产清查试点。", "清查", "power").mood in NOT_CREATING
 
 
+def test_a_count_of_what_a_past_year_brought_is_a_fact():
+    reading = read("第二条 2024年全镇新引进农产品加工企业6家，其中4家为在本镇新设立的企业。", "在本镇新设立的企业", "market")
+    assert reading.mood in NOT_CREATING
+
+
 def test_a_measure_on_the_administration_itself_is_internal():
     reading = read("第二条 对资产清查工作推进不力的镇（街道）和县直有关部门，由县人民政府予以通报批评。", "通报批评", "penalty")
     assert reading.internal

@@ -1,5 +1,8 @@
 """Clauses: the sentence structure content rules read — who (subject), must/may/must not (modal), what.
 
+Longer than 450 lines because the words that name public bodies and private parties (``PUBLIC``, ``PRIVATE``)
+and the subject-finding steps below belong together: split, a reader would follow one step across two files.
+
 A norm in a Chinese administrative text is nearly always one of a few shapes:
 
     [条件，] 主体 + 情态词 + 谓语            申请人应当经市交通运输局批准后方可营运。
@@ -75,6 +78,8 @@ _PREPOSITION = re.compile(
     r"报经|未经|(?<![已曾])经(?!营|济|费|常|销|办|纪|理|验|贸)|(?<![存所现实])在(?!职|建|校)|(?<=事务所|派出所|研究所|招待所)在|(?<=诊所)在|(?<![相针绝面应反核])对(?!外|内|象|应)"
     r"|(?<![方导趋意面去倾指])向|(?<![自理缘经])由|按照|依照|根据|依据|(?<![关属对等基])于|(?<![参给])与|会同|凭|通过"
     r"|(?<![所予加可难])以(?![上下内外及后前来])|(?<![即])将|把|被|(?<![来各独])自(?!行|主|由|然|身|愿|治|动|律|用)"
+    # a distributive act after the party (肉兔养殖户每出栏一批肉兔，应当……: the farmer, each time)
+    r"|(?<=[者户商方主员])每"
     # a purpose after the subject (县人力资源和社会保障局为核查……情况，有权……)
     r"|为了|(?<![成作认行因以称更])为(?=核查|核实|加强|规范|保障|落实|推进|做好|确保|促进|防止|维护|掌握|查明|便于|方便|"
     r"满足|实现|提高|预防|调查|核验)"
@@ -110,9 +115,11 @@ PRIVATE = re.compile(
     r"|居民|村民|用户|消费者|车主|驾驶人|驾驶员|所有人|使用人|权利人|投标人|招标人|供应商|承包人|承包商|开发商|中介"
     r"|学校|医院|医疗机构|机构|协会|商会|平台|委员会|家庭|子女|配偶|亲属|场所|门店|店铺|商铺|摊点|摊位|网点|网吧|酒吧"
     r"|合作社|联合社|基金会|事务所|俱乐部|工作室|驾校|技校|职校"
-    r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$"
+    r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$|店$|铺$"
     # a party named by what it does (经营主体、初加工主体、投资主体), not the one answerable (责任主体)
     r"|(?:经营|市场|投资|加工|生产|养殖|种植|流通|销售|运营|建设)主体$"
+    # … and its production site (种薯生产基地、养殖基地)
+    r"|(?:生产|种植|养殖|繁育|育苗|种薯|加工)基地$"
     # places of business and the public served (零售点、收购点; 游客、乘客、学员)
     r"|(?:零售|销售|经营|服务|收购|代售|维修|回收)点|游客|乘客|旅客|顾客|学员|考生|住客|丧属|家属|作坊|餐馆|饭馆|摊贩|农家乐|民宿|学生|家长|患者|商超|场馆|健身房|游泳馆|球馆"
     # places of business named by their trade (电影院、旅馆、歌舞厅、加油站、诊所)
