@@ -115,7 +115,7 @@ PRIVATE = re.compile(
     r"|居民|村民|用户|消费者|车主|驾驶人|驾驶员|所有人|使用人|权利人|投标人|招标人|供应商|承包人|承包商|开发商|中介"
     r"|学校|医院|医疗机构|机构|协会|商会|平台|委员会|家庭|子女|配偶|亲属|场所|门店|店铺|商铺|摊点|摊位|网点|网吧|酒吧"
     r"|合作社|联合社|基金会|事务所|俱乐部|工作室|驾校|技校|职校"
-    r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$|店$|铺$"
+    r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$|店$|铺$|驿站$"
     # a party named by what it does (经营主体、初加工主体、投资主体), not the one answerable (责任主体)
     r"|(?:经营|市场|投资|加工|生产|养殖|种植|流通|销售|运营|建设)主体$"
     # … and its production site (种薯生产基地、养殖基地)
@@ -225,6 +225,11 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
         cut = zone.rindex("的")
         maker, zone = zone[:cut], zone[cut + 1:]  # 在本市从事网约车经营的企业 → 企业
         condition = False
+        # a party before an object phrase (本县出版单位对新出版的每一品种图书，均须……): the party is the one who acts
+        if (obj := _OBJECT_AFTER_PARTY.search(maker)) is not None:
+            kind = classify(maker[:obj.start()])
+            if kind in ("public", "private"):
+                return maker[:obj.start()], kind
         if _PRODUCT.fullmatch(zone) and not _CONDITION_START.match(maker):
             # an act's product is its maker's: 市直各部门对园区内企业作出的行政处罚决定，须经……同意 (the departments act)
             kind = classify(_first_noun(maker))
@@ -246,6 +251,7 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
 
 
 # The subject's own act as the time of the duty (养殖户申领养殖证时 / 乘客进站时): the words before the act are the subject.
+_OBJECT_AFTER_PARTY = re.compile(r"(?<=[^\s，。；]{2})(?:对|向|为)(?=[^，。；]{2})")
 _WHEN = re.compile(r"^([^，。；]{2,14}?)(?:申领|申请|申办|办理|领取|进入|进站|入住|乘坐|参加|接受|离开|外出|举办|从事|开展|经营|使用)"
                    r"[^，。；]{0,20}?(?:时|之时|的时候)$")
 
