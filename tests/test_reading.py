@@ -152,6 +152,11 @@ def test_a_count_of_what_a_past_year_brought_is_a_fact():
     assert reading.mood in NOT_CREATING
 
 
+def test_a_measure_among_those_the_party_underwent_is_a_condition():
+    reading = read("第二条 被开除公职或者吊销执业证书未满五年的，不得担任集体经济组织财务负责人。", "吊销执业证书", "penalty")
+    assert reading.mood == "fact"
+
+
 def test_a_measure_on_the_administration_itself_is_internal():
     reading = read("第二条 对资产清查工作推进不力的镇（街道）和县直有关部门，由县人民政府予以通报批评。", "通报批评", "penalty")
     assert reading.internal

@@ -65,7 +65,7 @@ _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审
                            r"(?:送审稿|草案)[^。；]{0,80}?(?:审核机构|审查机构|认定为不合法|提出(?:删除|修改|纠正)意见)|"
                            # (… or what documents that touch a measure must state: 各部门起草的文件中涉及暂扣、吊销许可证件
                            # ……内容的，应当注明所依据的法律、法规具体条款)
-                           r"涉及[^。；]{0,50}?(?:内容|条款|事项)的[，,][^。；]{0,10}?(?:应当|须|必须)(?:注明|写明|载明|列明)[^。；]{0,6}?(?:所依据|依据)|"
+                           r"涉及[^。；]{0,50}?(?:内容|条款|事项)?的[，,][^。；]{0,10}?(?:应当|须|必须)(?:逐条|逐项)?(?:注明|写明|载明|列明)[^。；]{0,6}?(?:所依据|依据)|"
                            # (… or what a review finds in a document: 审核中发现文件要求申请人提供……证明的，应当提出删除意见)
                            r"(?:审核|审查)(?:中|时|过程中)?发现(?:文件|草案|送审稿|条款|规范性文件)[^。；]{0,80}?提出(?:删除|修改|纠正|审核|审查)?意见")
 _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
@@ -74,7 +74,9 @@ _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|�
 # (已 after a modal is a condition demanded, not a fact: 申报企业须已将税收关系迁入本县)
 _FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
                    r"征收人|征用人|处罚人|拆迁人|投诉人|举报人|检查单位|检查对象|审计单位)"
-                   r"|受过|受到过?)[^，。；]{0,3}$")
+                   r"|受过|受到过?)[^，。；]{0,3}$"
+                   # (… the measure one of several the party underwent: 被开除公职或者吊销拍卖师资格证书未满五年的)
+                   r"|(?:被|曾被|已被)(?!执行人|保险人|监护人|申请人|告|害人)[^，。；的]{1,10}?(?:或者|或|以及|及|和|、)$")
 # (procedure) the measure as the decision the administration contemplates (拟作出……决定的 / 拟吊销……的), and the
 # measure as the attribute of the administration's own instruments (罚款裁量基准, 处罚决定书, 行政处罚案件)
 # (… or the measure the law calls for in a situation the document only refers on: 发现……依法应当责令停产停业、查封扣押的情形，
@@ -185,7 +187,8 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
                     r"|(?<![不许认])可(?=随时|直接|径行|先行|对|将|不经|予以|要求|责令|采取|组织|进入|查|调|翻|扣|收|拆|停|暂)")
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))[^，。；]{0,16}?[，,]")
+# (… or the year opening a sentence that is all statistic: 2024年县级政府采购项目中外地供应商中标金额占比为42%)
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,16}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
