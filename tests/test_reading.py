@@ -135,9 +135,16 @@ def test_items_under_a_lead_that_hands_them_to_a_cited_penalty_define_violations
     assert "中华人民共和国农村集体经济组织法" in reading.cited
 
 
-def test_a_statement_of_purpose_without_a_norm_is_background():
-    reading = read("第二条 为了减轻农民负担，进一步清理涉农收费项目。", "收费", "fee")
-    assert reading.mood in NOT_CREATING
+@pytest.mark.parametrize("sentence, word, kind, moods", [
+    # a statement of purpose without a norm is background
+    ("第二条 为了减轻农民负担，进一步清理涉农收费项目。", "收费", "fee", NOT_CREATING),
+    # a count of what a past year brought is a fact
+    ("第二条 2024年全镇新引进农产品加工企业6家，其中4家为在本镇新设立的企业。", "在本镇新设立的企业", "market", NOT_CREATING),
+    # a measure among those the party underwent is a condition
+    ("第二条 被开除公职或者吊销执业证书未满五年的，不得担任集体经济组织财务负责人。", "吊销执业证书", "penalty", {"fact"}),
+])
+def test_a_sentence_that_lays_down_no_measure_does_not_create_it(sentence, word, kind, moods):
+    assert read(sentence, word, kind).mood in moods
 
 
 def test_a_purpose_followed_by_what_a_party_may_do_is_a_rule():
@@ -145,16 +152,6 @@ def test_a_purpose_followed_by_what_a_party_may_do_is_a_rule():
     reading = read("第二条 为了防止集体资产流失，村务监督委员会可随时调取村民家庭收支明细。", "调取", "power")
     assert reading.mood == "creates"
     assert read("第二条 为了形成可复制的管理经验，开展集体资产清查试点。", "清查", "power").mood in NOT_CREATING
-
-
-def test_a_count_of_what_a_past_year_brought_is_a_fact():
-    reading = read("第二条 2024年全镇新引进农产品加工企业6家，其中4家为在本镇新设立的企业。", "在本镇新设立的企业", "market")
-    assert reading.mood in NOT_CREATING
-
-
-def test_a_measure_among_those_the_party_underwent_is_a_condition():
-    reading = read("第二条 被开除公职或者吊销执业证书未满五年的，不得担任集体经济组织财务负责人。", "吊销执业证书", "penalty")
-    assert reading.mood == "fact"
 
 
 def test_a_measure_on_the_administration_itself_is_internal():
