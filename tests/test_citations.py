@@ -132,6 +132,11 @@ def test_bare_law_name_after_a_basis_word_without_an_article():
     # … or the act done under it follows the name (依照合同法订立书面协议)
     c = one("第一条 用工双方应当依照合同法订立书面劳务协议。")
     assert c.kind == "name" and c.resolve(REG).title == "中华人民共和国合同法"
+    # … two names joined by 和, and one name with a 和 inside it (a regulation since repealed)
+    found = cites("第一条 根据劳动法和劳动合同法的规定，制定本办法。")
+    assert [c.resolve(REG).title for c in found] == ["中华人民共和国劳动法", "中华人民共和国劳动合同法"]
+    c = one("第一条 按照非法金融机构和非法金融业务活动取缔办法，对非法吸收公众存款的，予以取缔。")
+    assert c.resolve(REG).title == "非法金融机构和非法金融业务活动取缔办法"
     # no basis word, a two-character word, the draft itself: nothing
     assert cites("第一条 物权法关于业主的规定仍有参考价值。") == []
     assert cites("第一条 根据税法规定缴纳。") == []

@@ -85,6 +85,9 @@ def test_classify_lexicons():
     assert classify("村民委员会") == "private"  # a self-governing body, not an agency
     assert classify("项目总体设计") == "unknown"
     assert classify("项目总体设计", extra_private=re.compile("项目")) == "private"
+    # a venue run as a business is a party; a square, a site or an exam hall is a place
+    assert classify("滑雪场") == "private" and classify("卡丁车场") == "private"
+    assert classify("广场") == classify("施工现场") == classify("考场") == "unknown"
 
 
 def test_clause_index_splits_sentences_and_caches():
@@ -282,6 +285,10 @@ def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     ("物业服务企业负责查处违法搭建，对拒不改正的业主予以制止并收缴建筑材料。", "收缴", ("物业服务企业", "private")),
     # a predicate is not a subject (限期恢复原状或者……): the 由-agent further back
     ("由水务部门责令停止违法行为，限期恢复原状或者采取补救措施，对单位处五万元罚款。", "罚款", ("水务部门", "public")),
+    # a segment opening with its object (向申请人颁发……) names nobody who acts; nor does a bare condition
+    ("予以许可的，向申请人颁发道路运输经营许可证。", "颁发", ("", "unknown")),
+    # a private party made to act, the one who acts
+    ("农贸市场开办方可以对场内违规摊户作出警告处理。", "作出", ("农贸市场开办方", "private")),
 ])
 def test_actor_of_an_act(sentence, act, expected):
     from review_engine.facts.clauses import actor_of
@@ -462,3 +469,39 @@ def test_a_levy_added_on_top_of_the_law_is_not_covered_by_its_basis():
     from review_engine.kinds.pattern import beyond_concession
     sentence = "对演出门票收入，在依法缴纳税款基础上加征2%的地方文化事业附加。"
     assert "依法" not in beyond_concession(sentence, sentence.index("附加"))
+
+
+def test_a_partys_fang_before_keyi_is_no_modal():
+    # 方可 is the modal of a condition met (批准后方可营业); 开办方可以 is the party 开办方 and its 可以
+    assert [m.group() for m in MODAL.finditer("农贸市场开办方可以作出处理。")] == ["可以"]
+    assert [m.group() for m in MODAL.finditer("经批准后方可营业。")] == ["方可"]
+
+
+REMEDY = """
+id: TEST-RIGHT-01
+title: 复议前置
+severity: block
+check: clause
+lexicon: [复议]
+forms:
+  - preceding: ['方可[^。；，]{0,10}?$']
+    sentence: ['应当先']
+    not_sentence: ['当场作出']
+unless_sentence: ['依照《']
+message: "{label}：{match}"
+""" + BASIS + """
+examples: {fail: ["应当先申请调解，调解不成的，方可申请复议。"], pass: ["调解不成的，方可申请复议。"]}
+"""
+
+
+def test_the_halves_of_a_sentence_joined_by_a_semicolon_are_read_together(tmp_path):
+    rules = rules_from(tmp_path, REMEDY)
+    found = findings(rules, """
+        第一条　当事人有异议的，应当先申请调解；调解不成的，方可申请复议。
+        第二条　当事人有异议的，可以申请调解。调解不成的，方可申请复议。
+        第三条　依照《某法》，当事人应当先申请调解；调解不成的，方可申请复议。
+        第四条　对当场作出的决定不服的，应当先申请复核；复核后方可申请复议。
+    """)
+    # 第一条: the condition of the first half holds for the second; 第二条: a full stop ends the sentence;
+    # 第三条 and 第四条: a condition borrowed from the first half brings its exceptions (the rule's and the form's)
+    assert [f.location.label for f in found] == ["第一条"]

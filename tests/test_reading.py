@@ -173,6 +173,16 @@ def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
     assert not read("第二条 蜂农未经乡镇人民政府同意擅自设置蜂场的，其蜂箱由乡镇人民政府予以没收。", "没收", "penalty").internal
 
 
+def test_personal_information_falls_on_the_person_it_is_about_whoever_handles_it():
+    # the grid worker collects, the residents give: not a duty of the administration on itself
+    assert not read("第二条 网格员应当逐户采集辖区居民的宗教信仰信息。", "宗教信仰", "privacy").internal
+    assert not read("第二条 社区工作人员应当上门登记居民的病史。", "病史", "privacy").internal
+    # … and the same duty read as a burden has the administration for its subject
+    assert read("第二条 网格员应当逐户采集辖区居民的宗教信仰信息。", "宗教信仰", "burden").internal
+    # the administration's own people's information is internal
+    assert read("第二条 街道办事处应当采集本单位工作人员的指纹信息。", "指纹", "privacy").internal
+
+
 def test_a_prohibition_on_the_administration_runs_to_the_next_modal():
     # the measure told after a comma is still what the departments may not do
     reading = read("第二条 各部门不得以创建示范村为由，对承包户收取押金或者暂停发放补贴。", "收取押金", "fee")

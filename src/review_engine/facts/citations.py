@@ -86,6 +86,9 @@ _LISTED_AFTER_BASIS = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 _BASIS_BEFORE = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|依|按)[^。；，]{0,30}$")
 _NAME_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|符合|遵守|遵循|以及|和|及|或者|或)")
+# (… for a name cited without an article, a 和 only after the end of another name — 劳动法和劳动合同法 — since a 和 may be
+# inside the name: 非法金融机构和非法金融业务活动取缔办法)
+_BASIS_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|符合|遵守|遵循|(?<=[法例则])(?:以及|和|及|或者|或))")
 _OWN_NAME = re.compile(r"(?:本|该|此|上述|前述)(?:实施)?(?:办法|法|条例)$")
 # the rule broken: 违反《……》, and the rule not followed (未依照《……》规定取得……的)
 _VIOLATED_BEFORE = re.compile(r"违反[^。；，]{0,20}$|(?:未|不|没有)(?:依照|按照|依据|遵照)$")
@@ -410,7 +413,7 @@ def find_citations(index: TextIndex, *, own_titles: tuple[str, ...] = ()) -> Cit
             head = _NAME_CHARS.search(text, max(0, word_end - 40), word_end)
             if head is None:
                 continue
-            lead = _NAME_LEAD.match(head.group())
+            lead = _BASIS_LEAD.match(head.group())
             if lead is not None and _BASIS_WORD.search(head.group()):
                 start = head.start() + lead.end()
             elif _LISTED_AFTER_BASIS.search(text, max(0, head.start() - 40), head.start()):

@@ -46,14 +46,18 @@ from functools import cached_property
 from .text import TextIndex, Unit
 
 MODAL = re.compile(
-    r"应当|必须|(?<![无毋不])须(?!知)|不得|禁止|严禁|不准|不许|可以|有权|一律|方可|方能|才能|才可|始得"
-    r"|需(?:要)?(?=经|报|取得|办理|向|提交|提供|缴纳|具备|持有)"
+    r"应当|必须|(?<![无毋不])须(?!知)|不得|禁止|严禁|不准|不许|可以|有权|一律|方可(?!以)|方能|才能|才可|始得"
+    r"|需(?:要)?(?=经|报|取得|办理|向|提交|提供|缴纳|具备|持有)|(?<=[均必亦也还都并])需(?=[\u4e00-\u9fff])"
+    # the directive 要 of official prose before the act it orders (住户外出的，要事先书面告知供热单位)
+    r"|(?<![需只主重必想纲概不还])要(?=事先|事前|提前|先行|及时|按时|定期|每[日天周月季年]|逐[户人车件项]|于每|在[0-9０-９一二三四五六七八九十]"
+    r"|另行|自行|书面|主动|如实)"
     # 可 alone as 可以 before an act (乡人民政府可组织拆除 / 可在其门口张贴), not 可能、可行、许可、认可……
     r"|(?<![认许不宁即尽])可(?![能行靠视持追燃控信疑观用比以是见知口爱怜惜惜贵疑喜乐])(?=[\u4e00-\u9fff])"
     r"|(?<![相供适响对反效答回感顺呼理报])应(?![用急对变收付届有急])"
 )
-"""Modal words. 应 alone only where it is the modal (not 相应、供应、应急、应用…); 需 only before an act; 可 alone as
-可以."""
+"""Modal words. 应 alone only where it is the modal (not 相应、供应、应急、应用…); 需 only before an act or after 均、必、
+也…; the directive 要 before the manner or time of an act (要事先、要及时、要每月); 可 alone as
+可以; 方可 not before 以 (开办方可以、甲方可以: the party's 方 and 可以)."""
 
 # Separators of the comma-segments of a sentence.
 _SEGMENT = re.compile(r"[，,：:]")
@@ -116,6 +120,8 @@ PRIVATE = re.compile(
     r"|学校|医院|医疗机构|机构|协会|商会|平台|委员会|家庭|子女|配偶|亲属|场所|门店|店铺|商铺|摊点|摊位|网点|网吧|酒吧"
     r"|合作社|联合社|基金会|事务所|俱乐部|工作室|驾校|技校|职校"
     r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$|店$|铺$|驿站$|团队$|(?:营业|门市|经营)部$"
+    # a venue run as a business (滑雪场、卡丁车场、高尔夫练习场), not a square, a site or an exam hall
+    r"|(?<![广现会考战机赛])场$"
     r"|(?:咖啡|茶|照相|美容|美发|足浴|健身|瑜伽|棋牌|网)馆$"
     # a party named by what it does (经营主体、初加工主体、投资主体), not the one answerable (责任主体)
     r"|(?:经营|市场|投资|加工|生产|养殖|种植|流通|销售|运营|建设)主体$"
@@ -289,6 +295,8 @@ _ACT_MARK = re.compile(
     r"|协助|配合|协同|(?<![需重主只想必将纲概])要(?![求素件点闻害务])"
 )
 _HELP = re.compile(r"协助|配合|协同")
+# a segment opening with a preposition names the act's object or partner, not its agent (予以许可的，向申请人颁发许可证)
+_OBJECT_START = re.compile(r"向(?!阳)|给(?![水排])|与(?!会)|同(?![志业行城类级等一时样期乡])|跟|把|将(?![军来])|被(?![告服褥子])|替")
 # Words before the act that are themselves a predicate, not its subject (限期恢复原状或者采取……并处罚款)
 _NOT_SUBJECT = re.compile(r"^(?:责令|限期|采取|处以?|给予|予以|没收|吊销|暂扣|并处|依法|拒不|拒绝|擅自|未经?)|(?:或者|或|以及|及|和|并且|而且)$")
 _HANDOVER = re.compile(r"报告|报请|提请|移交|移送|交由|交给|通知|告知|上报|报送|抄告|转交|转送|提交")
@@ -326,7 +334,7 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
         if cut is not None:
             subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone[:cut]).strip())
             if subject and not _CONDITION_START.match(_HEAD_PREFIX.sub("", subject) or subject) \
-                    and not _NOT_SUBJECT.search(subject):
+                    and not _NOT_SUBJECT.search(subject) and not _OBJECT_START.match(subject):
                 helped = _HELP.match(zone, cut)
                 if helped is not None:  # 居民委员会协助街道办事处做好检查: the 街道办事处 acts
                     stop = _AGENT_END.search(zone, helped.end() + 1)
@@ -342,7 +350,7 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
             # a segment that is only a noun phrase: the subject of what follows (……个人信息处理者，应当……)
             subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone).strip())
             if subject and not subject.endswith("的") and not _CONDITION_START.match(subject) \
-                    and not _NOT_SUBJECT.search(subject):
+                    and not _NOT_SUBJECT.search(subject) and not _OBJECT_START.match(subject):
                 head, kind = _before_object(subject, classify) or _head(subject, classify)
                 if kind in ("public", "private"):
                     return head, kind

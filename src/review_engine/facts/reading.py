@@ -140,7 +140,11 @@ _FORBIDDING_LEAD = re.compile(r"(?:不得|禁止|严禁|不准|不许|杜绝|不
 _PRETEXT = re.compile(r"(?:不得|禁止|严禁|不准|不许)(?:(?:以|借|假借|借口)[^。；，]{1,30}?(?:为由|为名|的名义|名义|为借口|为条件|为依据|为理由)"
                       r"|在[^。；，]{1,40}?(?:之外|以外|范围外|规定外))[，,]$")
 _OWN_MODAL = re.compile(r"应当|应|须|需|必须|可以|可|不得|禁止|严禁|有权|要(?![求素件点闻害务])")
-RESTRICTION_KINDS = frozenset({"market", "liberty", "burden"})
+# The acts done with a person's information, and the modals before them: what follows the last of them names whose
+# information it is (网格员应当逐户采集辖区居民的 → 辖区居民的; 公示机关工作人员的 → 机关工作人员的)
+_OWNER = re.compile(r"(?:应当|应|须|需|必须|要|可以|一律|负责|统一|逐户|上门)|(?:采集|登记|录入|收集|获取|提供|上传|留存|提交|报送|填报|"
+                    r"申报|拍摄|扫描|比对|核录|核查|查询|调取|公示|公开|公布|曝光|张贴|通报|发布|展示|披露|播放|转交|告知|掌握|摸清|建立)")
+RESTRICTION_KINDS = frozenset({"market", "liberty", "burden", "privacy"})
 _RESTRICTING = re.compile(r"限定|指定|限制|排斥|排除|阻碍|妨碍|障碍|强制|强迫|变相|歧视|株连|连坐|剥夺|侵犯|侵害|干预|干涉|"
                           r"设置|设立|要求|收取|摊派|乱|违规|违法|擅自")
 # A prohibition addressed to the administration whose object is the restricting act, said of the party named before
@@ -271,8 +275,12 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     clause_before = before[segment_start:]
     cited = tuple(dict.fromkeys(_CITED.findall(sentence)))
     lead = _list_lead(facts, unit)
-    target = target_of(before, kind)
-    internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
+    if kind == "privacy":  # on whom it falls: the owner of the information, not who handles it
+        target = _OWNER.split(clause_before + text[start:end])[-1]  # (the hit may hold the verb: 采集本单位工作人员的指纹)
+        internal = internal_target(target)
+    else:
+        target = target_of(before, kind)
+        internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target:
         from .clauses import classify
 

@@ -20,7 +20,8 @@ Parameters:
                            (end it with ``$`` for "right before": ``(?:予以|可以|有权)[^，。；]{0,6}$``)
     ``following``          regexes, one must match the sentence text after the trigger, up to 80 characters
                            (``^`` for "right after")
-    ``sentence``           regexes, one must match the whole sentence
+    ``sentence``           regexes, one must match the whole sentence (read with the half before it when a ；
+                           joins them, and with the lead-in of its list for an item)
     ``not_preceding``, ``not_following``, ``not_sentence``  regexes that must not match there
     ``actor``              classes of who performs the act the trigger names (``facts/clauses.py``, ``actor_of``):
                            the agent after 由 (``由物业服务企业负责查处``, ``由开办者予以没收``), else the subject of the
@@ -359,10 +360,20 @@ class Clause(Check):
         clauses = None
         excepted = None
         lead = (facts.lead_of(unit.node) or "") if unit.node is not None and unit.node.kind != "article" else ""
+        # a half after a ；that opens with the outcome of the half before (调解不成的 / 未经复核的 / 逾期的 / 否则) is read with it
+        # for what the sentence must hold (应当先申请调解；调解不成的，方可申请复议), and a condition borrowed from it brings
+        # its exceptions along (依照《……》……；……未经复核的，……)
+        half = (text[_FULL_STOP.match(text, 0, left - 1).end():left]
+                if left and text[left - 1] in "；;" and _CONTINUES.match(sentence) else "")
         for form in self.forms_for(trigger):
             if off and id(form) in off:
                 continue
             grown = form.around(trigger, sentence, preceding, following, matched=True, lead=lead)
+            if grown is None and half and form.sentence is not None:
+                grown = form.around(trigger, sentence, preceding, following, matched=True, lead=lead + half)
+                if grown is not None and any(r is not None and r.search(half) is not None
+                                             for r in (form.not_sentence, self.unless_sentence)):
+                    grown = None
             if grown is None:
                 continue
             if excepted is None:
@@ -400,6 +411,9 @@ EXCERPT_GROWTH = 16
 """At most this many characters of the matched context are added to the excerpt on either side."""
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _LAST_END = re.compile(r".*[。；;！？!?]", re.S)
+_FULL_STOP = re.compile(r"(?:.*[。！？!?])?", re.S)
+_CONTINUES = re.compile(r"[^，,。；;]{0,16}?(?:不成|未果|无果|不服|未(?:经|作|予|能|按|获|达成)|逾期|拒不|仍不|仍未)[^，,。；;]{0,12}?的[，,]"
+                        r"|否则|经[^，,。；;]{0,12}?(?:后|仍)")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -27,7 +27,10 @@ that hold for any wording:
 The finding's ``{reading}`` field says which reading decided (该句由本文件直接作出规定，未载明上位法依据；制定机关为……).
 Kinds: ``licence``, ``penalty``, ``coercion``, ``fee``, ``price``, ``preference``, ``market``, ``liberty`` (measures
 an instrument creates), ``burden`` and ``power`` (obligations on private parties, powers of the administration: a
-prohibition is their normal form, so only criteria, facts, purposes, violation lists and internal duties pass).
+prohibition is their normal form, so only criteria, facts, purposes, violation lists and internal duties pass), and
+``privacy`` (the collection, publication or transfer of personal information: a burden that falls on the person the
+information is about, whoever is told to handle it — 网格员应当采集居民的宗教信仰 is not internal because 网格员 act;
+it is internal only when the information is the administration's own people's, 工作人员的手机号码).
 """
 
 from __future__ import annotations
@@ -37,12 +40,14 @@ from dataclasses import dataclass
 from typing import Literal
 
 MeasureKind = Literal["licence", "penalty", "coercion", "fee", "price", "preference", "market", "liberty", "burden",
-                      "power"]
+                      "privacy", "power"]
+# (a measure on personal information is a burden on the person whose information it is, whoever handles it)
 _POWER_KIND = {"licence": "licence", "penalty": "penalty", "coercion": "coercion", "fee": "fee", "price": "price",
-               "preference": "preference", "market": "market", "liberty": "liberty", "burden": "burden"}
-_DUTY_KINDS = frozenset({"burden", "power"})
+               "preference": "preference", "market": "market", "liberty": "liberty", "burden": "burden",
+               "privacy": "burden"}
+_DUTY_KINDS = frozenset({"burden", "privacy", "power"})
 _DUTY_PASS = frozenset({"criterion", "fact", "background", "defines_violation"})
-_INTERNAL_KINDS = frozenset({"penalty", "burden"})  # a power is the administration's by definition
+_INTERNAL_KINDS = frozenset({"penalty", "burden", "privacy"})  # a power is the administration's by definition
 _PENALTY_TYPES = [
     ("行政拘留", re.compile(r"拘留")), ("吊销许可证件", re.compile(r"吊销")), ("暂扣许可证件", re.compile(r"暂扣")),
     ("责令关闭", re.compile(r"关闭")), ("责令停产停业", re.compile(r"停产|停业|停止营业")),
@@ -53,7 +58,7 @@ _PENALTY_TYPES = [
 # The registry's kind of provision for a measure kind (a liberty restriction is a coercive measure there, a price a
 # fee; the registry records no preference, market measure, burden or power)
 _REGISTRY_KIND = {"liberty": "coercion", "price": "fee", "preference": None, "market": None, "burden": None,
-                  "power": None}
+                  "privacy": None, "power": None}
 _COERCION_TYPES = [("限制人身自由", re.compile(r"约束|留置|隔离|带离|人身")), ("冻结", re.compile(r"冻结")),
                    ("查封", re.compile(r"查封")), ("扣押", re.compile(r"扣押|扣留|暂扣"))]
 
