@@ -173,6 +173,26 @@ def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
     assert not read("第二条 蜂农未经乡镇人民政府同意擅自设置蜂场的，其蜂箱由乡镇人民政府予以没收。", "没收", "penalty").internal
 
 
+def test_a_ban_on_other_traders_closes_the_market_it_does_not_protect():
+    reading = read("第二条 城区共享充电宝由县城投公司统一投放运营，其他企业不得另行设置。", "其他", "market")
+    assert reading.mood != "prohibits"
+    # … while the same words addressed to the administration protect the party
+    reading = read("第二条 企业迁出本县的，任何部门不得设置障碍。", "迁出", "market")
+    assert reading.mood == "prohibits"
+
+
+def test_the_measure_reserved_to_law_or_disclaimed_by_the_document_is_not_created():
+    for sentence, word, kind in [
+        ("第二条 暂扣许可证件、责令停产停业等行政处罚只能由法律、法规、规章设定，本方案不作规定。", "暂扣", "penalty"),
+        ("第二条 本办法不授权任何组织对经营者行使行政职权。", "授权", "power"),
+        ("第二条 对违法行为需要通报批评的，依照有关法律、法规、规章实施。", "通报批评", "penalty"),
+    ]:
+        assert not read(sentence, word, kind).creates, sentence
+    # what was collected before and is now given back, and a practice people complain of, lay nothing down
+    assert read("第二条 县教育局此前收取的风险保证金，应当全额退还。", "收取", "fee").mood == "abolishes"
+    assert read("第二条 县市场监督管理局对消费者反映的会员卡押金不予退还问题，依法受理投诉。", "押金", "fee").mood == "fact"
+
+
 def test_personal_information_falls_on_the_person_it_is_about_whoever_handles_it():
     # the grid worker collects, the residents give: not a duty of the administration on itself
     assert not read("第二条 网格员应当逐户采集辖区居民的宗教信仰信息。", "宗教信仰", "privacy").internal

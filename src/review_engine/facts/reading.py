@@ -82,7 +82,8 @@ _FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)|业已|曾经|�
 # (… or the measure the law calls for in a situation the document only refers on: 发现……依法应当责令停产停业、查封扣押的情形，
 # 及时报告县应急管理局)
 # (拟 before a noun is no decision contemplated: 拟上市企业将注册地迁入本市的)
-_CONTEMPLATED = re.compile(r"(?:拟|准备|依法应当|依法需要|依法需|需要依法|应当依法)(?:依法)?"
+# (… or needed in a case, handed to the law: 对……违法行为需要通报批评的，依照有关法律、法规、规章实施)
+_CONTEMPLATED = re.compile(r"(?:拟|准备|依法应当|依法需要|依法需|需要依法|应当依法|确需|需要)(?:依法)?"
                            r"(?:(?:对[^，。；]{1,16}?)?(?:作出|给予|处以|实施|采取|适用|予以)[^，。；]{0,24})?$")
 _SITUATION = re.compile(r"的(?:情形|情况|案件|事项|违法行为|行为)?$")
 _INSTRUMENT = re.compile(r"^(?:等|等(?:较重|重大)?的?)?(?:行政处罚|处罚|强制|行政强制)?(?:的)?(?:裁量基准|裁量标准|裁量规则|裁量权|"
@@ -166,6 +167,17 @@ _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
 # money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
 _GIVEN_BACK = re.compile(r"退还|返还|清退")
+# … what was collected before, now given back (县教育局此前收取的……风险保证金，应当……全额退还)
+_EARLIER = re.compile(r"(?:此前|以前|之前|先前|前期|原|已经|已)(?:违规|擅自)?$")
+# The practice named as a problem people complain of or the administration looks into (对消费者反映的洗衣店会员卡押金
+# 不予退还问题，依法受理投诉): the object of the handling, not a measure laid down
+_COMPLAINED = re.compile(r"(?:反映|投诉|举报|信访|来信来访|排查|摸排|发现)(?:的|出的)[^，。；]{0,24}$")
+_MATTER = re.compile(r"^[^，。；]{0,10}?(?:问题|现象|纠纷|行为|情况|事项)")
+# The measure said to be the law's to set, or not set by this document (暂扣许可证件……等行政处罚只能由法律、法规、规章设定，
+# 本方案……不作规定 / 本办法不授权任何组织……行使行政职权 / 通报批评属于行政处罚，本办法不单独设定)
+_DISCLAIMED = re.compile(r"(?:只能|仅能|仅可|只可)由(?:法律|行政法规|法规|规章|地方性法规)[^。；，]{0,12}?(?:设定|规定)"
+                         r"|(?:本|该)(?:办法|规定|方案|意见|通知|细则|决定|文件|措施)[^。；，]{0,16}?不(?:单独|另行|再)?"
+                         r"(?:设定|设置|授权|赋予|作(?:出)?(?:规定|设定)|予(?:以)?设定)")
 _WITHOUT_BASIS = re.compile(r"无[^。；]{0,12}?依据|没有[^。；]{0,12}?依据|未经[^。；]{0,16}?(?:批准|同意)|违规收取|违法收取|擅自收取")
 # a measure named by the law's class and barred to the document (暂扣许可证件……属于行政处罚，本县……文件不得另行设定)
 _CLASSED_AND_BARRED = re.compile(r"^[^。；]{0,30}?属于(?:行政处罚|行政强制|行政许可|行政事业性收费|法律保留)[^。；]{0,30}?(?:不得|禁止|严禁|无权)[^。；，]{0,6}?(?:设定|规定|设置|增设)")
@@ -185,7 +197,9 @@ _BASIS = re.compile(
     r"|[按以][^，。；]{1,12}?论处"
 )
 _CITED = re.compile(r"《([^》]{2,60})》")
-_BACKGROUND = re.compile(r"^(?:为了|为|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
+# (not 为 naming whom a thing is for, the head of a noun phrase: 为低收入家庭产妇购买的月嫂服务，优先委托……承接)
+_BACKGROUND = re.compile(r"^(?:为了|为(?![^，。；]{0,20}?(?:购买|提供|采购|委托|开展|举办|组织|配备|安排|建设|设立)的)"
+                         r"|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
 # (… and a bare 可 before the act it allows: 学校可随时翻查学生手机)
 _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一律|方可|要|予以|给予|处以|处"
                     r"|(?<![不许认])可(?=随时|直接|径行|先行|对|将|不经|予以|要求|责令|采取|组织|进入|查|调|翻|扣|收|拆|停|暂)")
@@ -322,6 +336,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
     if _STATISTIC.search(sentence) and not _NORM.search(sentence) and not _RATE.search(sentence):
         return reading("fact", "该句叙述现状或者统计数字，不是规范")
+    if _DISCLAIMED.search(sentence):
+        return reading("background", "该句说明该措施由法律设定或者本文件不作规定，不是设定该措施")
     if kind in ("market", "preference") and _ALIKE.search(sentence):
         return reading("prohibits", "该句对各类经营者同等对待，不是区别对待")
     if _FACT.search(clause_before):
@@ -342,8 +358,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         abolish_before, abolish_tail = (_COST_OF.sub("", t) for t in (clause_before, before[-16:]))
     if (kind is None or kind in ABOLISHING_KINDS) and (_ABOLISH.search(abolish_before) or _ABOLISH.search(abolish_tail)):
         return reading("abolishes", "该句取消、免除或者清理该措施")
-    if (kind is None or kind in ABOLISHING_KINDS) and _GIVEN_BACK.search(after) and _WITHOUT_BASIS.search(sentence):
-        return reading("abolishes", "该句清退没有依据收取的款项，不是设定该收费")
+    if (kind is None or kind in ABOLISHING_KINDS) and _GIVEN_BACK.search(after) and (
+            _WITHOUT_BASIS.search(sentence) or _EARLIER.search(clause_before)):
+        return reading("abolishes", "该句清退没有依据或者此前收取的款项，不是设定该收费")
+    if _COMPLAINED.search(clause_before) and _MATTER.match(after):
+        return reading("fact", "该句以该做法为群众反映、投诉或者排查的问题，不是设定该措施")
     if _CLASSED_AND_BARRED.search(after):
         return reading("prohibits", "该句说明该措施的法律性质并禁止本文件设定，不是设定该措施")
     if _BAN_ON_CONDITION.search(clause_before + text[start:end]) and _AS_CONDITION.search(after):
@@ -458,15 +477,19 @@ def _items_lead(facts, unit: Unit) -> str | None:
 def _protects(rest: str) -> bool:
     """The first norm from the measure's words on forbids the restricting act itself (``_PROTECTING``); a duty of the
     administration to serve the party's move before it (应当及时办理迁移手续、出具证明) does not restrict."""
-    from .clauses import MODAL
+    from .clauses import MODAL, classify
 
     for found in MODAL.finditer(rest):
         if _SERVING.match(rest, found.end()):
             continue
-        return _PROTECTING.match(rest, found.start()) is not None
+        # (a ban on private parties is no protection: 由县城投公司统一投放运营，其他企业不得另行设置)
+        who = re.split(r"[，,：:]", rest[:found.start()])[-1]
+        return _PROTECTING.match(rest, found.start()) is not None and not (
+            classify(who) == "private" and _TRADER.search(who))
     return False
 
 
+_TRADER = re.compile(r"企业|公司|经营者|商户|个体|机构|网点|门店|从业")
 _SERVING = re.compile(r"(?:依法|及时|主动|积极|优先|按规定|为其|为企业)*(?:办理|出具|受理|提供|协助|支持|保障|做好|给予便利)")
 
 
