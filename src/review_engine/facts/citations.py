@@ -85,10 +85,12 @@ _BASIS_WORD = re.compile(r"根据|依据|依照|按照|遵照|适用|参照|违�
 _LISTED_AFTER_BASIS = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实|符合|遵守|遵循)[^。；，]{0,36}、$")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
 _BASIS_BEFORE = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|依|按)[^。；，]{0,30}$")
-_NAME_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|符合|遵守|遵循|以及|和|及|或者|或)")
+# the words before a name that cite it (the basis words, and 执行)
+_LEAD_WORDS = "根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|符合|遵守|遵循"
+_NAME_LEAD = re.compile(rf"^.*(?:{_LEAD_WORDS}|以及|和|及|或者|或)")
 # (… for a name cited without an article, a 和 only after the end of another name — 劳动法和劳动合同法 — since a 和 may be
 # inside the name: 非法金融机构和非法金融业务活动取缔办法)
-_BASIS_LEAD = re.compile(r"^.*(?:根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|符合|遵守|遵循|(?<=[法例则])(?:以及|和|及|或者|或))")
+_BASIS_LEAD = re.compile(rf"^.*(?:{_LEAD_WORDS}|(?<=[法例则])(?:以及|和|及|或者|或))")
 _OWN_NAME = re.compile(r"(?:本|该|此|上述|前述)(?:实施)?(?:办法|法|条例)$")
 # the rule broken: 违反《……》, and the rule not followed (未依照《……》规定取得……的)
 _VIOLATED_BEFORE = re.compile(r"违反[^。；，]{0,20}$|(?:未|不|没有)(?:依照|按照|依据|遵照)$")
