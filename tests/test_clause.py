@@ -43,6 +43,14 @@ def test_a_place_before_the_head_does_not_make_it_public():
     assert classify("街道办事处") == "public"
     # places of business and the public served
     assert classify("烟花爆竹零售点") == "private"
+    # a hall of business is a party; a province's 厅 the government
+    assert classify("县内剧院、演艺厅") == "private"
+    assert classify("酒店宴会厅") == "private"
+    assert classify("省教育厅") == "public"
+    assert classify("省人民政府办公厅") == "public"
+    # an agency's staff named by the agency
+    assert classify("县妇联和县人力资源和社会保障局人员") == "public"
+    assert classify("会计师事务所人员") == "private"
     assert subjects("游客乘坐观光车前，应当购买意外伤害保险。")[0][2] == "private"
 
 
