@@ -31,6 +31,9 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     ("在本市从事网约车经营的企业应当取得许可。", [("应当", "企业", "private")]),
     ("执法人员有权查阅有关资料。", [("有权", "执法人员", "public")]),
     ("居民委员会应当协助做好调查工作。", [("应当", "居民委员会", "private")]),
+    # the hours the duty holds in are no part of the subject
+    ("轮滑场每个开放时段须配备两名安全员。", [("须", "轮滑场", "private")]),
+    ("蹦床场馆营业期间的每一时段均须有两名安全员在岗。", [("须", "蹦床场馆", "private")]),
 ])
 def test_subject_head_and_class(sentence, expected):
     assert subjects(sentence) == expected

@@ -67,7 +67,11 @@ _INSERT = re.compile(r"（[^（）]*）|\([^()]*\)|“[^”]*”")
 _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则|即|原则上|一般|严格|及时|不|要|"
                           r"每(?:[一二两三四五六七八九十\d]+个?)?(?:年|半年|季度|季|月|周|日|天|次|旬|学期)"
                           r"(?:[^，。；]{1,8}?(?:前|之前|以前|后|之后|时))?"
-                          r"|定期|按月|按季|按年|按时)+$")
+                          r"|定期|按月|按季|按年|按时"
+                          # (… or in which hours: 轮滑场每个开放时段须配备 / 场馆营业期间的每一时段均须)
+                          r"|(?:营业|开放|经营|运营|施工|活动)(?:期间|时间)内?的?|每(?:一|个)?[^，。；]{0,4}?时段|全天|全年|夜间"
+                          # (… or on which occasion: 商户每承接一单，须……)
+                          r"|每[^，。；]{0,4}?一(?:单|次|批|件|车|趟))+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
 # what someone finds out, said as a condition (发现企业存在以下情形之一的): the finder acts, not what is found
