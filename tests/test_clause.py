@@ -50,6 +50,9 @@ def test_a_place_before_the_head_does_not_make_it_public():
     assert classify("县内剧院、演艺厅") == "private"
     assert classify("酒店宴会厅") == "private"
     assert classify("省教育厅") == "public"
+    # a 馆 of business is a party; a public institution's is not
+    assert classify("香道馆") == "private"
+    assert classify("县图书馆") != "private"
     assert classify("省人民政府办公厅") == "public"
     # an agency's staff named by the agency
     assert classify("县妇联和县人力资源和社会保障局人员") == "public"

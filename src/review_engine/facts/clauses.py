@@ -129,7 +129,8 @@ PRIVATE = re.compile(
     r"|超市|商场|酒店|宾馆|饭店|[者人户方商主农民工员]$|店$|铺$|驿站$|团队$|(?:营业|门市|经营)部$"
     # a venue run as a business (滑雪场、卡丁车场、高尔夫练习场), not a square, a site or an exam hall
     r"|(?<![广现会考战机赛])场$"
-    r"|(?:咖啡|茶|照相|美容|美发|足浴|健身|瑜伽|棋牌|网)馆$"
+    # (… any 馆 that is not a public institution's: 汗蒸馆、香道馆; not 图书馆、博物馆、文化馆)
+    r"|(?<!图书)(?<!博物)(?<!文化)(?<!纪念)(?<!美术)(?<!科技)(?<!档案)(?<!展览)(?<!体育)(?<!艺术)(?<!会展)(?<!殡仪)(?<!使)馆$"
     # a party named by what it does (经营主体、初加工主体、投资主体), not the one answerable (责任主体)
     r"|(?:经营|市场|投资|加工|生产|养殖|种植|流通|销售|运营|建设)主体$"
     # … and its production site (种薯生产基地、养殖基地)
