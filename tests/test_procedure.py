@@ -313,6 +313,10 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("retro_burden", "本规定施行之前发生的欠费，参照本规定加收滞纳金。", True),
     ("retro", "本办法施行前已经取得的许可证件，一律继续有效。", False),
     ("retro_burden", "本办法施行前发生的违法行为，适用行为发生时的规定。", False),
+    # back payments for the years before at the document's rate; the earlier facts shut out of what the document gives
+    ("retro_burden", "自2022年起在夜市设摊的经营户，均应按照本办法确定的标准补缴此前各年度的管理费。", True),
+    ("retro", "本办法施行前三年内发生过安全事故的企业，不得享受本办法规定的奖补政策。", True),
+    ("retro", "申报前三年内未受过行政处罚的企业，可以申请本办法规定的奖补。", False),
 ])
 def test_text_triggers(name: str, text: str, found: bool):
     hits = Facts(parse(f"第一条　{text}\n")).triggers.get(name)
