@@ -303,6 +303,8 @@ def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     ("予以许可的，向申请人颁发道路运输经营许可证。", "颁发", ("", "unknown")),
     # a private party made to act, the one who acts
     ("农贸市场开办方可以对场内违规摊户作出警告处理。", "作出", ("农贸市场开办方", "private")),
+    # the finder (发现问题的) is the earlier segment's subject
+    ("县商务局对辖区商场享有检查权，发现问题的可以采取处置措施。", "采取", ("县商务局", "public")),
 ])
 def test_actor_of_an_act(sentence, act, expected):
     from review_engine.facts.clauses import actor_of

@@ -342,6 +342,8 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
         cut = min((m.start() for m in (modal, mark) if m is not None), default=None)
         if cut is not None:
             subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone[:cut]).strip())
+            if back > 0 and _FINDING.match(subject):
+                continue  # ……享有检查权，发现问题的可以采取……: the finder is the earlier segment's subject
             if subject and not _CONDITION_START.match(_HEAD_PREFIX.sub("", subject) or subject) \
                     and not _NOT_SUBJECT.search(subject) and not _OBJECT_START.match(subject):
                 helped = _HELP.match(zone, cut)
