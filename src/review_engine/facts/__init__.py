@@ -224,8 +224,24 @@ class Facts:
         return find_clauses(self.index, partial(lead_in, self.parents))  # (not a bound method: no cycle via Facts)
 
     def lead_of(self, node) -> str | None:
-        """The lead-in of the list ``node`` is an item of (``lead_in``)."""
-        return lead_in(self.parents, node)
+        """The lead-in of the list ``node`` is an item of (``lead_in``), computed once per node: a ``clause``
+        rule asks it of every trigger it reads."""
+        leads = self._leads
+        key = id(node)
+        if key in leads:
+            return leads[key]
+        found = leads[key] = lead_in(self.parents, node)
+        return found
+
+    @cached_property
+    def _leads(self) -> dict[int, str | None]:
+        return {}
+
+    @cached_property
+    def memo(self) -> dict:
+        """Scratch space of the checks for what they compute once per document (keyed by the check object: a
+        ``clause`` rule's subject classes of each clause). It lives and dies with these facts."""
+        return {}
 
     @cached_property
     def triggers(self):
