@@ -356,7 +356,7 @@ class Clause(Check):
         than after its end, so a trigger inside or across another (统一定价 in 实行统一定价) is still seen; a
         sentence that has given a finding is skipped (the caller sets ``skip[0]``).
         """
-        yield from index.scan(self.regex, scopes, overlapping=True, skip=skip)
+        return index.scan(self.regex, scopes, overlapping=True, skip=skip)  # (the scan itself: no generator around it)
 
     def matching(self, facts, unit, sentence: str, start: int, end: int, left: int, right: int,
                  off: frozenset = frozenset()) -> dict | None:
@@ -372,8 +372,10 @@ class Clause(Check):
         forms = self.forms_for(trigger)
         if not forms:
             return None
-        preceding = text[max(left, start - WINDOW):start]
-        following = text[end:min(right, end + WINDOW)]
+        window = start - WINDOW
+        preceding = text[window if window > left else left:start]
+        window = end + WINDOW
+        following = text[end:window if window < right else right]
         clauses = None
         excepted = None
         lead = None
@@ -381,17 +383,21 @@ class Clause(Check):
         for form in forms:
             if off and id(form) in off:
                 continue
-            if lead is None and form.sentence is not None:  # (only ``sentence`` reads it)
-                lead = self._lead(facts, unit)
-            grown = form.around(trigger, sentence, preceding, following, matched=True, lead=lead or "")
-            if grown is None and form.sentence is not None:
-                if half is None:
-                    half = _half_before(text, left, sentence)
-                if half:
-                    grown = form.around(trigger, sentence, preceding, following, matched=True, lead=lead + half)
-                    if grown is not None and any(r is not None and r.search(half) is not None
-                                                 for r in (form.not_sentence, self.unless_sentence)):
-                        grown = None
+            if form.sentence is None:
+                grown = form.around(trigger, sentence, preceding, following, True)
+            else:
+                if lead is None:  # (only ``sentence`` reads it)
+                    node = unit.node
+                    lead = (facts.lead_of(node) or "") if node is not None and node.kind != "article" else ""
+                grown = form.around(trigger, sentence, preceding, following, True, lead)
+                if grown is None:
+                    if half is None:
+                        half = _half_before(text, left, sentence)
+                    if half:
+                        grown = form.around(trigger, sentence, preceding, following, True, lead + half)
+                        if grown is not None and any(r is not None and r.search(half) is not None
+                                                     for r in (form.not_sentence, self.unless_sentence)):
+                            grown = None
             if grown is None:
                 continue
             if excepted is None:
@@ -419,12 +425,6 @@ class Clause(Check):
                 if form.clause(clause, kind):
                     return {**span, "subject": clause.subject or "", "modal": clause.modal}
         return None
-
-    @staticmethod
-    def _lead(facts, unit) -> str:
-        """The lead-in of the list the unit is an item of ('' for an article's own 款 or none)."""
-        node = unit.node
-        return (facts.lead_of(node) or "") if node is not None and node.kind != "article" else ""
 
     def _kind(self, facts, clause) -> str:
         """The subject class of ``clause`` for a rule that names subjects of its own (``public_subjects``,
