@@ -237,10 +237,25 @@ class Facts:
     def _leads(self) -> dict[int, str | None]:
         return {}
 
+    def subject_kind(self, clause, classify) -> str:
+        """The subject class of ``clause`` (``clauses.Clause``) read with ``classify``, a rule's own subject terms
+        (``kinds/clause.py``, ``public_subjects``): the list lead's subject for a clause that inherits it, else the
+        subject found again in its sentence. Computed once per clause and ``classify`` (a rule's forms ask it of
+        every clause of a sentence, for each trigger in it); the clauses live as long as these facts."""
+        key = (id(clause), id(classify))
+        kind = self._subject_kinds.get(key)
+        if kind is None:
+            if clause.inherited:
+                kind = classify(clause.subject) if clause.subject else clause.subject_kind
+            else:
+                from .clauses import subject_of
+
+                _, kind = subject_of(clause.sentence, clause.modal_start - clause.sentence_start, classify)
+            self._subject_kinds[key] = kind
+        return kind
+
     @cached_property
-    def memo(self) -> dict:
-        """Scratch space of the checks for what they compute once per document (keyed by the check object: a
-        ``clause`` rule's subject classes of each clause). It lives and dies with these facts."""
+    def _subject_kinds(self) -> dict[tuple[int, int], str]:
         return {}
 
     @cached_property

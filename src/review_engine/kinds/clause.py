@@ -391,8 +391,9 @@ class Clause(Check):
                     lead = (facts.lead_of(node) or "") if node is not None and node.kind != "article" else ""
                 grown = form.around(trigger, sentence, preceding, following, True, lead)
                 if grown is None:
-                    if half is None:
-                        half = _half_before(text, left, sentence)
+                    if half is None:  # the half before a ；that this sentence continues (see _CONTINUES)
+                        half = (text[_FULL_STOP.match(text, 0, left - 1).end():left]
+                                if left and text[left - 1] in "；;" and _CONTINUES.match(sentence) else "")
                     if half:
                         grown = form.around(trigger, sentence, preceding, following, True, lead + half)
                         if grown is not None and any(r is not None and r.search(half) is not None
@@ -421,40 +422,10 @@ class Clause(Check):
             for clause in clauses:
                 if modals is not None and clause.modal not in modals:
                     continue  # (form.clause would say no before reading the subject)
-                kind = clause.subject_kind if self.classify is None else self._kind(facts, clause)
+                kind = clause.subject_kind if self.classify is None else facts.subject_kind(clause, self.classify)
                 if form.clause(clause, kind):
                     return {**span, "subject": clause.subject or "", "modal": clause.modal}
         return None
-
-    def _kind(self, facts, clause) -> str:
-        """The subject class of ``clause`` for a rule that names subjects of its own (``public_subjects``,
-        ``private_subjects``): read again with them, once per clause and document (the forms of a rule ask it of
-        every clause of the sentence, for each trigger in it)."""
-        classify = self.classify
-        kinds = facts.memo.get(self)
-        if kinds is None:
-            kinds = facts.memo[self] = {}
-        key = id(clause)  # (the clause is kept by the document's ClauseIndex as long as the facts live)
-        kind = kinds.get(key)
-        if kind is None:
-            if clause.inherited:  # the subject is the list lead's
-                kind = classify(clause.subject) if clause.subject else clause.subject_kind
-            else:
-                from ..facts.clauses import subject_of
-
-                _, kind = subject_of(clause.sentence, clause.modal_start - clause.sentence_start, classify)
-            kinds[key] = kind
-        return kind
-
-
-def _half_before(text: str, left: int, sentence: str) -> str:
-    """The half-sentence before a ；that the sentence at ``left`` continues with the outcome of (调解不成的 / 未经复核的 /
-    逾期的 / 否则), '' when there is none: it is read with the sentence for what the sentence must hold (应当先申请
-    调解；调解不成的，方可申请复议), and a condition borrowed from it brings its exceptions along (依照《……》……；……未经
-    复核的，……)."""
-    if left and text[left - 1] in "；;" and _CONTINUES.match(sentence):
-        return text[_FULL_STOP.match(text, 0, left - 1).end():left]
-    return ""
 
 
 WINDOW = 80
@@ -463,6 +434,9 @@ EXCERPT_GROWTH = 16
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _LAST_END = re.compile(r".*[。；;！？!?]", re.S)
 _FULL_STOP = re.compile(r"(?:.*[。！？!?])?", re.S)
+# a half after a ；that opens with the outcome of the half before (调解不成的 / 未经复核的 / 逾期的 / 否则) is read with it
+# for what the sentence must hold (应当先申请调解；调解不成的，方可申请复议), and a condition borrowed from it brings
+# its exceptions along (依照《……》……；……未经复核的，……)
 _CONTINUES = re.compile(r"[^，,。；;]{0,16}?(?:不成|未果|无果|不服|未(?:经|作|予|能|按|获|达成)|逾期|拒不|仍不|仍未)[^，,。；;]{0,12}?的[，,]"
                         r"|否则|经[^，,。；;]{0,12}?(?:后|仍)")
 
