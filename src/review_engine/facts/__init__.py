@@ -224,8 +224,39 @@ class Facts:
         return find_clauses(self.index, partial(lead_in, self.parents))  # (not a bound method: no cycle via Facts)
 
     def lead_of(self, node) -> str | None:
-        """The lead-in of the list ``node`` is an item of (``lead_in``)."""
-        return lead_in(self.parents, node)
+        """The lead-in of the list ``node`` is an item of (``lead_in``), computed once per node: a ``clause``
+        rule asks it of every trigger it reads."""
+        leads = self._leads
+        key = id(node)
+        if key in leads:
+            return leads[key]
+        found = leads[key] = lead_in(self.parents, node)
+        return found
+
+    @cached_property
+    def _leads(self) -> dict[int, str | None]:
+        return {}
+
+    def subject_kind(self, clause, classify) -> str:
+        """The subject class of ``clause`` (``clauses.Clause``) read with ``classify``, a rule's own subject terms
+        (``kinds/clause.py``, ``public_subjects``): the list lead's subject for a clause that inherits it, else the
+        subject found again in its sentence. Computed once per clause and ``classify`` (a rule's forms ask it of
+        every clause of a sentence, for each trigger in it); the clauses live as long as these facts."""
+        key = (id(clause), id(classify))
+        kind = self._subject_kinds.get(key)
+        if kind is None:
+            if clause.inherited:
+                kind = classify(clause.subject) if clause.subject else clause.subject_kind
+            else:
+                from .clauses import subject_of
+
+                _, kind = subject_of(clause.sentence, clause.modal_start - clause.sentence_start, classify)
+            self._subject_kinds[key] = kind
+        return kind
+
+    @cached_property
+    def _subject_kinds(self) -> dict[tuple[int, int], str]:
+        return {}
 
     @cached_property
     def triggers(self):

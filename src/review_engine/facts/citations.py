@@ -84,6 +84,7 @@ _BARE_NAME_END = re.compile(r"(?:法|条例|通则)(?=关于|的(?:有关|相关
 _BASIS_WORD = re.compile(r"根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实|符合|遵守|遵循")
 _LISTED_AFTER_BASIS = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|违反|贯彻|落实|符合|遵守|遵循)[^。；，]{0,36}、$")
 _SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+_LAST_BREAK = re.compile(r".*[。；;！？!?\n]", re.S)
 _BASIS_BEFORE = re.compile(r"(?:根据|依据|依照|按照|遵照|适用|参照|依|按)[^。；，]{0,30}$")
 # the words before a name that cite it (the basis words, and 执行)
 _LEAD_WORDS = "根据|依据|依照|按照|遵照|适用|参照|违反|执行|贯彻|落实|符合|遵守|遵循"
@@ -319,8 +320,11 @@ def _role(text: str, gstart: int, gend: int, sentence_start: int, sentence_end: 
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``text[start:end]``: after the last break (。；！？ or a line end) in the 200 characters
+    before it, up to the first break in the 300 after it."""
     left = max(0, start - 200)
-    for found in _SENTENCE_BREAK.finditer(text, left, start):
+    found = _LAST_BREAK.match(text, left, start)  # (one C call: the greedy .* ends at the last break)
+    if found is not None:
         left = found.end()
     found = _SENTENCE_BREAK.search(text, end, min(len(text), end + 300))
     return left, (found.start() if found else min(len(text), end + 300))

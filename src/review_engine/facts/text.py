@@ -24,7 +24,7 @@ Scopes a rule may name (a unit belongs to several):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -49,6 +49,8 @@ class Unit:
     article: Node | None = None
     """The enclosing article (or top-level outline item / attachment paragraph group)."""
     attachment: Node | None = None
+    _stops: list[int] | None = field(default=None, repr=False)
+    """Offsets of the sentence ends (。；;！？!?) in ``text``, found on the first ``sentence`` call."""
 
     @property
     def end(self) -> int:
@@ -61,14 +63,19 @@ class Unit:
         return {"title": "标题", "signature": "落款"}.get(self.kind, "")
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """Bounds (in this unit's text) of the sentence holding ``text[start:end]``."""
-        text = self.text
-        left = 0
-        for found in _SENTENCE_END.finditer(text, 0, start):
-            left = found.end()
-        right_match = _SENTENCE_END.search(text, end)
-        right = right_match.end() if right_match else len(text)
-        return left, right
+        """Bounds (in this unit's text) of the sentence holding ``text[start:end]``: from after the last sentence
+        end before ``start`` to after the first one at or after ``end`` (or the unit's end).
+
+        Every rule asks this of its hits, many in the same unit: the unit's sentence ends are listed once and
+        each question is two bisections (a regular expression run from the start of the unit cost a pass over
+        all the text before the hit every time)."""
+        stops = self._stops
+        if stops is None:
+            stops = self._stops = [found.start() for found in _SENTENCE_END.finditer(self.text)]
+        i = bisect_left(stops, start)
+        left = stops[i - 1] + 1 if i else 0
+        i = bisect_left(stops, end)
+        return left, (stops[i] + 1 if i < len(stops) else len(self.text))
 
 
 @dataclass
@@ -77,6 +84,8 @@ class TextIndex:
     units: list[Unit] = field(default_factory=list)
     text: str = ""
     starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    """``Unit.start`` and ``Unit.end`` of every unit, in order (for bisection)."""
     _article_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
@@ -116,6 +125,7 @@ class TextIndex:
                 _walk(child, add, None, att)
         index.text = "\n".join(parts)
         index.starts = [u.start for u in index.units]
+        index.ends = [u.end for u in index.units]
         return index
 
     def unit_at(self, offset: int) -> Unit | None:
@@ -177,26 +187,35 @@ class TextIndex:
                     for found in regex.finditer(text, unit.start, unit.end):
                         yield unit, found
             return
+        # the loop runs once per match of every rule over every document: unit_at and Unit.end are inlined
+        # (a bisection and a list), the scope test is a C call
+        search = regex.search
+        starts = index.starts
+        units = index.units
+        ends = index.ends
         pos = 0
         end = len(text)
         while pos <= end:
-            found = regex.search(text, max(pos, skip[0]) if skip else pos)
+            found = search(text, max(pos, skip[0]) if skip else pos)
             if found is None:
                 return
-            unit = index.unit_at(found.start())
-            if unit is None:  # on a separator between units
-                pos = found.start() + 1
+            at = found.start()
+            i = bisect_right(starts, at) - 1
+            if i < 0 or at > ends[i]:  # on a separator between units
+                pos = at + 1
                 continue
-            if found.end() > unit.end:  # ran into the next unit: look again inside this one
-                found = regex.search(text, found.start() + 1 if found.start() == unit.end else found.start(), unit.end)
+            unit_end = ends[i]
+            if found.end() > unit_end:  # ran into the next unit: look again inside this one
+                found = search(text, at + 1 if at == unit_end else at, unit_end)
                 if found is None:
-                    pos = unit.end + 1
+                    pos = unit_end + 1
                     continue
             if overlapping:
                 pos = found.start() + 1
             else:
                 pos = found.end() if found.end() > found.start() else found.end() + 1
-            if unit.scopes & scopes:
+            unit = units[i]
+            if not unit.scopes.isdisjoint(scopes):
                 yield unit, found
 
 

@@ -88,9 +88,10 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
     """Findings of ``rules`` on one document (rules that read which rules fired run last)."""
     findings: list[Finding] = []
     not_run = not_run if not_run is not None else []
+    applying = [loaded for loaded in rules if applies(loaded, ctx.view.type, ctx.stage)]
     for late in (False, True):
-        for loaded in rules:
-            if loaded.reads_fired != late or not applies(loaded, ctx.view.type, ctx.stage):
+        for loaded in applying:
+            if loaded.reads_fired != late:
                 continue
             try:
                 with userregex.deadline():  # a rule pack's backtracking patterns share one budget per draft
