@@ -34,6 +34,7 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     # the hours the duty holds in are no part of the subject
     ("轮滑场每个开放时段须配备两名安全员。", [("须", "轮滑场", "private")]),
     ("蹦床场馆营业期间的每一时段均须有两名安全员在岗。", [("须", "蹦床场馆", "private")]),
+    ("钟表维修店承接维修业务时，须查验送修人身份证件。", [("须", "钟表维修店", "private")]),
 ])
 def test_subject_head_and_class(sentence, expected):
     assert subjects(sentence) == expected
