@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..model import Document, Node, Problem, Signature, TitleBlock
+from ..model import Document, Node, Problem, Signature, Span, TitleBlock
 from ..numerals import to_chinese, to_int
 from .grammar import DEMOTE, Raw, Segment
 from .lines import LineTable
@@ -43,9 +43,11 @@ class Builder:
         self.file = file
         self.skip: set[int] = set()
         self.eids: set[str] = set()
-        self._last: dict[int, int] = {}
-        self._texts: dict[int, tuple[str, int, int] | None] = {}
+        self._texts: dict[int, tuple[str, tuple[int, int]] | None] = {}
         self._paragraphs: dict[int, list[Raw]] = {}
+        # Where each kept line ends in the original file: (line number, exclusive end column), looked up by
+        # every span (a node's span always ends with the last character of its last kept line).
+        self._ends = [(line.lineno, line.col(len(line.text) - 1) + 2) for line in table.lines]
         self.problems: list[Problem] = []
         """Labels the builder could not read (a numeral such as 十亿 or 一万万): PARSE-LABEL."""
 
@@ -55,8 +57,9 @@ class Builder:
         index = token.line - 1
         return token.column - 1 - (1 if index in self.demoted else 0)
 
-    def text_of(self, token) -> tuple[str, int, int] | None:
-        """(text, kept-line index, column) of a TEXT token, separator and demotion prefix removed."""
+    def text_of(self, token) -> tuple[str, tuple[int, int]] | None:
+        """(text, (kept-line index, column)) of a TEXT token, separator and demotion prefix removed; None when
+        nothing is left. Computed once per token: several nodes and checks ask for the same one."""
         if token is None:
             return None
         found = self._texts.get(id(token), False)
@@ -77,46 +80,57 @@ class Builder:
                 stripped = stripped[1:].lstrip(_SEPARATORS)
             col += len(value) - len(stripped)
             value = stripped
-        found = self._texts[id(token)] = (value, index, col) if value else None
+        found = self._texts[id(token)] = (value, (index, col)) if value else None
         return found
 
-    def span(self, raw: Raw, found: tuple[str, int, int] | None | bool = False):
-        """Original span of ``raw``, from its label (or text) to the end of its last line that stays."""
-        if raw.label is not None:
-            start = self.col(raw.label)
-        else:
-            if found is False:
-                found = self.text_of(raw.text)
-            start = found[2] if found else 0
-        last = self.last(raw)
-        return self.table.span(raw.first, start, len(self.lines[last].text), last)
+    def span_to_end(self, first: int, start: int, last: int) -> Span:
+        """Original span from character ``start`` of kept line ``first`` to the end of kept line ``last``."""
+        line = self.lines[first]
+        end_line, end_column = self._ends[last]
+        return Span.make(line.lineno, line.col(start) + 1, end_line, end_column)
 
     def last(self, raw: Raw) -> int:
-        """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not)."""
-        found = self._last.get(id(raw))
-        if found is None:
-            ends = [self.last(k) for k in raw.children if not (k.kind in ("line", "paragraph") and k.first in self.skip)]
-            found = self._last[id(raw)] = max([raw.first, *ends])
+        """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not).
+        Kept on the node (``Raw.stays``) once known: a node's span and each of its ancestors' ask for it."""
+        found = raw.stays
+        if found < 0:
+            found = raw.first
+            skip = self.skip
+            for kid in raw.children:
+                if kid.kind in ("line", "paragraph") and kid.first in skip:
+                    continue
+                end = kid.stays if kid.stays >= 0 else self.last(kid)
+                if end > found:
+                    found = end
+            raw.stays = found
         return found
 
     def unique(self, eid: str) -> str:
-        candidate, n = eid, 1
-        while candidate in self.eids:
-            n += 1
-            candidate = f"{eid}-{n}"
-        self.eids.add(candidate)
-        return candidate
+        eids = self.eids
+        if eid in eids:
+            n = 2
+            while f"{eid}-{n}" in eids:
+                n += 1
+            eid = f"{eid}-{n}"
+        eids.add(eid)
+        return eid
 
-    def node(self, raw: Raw, kind: str, eid: str, label: str, *, num=None, num_text=None, level=None,
-             heading=None, with_text=True) -> Node:
+    def node(self, raw: Raw, kind: str, eid: str, label: str, num=None, num_text=None, level=None,
+             heading=None, with_text=True, span: Span | None = None) -> Node:
+        """The model node of ``raw``: its own text (unless ``with_text`` is false: 编/章/节/条 keep their text
+        as heading or first 款), a unique eId, and its span (``span`` when the caller measured it otherwise)."""
         text, loc = "", None
-        found = self.text_of(raw.text) if (with_text or raw.label is None) else None
+        label_token = raw.label
+        found = self.text_of(raw.text) if (with_text or label_token is None) else None
         if with_text and found:
-            text, loc = found[0], (found[1], found[2])
-            if kind == "paragraph" and text.startswith("|") and text.endswith("|"):
+            text, loc = found
+            if kind == "paragraph" and text[0] == "|" and text[-1] == "|":
                 kind = "table_row"
-        return Node.make(kind, self.unique(eid), label, self.span(raw, found), num=num, num_text=num_text,
-                         level=level, heading=heading, text=text, loc=loc)
+        if span is None:
+            start = self.col(label_token) if label_token is not None else (found[1][1] if found else 0)
+            span = self.span_to_end(raw.first, start, self.last(raw))
+        return Node.make(kind, self.unique(eid), label, span, num=num, num_text=num_text, level=level,
+                         heading=heading, text=text, loc=loc)
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
         node = self.node(raw, "paragraph", eid, label, num=num)
@@ -176,10 +190,10 @@ class Builder:
         many = len(paras) > 1
         for i, para in enumerate(paras, 1):
             p_label = f"{label}第{to_chinese(i)}款" if many else label
-            p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i)
+            span = None
             if para.text is None or not self.text_of(para.text):  # label line without text, items only
-                end = self.last(para)
-                p_node.span = self.table.span(raw.first, self.col(raw.label), len(self.lines[end].text), end)
+                span = self.span_to_end(raw.first, self.col(raw.label), self.last(para))
+            p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i, span=span)
             p_node.children.extend(self.points(para.children, p_node.eid, p_label, 1))
             node.children.append(p_node)
         return node
@@ -342,9 +356,9 @@ class Builder:
             lines = lines[1:]
         if anchor is None:
             anchor = Raw("line", None, None, 0, 0)
-        start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[2] if anchor.text else 0)
-        node = Node.make("attachment", self.unique(f"att_{num}"), label,
-                         self.table.span(anchor.first, start, len(self.lines[last].text), last), num=num, heading=heading)
+        start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[1][1] if anchor.text else 0)
+        node = Node.make("attachment", self.unique(f"att_{num}"), label, self.span_to_end(anchor.first, start, last),
+                         num=num, heading=heading)
         paras = [self.paragraph(r, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, r in enumerate(lines, 1)]
         node.children.extend(paras + self.body(seg.body, f"{node.eid}__", label))
         return node
@@ -353,7 +367,7 @@ class Builder:
         lines = issuers.get(date_index, [])
         date_text = self.lines[date_index].text
         first = lines[0] if lines else date_index
-        span = self.table.span(first, 0, len(date_text), date_index)
+        span = self.span_to_end(first, 0, date_index)
         return Signature(issuer=[self.lines[i].text for i in lines], date_text=date_text, date=parse_date(date_text),
                          span=span)
 
@@ -374,8 +388,7 @@ class Builder:
         if trailing:  # 某某办法（征求意见稿） → title 某某办法, mark 征求意见稿
             block.marks.append(trailing.group(1))
             block.title = block.title[: trailing.start()]
-        block.title_span = self.table.span(lead[0].first, self.text_of(lead[0].text)[2],
-                                           len(self.lines[lead[i - 1].first].text), lead[i - 1].first)
+        block.title_span = self.span_to_end(lead[0].first, self.text_of(lead[0].text)[1][1], lead[i - 1].first)
         compact_title = _SPACES.sub("", block.title)
         while i < len(texts):
             text = texts[i]

@@ -40,6 +40,8 @@ class Raw:
     last: int
     level: int = 0
     children: list = field(default_factory=list)
+    stays: int = -1
+    """The builder's memo: the last kept line of the node that stays in the tree (-1 until it asks)."""
 
 
 @dataclass(slots=True)
