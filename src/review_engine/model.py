@@ -46,9 +46,7 @@ def _trusted(cls, values: dict, private: dict | None = None, fields_set: set[str
     """
     fields = fields_set
     if fields is None:
-        fields = _FIELDS_SET.get(cls)
-        if fields is None:
-            fields = _FIELDS_SET[cls] = set(cls.model_fields)
+        fields = _FIELDS_SET.get(cls) or _fields_set(cls)
     obj = _NEW(cls)
     _SET_DICT(obj, values)
     # Every field is given, so all instances of a node class can share one fields-set (pydantic only ever adds to it).
@@ -56,6 +54,12 @@ def _trusted(cls, values: dict, private: dict | None = None, fields_set: set[str
     _SET_EXTRA(obj, None)
     _SET_PRIVATE(obj, private)
     return obj
+
+
+def _fields_set(cls) -> set[str]:
+    """The one fields-set shared by the instances ``_trusted`` makes of ``cls`` (every field given)."""
+    fields = _FIELDS_SET[cls] = set(cls.model_fields)
+    return fields
 
 
 # BaseModel's slots, set through their descriptors (what ``object.__setattr__`` finds for each name, looked up once)
@@ -85,7 +89,13 @@ class Span(_Model):
 
     @classmethod
     def make(cls, line: int, column: int, end_line: int, end_column: int) -> Span:
-        return _trusted(cls, {"line": line, "column": column, "end_line": end_line, "end_column": end_column})
+        """A span from the parser's own values: ``_trusted`` written out, as the parser makes one per node."""
+        span = _NEW(cls)
+        _SET_DICT(span, {"line": line, "column": column, "end_line": end_line, "end_column": end_column})
+        _SET_FIELDS(span, _FIELDS_SET.get(cls) or _fields_set(cls))
+        _SET_EXTRA(span, None)
+        _SET_PRIVATE(span, None)
+        return span
 
 
 class Node(_Model):
@@ -114,10 +124,15 @@ class Node(_Model):
     def make(cls, kind: str, eid: str, label: str, span: Span, *, num: int | None = None,
              num_text: str | None = None, level: int | None = None, heading: str | None = None, text: str = "",
              loc: tuple[int, int] | None = None, children: list[Node] | None = None) -> Node:
-        """A node from the parser's own values (no validation; see ``_trusted``)."""
-        values = {"kind": kind, "eid": eid, "label": label, "num": num, "num_text": num_text, "level": level,
-                  "heading": heading, "text": text, "span": span, "children": children if children is not None else []}
-        return _trusted(cls, values, {"_loc": loc})
+        """A node from the parser's own values (no validation): ``_trusted`` written out, as for ``Span.make``."""
+        node = _NEW(cls)
+        _SET_DICT(node, {"kind": kind, "eid": eid, "label": label, "num": num, "num_text": num_text, "level": level,
+                         "heading": heading, "text": text, "span": span,
+                         "children": children if children is not None else []})
+        _SET_FIELDS(node, _FIELDS_SET.get(cls) or _fields_set(cls))
+        _SET_EXTRA(node, None)
+        _SET_PRIVATE(node, {"_loc": loc})
+        return node
 
     def walk(self) -> Iterator[Node]:
         """This node and all its descendants, in document order."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..model import Document, Node, Problem, Signature, Span, TitleBlock
 from ..numerals import to_chinese, to_int
@@ -65,9 +66,7 @@ class Builder:
         found = self._texts.get(id(token), False)
         if found is not False:
             return found
-        value = str(token)
-        if value.endswith("\n"):
-            value = value[:-1]
+        value = token[:-1] if token.endswith("\n") else str(token)  # a plain str either way
         index = token.line - 1
         col = token.column - 1
         if value.startswith(DEMOTE):
@@ -471,8 +470,10 @@ def _looks_title_part(text: str) -> bool:
         and not _NOTE.match(text)
 
 
+@lru_cache(maxsize=4096)
 def _number(token) -> int | None:
-    found = _NUMERAL.search(str(token)) if token is not None else None
+    """The number a label gives (第十五条 → 15, （三） → 3), None if it has none; kept by the label's text."""
+    found = _NUMERAL.search(token) if token is not None else None
     return to_int(found.group()) if found else None
 
 
