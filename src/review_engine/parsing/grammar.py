@@ -74,6 +74,7 @@ def _text(kind: str):
 class Piece(str):
     """Part of a line token (its label, or the text after the label), positioned like a Lark token."""
 
+    __slots__ = ("line", "column")
     line: int
     column: int
 

@@ -30,8 +30,10 @@ END = "$END"
 
 
 class Token(str):
-    """A token as Lark gives it to the transformer: its text, with ``type``, ``line`` and ``column``."""
+    """A token as Lark gives it to the transformer: its text, with ``type``, ``line`` and ``column`` (slots, as
+    Lark's own: one per line of every draft, and no attribute dict to make for each)."""
 
+    __slots__ = ("type", "line", "column")
     type: str
     line: int
     column: int
@@ -67,6 +69,18 @@ class Tables:
                          for state, actions in self.states.items()}
         self._matchers = {state: [pattern.match for pattern in patterns]
                           for state, (patterns, _) in self.lexer_of.items()}
+        self._last_transformer = self._last_reductions = None
+
+    def _reductions(self, transformer) -> list:
+        """The rules as ``parse`` runs them with ``transformer``: (origin, size, children filter or ``_APPEND``,
+        callback or None); kept for the transformer last used (the parser keeps one)."""
+        if self._last_transformer is not transformer:
+            self._last_reductions = [
+                (origin, size, _APPEND if size == 2 and include == _APPENDS and not callback else include,
+                 getattr(transformer, callback) if callback else None)
+                for origin, size, include, callback in self.rules]
+            self._last_transformer = transformer
+        return self._last_reductions
 
     def parse(self, text: str, transformer):
         """The value of the start rule, as Lark's ``parse`` with ``transformer=`` would return it.
@@ -75,8 +89,7 @@ class Tables:
         the current state, then reduce as the table says until the token can be shifted; after the last token
         the end token (``$END``) is fed the same way, and the parse is accepted when a reduction reaches the end
         state."""
-        reductions = [(origin, size, include, getattr(transformer, callback) if callback else None)
-                      for origin, size, include, callback in self.rules]
+        reductions = self._reductions(transformer)
         actions, matchers, newline, end_state = self._actions, self._matchers, self.newline, self.end
         state_stack = [self.start]
         value_stack: list = []
@@ -120,29 +133,45 @@ class Tables:
                     value_stack.append(token)
                     break
                 origin, size, include, callback = reductions[-1 - action]
-                if size:
-                    children = value_stack[-size:]
-                    del state_stack[-size:]
-                    del value_stack[-size:]
+                if include is _APPEND:  # `_list: _list item` (Lark's `item+`): the item joins the list so far
+                    item = value_stack.pop()
+                    listed = value_stack.pop().children
+                    del state_stack[-2:]
+                    listed.append(item)
+                    value = _Inline(listed)
                 else:
-                    children = []
-                if include is not None:  # keep the symbols Lark keeps, splice in the values of _… rules
-                    filtered: list = []
-                    for i, expand in include:
-                        if expand:
-                            if filtered:
-                                filtered += children[i].children
+                    if size == 1:
+                        children = [value_stack.pop()]
+                        del state_stack[-1]
+                    elif size:
+                        children = value_stack[-size:]
+                        del state_stack[-size:]
+                        del value_stack[-size:]
+                    else:
+                        children = []
+                    if include is not None:  # keep the symbols Lark keeps, splice in the values of _… rules
+                        filtered: list = []
+                        for i, expand in include:
+                            if expand:
+                                if filtered:
+                                    filtered += children[i].children
+                                else:
+                                    filtered = children[i].children
                             else:
-                                filtered = children[i].children
-                        else:
-                            filtered.append(children[i])
-                    children = filtered
-                value = callback(children) if callback is not None else _Inline(children)
+                                filtered.append(children[i])
+                        children = filtered
+                    value = callback(children) if callback is not None else _Inline(children)
                 new_state = actions[state_stack[-1]][origin]
                 state_stack.append(new_state)
                 value_stack.append(value)
                 if is_end and new_state == end_state:
                     return value
+
+
+_APPENDS = [(0, True), (1, False)]
+"""The children filter of a rule that adds one item to the list of a ``_…`` rule (``_list: _list item``)."""
+_APPEND = object()
+"""Marks such a rule for ``Tables.parse``: the most frequent reduction by far, done in place."""
 
 
 class _Inline:
