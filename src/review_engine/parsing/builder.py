@@ -105,6 +105,7 @@ class Builder:
         return found
 
     def unique(self, eid: str) -> str:
+        """``eid``, or ``eid-2``, ``eid-3``… when it is taken already."""
         eids = self.eids
         if eid in eids:
             n = 2
@@ -115,25 +116,35 @@ class Builder:
         return eid
 
     def node(self, raw: Raw, kind: str, eid: str, label: str, num=None, num_text=None, level=None,
-             heading=None, with_text=True, span: Span | None = None) -> Node:
+             heading=None, with_text=True, span: Span | None = None, found=False) -> Node:
         """The model node of ``raw``: its own text (unless ``with_text`` is false: 编/章/节/条 keep their text
-        as heading or first 款), a unique eId, and its span (``span`` when the caller measured it otherwise)."""
-        text, loc = "", None
+        as heading or first 款), a unique eId, and its span (``span`` when the caller measured it otherwise;
+        ``found``: ``text_of(raw.text)`` when the caller has it)."""
         label_token = raw.label
-        found = self.text_of(raw.text) if (with_text or label_token is None) else None
+        if found is False:
+            found = self.text_of(raw.text) if (with_text or label_token is None) else None
         if with_text and found:
             text, loc = found
             if kind == "paragraph" and text[0] == "|" and text[-1] == "|":
                 kind = "table_row"
+        else:
+            text, loc = "", None
         if span is None:
             start = self.col(label_token) if label_token is not None else (found[1][1] if found else 0)
-            span = self.span_to_end(raw.first, start, self.last(raw))
-        return Node.make(kind, self.unique(eid), label, span, num=num, num_text=num_text, level=level,
-                         heading=heading, text=text, loc=loc)
+            last = raw.stays
+            span = self.span_to_end(raw.first, start, last if last >= 0 else self.last(raw))
+        eids = self.eids
+        if eid in eids:
+            eid = self.unique(eid)
+        else:
+            eids.add(eid)
+        return Node.make(kind, eid, label, span, num=num, num_text=num_text, level=level, heading=heading, text=text,
+                         loc=loc)
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
         node = self.node(raw, "paragraph", eid, label, num=num)
-        node.children.extend(self.points(raw.children, node.eid, label, 1))
+        if raw.children:
+            node.children.extend(self.points(raw.children, node.eid, label, 1))
         return node
 
     # ---- structure -------------------------------------------------------------------------------
@@ -187,14 +198,17 @@ class Builder:
         if num is None:
             self.unreadable(node, "条")
         many = len(paras) > 1
+        children = node.children
         for i, para in enumerate(paras, 1):
             p_label = f"{label}第{to_chinese(i)}款" if many else label
             span = None
-            if para.text is None or not self.text_of(para.text):  # label line without text, items only
+            found = self.text_of(para.text)
+            if not found:  # label line without text, items only
                 span = self.span_to_end(raw.first, self.col(raw.label), self.last(para))
-            p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i, span=span)
-            p_node.children.extend(self.points(para.children, p_node.eid, p_label, 1))
-            node.children.append(p_node)
+            p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i, span=span, found=found)
+            if para.children:
+                p_node.children.extend(self.points(para.children, p_node.eid, p_label, 1))
+            children.append(p_node)
         return node
 
     def article_paragraphs(self, raw: Raw) -> list[Raw]:
@@ -228,7 +242,8 @@ class Builder:
                 lines += 1
                 label = f"{parent_label}第{lines}段"
                 node = self.node(raw, "paragraph", f"{parent_eid}__para_{lines}", label, num=lines)
-                node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
+                if raw.children:
+                    node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
                 out.append(node)
                 continue
             if not raw.kind.startswith("point"):
@@ -243,7 +258,8 @@ class Builder:
             else:
                 label = parent_label + num_text
             node = self.node(raw, "point", f"{parent_eid}__point_{num}", label, num=num, num_text=num_text)
-            node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
+            if raw.children:
+                node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
             out.append(node)
         return out
 

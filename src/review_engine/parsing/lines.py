@@ -134,7 +134,7 @@ def _normalise(raw: str, number: int) -> Line | None:
     md_level = len(heading.group(1)) if heading else 0
     cols: list[int] | None = None
     text = raw
-    if _INVISIBLE.search(raw):
+    if not raw.isprintable() and _INVISIBLE.search(raw):  # (every character _INVISIBLE takes is unprintable)
         kept = [(i, ch) for i, ch in enumerate(raw) if not _INVISIBLE.match(ch)]
         text = "".join(ch for _, ch in kept)
         cols = [i for i, _ in kept]
