@@ -129,10 +129,16 @@ class Builder:
                 kind = "table_row"
         else:
             text, loc = "", None
-        if span is None:
-            start = self.col(label_token) if label_token is not None else (found[1][1] if found else 0)
+        if span is None:  # span_to_end(raw.first, start, last(raw)) written out: once per node
+            if label_token is not None:
+                start = label_token.column - 1 - (1 if label_token.line - 1 in self.demoted else 0)  # col()
+            else:
+                start = found[1][1] if found else 0
             last = raw.stays
-            span = self.span_to_end(raw.first, start, last if last >= 0 else self.last(raw))
+            end_line, end_column = self._ends[last if last >= 0 else self.last(raw)]
+            line = self.lines[raw.first]
+            column = line.start + start if line.cols is None else line.col(start)
+            span = Span.make(line.lineno, column + 1, end_line, end_column)
         eids = self.eids
         if eid in eids:
             eid = self.unique(eid)
@@ -217,11 +223,15 @@ class Builder:
         are memoised, and the move changes where items end)."""
         found = self._paragraphs.get(id(raw))
         if found is None:
-            own_points = [k for k in raw.children if k.kind.startswith("point")]
-            paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
+            if raw.children:
+                own_points = [k for k in raw.children if k.kind.startswith("point")]
+                paras = [k for k in raw.children
+                         if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
+            else:  # the most frequent article: one line
+                own_points, paras = [], []
             if self.text_of(raw.text) or own_points:
                 paras.insert(0, Raw("paragraph", None, raw.text, raw.first, raw.first, children=own_points))
-            found = self._paragraphs[id(raw)] = _join_continued_items(paras)
+            found = self._paragraphs[id(raw)] = _join_continued_items(paras) if len(paras) > 1 else paras
         return found
 
     def prepare(self, raws: list[Raw]) -> None:
@@ -299,8 +309,10 @@ class Builder:
 
     def mark_issuers(self, segments: list[Segment]) -> dict[int, list[int]]:
         """For each signature date line, the kept lines just before it that name the issuing body."""
-        plain = {r.first for s in segments for r in _plain(s.lines + s.body)}
         issuers: dict[int, list[int]] = {}
+        if all(seg.signature is None for seg in segments):
+            return issuers
+        plain = _plain_lines(segments)
         for seg in segments:
             if seg.signature is None:
                 continue
@@ -470,12 +482,17 @@ def _join_continued_items(paras: list[Raw]) -> list[Raw]:
     return out
 
 
-def _plain(raws: list[Raw]):
-    """All unlabelled lines and paragraphs among ``raws`` and their descendants."""
-    for raw in raws:
-        if raw.kind in ("line", "paragraph") and raw.label is None and not raw.children:
-            yield raw
-        yield from _plain(raw.children)
+def _plain_lines(segments: list[Segment]) -> set[int]:
+    """The first lines of all unlabelled lines and paragraphs without children in ``segments``, at any depth."""
+    out = set()
+    stack = [raw for seg in segments for raw in seg.lines + seg.body]
+    while stack:
+        raw = stack.pop()
+        if raw.children:
+            stack.extend(raw.children)
+        elif raw.label is None and raw.kind in ("line", "paragraph"):
+            out.add(raw.first)
+    return out
 
 
 def _is_colophon(builder: Builder, raw: Raw) -> bool:
