@@ -14,7 +14,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ..model import Document, Node, Problem, Signature, Span, TitleBlock
+from ..model import Document, Node, Problem, Signature, Span, TitleBlock, new_node, new_span
 from ..numerals import to_chinese, to_int
 from .grammar import DEMOTE, Raw, Segment
 from .lines import LineTable
@@ -48,7 +48,8 @@ class Builder:
         self._paragraphs: dict[int, list[Raw]] = {}
         # Where each kept line ends in the original file: (line number, exclusive end column), looked up by
         # every span (a node's span always ends with the last character of its last kept line).
-        self._ends = [(line.lineno, line.col(len(line.text) - 1) + 2) for line in table.lines]
+        self._ends = [(line.lineno, (line.start + len(line.text) if line.cols is None else line.col(len(line.text) - 1) + 1) + 1)
+                      for line in table.lines]
         self.problems: list[Problem] = []
         """Labels the builder could not read (a numeral such as 十亿 or 一万万): PARSE-LABEL."""
 
@@ -63,13 +64,14 @@ class Builder:
         nothing is left. Computed once per token: several nodes and checks ask for the same one."""
         if token is None:
             return None
-        found = self._texts.get(id(token), False)
+        key = id(token)
+        found = self._texts.get(key, False)
         if found is not False:
             return found
-        value = token[:-1] if token.endswith("\n") else str(token)  # a plain str either way
+        value = token[:-1] if token[-1:] == "\n" else str(token)  # a plain str either way
         index = token.line - 1
         col = token.column - 1
-        if value.startswith(DEMOTE):
+        if value[:1] == DEMOTE:
             value = value[1:]
         elif index in self.demoted:
             col -= 1
@@ -79,14 +81,14 @@ class Builder:
                 stripped = stripped[1:].lstrip(_SEPARATORS)
             col += len(value) - len(stripped)
             value = stripped
-        found = self._texts[id(token)] = (value, (index, col)) if value else None
+        found = self._texts[key] = (value, (index, col)) if value else None
         return found
 
     def span_to_end(self, first: int, start: int, last: int) -> Span:
         """Original span from character ``start`` of kept line ``first`` to the end of kept line ``last``."""
         line = self.lines[first]
         end_line, end_column = self._ends[last]
-        return Span.make(line.lineno, line.col(start) + 1, end_line, end_column)
+        return new_span(line.lineno, line.col(start) + 1, end_line, end_column)
 
     def last(self, raw: Raw) -> int:
         """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not).
@@ -138,13 +140,13 @@ class Builder:
             end_line, end_column = self._ends[last if last >= 0 else self.last(raw)]
             line = self.lines[raw.first]
             column = line.start + start if line.cols is None else line.col(start)
-            span = Span.make(line.lineno, column + 1, end_line, end_column)
+            span = new_span(line.lineno, column + 1, end_line, end_column)
         eids = self.eids
         if eid in eids:
             eid = self.unique(eid)
         else:
             eids.add(eid)
-        return Node.make(kind, eid, label, span, num=num, num_text=num_text, level=level, heading=heading, text=text,
+        return new_node(kind, eid, label, span, num=num, num_text=num_text, level=level, heading=heading, text=text,
                          loc=loc)
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
@@ -384,7 +386,7 @@ class Builder:
         if anchor is None:
             anchor = Raw("line", None, None, 0, 0)
         start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[1][1] if anchor.text else 0)
-        node = Node.make("attachment", self.unique(f"att_{num}"), label, self.span_to_end(anchor.first, start, last),
+        node = new_node("attachment", self.unique(f"att_{num}"), label, self.span_to_end(anchor.first, start, last),
                          num=num, heading=heading)
         paras = [self.paragraph(r, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, r in enumerate(lines, 1)]
         node.children.extend(paras + self.body(seg.body, f"{node.eid}__", label))

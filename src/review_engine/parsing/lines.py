@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Span
+from ..model import Span, new_span
 from ..numerals import LABEL_NUM
 
 # Characters removed wherever they are (zero-width, BOM, direction marks, C0/C1 controls but tab).
@@ -77,7 +77,7 @@ class LineTable:
         first = self.lines[index]
         last = self.lines[index if end_index is None else end_index]
         end_col = last.col(end - 1) + 1 if end > 0 else last.col(0)
-        return Span.make(first.lineno, first.col(start) + 1, last.lineno, end_col + 1)
+        return new_span(first.lineno, first.col(start) + 1, last.lineno, end_col + 1)
 
 
 def build(original: list[str]) -> LineTable:
