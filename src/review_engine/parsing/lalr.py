@@ -54,8 +54,7 @@ class Tables:
 
     For the run the data is recoded once: an action is one int (a shift to state ``s`` is ``s``, a reduction by
     rule ``r`` is ``-1 - r``), the goto after a reduction is a plain state, and each state's lexer is the list of
-    its patterns' ``match`` methods, compiled when the state first lexes (compiling all 33 distinct alternations
-    took some 40 ms of each process; a draft visits a few of the states)."""
+    its patterns' ``match`` methods."""
 
     def __init__(self, data: dict):
         self.data = data
@@ -64,14 +63,13 @@ class Tables:
         self.states = data["states"]
         self.rules = data["rules"]
         self.newline = frozenset(data["newline"])
+        lexers = [([re.compile(p) for p in patterns], frozenset(allowed)) for patterns, allowed in data["lexers"]]
+        self.lexer_of = {state: lexers[i] for state, i in data["state_lexer"].items()}
         self._actions = {state: {symbol: arg if shift else -1 - arg for symbol, (shift, arg) in actions.items()}
                          for state, actions in self.states.items()}
-        self._matchers = _Matchers(data)
+        self._matchers = {state: [pattern.match for pattern in patterns]
+                          for state, (patterns, _) in self.lexer_of.items()}
         self._last_transformer = self._last_reductions = None
-
-    def allowed(self, state: int) -> frozenset:
-        """The terminals the lexer of ``state`` looks for."""
-        return frozenset(self.data["lexers"][self.data["state_lexer"][state]][1])
 
     def _reductions(self, transformer) -> list:
         """The rules as ``parse`` runs them with ``transformer``: (origin, size, children filter or ``_APPEND``,
@@ -104,7 +102,7 @@ class Tables:
                     if found is not None:
                         break
                 else:
-                    raise Rejected(line, set(self.allowed(state_stack[-1])) or {"<END-OF-FILE>"})
+                    raise Rejected(line, set(self.lexer_of[state_stack[-1]][1]) or {"<END-OF-FILE>"})
                 value = found.group(0)
                 kind = found.lastgroup
                 token = Token(value)
@@ -168,24 +166,6 @@ class Tables:
                 value_stack.append(value)
                 if is_end and new_state == end_state:
                     return value
-
-
-class _Matchers(dict):
-    """State → the ``match`` methods of its lexer's patterns, each lexer compiled on first use."""
-
-    def __init__(self, data: dict):
-        super().__init__()
-        self._lexers = data["lexers"]
-        self._lexer_of = data["state_lexer"]
-        self._compiled: dict[int, list] = {}
-
-    def __missing__(self, state: int) -> list:
-        index = self._lexer_of[state]
-        found = self._compiled.get(index)
-        if found is None:
-            found = self._compiled[index] = [re.compile(p).match for p in self._lexers[index][0]]
-        self[state] = found
-        return found
 
 
 _APPENDS = [(0, True), (1, False)]
