@@ -70,6 +70,8 @@ class LineTable:
 
     def grammar_text(self, demoted: set[int] = frozenset(), mark: str = "") -> str:
         """The kept lines as the grammar reads them, one per line; lines in ``demoted`` prefixed by ``mark``."""
+        if not demoted:  # the first attempt, and the last of most drafts
+            return "".join([line.text + "\n" for line in self.lines])
         return "".join((mark if i in demoted else "") + line.text + "\n" for i, line in enumerate(self.lines))
 
     def span(self, index: int, start: int, end: int, end_index: int | None = None) -> Span:
@@ -130,7 +132,7 @@ def _front_matter_end(original: list[str]) -> int:
 
 
 def _normalise(raw: str, number: int) -> Line | None:
-    heading = _HEADING.match(raw) if "#" in raw[:12] else None
+    heading = _HEADING.match(raw) if raw.find("#", 0, 12) >= 0 else None
     md_level = len(heading.group(1)) if heading else 0
     cols: list[int] | None = None
     text = raw
