@@ -239,6 +239,19 @@ def test_trusted_construction_is_valid(name):
     assert Document.model_validate(dumped).model_dump() == dumped
 
 
+@pytest.mark.parametrize("values", [{}, {"file": "a.md", "toc": ["目录"], "line_count": 3}])
+def test_constructed_is_model_construct(values):
+    """The parser's ``constructed`` gives what pydantic's ``model_construct`` gives: values in field order, defaults,
+    fields-set, private attributes."""
+    from review_engine.model import TitleBlock
+
+    for cls in (Document, TitleBlock):
+        fast, slow = cls.constructed(**values), cls.model_construct(**values)
+        assert list(fast.__dict__.items()) == list(slow.__dict__.items())
+        assert fast.model_fields_set == slow.model_fields_set and fast.model_fields_set is not cls.constructed().model_fields_set
+        assert fast.__pydantic_private__ == slow.__pydantic_private__ and fast.__pydantic_extra__ == slow.__pydantic_extra__
+
+
 def test_a_line_between_items_continues_the_item():
     text = """第五十六条 为防止制剂被污染和混淆，配制操作应采取下述措施：
 （一）每次配制后应清场，并填写清场记录。

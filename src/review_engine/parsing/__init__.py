@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 
-from ..model import Document, Node, Problem
+from ..model import Document, Problem, new_node
 from ..reading import Source
 from . import lines as line_table
 from .builder import Builder
@@ -67,6 +67,6 @@ def _flat(table, file: str | None) -> Document:
     """Every kept line as a preamble paragraph: what is left when the structure cannot be read."""
     doc = Document(file=file)
     for i, line in enumerate(table.lines, 1):
-        doc.preamble.append(Node.make("paragraph", f"preamble__para_{i}", f"正文第{i}段",
+        doc.preamble.append(new_node("paragraph", f"preamble__para_{i}", f"正文第{i}段",
                                       table.span(i - 1, 0, len(line.text)), num=i, text=line.text, loc=(i - 1, 0)))
     return doc

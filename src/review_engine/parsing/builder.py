@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from ..model import Document, Node, Problem, Signature, TitleBlock
+from ..model import Document, Node, Problem, Signature, Span, TitleBlock, new_node, new_span
 from ..numerals import to_chinese, to_int
 from .grammar import DEMOTE, Raw, Segment
 from .lines import LineTable
@@ -43,9 +44,12 @@ class Builder:
         self.file = file
         self.skip: set[int] = set()
         self.eids: set[str] = set()
-        self._last: dict[int, int] = {}
-        self._texts: dict[int, tuple[str, int, int] | None] = {}
+        self._texts: dict[int, tuple[str, tuple[int, int]] | None] = {}
         self._paragraphs: dict[int, list[Raw]] = {}
+        # Where each kept line ends in the original file: (line number, exclusive end column), looked up by
+        # every span (a node's span always ends with the last character of its last kept line).
+        self._ends = [(line.lineno, (line.start + len(line.text) if line.cols is None else line.col(len(line.text) - 1) + 1) + 1)
+                      for line in table.lines]
         self.problems: list[Problem] = []
         """Labels the builder could not read (a numeral such as 十亿 or 一万万): PARSE-LABEL."""
 
@@ -55,19 +59,19 @@ class Builder:
         index = token.line - 1
         return token.column - 1 - (1 if index in self.demoted else 0)
 
-    def text_of(self, token) -> tuple[str, int, int] | None:
-        """(text, kept-line index, column) of a TEXT token, separator and demotion prefix removed."""
+    def text_of(self, token) -> tuple[str, tuple[int, int]] | None:
+        """(text, (kept-line index, column)) of a TEXT token, separator and demotion prefix removed; None when
+        nothing is left. Computed once per token: several nodes and checks ask for the same one."""
         if token is None:
             return None
-        found = self._texts.get(id(token), False)
+        key = id(token)
+        found = self._texts.get(key, False)
         if found is not False:
             return found
-        value = str(token)
-        if value.endswith("\n"):
-            value = value[:-1]
+        value = token[:-1] if token[-1:] == "\n" else str(token)  # a plain str either way
         index = token.line - 1
         col = token.column - 1
-        if value.startswith(DEMOTE):
+        if value[:1] == DEMOTE:
             value = value[1:]
         elif index in self.demoted:
             col -= 1
@@ -77,50 +81,78 @@ class Builder:
                 stripped = stripped[1:].lstrip(_SEPARATORS)
             col += len(value) - len(stripped)
             value = stripped
-        found = self._texts[id(token)] = (value, index, col) if value else None
+        found = self._texts[key] = (value, (index, col)) if value else None
         return found
 
-    def span(self, raw: Raw, found: tuple[str, int, int] | None | bool = False):
-        """Original span of ``raw``, from its label (or text) to the end of its last line that stays."""
-        if raw.label is not None:
-            start = self.col(raw.label)
-        else:
-            if found is False:
-                found = self.text_of(raw.text)
-            start = found[2] if found else 0
-        last = self.last(raw)
-        return self.table.span(raw.first, start, len(self.lines[last].text), last)
+    def span_to_end(self, first: int, start: int, last: int) -> Span:
+        """Original span from character ``start`` of kept line ``first`` to the end of kept line ``last``."""
+        line = self.lines[first]
+        end_line, end_column = self._ends[last]
+        return new_span(line.lineno, line.col(start) + 1, end_line, end_column)
 
     def last(self, raw: Raw) -> int:
-        """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not)."""
-        found = self._last.get(id(raw))
-        if found is None:
-            ends = [self.last(k) for k in raw.children if not (k.kind in ("line", "paragraph") and k.first in self.skip)]
-            found = self._last[id(raw)] = max([raw.first, *ends])
+        """The last kept line of ``raw`` that stays in the tree (the 落款 moved to the signature does not).
+        Kept on the node (``Raw.stays``) once known: a node's span and each of its ancestors' ask for it."""
+        found = raw.stays
+        if found < 0:
+            found = raw.first
+            skip = self.skip
+            for kid in raw.children:
+                if kid.kind in ("line", "paragraph") and kid.first in skip:
+                    continue
+                end = kid.stays if kid.stays >= 0 else self.last(kid)
+                if end > found:
+                    found = end
+            raw.stays = found
         return found
 
     def unique(self, eid: str) -> str:
-        candidate, n = eid, 1
-        while candidate in self.eids:
-            n += 1
-            candidate = f"{eid}-{n}"
-        self.eids.add(candidate)
-        return candidate
+        """``eid``, or ``eid-2``, ``eid-3``… when it is taken already."""
+        eids = self.eids
+        if eid in eids:
+            n = 2
+            while f"{eid}-{n}" in eids:
+                n += 1
+            eid = f"{eid}-{n}"
+        eids.add(eid)
+        return eid
 
-    def node(self, raw: Raw, kind: str, eid: str, label: str, *, num=None, num_text=None, level=None,
-             heading=None, with_text=True) -> Node:
-        text, loc = "", None
-        found = self.text_of(raw.text) if (with_text or raw.label is None) else None
+    def node(self, raw: Raw, kind: str, eid: str, label: str, num=None, num_text=None, level=None,
+             heading=None, with_text=True, span: Span | None = None, found=False) -> Node:
+        """The model node of ``raw``: its own text (unless ``with_text`` is false: 编/章/节/条 keep their text
+        as heading or first 款), a unique eId, and its span (``span`` when the caller measured it otherwise;
+        ``found``: ``text_of(raw.text)`` when the caller has it)."""
+        label_token = raw.label
+        if found is False:
+            found = self.text_of(raw.text) if (with_text or label_token is None) else None
         if with_text and found:
-            text, loc = found[0], (found[1], found[2])
-            if kind == "paragraph" and text.startswith("|") and text.endswith("|"):
+            text, loc = found
+            if kind == "paragraph" and text[0] == "|" and text[-1] == "|":
                 kind = "table_row"
-        return Node.make(kind, self.unique(eid), label, self.span(raw, found), num=num, num_text=num_text,
-                         level=level, heading=heading, text=text, loc=loc)
+        else:
+            text, loc = "", None
+        if span is None:  # span_to_end(raw.first, start, last(raw)) written out: once per node
+            if label_token is not None:
+                start = label_token.column - 1 - (1 if label_token.line - 1 in self.demoted else 0)  # col()
+            else:
+                start = found[1][1] if found else 0
+            last = raw.stays
+            end_line, end_column = self._ends[last if last >= 0 else self.last(raw)]
+            line = self.lines[raw.first]
+            column = line.start + start if line.cols is None else line.col(start)
+            span = new_span(line.lineno, column + 1, end_line, end_column)
+        eids = self.eids
+        if eid in eids:
+            eid = self.unique(eid)
+        else:
+            eids.add(eid)
+        return new_node(kind, eid, label, span, num=num, num_text=num_text, level=level, heading=heading, text=text,
+                         loc=loc)
 
     def paragraph(self, raw: Raw, eid: str, label: str, num: int) -> Node:
         node = self.node(raw, "paragraph", eid, label, num=num)
-        node.children.extend(self.points(raw.children, node.eid, label, 1))
+        if raw.children:
+            node.children.extend(self.points(raw.children, node.eid, label, 1))
         return node
 
     # ---- structure -------------------------------------------------------------------------------
@@ -174,14 +206,17 @@ class Builder:
         if num is None:
             self.unreadable(node, "条")
         many = len(paras) > 1
+        children, eid = node.children, node.eid  # (read once: a pydantic instance's attributes are slower to read)
         for i, para in enumerate(paras, 1):
             p_label = f"{label}第{to_chinese(i)}款" if many else label
-            p_node = self.node(para, "paragraph", f"{node.eid}__para_{i}", p_label, num=i)
-            if para.text is None or not self.text_of(para.text):  # label line without text, items only
-                end = self.last(para)
-                p_node.span = self.table.span(raw.first, self.col(raw.label), len(self.lines[end].text), end)
-            p_node.children.extend(self.points(para.children, p_node.eid, p_label, 1))
-            node.children.append(p_node)
+            span = None
+            found = self.text_of(para.text)
+            if not found:  # label line without text, items only
+                span = self.span_to_end(raw.first, self.col(raw.label), self.last(para))
+            p_node = self.node(para, "paragraph", f"{eid}__para_{i}", p_label, num=i, span=span, found=found)
+            if para.children:
+                p_node.children.extend(self.points(para.children, p_node.eid, p_label, 1))
+            children.append(p_node)
         return node
 
     def article_paragraphs(self, raw: Raw) -> list[Raw]:
@@ -190,11 +225,15 @@ class Builder:
         are memoised, and the move changes where items end)."""
         found = self._paragraphs.get(id(raw))
         if found is None:
-            own_points = [k for k in raw.children if k.kind.startswith("point")]
-            paras = [k for k in raw.children if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
+            if raw.children:
+                own_points = [k for k in raw.children if k.kind.startswith("point")]
+                paras = [k for k in raw.children
+                         if k.kind == "paragraph" and not (k.first in self.skip and not k.children)]
+            else:  # the most frequent article: one line
+                own_points, paras = [], []
             if self.text_of(raw.text) or own_points:
                 paras.insert(0, Raw("paragraph", None, raw.text, raw.first, raw.first, children=own_points))
-            found = self._paragraphs[id(raw)] = _join_continued_items(paras)
+            found = self._paragraphs[id(raw)] = _join_continued_items(paras) if len(paras) > 1 else paras
         return found
 
     def prepare(self, raws: list[Raw]) -> None:
@@ -215,7 +254,8 @@ class Builder:
                 lines += 1
                 label = f"{parent_label}第{lines}段"
                 node = self.node(raw, "paragraph", f"{parent_eid}__para_{lines}", label, num=lines)
-                node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
+                if raw.children:
+                    node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
                 out.append(node)
                 continue
             if not raw.kind.startswith("point"):
@@ -230,7 +270,8 @@ class Builder:
             else:
                 label = parent_label + num_text
             node = self.node(raw, "point", f"{parent_eid}__point_{num}", label, num=num, num_text=num_text)
-            node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
+            if raw.children:
+                node.children.extend(self.points(raw.children, node.eid, label, depth + 1))
             out.append(node)
         return out
 
@@ -270,8 +311,10 @@ class Builder:
 
     def mark_issuers(self, segments: list[Segment]) -> dict[int, list[int]]:
         """For each signature date line, the kept lines just before it that name the issuing body."""
-        plain = {r.first for s in segments for r in _plain(s.lines + s.body)}
         issuers: dict[int, list[int]] = {}
+        if all(seg.signature is None for seg in segments):
+            return issuers
+        plain = _plain_lines(segments)
         for seg in segments:
             if seg.signature is None:
                 continue
@@ -294,8 +337,8 @@ class Builder:
         issuers = self.mark_issuers(segments)
         for segment in segments:
             self.prepare(segment.body)
-        doc = Document.model_construct(
-            file=self.file, title_block=TitleBlock.model_construct(), preamble=[], body=[], signature=None, attachments=[],
+        doc = Document.constructed(
+            file=self.file, title_block=TitleBlock.constructed(), preamble=[], body=[], signature=None, attachments=[],
             toc=list(self.table.toc), problems=[], line_count=len(self.table.original),
             format="text", encoding=None,
         )
@@ -342,9 +385,9 @@ class Builder:
             lines = lines[1:]
         if anchor is None:
             anchor = Raw("line", None, None, 0, 0)
-        start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[2] if anchor.text else 0)
-        node = Node.make("attachment", self.unique(f"att_{num}"), label,
-                         self.table.span(anchor.first, start, len(self.lines[last].text), last), num=num, heading=heading)
+        start = self.col(anchor.label) if anchor.label is not None else (self.text_of(anchor.text)[1][1] if anchor.text else 0)
+        node = new_node("attachment", self.unique(f"att_{num}"), label, self.span_to_end(anchor.first, start, last),
+                         num=num, heading=heading)
         paras = [self.paragraph(r, f"{node.eid}__para_{i}", f"{label}第{i}段", i) for i, r in enumerate(lines, 1)]
         node.children.extend(paras + self.body(seg.body, f"{node.eid}__", label))
         return node
@@ -353,9 +396,11 @@ class Builder:
         lines = issuers.get(date_index, [])
         date_text = self.lines[date_index].text
         first = lines[0] if lines else date_index
-        span = self.table.span(first, 0, len(date_text), date_index)
-        return Signature(issuer=[self.lines[i].text for i in lines], date_text=date_text, date=parse_date(date_text),
-                         span=span)
+        span = self.span_to_end(first, 0, date_index)
+        # constructed, not validated: the values are ours, of the declared types (validating built Signature's
+        # validator, some 20 ms, in every process that parsed a signed draft)
+        return Signature.constructed(issuer=[self.lines[i].text for i in lines], date_text=date_text,
+                                     date=parse_date(date_text), span=span)
 
     def title_block(self, block: TitleBlock, lead: list[Raw]) -> list[Raw]:
         """Fill the title block from the first lead lines; return the lines left for the preamble."""
@@ -374,8 +419,7 @@ class Builder:
         if trailing:  # 某某办法（征求意见稿） → title 某某办法, mark 征求意见稿
             block.marks.append(trailing.group(1))
             block.title = block.title[: trailing.start()]
-        block.title_span = self.table.span(lead[0].first, self.text_of(lead[0].text)[2],
-                                           len(self.lines[lead[i - 1].first].text), lead[i - 1].first)
+        block.title_span = self.span_to_end(lead[0].first, self.text_of(lead[0].text)[1][1], lead[i - 1].first)
         compact_title = _SPACES.sub("", block.title)
         while i < len(texts):
             text = texts[i]
@@ -440,12 +484,17 @@ def _join_continued_items(paras: list[Raw]) -> list[Raw]:
     return out
 
 
-def _plain(raws: list[Raw]):
-    """All unlabelled lines and paragraphs among ``raws`` and their descendants."""
-    for raw in raws:
-        if raw.kind in ("line", "paragraph") and raw.label is None and not raw.children:
-            yield raw
-        yield from _plain(raw.children)
+def _plain_lines(segments: list[Segment]) -> set[int]:
+    """The first lines of all unlabelled lines and paragraphs without children in ``segments``, at any depth."""
+    out = set()
+    stack = [raw for seg in segments for raw in seg.lines + seg.body]
+    while stack:
+        raw = stack.pop()
+        if raw.children:
+            stack.extend(raw.children)
+        elif raw.label is None and raw.kind in ("line", "paragraph"):
+            out.add(raw.first)
+    return out
 
 
 def _is_colophon(builder: Builder, raw: Raw) -> bool:
@@ -458,8 +507,10 @@ def _looks_title_part(text: str) -> bool:
         and not _NOTE.match(text)
 
 
+@lru_cache(maxsize=4096)
 def _number(token) -> int | None:
-    found = _NUMERAL.search(str(token)) if token is not None else None
+    """The number a label gives (第十五条 → 15, （三） → 3), None if it has none; kept by the label's text."""
+    found = _NUMERAL.search(token) if token is not None else None
     return to_int(found.group()) if found else None
 
 

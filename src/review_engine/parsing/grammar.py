@@ -40,6 +40,8 @@ class Raw:
     last: int
     level: int = 0
     children: list = field(default_factory=list)
+    stays: int = -1
+    """The builder's memo: the last kept line of the node that stays in the tree (-1 until it asks)."""
 
 
 @dataclass(slots=True)
@@ -72,6 +74,7 @@ def _text(kind: str):
 class Piece(str):
     """Part of a line token (its label, or the text after the label), positioned like a Lark token."""
 
+    __slots__ = ("line", "column")
     line: int
     column: int
 
@@ -80,22 +83,19 @@ _LABEL = re.compile(rf"第{LABEL_NUM}[编章节条]|[一二三四五六七八九
                     r"[（(][一二三四五六七八九十百]+[）)]|[\d０-９]{1,3}[.．、]|[（(][\d０-９]{1,3}[）)]|[\u2460-\u2473]")
 
 
-def _piece(value: str, line: int, column: int) -> Piece:
-    piece = Piece(value)
-    piece.line, piece.column = line, column
-    return piece
-
-
 def _labelled(kind: str, level: int = 0):
     def make(children):
         token = children[0]  # the whole line: label + text + newline
-        value = str(token)
-        cut = _LABEL.match(value).end()
-        label = _piece(value[:cut], token.line, token.column)
-        text = _piece(value[cut:], token.line, token.column + cut)
-        kids = _flat(children[1:])
-        first = token.line - 1
-        return Raw(kind, label, text, first, max([first] + [k.last for k in kids]), level, kids)
+        cut = _LABEL.match(token).end()
+        line, column = token.line, token.column
+        label = Piece(token[:cut])  # (slices of a str subclass are plain str)
+        label.line, label.column = line, column
+        text = Piece(token[cut:])
+        text.line, text.column = line, column + cut
+        kids = _flat(children[1:]) if len(children) > 1 else []
+        first = line - 1
+        # children come in line order, so the last one ends last
+        return Raw(kind, label, text, first, kids[-1].last if kids else first, level, kids)
     return make
 
 
@@ -112,8 +112,9 @@ class ToRaw:
     @staticmethod
     def paragraph(children):
         token = children[0]
-        kids = _flat(children[1:])
-        return Raw("paragraph", None, token, token.line - 1, max([token.line - 1] + [k.last for k in kids]), 0, kids)
+        kids = _flat(children[1:]) if len(children) > 1 else []
+        first = token.line - 1
+        return Raw("paragraph", None, token, first, kids[-1].last if kids else first, 0, kids)
 
     @staticmethod
     def segment(children):

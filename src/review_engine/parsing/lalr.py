@@ -30,8 +30,10 @@ END = "$END"
 
 
 class Token(str):
-    """A token as Lark gives it to the transformer: its text, with ``type``, ``line`` and ``column``."""
+    """A token as Lark gives it to the transformer: its text, with ``type``, ``line`` and ``column`` (slots, as
+    Lark's own: one per line of every draft, and no attribute dict to make for each)."""
 
+    __slots__ = ("type", "line", "column")
     type: str
     line: int
     column: int
@@ -48,7 +50,11 @@ class Rejected(Exception):
 
 
 class Tables:
-    """The parser as data (see the module docstring); ``data`` is what ``tables`` returns and the cache keeps."""
+    """The parser as data (see the module docstring); ``data`` is what ``tables`` returns and the cache keeps.
+
+    For the run the data is recoded once: an action is one int (a shift to state ``s`` is ``s``, a reduction by
+    rule ``r`` is ``-1 - r``), the goto after a reduction is a plain state, and each state's lexer is the list of
+    its patterns' ``match`` methods."""
 
     def __init__(self, data: dict):
         self.data = data
@@ -59,43 +65,113 @@ class Tables:
         self.newline = frozenset(data["newline"])
         lexers = [([re.compile(p) for p in patterns], frozenset(allowed)) for patterns, allowed in data["lexers"]]
         self.lexer_of = {state: lexers[i] for state, i in data["state_lexer"].items()}
+        self._actions = {state: {symbol: arg if shift else -1 - arg for symbol, (shift, arg) in actions.items()}
+                         for state, actions in self.states.items()}
+        self._matchers = {state: [pattern.match for pattern in patterns]
+                          for state, (patterns, _) in self.lexer_of.items()}
+        self._last_transformer = self._last_reductions = None
+
+    def _reductions(self, transformer) -> list:
+        """The rules as ``parse`` runs them with ``transformer``: (origin, size, children filter or ``_APPEND``,
+        callback or None); kept for the transformer last used (the parser keeps one)."""
+        if self._last_transformer is not transformer:
+            self._last_reductions = [
+                (origin, size, _APPEND if size == 2 and include == _APPENDS and not callback else include,
+                 getattr(transformer, callback) if callback else None)
+                for origin, size, include, callback in self.rules]
+            self._last_transformer = transformer
+        return self._last_reductions
 
     def parse(self, text: str, transformer):
-        """The value of the start rule, as Lark's ``parse`` with ``transformer=`` would return it."""
-        callbacks = [getattr(transformer, callback) if callback else None for _, _, _, callback in self.rules]
-        states, rules, lexer_of, newline, end_state = self.states, self.rules, self.lexer_of, self.newline, self.end
+        """The value of the start rule, as Lark's ``parse`` with ``transformer=`` would return it.
+
+        One loop does what Lark's lexer and ``ParserState.feed_token`` do: read the next token with the lexer of
+        the current state, then reduce as the table says until the token can be shifted; after the last token
+        the end token (``$END``) is fed the same way, and the parse is accepted when a reduction reaches the end
+        state."""
+        reductions = self._reductions(transformer)
+        actions, matchers, newline, end_state = self._actions, self._matchers, self.newline, self.end
         state_stack = [self.start]
         value_stack: list = []
         pos, line, line_start, length = 0, 1, 0, len(text)
         token = None
-        while pos < length:
-            patterns, allowed = lexer_of[state_stack[-1]]
-            for pattern in patterns:
-                found = pattern.match(text, pos)
-                if found is not None:
+        while True:
+            if pos < length:  # the next token
+                for match in matchers[state_stack[-1]]:
+                    found = match(text, pos)
+                    if found is not None:
+                        break
+                else:
+                    raise Rejected(line, set(self.lexer_of[state_stack[-1]][1]) or {"<END-OF-FILE>"})
+                value = found.group(0)
+                kind = found.lastgroup
+                token = Token(value)
+                token.type = kind
+                token.line = line
+                token.column = pos - line_start + 1
+                if kind in newline:
+                    count = value.count("\n")
+                    if count:
+                        line += count
+                        line_start = pos + value.rindex("\n") + 1
+                pos += len(value)
+                is_end = False
+            else:  # then the end of the input, at the last token's place
+                end = Token("")
+                end.line, end.column = (token.line, token.column) if token is not None else (1, 1)
+                end.type = kind = END
+                token, is_end = end, True
+            while True:  # reduce until the token is shifted (or, at the end, the start rule is reached)
+                state_actions = actions[state_stack[-1]]
+                action = state_actions.get(kind)
+                if action is None:
+                    raise Rejected(token.line, {s for s in state_actions if s.isupper()})
+                if action >= 0:
+                    if is_end:  # Lark never shifts the end token
+                        return None
+                    state_stack.append(action)
+                    value_stack.append(token)
                     break
-            else:
-                raise Rejected(line, set(allowed) or {"<END-OF-FILE>"})
-            value = found.group(0)
-            token = Token(value)
-            token.type = found.lastgroup
-            token.line = line
-            token.column = pos - line_start + 1
-            if token.type in newline:
-                count = value.count("\n")
-                if count:
-                    line += count
-                    line_start = pos + value.rindex("\n") + 1
-            pos += len(value)
-            _feed(token, token.type, state_stack, value_stack, states, rules, callbacks, end_state, False)
-        if token is None:
-            end = Token("")
-            end.line, end.column = 1, 1
-        else:
-            end = Token("")
-            end.line, end.column = token.line, token.column
-        end.type = END
-        return _feed(end, END, state_stack, value_stack, states, rules, callbacks, end_state, True)
+                origin, size, include, callback = reductions[-1 - action]
+                if include is _APPEND:  # `_list: _list item` (Lark's `item+`): the item joins the list so far
+                    item = value_stack.pop()
+                    listed = value_stack.pop().children
+                    del state_stack[-2:]
+                    listed.append(item)
+                    value = _Inline(listed)
+                else:
+                    if size == 1:
+                        children = [value_stack.pop()]
+                        del state_stack[-1]
+                    elif size:
+                        children = value_stack[-size:]
+                        del state_stack[-size:]
+                        del value_stack[-size:]
+                    else:
+                        children = []
+                    if include is not None:  # keep the symbols Lark keeps, splice in the values of _… rules
+                        filtered: list = []
+                        for i, expand in include:
+                            if expand:
+                                if filtered:
+                                    filtered += children[i].children
+                                else:
+                                    filtered = children[i].children
+                            else:
+                                filtered.append(children[i])
+                        children = filtered
+                    value = callback(children) if callback is not None else _Inline(children)
+                new_state = actions[state_stack[-1]][origin]
+                state_stack.append(new_state)
+                value_stack.append(value)
+                if is_end and new_state == end_state:
+                    return value
+
+
+_APPENDS = [(0, True), (1, False)]
+"""The children filter of a rule that adds one item to the list of a ``_…`` rule (``_list: _list item``)."""
+_APPEND = object()
+"""Marks such a rule for ``Tables.parse``: the most frequent reduction by far, done in place."""
 
 
 class _Inline:
@@ -105,45 +181,6 @@ class _Inline:
 
     def __init__(self, children: list):
         self.children = children
-
-
-def _feed(token, kind: str, state_stack: list, value_stack: list, states: dict, rules: list, callbacks: list,
-          end_state: int, is_end: bool):
-    """Lark's ``ParserState.feed_token``: reduce as the table says, then shift the token (or accept at the end)."""
-    while True:
-        state = state_stack[-1]
-        try:
-            shift, arg = states[state][kind]
-        except KeyError:
-            raise Rejected(token.line, {s for s in states[state] if s.isupper()}) from None
-        if shift:
-            state_stack.append(arg)
-            value_stack.append(token)
-            return None
-        origin, size, include, callback = rules[arg]
-        if size:
-            children = value_stack[-size:]
-            del state_stack[-size:]
-            del value_stack[-size:]
-        else:
-            children = []
-        if include is not None:
-            filtered: list = []
-            for i, expand in include:
-                if expand:
-                    if filtered:
-                        filtered += children[i].children
-                    else:
-                        filtered = children[i].children
-                else:
-                    filtered.append(children[i])
-            children = filtered
-        value = callbacks[arg](children) if callback else _Inline(children)
-        _shift, new_state = states[state_stack[-1]][origin]
-        state_stack.append(new_state)
-        value_stack.append(value)
-        if is_end and new_state == end_state:
-            return value_stack[-1]
 
 
 def tables(lark, transformer) -> dict | None:

@@ -15,15 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Span
+from ..model import Span, new_span
 from ..numerals import LABEL_NUM
 
 # Characters removed wherever they are (zero-width, BOM, direction marks, C0/C1 controls but tab).
 _INVISIBLE = re.compile("[\ue000\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00ad\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-# Decoration at the start of a line: whitespace of every width, markdown heading marks and blockquotes.
+# Decoration at the start of a line: whitespace of every width, markdown heading marks and blockquotes. The
+# whitespace class is exactly what ``str.isspace`` takes (U+3000, NBSP, U+2002…U+200A, U+202F, U+205F are all
+# Unicode whitespace), so a line whose first character is neither whitespace nor ``#``/``>`` has no decoration,
+# and ``str.rstrip()`` removes the same trailing whitespace the class would (checked over every code point).
 _LEAD = re.compile(r"(?:[\s\u3000\u00a0\u2002-\u200a\u202f\u205f]|#{1,6}(?=[^#])|>(?=\s))+")
 _HEADING = re.compile(r"[\s\u3000\u00a0]*(#{1,6})")
-_TRAIL = re.compile(r"[\s\u3000\u00a0\u2002-\u200a\u202f\u205f]+$")
 _BOLD = re.compile(r"^(\*\*|__)(.+?)\1")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,}|={3,})$")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -68,6 +70,8 @@ class LineTable:
 
     def grammar_text(self, demoted: set[int] = frozenset(), mark: str = "") -> str:
         """The kept lines as the grammar reads them, one per line; lines in ``demoted`` prefixed by ``mark``."""
+        if not demoted:  # the first attempt, and the last of most drafts
+            return "".join([line.text + "\n" for line in self.lines])
         return "".join((mark if i in demoted else "") + line.text + "\n" for i, line in enumerate(self.lines))
 
     def span(self, index: int, start: int, end: int, end_index: int | None = None) -> Span:
@@ -75,7 +79,7 @@ class LineTable:
         first = self.lines[index]
         last = self.lines[index if end_index is None else end_index]
         end_col = last.col(end - 1) + 1 if end > 0 else last.col(0)
-        return Span.make(first.lineno, first.col(start) + 1, last.lineno, end_col + 1)
+        return new_span(first.lineno, first.col(start) + 1, last.lineno, end_col + 1)
 
 
 def build(original: list[str]) -> LineTable:
@@ -102,7 +106,7 @@ def build(original: list[str]) -> LineTable:
         text = line.text
         if text[0] in "-*_=|:" and (_RULE.match(text) or _TABLE_SEP.match(text)):
             continue
-        if toc_state is None and _TOC.match(text):
+        if toc_state is None and text[0] == "目" and _TOC.match(text):
             toc_state = []
             table.toc.append(text)
             continue
@@ -128,18 +132,18 @@ def _front_matter_end(original: list[str]) -> int:
 
 
 def _normalise(raw: str, number: int) -> Line | None:
-    heading = _HEADING.match(raw) if "#" in raw[:12] else None
+    heading = _HEADING.match(raw) if raw.find("#", 0, 12) >= 0 else None
     md_level = len(heading.group(1)) if heading else 0
     cols: list[int] | None = None
     text = raw
-    if _INVISIBLE.search(raw):
+    if not raw.isprintable() and _INVISIBLE.search(raw):  # (every character _INVISIBLE takes is unprintable)
         kept = [(i, ch) for i, ch in enumerate(raw) if not _INVISIBLE.match(ch)]
         text = "".join(ch for _, ch in kept)
         cols = [i for i, _ in kept]
-    lead = _LEAD.match(text)
+    first = text[:1]
+    lead = _LEAD.match(text) if first and (first.isspace() or first in "#>") else None
     start = lead.end() if lead else 0
-    trail = _TRAIL.search(text, start)
-    end = trail.start() if trail else len(text)
+    end = len(text.rstrip())  # the whitespace after the last other character (none left: nothing kept)
     if end <= start:
         return None
     body = text[start:end]
