@@ -317,6 +317,9 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("retro_burden", "自2022年起在夜市设摊的经营户，均应按照本办法确定的标准补缴此前各年度的管理费。", True),
     ("retro", "本办法施行前三年内发生过安全事故的企业，不得享受本办法规定的奖补政策。", True),
     ("retro", "申报前三年内未受过行政处罚的企业，可以申请本办法规定的奖补。", False),
+    ("retro_burden", "二〇二三年起已领取补助资金的农户，对照本通知标准不符合的，须自本通知印发之日起三十日内全部退还。", True),
+    ("retro_burden", "本办法实施以前已营业、但间距达不到第五条要求的场所，自本办法实施当日起停止营业。", True),
+    ("retro_burden", "本意见印发前已经依法建成的临河民宿，须在两个月内自行拆除，不予补偿。", True),
 ])
 def test_text_triggers(name: str, text: str, found: bool):
     hits = Facts(parse(f"第一条　{text}\n")).triggers.get(name)
