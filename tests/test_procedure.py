@@ -322,6 +322,7 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("retro_burden", "本意见印发前已经依法建成的临河民宿，须在两个月内自行拆除，不予补偿。", True),
     # a choice offered to the earlier facts, with a benefit, is no reaching back
     ("retro", "本办法施行前已开业的民宿，可以自愿对照本办法规定的标准进行改造，符合条件的给予改造补助。", False),
+    ("retro_burden", "本办法施行前已开业的民宿，可以自愿对照本办法规定的标准进行改造，符合条件的给予改造补助。", False),
 ])
 def test_text_triggers(name: str, text: str, found: bool):
     hits = Facts(parse(f"第一条　{text}\n")).triggers.get(name)
