@@ -73,7 +73,7 @@ _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则
                           # (… or on which occasion: 商户每承接一单，须……)
                           r"|每[^，。；]{0,4}?一(?:单|次|批|件|车|趟)"
                           # (… or while it does its business: 钟表维修店承接维修业务时，须……)
-                          r"|(?:在)?(?:承接|办理|从事|开展|提供|接受|经营|销售|收购|出租|招用|举办|接待|受理)[^，。；]{0,10}?(?:时|期间))+$")
+                          r"|(?:在)?(?:承接|办理|从事|开展|提供|接受|经营|销售|收购|出租|招用|举办|接待|受理|收取|收件|接收|承揽)[^，。；]{0,10}?(?:时|期间))+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
 # what someone finds out, said as a condition (发现企业存在以下情形之一的): the finder acts, not what is found
