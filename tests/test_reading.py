@@ -116,6 +116,12 @@ def test_a_measure_already_taken_is_a_fact_or_a_condition():
     assert reading.mood == "fact"
 
 
+def test_a_shared_thing_is_no_count():
+    # 共享单车 is no 共计: the sentence lays down what happens to idle bikes, it states no figure
+    reading = read("第二条 共享单车闲置满三个月、运营企业未予回收的，即认定其放弃车辆权属，由街道办事处收归处理。", "处理", "property")
+    assert reading.mood != "fact"
+
+
 def test_abolishing_a_licence_or_a_fee_lightens_the_burden():
     assert read("第二条 取消村集体资产出租事前审批，改为事后备案。", "审批", "licence").mood == "abolishes"
     assert read("第二条 对脱贫户免收集体会堂场地管理费。", "管理费", "fee").mood == "abolishes"
