@@ -116,6 +116,25 @@ def test_a_measure_already_taken_is_a_fact_or_a_condition():
     assert reading.mood == "fact"
 
 
+def test_a_remedy_told_against_the_measure_is_not_the_measure():
+    reading = read("第二条 经营者对责令停产停业、吊销许可证件等行政处罚决定不服的，可以依法申请行政复议。", "责令停产停业", "penalty")
+    assert reading.mood == "procedure"
+
+
+def test_a_count_of_last_year_s_measures_is_a_fact():
+    reading = read("第二条 2024年，县市场监督管理局依法没收并销毁不合格玩具1200件。", "没收", "penalty")
+    assert reading.mood == "fact"
+
+
+def test_money_collected_before_from_named_payers_given_back_lightens():
+    reading = read("第二条 此前向网吧经营者收取的治安保证金，由原收取单位三十日内全额退还。", "收取的治安保证金", "fee")
+    assert reading.mood == "abolishes"
+
+
+def test_outsiders_treated_as_locals_are_no_preference():
+    assert read("第二条 外地企业来本县投资的，与本县企业同等享受租金减免政策。", "租金减免", "market").mood != "creates"
+
+
 def test_a_shared_thing_is_no_count():
     # 共享单车 is no 共计: the sentence lays down what happens to idle bikes, it states no figure
     reading = read("第二条 共享单车闲置满三个月、运营企业未予回收的，即认定其放弃车辆权属，由街道办事处收归处理。", "处理", "property")

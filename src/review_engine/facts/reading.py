@@ -100,7 +100,9 @@ _TAKEN = re.compile(r"(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没
 # The measure denied by the document itself (经费由财政安排，不向企业和居民筹集; 不再收取): it says it will not be done. Not
 # a condition (对不缴纳的…: the segment ends in 的).
 _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额外|从不)(?:(?:向|对|从)[^，。；不的]{1,12})?"
-                      r"|(?<![得予])不(?:再|另行|额外)?(?:以|授予|给予|设置|设定|限定|指定|要求|将)[^，。；]{0,30})$")
+                      r"|(?<![得予])不(?:再|另行|额外)?(?:以|授予|给予|设置|设定|限定|指定|要求|将)[^，。；]{0,30}"
+                      # (… or the measure forbidden as a response: 不得简单采取全部停产措施)
+                      r"|(?:不得|不宜|不应|避免|防止)(?:简单|一律|随意|盲目|擅自)?(?:采取|实施|搞)[^，。；]{0,6})$")
 # A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
 _STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
@@ -112,7 +114,9 @@ _RATE = re.compile(r"每(?:证|件|次|户|人|辆|宗|项|吨|份|张)[^。；�
 _NORM = re.compile(r"应当|必须|(?<![必])须|不得|禁止|严禁|可以|有权|一律|方可|(?<![需重主只想])要(?!求)|予以|给予|处以|实行|负责")
 # Every operator treated alike whatever its place (无论注册地、纳税地在何处，……均可按同一标准申请): no preference.
 _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|何地|哪里|在哪|是否|所有制|内外资|大小|本地|外地)[^。；]{0,40}?"
-                    r"(?:均|都|一律|同等|同一)")
+                    r"(?:均|都|一律|同等|同一)"
+                    # (… or the outsider treated as the local: 与本县艺人同等享受……; every operator of a trade: 面向……所有灯具制造企业)
+                    r"|与[^。；，]{0,12}?同等(?:享受|适用|对待)|面向[^。；，]{0,24}?所有[^。；，]{0,12}?(?:企业|经营者|主体|商户)")
 # (not 不予: 不予发放补贴、三年内不予受理 is itself a sanction)
 # The measure not taken, as a fact (均未向申请人收取任何费用) — not a condition, which names its party with 的 (未在本县
 # 注册的企业不予安排……).
@@ -168,7 +172,10 @@ _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意
 # money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
 _GIVEN_BACK = re.compile(r"退还|返还|清退")
 # … what was collected before, now given back (县教育局此前收取的……风险保证金，应当……全额退还)
-_EARLIER = re.compile(r"(?:此前|以前|之前|先前|前期|原|已经|已)(?:违规|擅自)?$")
+# (… the payers named between: 此前向茶馆经营者收取的保证金，……全额退还)
+# The measure named as what one may contest (对责令停产停业、吊销许可证件等行政处罚决定不服的，可以依法申请行政复议)
+_REMEDY_AGAINST = re.compile(r"[^，。；]{0,20}?决定(?:不服|有异议)")
+_EARLIER = re.compile(r"(?:此前|以前|之前|先前|前期|原|已经|已)(?:向[^，。；]{1,12}?)?(?:违规|擅自)?$")
 # The practice named as a problem people complain of or the administration looks into (对消费者反映的洗衣店会员卡押金
 # 不予退还问题，依法受理投诉): the object of the handling, not a measure laid down
 _COMPLAINED = re.compile(r"(?:反映|投诉|举报|信访|来信来访|排查|摸排|发现)(?:的|出的)[^，。；]{0,24}$")
@@ -210,6 +217,8 @@ _PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
+                   # (… or what the year's measures took: 2024年，县市场监督管理局依法没收并销毁不合格儿童鞋3200双)
+                   r"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚)[^。；，]{0,16}?\d+(?:\.\d+)?(?:双|件|个|起|家|吨|箱|台|辆|公斤|千克|万元|元|只|头|条|批)"
                    r"|(?:新引进|引进|新增|新建|培育|认定|建成|完成|实现|达到)[^。；，]{0,12}?\d+(?:\.\d+)?(?:家|个|项|户|人|亩|吨|万元|亿元)"
                    r"|(?:占比|比例|比重)(?:为|达到?)[^。；，]{0,6}?[\d.]+[%％]|同比(?:增长|下降|减少)")
 # A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
@@ -328,6 +337,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
     if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):
         return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")
+    if _REMEDY_AGAINST.match(after):
+        return reading("procedure", "该句告知对该措施不服时的救济途径，不是设定该措施")
     if _NEEDS_BASIS.search(after):
         return reading("criterion", "该句要求该措施须有法律、法规、规章依据，是限制而不是设定该措施")
     segment_rest = re.split(r"[，,；;。]", after, maxsplit=1)[0]
