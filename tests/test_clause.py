@@ -10,7 +10,8 @@ import pytest
 from review_engine import parse
 from review_engine.facts import Facts
 from review_engine.facts.clauses import MODAL, classify, subject_of
-from review_engine.kinds.clause import sentence_bounds, trigger_regex
+from review_engine.facts.text import Unit
+from review_engine.kinds.clause import trigger_regex
 from ruletools import BASIS, findings, rules_from
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,10 +138,10 @@ def test_trie_regex_matches_exactly_the_words_longest_first():
 
 
 def test_sentence_bounds():
-    text = "甲。乙乙；丙丙丙"
-    assert sentence_bounds(text, 2, 3) == (2, 5)
-    assert sentence_bounds(text, 6, 7) == (5, 8)
-    assert sentence_bounds(text, 0, 1) == (0, 2)
+    unit = Unit(text="甲。乙乙；丙丙丙", start=0, kind="paragraph", scopes=frozenset())
+    assert unit.sentence(2, 3) == (2, 5)
+    assert unit.sentence(6, 7) == (5, 8)
+    assert unit.sentence(0, 1) == (0, 2)
 
 
 # ---- the kind ------------------------------------------------------------------------------------------------

@@ -171,10 +171,10 @@ _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
 # money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
 _GIVEN_BACK = re.compile(r"退还|返还|清退")
-# … what was collected before, now given back (县教育局此前收取的……风险保证金，应当……全额退还)
-# (… the payers named between: 此前向茶馆经营者收取的保证金，……全额退还)
 # The measure named as what one may contest (对责令停产停业、吊销许可证件等行政处罚决定不服的，可以依法申请行政复议)
 _REMEDY_AGAINST = re.compile(r"[^，。；]{0,20}?决定(?:不服|有异议)")
+# … what was collected before, now given back (县教育局此前收取的……风险保证金，应当……全额退还)
+# (… the payers named between: 此前向茶馆经营者收取的保证金，……全额退还)
 _EARLIER = re.compile(r"(?:此前|以前|之前|先前|前期|原|已经|已)(?:向[^，。；]{1,12}?)?(?:违规|擅自)?$")
 # The practice named as a problem people complain of or the administration looks into (对消费者反映的洗衣店会员卡押金
 # 不予退还问题，依法受理投诉): the object of the handling, not a measure laid down

@@ -431,19 +431,9 @@ class Clause(Check):
 WINDOW = 80
 EXCERPT_GROWTH = 16
 """At most this many characters of the matched context are added to the excerpt on either side."""
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
-_LAST_END = re.compile(r".*[。；;！？!?]", re.S)
 _FULL_STOP = re.compile(r"(?:.*[。！？!?])?", re.S)
 # a half after a ；that opens with the outcome of the half before (调解不成的 / 未经复核的 / 逾期的 / 否则) is read with it
 # for what the sentence must hold (应当先申请调解；调解不成的，方可申请复议), and a condition borrowed from it brings
 # its exceptions along (依照《……》……；……未经复核的，……)
 _CONTINUES = re.compile(r"[^，,。；;]{0,16}?(?:不成|未果|无果|不服|未(?:经|作|予|能|按|获|达成)|逾期|拒不|仍不|仍未)[^，,。；;]{0,12}?的[，,]"
                         r"|否则|经[^，,。；;]{0,12}?(?:后|仍)")
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence holding ``text[start:end]`` (as ``Unit.sentence``, in two C calls)."""
-    found = _LAST_END.match(text, 0, start)
-    left = found.end() if found else 0
-    found = _SENTENCE_END.search(text, end)
-    return left, (found.end() if found else len(text))
