@@ -36,6 +36,18 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     ("轮滑场每个开放时段须配备两名安全员。", [("须", "轮滑场", "private")]),
     ("蹦床场馆营业期间的每一时段均须有两名安全员在岗。", [("须", "蹦床场馆", "private")]),
     ("钟表维修店承接维修业务时，须查验送修人身份证件。", [("须", "钟表维修店", "private")]),
+    # 自 of a self-service is no preposition (自助, 自费, 自营)
+    ("自助洗车店须公示收费标准。", [("须", "自助洗车店", "private")]),
+    # 可 before 视情 is the modal (可视情采取), not 可视 (visible)
+    ("县商务局可视情采取措施。", [("可", "县商务局", "public")]),
+    # the directive 要 before the act of compliance itself
+    ("眼镜店验光时，要核对顾客的身份证件。", [("要", "眼镜店", "private")]),
+    # the staff of a party are of its kind; bare 教师 says nothing of whom they work for
+    ("培训机构的任课教师一律参加年度进修。", [("一律", "任课教师", "private")]),
+    ("任课教师一律参加年度进修。", [("一律", "任课教师", "unknown")]),
+    # another's review as the condition: the one who opens is earlier
+    ("会所开业前，要向街道办事处递交申请，由街道办事处会同消防部门联审通过后才能开业。",
+     [("才能", "会所开业前", "private")]),
 ])
 def test_subject_head_and_class(sentence, expected):
     assert subjects(sentence) == expected

@@ -331,6 +331,25 @@ def test_text_triggers(name: str, text: str, found: bool):
         assert hits[0].label == "第一条" and hits[0].sentence.startswith(text[:6])
 
 
+@pytest.mark.parametrize("text, as_of, found", [
+    # facts since a date before the document applies, measured by it (the date read against the effective date,
+    # and at a pre-issuance review not before the review date)
+    ("二〇二四年一月一日以后出现的擅自起飞情形，同样按照本规定处理。", None, True),
+    ("2026年1月1日以后取得的养殖许可，应当按照本办法重新核定。", dt.date(2026, 12, 1), True),
+    # … a date after it is the future the document governs
+    ("2027年3月1日以后新建的起降场，应当按照本办法的规定设置安全设施。", dt.date(2026, 12, 1), False),
+    ("2026年6月1日以后新建的起降场，应当按照本办法的规定设置安全设施。", None, False),
+    # … nor the effective date itself, a benefit paid back, or the earlier facts left out
+    ("本方案自2025年3月1日起施行，施行前收寄的快件不适用本方案规定的包装要求。", dt.date(2026, 12, 1), False),
+    ("2024年1月1日以后新认定的孤儿，按本办法规定的新标准补发基本生活费差额。", dt.date(2026, 12, 1), False),
+])
+def test_a_date_before_the_document_applies_reaches_back(text: str, as_of, found: bool):
+    facts = Facts(parse(f"第一条　{text}\n第二条　本办法自2026年3月1日起施行。\n"))
+    facts.as_of = as_of
+    hits = facts.triggers.retro + facts.triggers.retro_burden
+    assert bool(hits) is found, [h.sentence for h in hits]
+
+
 def test_internal_marking_under_the_signature_is_found():
     doc = parse("第一条　为了规范管理，制定本办法。\n\n某市城市管理局\n2026年3月1日\n（此件不公开）\n")
     hits = Facts(doc).triggers.internal

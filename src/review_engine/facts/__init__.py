@@ -263,7 +263,17 @@ class Facts:
         """Sentences that make a procedure necessary (price clause, market obligations…), see triggers.py."""
         from .triggers import Triggers
 
-        return Triggers(self.index, self.doc)
+        return Triggers(self.index, self.doc, self._now())
+
+    as_of = None
+    """The date the document is read at when it is not issued yet (a pre-issuance review: the review date, set by
+    ``make_context``); None for an issued one."""
+
+    def _now(self):
+        """The date from which the document applies at the earliest: its effective date (else its publication date),
+        and at a pre-issuance review not before ``as_of`` — a date before it is in the document's past."""
+        own = self.dates.effective or self.dates.published
+        return max((d for d in (own, self.as_of) if d is not None), default=None)
 
     @cached_property
     def departments(self) -> list[str]:

@@ -50,9 +50,11 @@ MODAL = re.compile(
     r"|需(?:要)?(?=经|报|取得|办理|向|提交|提供|缴纳|具备|持有)|(?<=[均必亦也还都并])需(?=[\u4e00-\u9fff])"
     # the directive 要 of official prose before the act it orders (住户外出的，要事先书面告知供热单位)
     r"|(?<![需只主重必想纲概不还])要(?=事先|事前|提前|先行|及时|按时|定期|每[日天周月季年]|逐[户人车件项]|于每|在[0-9０-９一二三四五六七八九十]"
-    r"|另行|自行|书面|主动|如实)"
+    r"|另行|自行|书面|主动|如实"
+    # (… or the act of compliance itself: 收件时，要核对顾客的身份证并逐一记录)
+    r"|核对|查验|登记|记录|留存|报送|填报|提交|配备|安装|公示|缴纳|购买|参加)"
     # 可 alone as 可以 before an act (乡人民政府可组织拆除 / 可在其门口张贴), not 可能、可行、许可、认可……
-    r"|(?<![认许不宁即尽])可(?![能行靠视持追燃控信疑观用比以是见知口爱怜惜惜贵疑喜乐])(?=[\u4e00-\u9fff])"
+    r"|(?<![认许不宁即尽])可(?![能行靠持追燃控信疑观用比以是见知口爱怜惜贵疑喜乐]|视(?!情))(?=[\u4e00-\u9fff])"
     r"|(?<![相供适响对反效答回感顺呼理报])应(?![用急对变收付届有急])"
 )
 """Modal words. 应 alone only where it is the modal (not 相应、供应、应急、应用…); 需 only before an act or after 均、必、
@@ -73,7 +75,9 @@ _ADVERB_TAIL = re.compile(r"(?:也|均|都|还|亦|并|同时|依法|另|仍|则
                           # (… or on which occasion: 商户每承接一单，须……)
                           r"|每[^，。；]{0,4}?一(?:单|次|批|件|车|趟)"
                           # (… or while it does its business: 钟表维修店承接维修业务时，须……)
-                          r"|(?:在)?(?:承接|办理|从事|开展|提供|接受|经营|销售|收购|出租|招用|举办|接待|受理|收取|收件|接收|承揽)[^，。；]{0,10}?(?:时|期间))+$")
+                          r"|(?:在)?(?:承接|办理|从事|开展|提供|接受|经营|销售|收购|出租|招用|举办|接待|受理|收取|收件|接收|承揽)[^，。；]{0,10}?(?:时|期间)"
+                          # (… or any short act of a party's trade right after its name: 眼镜店验光时)
+                          r"|(?<=[店铺场馆所户者商方主员司业构])(?:在)?[^，。；的]{1,6}?(?:时|期间))+$")
 _HEAD_PREFIX = re.compile(r"^(?:凡是|凡|所有|任何|各级|各类|各|有关|相关|上述|前款所列|前款规定的|该|其(?!他))+")
 # A segment that opens with the directive 要 (要先到街道领取准入凭证，方可……) is a predicate: its subject is earlier.
 # what someone finds out, said as a condition (发现企业存在以下情形之一的): the finder acts, not what is found
@@ -82,12 +86,13 @@ _FINDING = re.compile(r"^(?:在[^，。；]{0,12}?(?:中|时|期间|过程中))?
 # … found in an inspection, which only the administration makes (在一次检查中发现)
 _INSPECTING = re.compile(r"^在[^，。；]{0,10}?(?:检查|巡查|执法|监管|抽查|核查|督查|稽查)")
 _DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
-_CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|报经|报(?=[^，。；]{1,20}?(?:批准|同意|审批|核准|审核|备案))|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用])|当(?!事人|地)|凡)")
+# (… and another's review as the condition: 由街道办事处牵头……联审通过后，才能开业 — the one who opens is earlier)
+_CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|由(?=[^，。；]{1,30}?(?:审核|审查|审批|批准|同意|核准|联审|会审|验收)[^，。；]{0,4}?(?:后|之后|以后)$)|报经|报(?=[^，。；]{1,20}?(?:批准|同意|审批|核准|审核|备案))|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用助费筹营建备查救养住有制驾媒])|当(?!事人|地)|凡)")
 # Where a subject's head noun ends: a preposition or a condition after it (经营、以上、关于、参与、自行… excluded).
 _PREPOSITION = re.compile(
     r"报经|未经|(?<![已曾])经(?!营|济|费|常|销|办|纪|理|验|贸)|(?<![存所现实])在(?!职|建|校)|(?<=事务所|派出所|研究所|招待所)在|(?<=诊所)在|(?<![相针绝面应反核])对(?!外|内|象|应)"
     r"|(?<![方导趋意面去倾指])向|(?<![自理缘经])由|按照|依照|根据|依据|(?<![关属对等基])于|(?<![参给])与|会同|凭|通过"
-    r"|(?<![所予加可难])以(?![上下内外及后前来])|(?<![即])将|把|被|(?<![来各独])自(?!行|主|由|然|身|愿|治|动|律|用)"
+    r"|(?<![所予加可难])以(?![上下内外及后前来])|(?<![即])将|把|被|(?<![来各独])自(?!行|主|由|然|身|愿|治|动|律|用|助|费|筹|营|建|备|查|救|养|住|有|制|驾|媒)"
     # a distributive act after the party (肉兔养殖户每出栏一批肉兔，应当……: the farmer, each time)
     r"|(?<=[者户商方主员])每"
     # a purpose after the subject (县人力资源和社会保障局为核查……情况，有权……)
@@ -263,6 +268,9 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
         kind = classify(when.group(1))
     if kind == "unknown" and maker:
         kind = _hirer_kind(maker, classify)
+    if kind == "unknown" and maker and _STAFF.search(head):
+        # the staff of a party are its own (培训机构的任课教师 / 茶楼的厨师): of the party's kind
+        kind = classify(_first_noun(maker))
     if kind == "unknown" and _ACTIVITY.match(head):
         return head, "generic"  # 举办展销活动，须……: whoever does it
     return head, kind
@@ -274,6 +282,8 @@ _WHEN = re.compile(r"^([^，。；]{2,14}?)(?:申领|申请|申办|办理|领取
                    r"[^，。；]{0,20}?(?:时|之时|的时候)$")
 
 
+# People who work for whoever is named before them (X的任课教师), whose word alone does not say for whom
+_STAFF = re.compile(r"(?:教师|老师|教练|师傅|厨师|医生|医师|护士|导游|主播|骑手|司机|技师|讲师|店长|领班)$")
 _HIRED = re.compile(r"(?:聘用|聘请|雇用|雇佣|招用|招聘|委派|指派|选派|配备)$")
 
 

@@ -17,7 +17,8 @@ Triggers:
                           in the text, the marks under the title or the notes under the 落款; sentences on
                           政府信息公开 exemptions (国家秘密、商业秘密、个人隐私) do not count
 ``retro``                 a clause applying the document to facts before it takes effect (本办法施行前…参照本办法,
-                          溯及…), without a burden; ``不溯及既往`` and product traceability (追溯体系) do not count
+                          溯及…, or facts since a date before it: 2024年1月1日以后出现的……，同样按照本规定处理),
+                          without a burden; ``不溯及既往`` and product traceability (追溯体系) do not count
 ``retro_burden``          the same with a burden (补缴, 追缴, 处罚, 罚款, 责令, 承担…)
 ``issuer_internal``       a 落款 naming an internal unit of a department (…局政策法规科, …委员会价格处, …局办公室)
 ``issuer_coordination``   a 落款 or 文号 naming a coordination or temporary body (领导小组, 指挥部, 联席会议, 工作专班…)
@@ -29,13 +30,14 @@ Each regex is searched once over the document text (``TextIndex.scan``), like ev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .text import TextIndex, Unit
-from ..numerals import NUM_CHARS
+from ..numerals import NUM_CHARS, to_int
 
 if TYPE_CHECKING:
     from ..findings import Location
@@ -101,6 +103,10 @@ _RETRO = re.compile(
     r"|追溯(?:至|到)\s*\d{4}\s*年"
     r"|自\s*\d{4}\s*年[^。；]{0,12}起(?:追溯(?!体系|系统|码|制度|平台|管理|机制)|补缴|补交)"
 )
+# facts since a date, measured by the document (2024年1月1日以后出现的……情形，同样按照本规定处理): retroactive when the date is
+# before the document applies (``Triggers.now``)
+_DATED = re.compile(r"年(?<=(?P<y>[\d〇零一二三四五六七八九]{4})年)(?P<m>[\d一二三四五六七八九十]{1,3})月(?P<d>[\d一二三四五六七八九十]{1,3})日"
+                    rf"(?:以后|之后|以来|起|后)(?!施行|实施|执行|生效|印发|公布)[^。；]{{0,40}}?(?:{_APPLIES}|同样(?:按照|依照|适用)本)")
 # not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
 # (a product's traceability, 追溯体系、追溯平台, is excluded where the trigger is 追溯 itself, not here: 本通知印发前……销售的
 # 农药，均应当……补建电子台账并上传追溯平台)
@@ -110,11 +116,12 @@ _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|过渡期|(?:相抵触|不一致)
                         r"继续有效|仍然有效|继续执行|继续享受|继续履行|继续(?:按照|依照)[^。；，]{0,24}?(?:执行|办理|有效)|不再(?:补缴|补交|追缴|追回|补办|补足|退回)|无需(?:补缴|补交|补办)|不予(?:追缴|追回|补缴)|不受影响|原(?:规定|办法|标准|政策)|行为发生时|"
                         # (the rules of the time they were made: 按照其建设时适用的标准管理)
                         r"(?:建设|建成|设立|取得|签订|批准|申请|发生|投产|开业)时(?:适用|施行|执行|有效)的|"
-                        r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定|不适用本(?:办法|规定|细则|意见|通知|决定)")
+                        r"(?:按照|依照|适用)[^。；]{0,8}?施行前|不同(?:的)?规定|不适用本(?:办法|规定|细则|意见|通知|决定|方案|措施|实施细则|实施意见)")
 # A clause in favour of the earlier facts (优惠、从轻) is the exception 《立法法》第一百零四条 allows; a burden counted
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
 # (… or a benefit not yet enjoyed that may now be claimed: 尚未享受本办法规定的医疗救助待遇的，可以按照本办法申请)
-_BENEFIT = re.compile(r"优惠|从轻|减轻|有利于|更好地保护|尚未享受|可以(?:按照|依照|参照)本|自愿|(?:给予|发放)[^。；，]{0,8}?(?:补助|补贴|奖励)|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
+# (… or what is owed to them paid back: 补发……差额 / 追溯发放)
+_BENEFIT = re.compile(r"补发|追溯发放|追发|优惠|从轻|减轻|有利于|更好地保护|尚未享受|可以(?:按照|依照|参照)本|自愿|(?:给予|发放)[^。；，]{0,8}?(?:补助|补贴|奖励)|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
 # a choice offered to the earlier facts (可以自愿……), unless something is also made a duty
 _OPTIONAL = re.compile(r"自愿|鼓励")
 _COMPELLED = re.compile(r"应当|必须|须|一律|责令|不予|不得")
@@ -190,11 +197,13 @@ class Triggers:
 
     CONDITION_FIELDS = frozenset(TRIGGER_NAMES)
 
-    def __init__(self, index: TextIndex, doc: Document):
+    def __init__(self, index: TextIndex, doc: Document, now: dt.date | None = None):
         # the index and the document, not the Facts: a Facts → Triggers → Facts cycle would keep every
         # reviewed document alive until the cyclic collector runs
         self.index = index
         self.doc = doc
+        self.now = now
+        """The date from which the document applies (``Facts._now``); a date before it is in its past."""
 
     def get(self, name: str) -> list[TriggerHit]:
         if name not in TRIGGER_NAMES:
@@ -237,7 +246,15 @@ class Triggers:
 
     @cached_property
     def _retro_all(self) -> list[TriggerHit]:
-        return self._scan("retro", _RETRO, frozenset({"text"}), _RETRO_NOT, whole_sentence=True)
+        hits = self._scan("retro", _RETRO, frozenset({"text"}), _RETRO_NOT, whole_sentence=True)
+        if self.now is not None:
+            seen = {(id(h.unit), h.start) for h in hits}
+            for hit in self._scan("retro", _DATED, frozenset({"text"}), _RETRO_NOT, whole_sentence=True):
+                found = _DATED.search(hit.sentence)
+                day = _day(found) if found else None
+                if day is not None and day < self.now and (id(hit.unit), hit.start) not in seen:
+                    hits.append(hit)
+        return hits
 
     @cached_property
     def retro(self) -> list[TriggerHit]:
@@ -346,6 +363,13 @@ def departments(hits: list[TriggerHit], issuer: str | None) -> list[str]:
                 if field and field != own and not (own and (own in field or field in own)) and field not in out:
                     out.append(field)
     return out
+
+
+def _day(found: re.Match) -> dt.date | None:
+    try:
+        return dt.date(*(to_int(found.group(k)) for k in ("y", "m", "d")))  # type: ignore[misc]
+    except (TypeError, ValueError):
+        return None
 
 
 def _burden(sentence: str) -> bool:

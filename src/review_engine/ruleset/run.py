@@ -48,6 +48,7 @@ def make_context(doc: Document, *, profile: Profile, stage: str = "pre-issuance"
     calendar = _calendar(profile.params.calendar_file)
     if facts is None:
         facts = Facts(doc, dossier=dossier, calendar=calendar)
+    facts.as_of = review_date if stage == "pre-issuance" else None
     view = DocView(doc, doc_type, source, stage, facts.nodes, facts=facts, dossier=dossier)
     return Context(doc=doc, facts=facts, view=view, profile=profile, stage=stage, record=record,
                    review_date=review_date, calendar=calendar)
