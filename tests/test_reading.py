@@ -191,6 +191,8 @@ def test_a_tier_named_as_a_place_does_not_make_a_private_target_internal():
     reading = read("第二条 乡镇集体林场承包人有下列情形之一的，县林业局处以五百元罚款：\n（一）未按期补植的；", "处以", "penalty")
     assert not reading.internal
     assert not read("第二条 对各街道沿街商户擅自占道的，予以通报批评。", "通报批评", "penalty").internal
+    # … or as the area a ban covers (where, not on whom)
+    assert not read("第二条 城区和各乡镇建成区内全面禁止肉鸽养殖。", "全面", "burden").internal
     # … while the tier itself and its people remain internal
     assert read("第二条 对考核不合格的乡镇予以通报批评。", "通报批评", "penalty").internal
     assert read("第二条 对各乡镇主要负责人予以约谈。", "约谈", "penalty").internal

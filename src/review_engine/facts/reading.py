@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .target import DISCIPLINE, internal_target, target_of
+from .target import DISCIPLINE, internal_target, place_only, target_of
 from .text import Unit
 
 MOODS = ("criterion", "procedure", "fact", "abolishes", "prohibits", "defines_violation", "restates", "background", "creates")
@@ -243,7 +243,9 @@ def _mentioned(text: str, left: int, right: int, start: int, end: int) -> bool:
 # A rule said without a modal after its purpose (为保障……，各电影院每年按票房收入的1%……捐赠): a rate, a quota, a period
 # (… or an act assigned to a body after the purpose: 为推进全域土地综合整治，……房屋由乡镇人民政府统一征收)
 _RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按|按[^。；，]{0,12}?的?[\d.]+[%％]|不少于|不低于|纳入[^。；，]{0,12}?考核"
-                        r"|由[^。；，]{1,20}?(?:统一|负责|集中|予以)")
+                        r"|由[^。；，]{1,20}?(?:统一|负责|集中|予以)"
+                        # (… or a sum set as a cap or a floor: 出厂价格以每立方米420元为最高价)
+                        r"|以[^。；，]{0,12}?[\d零〇一二三四五六七八九十百千万两.]+元[^。；，]{0,4}?为(?:最高|最低|上限|下限|限价|封顶)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -304,7 +306,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     else:
         target = target_of(before, kind)
         internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
-    if not internal and kind in ("burden",) and target:
+    if not internal and kind in ("burden",) and target and not place_only(target):
         from .clauses import classify
 
         internal = classify(target) == "public"  # a duty of the administration itself (各部门应当……)

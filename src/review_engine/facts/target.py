@@ -24,6 +24,8 @@ _OTHER_ROLE = re.compile(r"(?:未经|须经|报经|经|征得|取得|向|报请|
 
 # tiers of the administration that also name a place (乡镇公共厕所保洁承包人: the contractor works in the townships)
 _PLACE = re.compile(r"各地|各(?:区|县|市|乡镇|镇|乡|街道|地区)|乡镇|街道")
+# the tier named as the area a measure covers (城区和各乡镇建成区内)
+_WITHIN = re.compile(r"[^，。；]{0,8}?(?:内|范围|区域|以内|境内)")
 _OWN_PEOPLE = re.compile(r"的?(?:主要)?(?:负责人|领导|工作人员|干部|党员|公职人员|执法人员|部门|机关|人民政府|政府|办事处|站所)")
 
 # 给予警告、记过、撤职或者开除的处分: a sanction named as a 处分 is the discipline of staff, not a penalty
@@ -60,6 +62,14 @@ def target_of(before: str, kind: str | None) -> str:
     return segments[0] if (len(segments) > 1 or before.rstrip().endswith(("，", ","))) and segments[0].endswith("的") else ""
 
 
+def place_only(target: str) -> bool:
+    """Whether the words name only the area a measure covers (城区和各乡镇建成区内): where, not on whom."""
+    return _PLACE_END.search(target) is not None
+
+
+_PLACE_END = re.compile(r"(?:内|范围|区域|以内|境内)$")
+
+
 def internal_target(target: str) -> bool:
     """Whether the measure falls on the administration itself. A place or a tier named as a modifier is not the
     target: 乡镇公共厕所保洁承包人、各地经营者 are private parties located there, while 考核不合格的乡镇 and 各乡镇负责人
@@ -76,6 +86,8 @@ def internal_target(target: str) -> bool:
         if not _PLACE.fullmatch(found.group()):
             return True
         rest = target[found.end():]
+        if _WITHIN.match(rest):
+            continue  # a place the measure covers (各乡镇建成区内全面禁止……): where, not on whom
         if _OWN_PEOPLE.match(rest) or classify(rest) != "private":
             return True
     return False
