@@ -476,3 +476,17 @@ def test_a_quotation_that_lays_a_measure_down_is_still_read():
     assert read("第一条　经营者应当在门口张贴“未经批准不得入内”标识。", "批准", "licence").mood not in ("criterion",)
     # a rule from a date on is no past fact
     assert read("第一条　2025年1月1日起，对违规经营者一律没收其经营工具。", "没收", "penalty").mood == "creates"
+
+
+def test_a_measure_after_its_purpose_is_a_norm():
+    # the purpose told first, then the measure itself without a modal
+    assert read("第二条 为加强公厕安全管理，在公厕内部厕位通道安装视频监控设备。", "监控", "privacy").mood == "creates"
+    # … while a purpose that leads only to the document's own making stays background
+    assert read("第二条 为了规范涉农收费，根据有关规定，制定本办法。", "收费", "fee").mood != "creates"
+
+
+def test_a_party_named_by_its_state_is_not_a_measure_already_taken():
+    # 已登记的 names who is barred, not a measure told as done
+    assert read("第二条 全县范围内暂停新设小额贷款公司，已登记的一律不得新增业务。", "一律", "burden").mood != "fact"
+    # … while a measure the party underwent remains the condition it is
+    assert read("第二条 已被吊销营业执照的企业，不得申请集体资产承包。", "吊销", "penalty").mood == "fact"

@@ -72,7 +72,8 @@ _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征�
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
 # (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
 # (已 after a modal is a condition demanded, not a fact: 申报企业须已将税收关系迁入本县)
-_FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
+# (已…的 names the party by its state, not the measure: 已登记的，一律不得新增业务)
+_FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)(?![^，。；]{0,2}的$)|业已|曾经|曾|依法被|被依法|被(?!执行人|保险人|监护人|申请人|告|害人|代理人|许可人|检查人|调查人|"
                    r"征收人|征用人|处罚人|拆迁人|投诉人|举报人|检查单位|检查对象|审计单位)"
                    r"|受过|受到过?)[^，。；]{0,3}$"
                    # (… the measure one of several the party underwent: 被开除公职或者吊销拍卖师资格证书未满五年的)
@@ -116,7 +117,9 @@ _NORM = re.compile(r"应当|必须|(?<![必])须|不得|禁止|严禁|可以|有
 _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|何地|哪里|在哪|是否|所有制|内外资|大小|本地|外地)[^。；]{0,40}?"
                     r"(?:均|都|一律|同等|同一)"
                     # (… or the outsider treated as the local: 与本县艺人同等享受……; every operator of a trade: 面向……所有灯具制造企业)
-                    r"|与[^。；，]{0,12}?同等(?:享受|适用|对待)|面向[^。；，]{0,24}?所有[^。；，]{0,12}?(?:企业|经营者|主体|商户)")
+                    r"|与[^。；，]{0,12}?同等(?:享受|适用|对待)|面向[^。；，]{0,24}?所有[^。；，]{0,12}?(?:企业|经营者|主体|商户)"
+                    # (… or a local tie said to be no condition, outsiders admitted alike: 不以在本县注册为条件，外地企业……可以同等申报)
+                    r"|不以[^。；，]{0,16}?(?:为|作为)(?:条件|前提)|(?:可以|均可|同样|也可)同等(?:申报|享受|参加|参与|适用|申请)")
 # (not 不予: 不予发放补贴、三年内不予受理 is itself a sanction)
 # The measure not taken, as a fact (均未向申请人收取任何费用) — not a condition, which names its party with 的 (未在本县
 # 注册的企业不予安排……).
@@ -246,6 +249,11 @@ _RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按
                         r"|由[^。；，]{1,20}?(?:统一|负责|集中|予以)"
                         # (… or a sum set as a cap or a floor: 出厂价格以每立方米420元为最高价)
                         r"|以[^。；，]{0,12}?[\d零〇一二三四五六七八九十百千万两.]+元[^。；，]{0,4}?为(?:最高|最低|上限|下限|限价|封顶)")
+# A purpose, then the measure itself told without a modal (为加强公厕安全管理，在公厕内部……安装高清视频监控设备): a norm,
+# unless what follows the purpose is the document's own making or a frame (为了……，制定本办法 / 特制定本方案 / 现就……通知如下)
+_MEASURE_AFTER_PURPOSE = re.compile(r"^为了?[^，。；]{2,30}[，,](?![^。；]*?(?:制定|印发|出台|提出|如下|现就|特此|特制|结合|根据|按照|依照|依据|"
+                                    r"决定|研究|经[^。；，]{0,10}?同意))[^。；]*?(?:安装|设置|实行|实施|收取|禁止|暂停|关闭|拆除|封存|"
+                                    r"采集|登记|公布|公示|纳入|列入|暂扣|收缴|限制|停止|取消|要求)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -437,7 +445,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
                             if c.kind == "back" and c.title)
             cited = tuple(dict.fromkeys(cited + pointed))
         return reading("restates", f"该句载明了依据（{basis}）", basis, cited)
-    if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence) and not _RULE_MARK.search(sentence):
+    if _BACKGROUND.search(sentence.strip()) and not _MODAL.search(sentence) and not _RULE_MARK.search(sentence) \
+            and not _MEASURE_AFTER_PURPOSE.match(sentence.strip()):
         return reading("background", "该句说明目的或者背景，不是规范")
     return reading("creates", "该句由本文件直接作出规定，未载明上位法依据")
 
