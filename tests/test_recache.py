@@ -47,8 +47,10 @@ PATTERNS = [
 ]
 
 
+@pytest.mark.parametrize("min_first", [recache._MIN_FIRST, 1])  # 1: every pattern with heads gets their test
 @pytest.mark.parametrize("pattern", PATTERNS)
-def test_rebuilt_pattern_finds_what_re_finds(pattern):
+def test_rebuilt_pattern_finds_what_re_finds(pattern, min_first, monkeypatch):
+    monkeypatch.setattr(recache, "_MIN_FIRST", min_first)
     entry = recache._build(pattern, 0)
     rebuilt = recache._rebuild(pattern, entry)
     plain = re.compile(pattern)
@@ -97,11 +99,17 @@ def test_no_heads(pattern):
     assert recache.heads(_parser.parse(pattern, 0)) is None
 
 
-def test_heads_test_given_only_where_it_tells_more():
+WORDS = "|".join(f"{a}{b}" for a in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地" for b in "一二")  # 24 first characters
+
+
+def test_heads_test_given_only_where_it_tells_more(monkeypatch):
     def guarded(pattern):
         parsed = _parser.parse(pattern, 0)
         return recache.with_heads(parsed, 0, re._compiler._code(parsed, 0)) is not None
 
+    assert guarded(f"(?:{WORDS})(?=与)") and guarded(f"(?:国家)?工商局|{WORDS}")
+    assert not guarded(f"(?:{WORDS[:-6]})(?=与)")  # fewer first characters than _MIN_FIRST: re is fast enough
+    monkeypatch.setattr(recache, "_MIN_FIRST", 1)
     assert guarded(PATTERNS[0]) and guarded(r"(?:应当|须)(?=与)")
     assert not guarded(r"工商局")  # a literal prefix: re's own search is faster
     assert not guarded(r"[停中]|[水电]")  # heads of one character: the set of first characters says it all

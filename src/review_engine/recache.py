@@ -123,7 +123,8 @@ def with_first_chars(parsed, flags: int, code: list) -> list | None:
 def with_heads(parsed, flags: int, code: list) -> list | None:
     """The code of the ``parsed`` pattern led by a test of its first two or three characters (``heads``), with
     the set of first characters as optimisation info; None when ``re`` has a literal prefix (its own fast
-    search), the pattern is anchored at its start, or the heads tell no more than the first characters.
+    search), the pattern is anchored at its start, its matches begin with fewer than ``_MIN_FIRST`` characters
+    (a short alternation, tried fast enough) or the heads tell no more than the first characters.
 
     The test is a lookahead, ``(?=[ab][cd]|[ef][gh][ij])``: for each length of the heads, the characters each
     of them may have at each place. Every match begins with one of the heads, so the lookahead holds wherever
@@ -140,11 +141,19 @@ def with_heads(parsed, flags: int, code: list) -> list | None:
             return None
         if parsed.data and parsed.data[0][0] is AT:  # ^…: re tries it where the anchor holds only
             return None
+        first = first_chars(parsed, flags)
+        if first is None or len(set(first)) < _MIN_FIRST:  # a few alternatives: re goes through them fast enough
+            return None
         found = heads(parsed, flags)
         if found is None or all(len(head) == 1 for head in found):
             return None
-        guarded = SubPattern(parsed.state, [(ASSERT, (1, _guard(parsed.state, found))), *parsed.data])
-        return with_first_chars(guarded, flags, _compiler._code(guarded, flags))  # (without the set: none)
+        test = (ASSERT, (1, _guard(parsed.state, found)))
+        code_of_test: list = []
+        _compiler._compile(code_of_test, [test], flags | parsed.state.flags)
+        # the matcher's code is relative (each item jumps by offsets): the test's code put before the pattern's
+        # own, without its optimisation info, is the code of the pattern led by the test, as re would write it
+        led = [INFO, 4, 0, 0, 0, *code_of_test, *code[code[1] + 1:]]
+        return with_first_chars(SubPattern(parsed.state, [test, *parsed.data]), flags, led)  # (no set: no test)
     except Exception:  # a construct this reading does not know: the code as re made it
         return None
 
@@ -168,6 +177,9 @@ def _guard(state, found: frozenset[str]):
     return SubPattern(state, [(BRANCH, (None, alternatives))])
 
 
+_MIN_FIRST = 24
+"""A pattern whose matches begin with fewer characters than this is not given the test (reading its heads and
+compiling the test, at the first run, would cost more than the test saves)."""
 _HEAD_LENGTHS = (3, 2)
 _MAX_HEADS = 1024
 _MAX_CLASS = 32
