@@ -35,11 +35,22 @@ PATTERNS = [
     r"(?m)^第[一二]条",
     r"",
     r"(?:)?",
+    # the heads' test (with_heads): classes, repeats, lookarounds at a head's places
+    r"[停中]止(?:供水|供电)|停(?:水|电)",
+    r"(?:应当|须|必须)(?=与|同[^。]{0,3}签)",
+    r"(?:a(?=bc))?ab|x{2,}y|(?:第)?[一二]条",
+    r"(?<![需只主])要(?=事先|每)|应当(?!依法)[^。；]{0,4}?缴纳",
+    r"(?:收取|缴纳)(?=[^。；]{0,6}?费)|费(?!由)",
+    r"本(?:办法|规定)(?:施行|实施)前|(?:本|该)[市县](?:注册|登记)的",
+    r"\d+元|每(?:小时|日)[0-9]",
+    r"a|ab|abc|abcd",
 ]
 
 
+@pytest.mark.parametrize("min_first", [recache._MIN_FIRST, 1])  # 1: every pattern with heads gets their test
 @pytest.mark.parametrize("pattern", PATTERNS)
-def test_rebuilt_pattern_finds_what_re_finds(pattern):
+def test_rebuilt_pattern_finds_what_re_finds(pattern, min_first, monkeypatch):
+    monkeypatch.setattr(recache, "_MIN_FIRST", min_first)
     entry = recache._build(pattern, 0)
     rebuilt = recache._rebuild(pattern, entry)
     plain = re.compile(pattern)
@@ -66,3 +77,41 @@ def test_first_chars_given_only_where_known(pattern, given):
 def test_first_chars_of_an_optional_head():
     chars = recache.first_chars(_parser.parse(r"(?:国家)?工商局|(?<!原)质监局", 0))
     assert sorted(chr(c) for _, c in chars) == sorted("国工质")
+
+
+@pytest.mark.parametrize("pattern,expected", [
+    (r"(?:国家)?工商局|(?<!原)质监局", {"国家工", "工商局", "质监局"}),
+    (r"[停中]止|停水", {"停止", "中止", "停水"}),
+    (r"(?:应当|须)(?=与|同)", {"应当与", "应当同", "须与", "须同"}),  # a lookahead that ends the pattern is read
+    (r"应当(?=与)[^。]", {"应当"}),  # … one followed by more is passed over
+    (r"(?:第)*条", {"第第第", "第第条", "第条", "条"}),
+    (r"不得[^。]{0,4}收费", {"不得"}),  # a negated class ends the heads
+    (r"本[市县]\d", {"本市", "本县"}),
+    (r"a|ab|abc", {"a"}),  # a head beginning another stands for both
+    (r"(?:x|)罚款", {"x罚款", "罚款"}),
+])
+def test_heads(pattern, expected):
+    assert recache.heads(_parser.parse(pattern, 0)) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)abc", r"[^。]罚款", r".罚款", r"\d+年", r"(?:x|)", r"(?:)?", r"(a)?\1b"])
+def test_no_heads(pattern):
+    assert recache.heads(_parser.parse(pattern, 0)) is None
+
+
+WORDS = "|".join(f"{a}{b}" for a in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地" for b in "一二")  # 24 first characters
+
+
+def test_heads_test_given_only_where_it_tells_more(monkeypatch):
+    def guarded(pattern):
+        parsed = _parser.parse(pattern, 0)
+        return recache.with_heads(parsed, 0, re._compiler._code(parsed, 0)) is not None
+
+    assert guarded(f"(?:{WORDS})(?=与)") and guarded(f"(?:国家)?工商局|{WORDS}")
+    assert not guarded(f"(?:{WORDS[:-6]})(?=与)")  # fewer first characters than _MIN_FIRST: re is fast enough
+    monkeypatch.setattr(recache, "_MIN_FIRST", 1)
+    assert guarded(PATTERNS[0]) and guarded(r"(?:应当|须)(?=与)")
+    assert not guarded(r"工商局")  # a literal prefix: re's own search is faster
+    assert not guarded(r"[停中]|[水电]")  # heads of one character: the set of first characters says it all
+    assert not guarded(r"^第[一二]条")  # anchored
+    assert not guarded(r"[^。]罚款")
