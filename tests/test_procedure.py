@@ -342,6 +342,8 @@ def test_text_triggers(name: str, text: str, found: bool):
     # … nor the effective date itself, a benefit paid back, or the earlier facts left out
     ("本方案自2025年3月1日起施行，施行前收寄的快件不适用本方案规定的包装要求。", dt.date(2026, 12, 1), False),
     ("2024年1月1日以后新认定的孤儿，按本办法规定的新标准补发基本生活费差额。", dt.date(2026, 12, 1), False),
+    # the document said to apply to facts since a past date
+    ("本办法规定的收费上限，适用于2023年1月1日以后签订的全部服务合同，已超出上限收取的费用应当退还。", dt.date(2026, 12, 1), True),
 ])
 def test_a_date_before_the_document_applies_reaches_back(text: str, as_of, found: bool):
     facts = Facts(parse(f"第一条　{text}\n第二条　本办法自2026年3月1日起施行。\n"))

@@ -490,3 +490,7 @@ def test_a_party_named_by_its_state_is_not_a_measure_already_taken():
     assert read("第二条 全县范围内暂停新设小额贷款公司，已登记的一律不得新增业务。", "一律", "burden").mood != "fact"
     # … while a measure the party underwent remains the condition it is
     assert read("第二条 已被吊销营业执照的企业，不得申请集体资产承包。", "吊销", "penalty").mood == "fact"
+
+
+def test_who_won_a_past_years_procurement_is_a_fact():
+    assert read("第二条 2024年，县文化和旅游局通过公开招标购买的培训服务，由外省一家教育机构中标。", "外省", "market").mood == "fact"

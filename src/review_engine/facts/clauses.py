@@ -125,7 +125,7 @@ PUBLIC = re.compile(
 """Public bodies and the people acting for them (网格员、协管员、辅警 act for the 街道 or the agency)."""
 NOT_PUBLIC = re.compile(
     r"居民委员会|村民委员会|[村居]（[村居]）民委员会|[村居]\([村居]\)民委员会|居委会|村委会|业主委员会|业委会|物业|行业协会|商会"
-    r"|社区$|(?<![农乡])村$|村民小组|居民小组"
+    r"|社区$|(?<![农乡])村$|村民小组|居民小组|^各?(?:村|社区)[^，。；]{1,10}?委员会$|(?:研究|促进|联合|联谊|同业)会$"
 )
 """Self-governing and private bodies whose names look public (委员会, 社区 for its 居民委员会)."""
 PRIVATE = re.compile(

@@ -106,7 +106,10 @@ _RETRO = re.compile(
 # facts since a date, measured by the document (2024年1月1日以后出现的……情形，同样按照本规定处理): retroactive when the date is
 # before the document applies (``Triggers.now``)
 _DATED = re.compile(r"年(?<=(?P<y>[\d〇零一二三四五六七八九]{4})年)(?P<m>[\d一二三四五六七八九十]{1,3})月(?P<d>[\d一二三四五六七八九十]{1,3})日"
-                    rf"(?:以后|之后|以来|起|后)(?!施行|实施|执行|生效|印发|公布)[^。；]{{0,40}}?(?:{_APPLIES}|同样(?:按照|依照|适用)本)")
+                    rf"(?:以后|之后|以来|起|后)(?!施行|实施|执行|生效|印发|公布)[^。；]{{0,40}}?(?:{_APPLIES}|同样(?:按照|依照|适用)本)"
+                    # (… or the document said to apply to them, the date after: 适用于2023年1月1日以后签订的全部合同)
+                    rf"|适用于[^。；，]{{0,4}}?(?P<y2>[\d〇零一二三四五六七八九]{{4}})年(?P<m2>[\d一二三四五六七八九十]{{1,3}})月"
+                    rf"(?P<d2>[\d一二三四五六七八九十]{{1,3}})日(?:以后|之后|以来|起|后)")
 # not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
 # (a product's traceability, 追溯体系、追溯平台, is excluded where the trigger is 追溯 itself, not here: 本通知印发前……销售的
 # 农药，均应当……补建电子台账并上传追溯平台)
@@ -366,8 +369,9 @@ def departments(hits: list[TriggerHit], issuer: str | None) -> list[str]:
 
 
 def _day(found: re.Match) -> dt.date | None:
+    keys = ("y", "m", "d") if found.group("y") is not None else ("y2", "m2", "d2")
     try:
-        return dt.date(*(to_int(found.group(k)) for k in ("y", "m", "d")))  # type: ignore[misc]
+        return dt.date(*(to_int(found.group(k)) for k in keys))  # type: ignore[misc]
     except (TypeError, ValueError):
         return None
 
