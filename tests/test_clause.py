@@ -36,6 +36,8 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     ("轮滑场每个开放时段须配备两名安全员。", [("须", "轮滑场", "private")]),
     ("蹦床场馆营业期间的每一时段均须有两名安全员在岗。", [("须", "蹦床场馆", "private")]),
     ("钟表维修店承接维修业务时，须查验送修人身份证件。", [("须", "钟表维修店", "private")]),
+    # the party's name holds the verb of its trade (经营者): the occasion is what follows it
+    ("紫砂壶经营者售出商品时，应当向购买者出具承诺书。", [("应当", "紫砂壶经营者", "private")]),
     # 自 of a self-service is no preposition (自助, 自费, 自营)
     ("自助洗车店须公示收费标准。", [("须", "自助洗车店", "private")]),
     # 可 before 视情 is the modal (可视情采取), not 可视 (visible)

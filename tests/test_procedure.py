@@ -344,6 +344,10 @@ def test_text_triggers(name: str, text: str, found: bool):
     ("2024年1月1日以后新认定的孤儿，按本办法规定的新标准补发基本生活费差额。", dt.date(2026, 12, 1), False),
     # the document said to apply to facts since a past date
     ("本办法规定的收费上限，适用于2023年1月1日以后签订的全部服务合同，已超出上限收取的费用应当退还。", dt.date(2026, 12, 1), True),
+    # … a past year's facts measured by it, or those already licensed made to meet it on pain of losing the licence
+    ("2024年度企业的排污行为，一并按照本办法规定的标准进行核查和处理。", dt.date(2026, 12, 1), True),
+    ("2027年度企业的排污行为，按照本办法规定的标准进行核查。", dt.date(2026, 12, 1), False),
+    ("已经取得营业性演出许可证的团体，应当按照本办法规定补足专职演员人数，逾期未补足的，原许可证视为失效。", dt.date(2026, 12, 1), True),
 ])
 def test_a_date_before_the_document_applies_reaches_back(text: str, as_of, found: bool):
     facts = Facts(parse(f"第一条　{text}\n第二条　本办法自2026年3月1日起施行。\n"))

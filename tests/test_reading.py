@@ -494,3 +494,10 @@ def test_a_party_named_by_its_state_is_not_a_measure_already_taken():
 
 def test_who_won_a_past_years_procurement_is_a_fact():
     assert read("第二条 2024年，县文化和旅游局通过公开招标购买的培训服务，由外省一家教育机构中标。", "外省", "market").mood == "fact"
+
+
+def test_an_act_the_administration_has_private_parties_do_falls_on_them():
+    reading = read("第二条 各乡镇按常住人口百分之五的比例组织农户购置家庭应急物资，购置完成情况纳入年度考核。", "组织农户购置", "burden")
+    assert not reading.internal
+    # … while its own work organised stays its own
+    assert read("第二条 各乡镇应当组织工作人员参加业务培训。", "应当", "burden").internal

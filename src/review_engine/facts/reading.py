@@ -257,6 +257,8 @@ _RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按
 _MEASURE_AFTER_PURPOSE = re.compile(r"^为了?[^，。；]{2,30}[，,](?![^。；]*?(?:制定|印发|出台|提出|如下|现就|特此|特制|结合|根据|按照|依照|依据|"
                                     r"决定|研究|经[^。；，]{0,10}?同意))[^。；]*?(?:安装|设置|实行|实施|收取|禁止|暂停|关闭|拆除|封存|"
                                     r"采集|登记|公布|公示|纳入|列入|暂扣|收缴|限制|停止|取消|要求|安排|给予|拨付|补助|补贴|奖励|扶持)")
+# the administration having private parties do an act (组织农户购置……, 动员商户参加……)
+_ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
@@ -325,6 +327,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             # … unless what it does is done to a private party named as the object of 将 (婚姻登记机关应当将离婚登记
             # 当事人的姓名、身份证号码……公示): the act falls on them, not on the administration
             internal = classify(text[start + 1:min(end, start + 21)]) == "public"
+    if internal and kind in ("burden",) and (organised := _ORGANISED.match(text, start)) is not None:
+        from .clauses import classify
+
+        # … nor when it has private parties do the act (各乡镇……组织农户购置家庭应急睡袋): the act falls on them
+        internal = classify(organised.group(1)) != "private"
 
     payee = kind == "fee" and _private_payee(before, sentence)
 

@@ -83,6 +83,8 @@ _APPLIES = (r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?
             r"|(?:达不到|不符合|不满足|低于|未达到)第[一二三四五六七八九十百\d]+条")
 _RETRO = re.compile(
     # 本办法施行前（本通知印发之前）已经……的，……
+    # (… or those holding a licence already, measured by the document: 已经取得营业性演出许可证的……，应当按照本办法规定补足……)
+    rf"已(?:经)?(?:取得|办理|领取|登记|备案|设立|开业)[^。；]{{0,30}}?(?:{_APPLIES})|"
     rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     # the earlier facts named by a time already past: 此前已经批准的…… / 2023年度已发放的…… / 2024年1月1日以来发生的……
     rf"|此前已[^。；]{{0,40}}?(?:{_APPLIES})"
@@ -109,7 +111,9 @@ _DATED = re.compile(r"年(?<=(?P<y>[\d〇零一二三四五六七八九]{4})年)
                     rf"(?:以后|之后|以来|起|后)(?!施行|实施|执行|生效|印发|公布)[^。；]{{0,40}}?(?:{_APPLIES}|同样(?:按照|依照|适用)本)"
                     # (… or the document said to apply to them, the date after: 适用于2023年1月1日以后签订的全部合同)
                     rf"|适用于[^。；，]{{0,4}}?(?P<y2>[\d〇零一二三四五六七八九]{{4}})年(?P<m2>[\d一二三四五六七八九十]{{1,3}})月"
-                    rf"(?P<d2>[\d一二三四五六七八九十]{{1,3}})日(?:以后|之后|以来|起|后)")
+                    rf"(?P<d2>[\d一二三四五六七八九十]{{1,3}})日(?:以后|之后|以来|起|后)"
+                    # (… or a past year's facts measured by it: 2024年度豆豉企业的排污行为，一并按照本办法规定的标准进行核查和处理)
+                    rf"|年度(?<=(?P<y3>[\d〇零一二三四五六七八九]{{4}})年度)[^。；，]{{0,20}}?的[^。；]{{0,20}}?(?:{_APPLIES})")
 # not retroactive: the earlier facts left as they are (继续有效, 按照原规定办理) or the law of the time applied
 # (a product's traceability, 追溯体系、追溯平台, is excluded where the trigger is 追溯 itself, not here: 本通知印发前……销售的
 # 农药，均应当……补建电子台账并上传追溯平台)
@@ -124,7 +128,7 @@ _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|过渡期|(?:相抵触|不一致)
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
 # (… or a benefit not yet enjoyed that may now be claimed: 尚未享受本办法规定的医疗救助待遇的，可以按照本办法申请)
 # (… or what is owed to them paid back: 补发……差额 / 追溯发放)
-_BENEFIT = re.compile(r"补发|追溯发放|追发|优惠|从轻|减轻|有利于|更好地保护|尚未享受|可以(?:按照|依照|参照)本|自愿|(?:给予|发放)[^。；，]{0,8}?(?:补助|补贴|奖励)|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
+_BENEFIT = re.compile(r"补发|追溯发放|追发|(?:补贴|补助|奖励|优惠)[^。；]{0,6}?[，,]?适用于|优惠|从轻|减轻|有利于|更好地保护|尚未享受|可以(?:按照|依照|参照)本|自愿|(?:给予|发放)[^。；，]{0,8}?(?:补助|补贴|奖励)|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
 # a choice offered to the earlier facts (可以自愿……), unless something is also made a duty
 _OPTIONAL = re.compile(r"自愿|鼓励")
 _COMPELLED = re.compile(r"应当|必须|须|一律|责令|不予|不得")
@@ -369,6 +373,9 @@ def departments(hits: list[TriggerHit], issuer: str | None) -> list[str]:
 
 
 def _day(found: re.Match) -> dt.date | None:
+    if found.group("y3") is not None:  # a whole year: its last day
+        year = to_int(found.group("y3"))
+        return dt.date(year, 12, 31) if year else None
     keys = ("y", "m", "d") if found.group("y") is not None else ("y2", "m2", "d2")
     try:
         return dt.date(*(to_int(found.group(k)) for k in keys))  # type: ignore[misc]
