@@ -501,3 +501,17 @@ def test_an_act_the_administration_has_private_parties_do_falls_on_them():
     assert not reading.internal
     # … while its own work organised stays its own
     assert read("第二条 各乡镇应当组织工作人员参加业务培训。", "应当", "burden").internal
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    # the reviewer's own duty to strike a measure out of the documents it reviews
+    ("第二条 审核相关文件时，发现对违法人员亲属设定限制措施的，应当提出删除意见。", "亲属", "relatives"),
+    # a remedy against the measures named as a kind of decision
+    ("第二条 经营户对暂扣或者吊销许可证和执照、责令停产停业等行政处罚不服的，可以依法申请行政复议。", "吊销许可证", "penalty"),
+    # the years past told to have had none
+    ("第二条 本县现有持证演出团体9家，近三年未发生吊销营业性演出许可证的情形。", "吊销营业性演出许可证", "penalty"),
+    # a past year's statistic with a long subject
+    ("第二条 2024年县级灯笼、油纸伞等文旅物资采购项目中，外地供应商中标金额占比为百分之四十二。", "外地供应商", "market"),
+])
+def test_a_measure_named_but_not_laid_down(sentence, word, kind):
+    assert read(sentence, word, kind).mood != "creates"

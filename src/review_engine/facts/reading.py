@@ -70,6 +70,10 @@ _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审
                            r"(?:审核|审查)(?:中|时|过程中)?发现(?:文件|草案|送审稿|条款|规范性文件)[^。；]{0,80}?提出(?:删除|修改|纠正|审核|审查)?意见")
 _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
+# The reviewer's own duty to strike the measure out of the documents it reviews (审核……文件时，发现对违法人员亲属设定限制措施的，
+# 应当提出删除意见)
+_STRIKE_OUT = re.compile(r"(?:审核|审查|清理)[^。；，]{0,16}?(?:文件|草案|政策措施)[^。；，]{0,4}?(?:时|中)[，,][^。；]{0,40}?"
+                         r"(?:提出|作出)?(?:删除|纠正|修改|废止|不予通过)(?:意见|建议)?")
 # (被 opening a party's name — 被征收人、被处罚人、被投诉人 — names a person, not a measure already taken)
 # (已 after a modal is a condition demanded, not a fact: 申报企业须已将税收关系迁入本县)
 # (已…的 names the party by its state, not the measure: 已登记的，一律不得新增业务)
@@ -109,7 +113,9 @@ _STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|�
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
                         r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
                         # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
-                        r"|^(?:19|20)\d{2}年[^。；，]{0,8}?[，,](?=[^。；]*?\d+(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次))")
+                        r"|^(?:19|20)\d{2}年[^。；，]{0,8}?[，,](?=[^。；]*?\d+(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次))"
+                        # (… or the years past told to have had none: 近三年未发生吊销营业性演出许可证的情形)
+                        r"|(?:近|过去|以往)[一二三四五六七八九十两\d]+年[^。；，]{0,4}?未(?:发生|出现)过?")
 # a charge per item is a rate the sentence sets, not a count (每证收取工本费、实地核查费共计200元)
 _RATE = re.compile(r"每(?:证|件|次|户|人|辆|宗|项|吨|份|张)[^。；，]{0,4}?(?:收取|缴纳|交纳|计收|核收)")
 _NORM = re.compile(r"应当|必须|(?<![必])须|不得|禁止|严禁|可以|有权|一律|方可|(?<![需重主只想])要(?!求)|予以|给予|处以|实行|负责")
@@ -176,7 +182,8 @@ _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意
 # money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
 _GIVEN_BACK = re.compile(r"退还|返还|清退")
 # The measure named as what one may contest (对责令停产停业、吊销许可证件等行政处罚决定不服的，可以依法申请行政复议)
-_REMEDY_AGAINST = re.compile(r"[^，。；]{0,20}?决定(?:不服|有异议)")
+# (… or against the measures named as the kind of decision: 对暂扣或者吊销许可证和执照、责令停产停业等行政处罚不服的)
+_REMEDY_AGAINST = re.compile(r"[^，。；]{0,20}?决定(?:不服|有异议)|[^。；]{0,40}?等?(?:行政处罚|行政强制措施|行政许可决定|处理决定)(?:决定)?(?:不服|有异议)")
 # … what was collected before, now given back (县教育局此前收取的……风险保证金，应当……全额退还)
 # (… the payers named between: 此前向茶馆经营者收取的保证金，……全额退还)
 _EARLIER = re.compile(r"(?:此前|以前|之前|先前|前期|原|已经|已)(?:向[^，。；]{1,12}?)?(?:违规|擅自)?$")
@@ -217,7 +224,7 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
 # (… or the year opening a sentence that is all statistic: 2024年县级政府采购项目中外地供应商中标金额占比为42%)
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,16}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,24}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
@@ -349,6 +356,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("criterion", "该句以文件规定的该措施为审核（审查）的对象，不是设定该措施")
     if not assigned and _REVIEWED.search(sentence) and _REVIEW_TOPIC.search(before):
         return reading("criterion", "该句以该措施为审核（审查）的对象，不是设定该措施")
+    if _STRIKE_OUT.search(sentence):
+        return reading("criterion", "该句是审核文件时删除（纠正）该措施的要求，不是设定该措施")
     if not assigned and _CRITERION.search(before) and (
             "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
         if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
