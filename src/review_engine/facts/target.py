@@ -64,10 +64,12 @@ def target_of(before: str, kind: str | None) -> str:
 
 def place_only(target: str) -> bool:
     """Whether the words name only the area a measure covers (城区和各乡镇建成区内): where, not on whom."""
-    return _PLACE_END.search(target) is not None
+    return _PLACE_END.search(target) is not None and _ACTING.search(target) is None
 
 
 _PLACE_END = re.compile(r"(?:内|范围|区域|以内|境内)$")
+# (… not a tier told to act in its area: 各乡镇要确保辖区内……)
+_ACTING = re.compile(r"要|应当|须|确保|负责|组织|督促|做好")
 
 
 def internal_target(target: str) -> bool:
@@ -86,7 +88,7 @@ def internal_target(target: str) -> bool:
         if not _PLACE.fullmatch(found.group()):
             return True
         rest = target[found.end():]
-        if _WITHIN.match(rest):
+        if (within := _WITHIN.match(rest)) is not None and _ACTING.search(within.group()) is None:
             continue  # a place the measure covers (各乡镇建成区内全面禁止……): where, not on whom
         if _OWN_PEOPLE.match(rest) or classify(rest) != "private":
             return True
