@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .clauses import classify
 from .target import DISCIPLINE, internal_target, place_only, target_of
 from .text import Unit
 
@@ -274,8 +275,6 @@ _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:
 def _private_payee(before: str, sentence: str) -> bool:
     """A fee paid to a private party (向物业服务企业缴纳; 公墓单位……收取; 公墓单位应当通知办理人……缴纳): its price, not a
     levy of the administration."""
-    from .clauses import classify
-
     found = _PAYEE.search(before)
     if found:
         return classify(found["to"]) == "private"
@@ -327,16 +326,12 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         target = target_of(before, kind)
         internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target and not place_only(target):
-        from .clauses import classify
-
         internal = classify(target) == "public"  # a duty of the administration itself (各部门应当……)
         if internal and text.startswith("将", start):
             # … unless what it does is done to a private party named as the object of 将 (婚姻登记机关应当将离婚登记
             # 当事人的姓名、身份证号码……公示): the act falls on them, not on the administration
             internal = classify(text[start + 1:min(end, start + 21)]) == "public"
     if internal and kind in ("burden",) and (organised := _ORGANISED.match(text, start)) is not None:
-        from .clauses import classify
-
         # … nor when it has private parties do the act (各乡镇……组织农户购置家庭应急睡袋): the act falls on them
         internal = classify(organised.group(1)) != "private"
 
@@ -541,8 +536,6 @@ _PUBLIC_BAN = re.compile(r"^(?P<who>[^，。；：]{2,30}?)(?:一律|均|都|也
 def _public_ban(before: str) -> re.Match | None:
     """The prohibition the sentence lays on the administration, when nothing after it starts a new duty (its scope
     runs past commas to the next modal)."""
-    from .clauses import classify
-
     found = _PUBLIC_BAN.match(before)
     if found is None or classify(found["who"]) != "public" or _OWN_MODAL.search(before, found.end()):
         return None

@@ -24,8 +24,10 @@ _OTHER_ROLE = re.compile(r"(?:未经|须经|报经|经|征得|取得|向|报请|
 
 # tiers of the administration that also name a place (乡镇公共厕所保洁承包人: the contractor works in the townships)
 _PLACE = re.compile(r"各地|各(?:区|县|市|乡镇|镇|乡|街道|地区)|乡镇|街道")
+# the words that close a place named as an area (……建成区内 / ……范围)
+_LOCATIVE = r"(?:内|范围|区域|以内|境内)"
 # the tier named as the area a measure covers (城区和各乡镇建成区内)
-_WITHIN = re.compile(r"[^，。；]{0,8}?(?:内|范围|区域|以内|境内)")
+_WITHIN = re.compile(rf"[^，。；]{{0,8}}?{_LOCATIVE}")
 _OWN_PEOPLE = re.compile(r"的?(?:主要)?(?:负责人|领导|工作人员|干部|党员|公职人员|执法人员|部门|机关|人民政府|政府|办事处|站所)")
 
 # 给予警告、记过、撤职或者开除的处分: a sanction named as a 处分 is the discipline of staff, not a penalty
@@ -67,7 +69,7 @@ def place_only(target: str) -> bool:
     return _PLACE_END.search(target) is not None and _ACTING.search(target) is None
 
 
-_PLACE_END = re.compile(r"(?:内|范围|区域|以内|境内)$")
+_PLACE_END = re.compile(rf"{_LOCATIVE}$")
 # (… not a tier told to act in its area: 各乡镇要确保辖区内……)
 _ACTING = re.compile(r"要|应当|须|确保|负责|组织|督促|做好")
 
@@ -88,7 +90,7 @@ def internal_target(target: str) -> bool:
         if not _PLACE.fullmatch(found.group()):
             return True
         rest = target[found.end():]
-        if (within := _WITHIN.match(rest)) is not None and _ACTING.search(within.group()) is None:
+        if (within := _WITHIN.match(rest)) is not None and place_only(within.group()):
             continue  # a place the measure covers (各乡镇建成区内全面禁止……): where, not on whom
         if _OWN_PEOPLE.match(rest) or classify(rest) != "private":
             return True
