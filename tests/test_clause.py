@@ -321,6 +321,12 @@ def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     ("农贸市场开办方可以对场内违规摊户作出警告处理。", "作出", ("农贸市场开办方", "private")),
     # the finder (发现问题的) is the earlier segment's subject
     ("县商务局对辖区商场享有检查权，发现问题的可以采取处置措施。", "采取", ("县商务局", "public")),
+    # 由 opening a span or a change names nobody (由……延伸至 / 由……调整为); a body after 由 still acts
+    ("沿街商铺的保洁范围由店铺门前延伸至道路中心线。", "保洁", ("", "unknown")),
+    ("养殖场的消毒频次由每月一次调整为每周一次。", "消毒", ("", "unknown")),
+    ("抽检样品由乡镇农技站送至县检测中心检验。", "送至", ("乡镇农技站", "public")),
+    # the staff of a review or approval function act for its body
+    ("调查取证时，行政复议人员不得少于2名。", "不得", ("行政复议人员", "public")),
 ])
 def test_actor_of_an_act(sentence, act, expected):
     from review_engine.facts.clauses import actor_of

@@ -109,7 +109,7 @@ _ACTIVITY = re.compile(
 )
 
 PUBLIC = re.compile(
-    r"人民政府|政府|部门|机关|执法机构|执法队伍|执法大队|执法支队|(?:执法|工作|监管|办案|检查|稽查|调查|监察|审核|审查|监测|巡查|核查|普查|督查)人员|公务员"
+    r"人民政府|政府|部门|机关|执法机构|执法队伍|执法大队|执法支队|(?:执法|工作|监管|办案|检查|稽查|调查|监察|审核|审查|监测|巡查|核查|普查|督查|复议|审批|征收|稽核)人员|公务员"
     r"|管理机构|监管机构|监督机构|登记机构|发证机构|认定机构|鉴证机构|工作机构|检验检疫机构|派出机构|派驻机构|委员会(?!委员)"
     r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|街道|乡镇|派出所|司法所|国务院"
     # the staff of an agency named by it (县人力资源和社会保障局人员、县妇联人员)
@@ -304,6 +304,8 @@ def _first_noun(zone: str) -> str:
 # verbs and adverbs that follow a subject and introduce its act, and the verbs that hand a matter on to
 # another body (报告城管部门予以查处: the 城管部门 acts).
 _BY = re.compile(r"(?<![理自缘事经来])由(?![于此衷])")
+# 由 opening a span or a change, not an agent (清扫范围由店面门前延伸至道路对侧 / 由每月一次调整为每周一次)
+_SPAN_BY = re.compile(r"([^，。；由]{1,12}?)(延伸|扩大|扩展|缩小|调整|改|变更?|提高|降低|增加|减少|上调|下调)?(?:至|到|为)(?!止)")
 _AGENT_END = re.compile(
     r"负责|承担|具体|组织|统一|自行|予以|进行|实施|开展|依照|依据|按照|根据|(?<![相针绝面应反核])对(?!外|内|象|应)|(?<![方导趋意面去倾指])向"
     r"|(?<![存所现实])在(?!职|建|校)|将|把|会同|牵头|逐|按|每|定期|随时|及时|直接|集中|全面|做好|落实|履行|行使|先行|共同|联合"
@@ -345,8 +347,9 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
         seg_end = start if back == len(bounds) - 1 else bounds[back + 1] - 1
         zone = sentence[seg_start:seg_end]
         by = None
-        for by in _BY.finditer(zone):
-            pass
+        for found in _BY.finditer(zone):
+            if not _spans(zone, found.end(), classify):
+                by = found
         if by is not None:
             return _agent(zone, by.end(), classify)
         modal = MODAL.search(zone)
@@ -368,7 +371,7 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
         else:
             if back == len(bounds) - 1:
                 topic = _TOPIC_BY.match(sentence, end)
-                if topic is not None:
+                if topic is not None and not (topic.group().endswith("由") and _spans(sentence, topic.end(), classify)):
                     return _agent(sentence, topic.end(), classify)
             # a segment that is only a noun phrase: the subject of what follows (……个人信息处理者，应当……)
             subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone).strip())
@@ -378,6 +381,15 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
                 if kind in ("public", "private"):
                     return head, kind
     return "", "unknown"
+
+
+def _spans(text: str, at: int, classify=classify) -> bool:
+    """Whether the 由 before ``text[at:]`` opens a span or a change (由店面门前延伸至……), not an agent."""
+    span = _SPAN_BY.match(text, at)
+    if span is None or _ACT_MARK.search(span.group(1)) or MODAL.search(span.group(1)):
+        return False
+    # a verb of change makes it one whatever the words (由店铺门前延伸至); else only words naming nobody (由东至西)
+    return span.group(2) is not None or classify(span.group(1)) == "unknown"
 
 
 def _before_object(zone: str, classify=classify) -> tuple[str, str] | None:
