@@ -515,3 +515,34 @@ def test_an_act_the_administration_has_private_parties_do_falls_on_them():
 ])
 def test_a_measure_named_but_not_laid_down(sentence, word, kind):
     assert read(sentence, word, kind).mood != "creates"
+
+
+def test_a_measure_named_to_say_what_kind_of_act_it_is_is_no_measure():
+    reading = read("第二条 责令停产停业、吊销许可证件属于《中华人民共和国行政处罚法》第九条规定的行政处罚种类，本办法不另作规定。",
+                   "责令停产停业", "penalty")
+    assert reading.mood == "background" and "法律性质" in reading.why
+    # … not when the sentence lays it on someone and only then names its kind
+    assert read("第二条 对违规堆放的农户责令停产停业，属于行政处罚。", "责令停产停业", "penalty").mood != "background"
+
+
+def test_the_decision_before_its_procedure_is_the_administration_s_own_step():
+    reading = read("第二条 镇人民政府作出吊销许可证件决定前，应当告知当事人陈述、申辩的权利。", "吊销许可证件", "penalty")
+    assert reading.mood == "procedure"
+
+
+def test_the_act_named_to_be_corrected_is_not_laid_down():
+    reading = read("第二条 以本办法授权村民理事会行使审批职权的，一律予以纠正。", "授权村民理事会行使审批", "power")
+    assert reading.mood == "criterion"
+    # (… an order to act after a condition is no correction: 设立分公司的，应当在撤销前报批)
+    assert read("第二条 合作社撤销分社的，应当在撤销前三个月报镇人民政府批准。", "撤销分社", "market").mood != "criterion"
+
+
+def test_personal_information_withheld_or_not_published_is_not_handled():
+    assert read("第二条 公开分红名单时，只公开户主姓名和分红金额，身份证号码、银行卡号等信息不予公开。",
+                "身份证号码", "privacy").mood == "abolishes"
+    assert read("第二条 分红名单不公示身份证号码。", "公示身份证号码", "privacy").mood == "abolishes"
+
+
+def test_things_confiscated_and_disposed_of_are_a_fact():
+    assert read("第二条 依法没收的劣质农资，除依法应当销毁的外，按照国家有关规定处理。", "没收", "penalty").mood == "fact"
+    assert read("第二条 2025年镇农业服务中心在专项检查中依法没收劣质农资十二批，已按规定销毁。", "没收", "penalty").mood == "fact"

@@ -87,7 +87,7 @@ _FINDING = re.compile(r"^(?:在[^，。；]{0,12}?(?:中|时|期间|过程中))?
 _INSPECTING = re.compile(r"^在[^，。；]{0,10}?(?:检查|巡查|执法|监管|抽查|核查|督查|稽查)")
 _DIRECTIVE_START = re.compile(r"^(?:先)?要(?![求素件点闻害务])")
 # (… and another's review as the condition: 由街道办事处牵头……联审通过后，才能开业 — the one who opens is earlier)
-_CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|由(?=[^，。；]{1,30}?(?:审核|审查|审批|批准|同意|核准|联审|会审|验收)[^，。；]{0,4}?(?:后|之后|以后)$)|报经|报(?=[^，。；]{1,20}?(?:批准|同意|审批|核准|审核|备案))|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用助费筹营建备查救养住有制驾媒])|当(?!事人|地)|凡)")
+_CONDITION_START = re.compile(r"^(?:未经|经(?!营|济|销|纪)|由(?=[^，。；]{1,30}?(?:审核|审查|审批|批准|同意|核准|联审|会审|验收)[^，。；]{0,4}?(?:后|之后|以后)$)|报经|报(?=[^，。；]{1,20}?(?:批准|同意|审批|核准|审核|备案))|对于|对|如果|如|若|因|除|为了|为|根据|依照|按照|依据|自(?![然治行主由身愿动律用助费筹营建备查救养住有制驾媒])|当(?!事人|地|归|选|日|天|年|月|场|面|前|然|家|即|中|值|班|量)|凡)")
 # Where a subject's head noun ends: a preposition or a condition after it (经营、以上、关于、参与、自行… excluded).
 _PREPOSITION = re.compile(
     r"报经|未经|(?<![已曾])经(?!营|济|费|常|销|办|纪|理|验|贸)|(?<![存所现实])在(?!职|建|校)|(?<=事务所|派出所|研究所|招待所)在|(?<=诊所)在|(?<![相针绝面应反核])对(?!外|内|象|应)"
@@ -114,7 +114,7 @@ PUBLIC = re.compile(
     r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|街道|乡镇|派出所|司法所|国务院"
     # the staff of an agency named by it (县人力资源和社会保障局人员、县妇联人员)
     r"|(?:局|部门|政府|办事处|街道|乡镇|妇联|残联|团委|工会)的?(?:工作)?人员$"
-    r"|警务室|警务站|网格员|协管员|辅警|民警|警察|交警|消防救援|消防员|(?:执法|城管)队员|(?:监管|管理|执法|工商|税务|财政|国土|规划|市场监管)所$"
+    r"|警务室|警务站|网格员|协管员|辅警|民警|警察|交警|消防救援|消防员|(?:执法|城管)队员|(?:执法|城管|稽查|监察|消防|救援)(?:大|中|支)?队$|(?:监管|管理|执法|工商|税务|财政|国土|规划|市场监管)所$"
     # (a 厅 of a province's government, not a hall of business: 演艺厅、宴会厅、营业厅、展厅)
     r"|海关$|(?:局|(?<![艺舞会展餐大业客啡乐映])厅|委|委员会)$"
     # a centre a government of a tier sets up to administer a programme (县学生资助管理中心、市医疗保障事务中心)
@@ -145,6 +145,8 @@ PRIVATE = re.compile(
     # places of business and the public served (零售点、收购点; 游客、乘客、学员)
     r"|(?:零售|销售|经营|服务|收购|代售|维修|回收)点|游客|乘客|旅客|顾客|学员|考生|住客|丧属|家属|作坊|餐馆|饭馆|摊贩|农家乐|民宿|学生|家长|患者|商超|场馆|健身房|游泳馆|球馆"
     r"|餐厅|茶楼|会所|工坊|民间[^，。；]{0,6}?(?:队伍|团体|组织|艺人)"
+    # a team or an alliance no law makes an agency (护林队、巡逻队、产业联盟)
+    r"|队$|联盟$"
     # places of business named by their trade (电影院、旅馆、歌舞厅、加油站、诊所)
     r"|电影院|影院|影城|剧院|剧场|歌舞厅|歌厅|舞厅|娱乐场所|游艺厅|旅馆|旅店|客栈|浴室|足浴|诊所|药店|药房|加油站|加气站|充电站|停车场|养殖场|屠宰场|工厂|工地"
 )
@@ -266,6 +268,10 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     if kind == "unknown" and (when := _WHEN.match(head)):
         # a time told by the subject's own act (养殖户申领养殖证时，应当……): the subject is who acts then
         kind = classify(when.group(1))
+    if kind == "unknown" and maker and (act := _PARTY_ACT.match(maker)) is not None \
+            and classify(act.group(1)) in ("public", "private"):
+        # the thing of a party's own act named as the topic (翡翠经营者销售单价一万元以上的商品，应当……): the party acts
+        return act.group(1), classify(act.group(1))
     if kind == "unknown" and maker:
         kind = _hirer_kind(maker, classify)
     if kind == "unknown" and maker and _STAFF.search(head):
@@ -282,6 +288,9 @@ _WHEN = re.compile(r"^([^，。；]{2,14}?)(?:申领|申请|申办|办理|领取
                    r"[^，。；]{0,20}?(?:时|之时|的时候)$")
 
 
+# A party and its act of trade, opening a 的-phrase whose head is the act's object (经营者销售……的商品)
+_PARTY_ACT = re.compile(r"^([^，。；]{2,14}?)(?:销售|出售|生产|加工|经营|收购|提供|出租|运输|储存|使用|承接|举办|开展|制作|寄递|进口)"
+                        r"(?!者|户|人|主体|单位|企业|场所|商|方)")
 # People who work for whoever is named before them (X的任课教师), whose word alone does not say for whom
 _STAFF = re.compile(r"(?:教师|老师|教练|师傅|厨师|医生|医师|护士|导游|主播|骑手|司机|技师|讲师|店长|领班)$")
 _HIRED = re.compile(r"(?:聘用|聘请|雇用|雇佣|招用|招聘|委派|指派|选派|配备)$")
@@ -309,7 +318,7 @@ _SPAN_BY = re.compile(r"([^，。；由]{1,12}?)(延伸|扩大|扩展|缩小|调
 _AGENT_END = re.compile(
     r"负责|承担|具体|组织|统一|自行|予以|进行|实施|开展|依照|依据|按照|根据|(?<![相针绝面应反核])对(?!外|内|象|应)|(?<![方导趋意面去倾指])向"
     r"|(?<![存所现实])在(?!职|建|校)|将|把|会同|牵头|逐|按|每|定期|随时|及时|直接|集中|全面|做好|落实|履行|行使|先行|共同|联合"
-    r"|作出|决定|提出|督促|要求|审核|核对|查验|认定|查处|处理|收缴|没收|检查|采取|发现|协助|配合|协同|支持"
+    r"|作出|决定|提出|督促|要求|审核|核对|查验|认定|查处|处理|收缴|没收|检查|采取|发现|协助|配合|协同|支持|代行|代为"
     r"|责令|给予|处以|并处|吊销|暂扣"
     r"|报告|报请|提请|移交|移送|交由|交给|通知|告知|上报|报送|抄告|转交|转送|提交|[，,：:（(]"
 )
@@ -318,6 +327,8 @@ _ACT_MARK = re.compile(
     r"|协助|配合|协同|(?<![需重主只想必将纲概])要(?![求素件点闻害务])"
 )
 _HELP = re.compile(r"协助|配合|协同")
+# a body named as the one that finds the case (社区居民委员会发现辖区……存在问题的): it is who acts on it after the comma
+_FINDER = re.compile(r"([^，。；]{2,20}?)(?:在[^，。；]{0,16}?(?:中|时))?(?:发现|接到|收到|查实|查明|核实)")
 # a segment opening with a preposition names the act's object or partner, not its agent (予以许可的，向申请人颁发许可证)
 _OBJECT_START = re.compile(r"向(?!阳)|给(?![水排])|与(?!会)|同(?![志业行城类级等一时样期乡])|跟|把|将(?![军来])|被(?![告服褥子])|替")
 # Words before the act that are themselves a predicate, not its subject (限期恢复原状或者采取……并处罚款)
@@ -375,6 +386,9 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
                     return _agent(sentence, topic.end(), classify)
             # a segment that is only a noun phrase: the subject of what follows (……个人信息处理者，应当……)
             subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone).strip())
+            finder = _FINDER.match(subject) if subject.endswith("的") else None
+            if finder is not None and classify(finder.group(1)) in ("public", "private"):
+                return finder.group(1), classify(finder.group(1))  # 社区居民委员会发现……的，可以责令……: the finder acts
             if subject and not subject.endswith("的") and not _CONDITION_START.match(subject) \
                     and not _NOT_SUBJECT.search(subject) and not _OBJECT_START.match(subject):
                 head, kind = _before_object(subject, classify) or _head(subject, classify)

@@ -99,10 +99,24 @@ _ABOLISH = re.compile(r"(?:取消|废止|撤销|清理|清退|退还|停止执�
 _PROHIBIT = re.compile(r"(?:不得(?!超过|高于|低于|少于|突破|多于)|禁止|严禁|杜绝|不准|不许|防止|避免|纠正|查处|打击|制止|整治|"
                        r"遏制|严查|严防)[^。；]{0,60}$")
 _CAP = re.compile(r"不得(?:超过|高于|低于|少于|突破|多于)")
+# The measure named to say what kind of act it is (暂扣许可证件、……吊销许可证件是《行政处罚法》第九条规定的行政处罚种类 /
+# ……责令关闭、限制从业属于行政处罚): a statement of its legal nature, not a measure laid down.
+_CLASSIFIED = re.compile(r"^[^，。；]{0,40}?(?:属于|是|均为|均属于|均属|系)[^，。；]{0,30}?(?:行政处罚|行政强制措施|行政强制|行政许可|"
+                         r"行政事业性收费)(?:的?种类|措施|行为|范畴|事项)?(?=[，。；]|$)")
+# The decision the administration makes, named before its procedure (作出暂扣许可证件决定前，应当告知……)
+_DECISION_TIME = re.compile(r"^[^，。；]{0,8}?决定(?:前|之前|以前|时|的程序)")
+# The act named as a condition, then ordered corrected (以规范性文件授权……行使审批等行政职权的，一律予以纠正)
+_CORRECTED = re.compile(r"[，,](?:一律|均|应当|要|须|坚决|及时|依法|立即)*(?:(?:予以|责令)?(?:纠正|清理|停止执行|改正|宣布无效|整改)"
+                        r"|予以(?:撤销|废止))")
+# (privacy) the information named, then withheld in the same breath (……，身份证号码、银行账号等信息不予公开)
+_WITHHELD = re.compile(r"^[^，。；]{0,30}?(?:不予|不得|不|严禁|禁止)(?:对外|向社会)?(?:公开|公示|公布|披露|采集|收集|登记|录入|上传|张贴|显示)")
 # The things a measure took, named by it (没收的非法财物 / 扣押的车辆 / 收缴的款项): the sentence disposes of them; the
 # measure was taken under its own law, this sentence does not lay it down.
 _TAKEN = re.compile(r"(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没|追缴)(?:的)[^，。；]{0,8}?(?:财物|物品|款项|资金|违法所得|工具|"
-                    r"车辆|场所|设施|设备|证照|证件|货物|商品|款)")
+                    r"车辆|场所|设施|设备|证照|证件|货物|商品|款)"
+                    # (… whatever the things, when the sentence disposes of them: 依法没收的不合格蜡烛，……公开拍卖)
+                    r"|(?:没收|扣押|查封|扣留|收缴|冻结|暂扣|罚没|追缴)的[^，。；]{1,16}?[，,][^。；]{0,40}?"
+                    r"(?:拍卖|销毁|变卖|上缴|移交|退还|返还|处置|保管)")
 # The measure denied by the document itself (经费由财政安排，不向企业和居民筹集; 不再收取): it says it will not be done. Not
 # a condition (对不缴纳的…: the segment ends in 的).
 _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额外|从不)(?:(?:向|对|从)[^，。；不的]{1,12})?"
@@ -110,7 +124,7 @@ _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额�
                       # (… or the measure forbidden as a response: 不得简单采取全部停产措施)
                       r"|(?:不得|不宜|不应|避免|防止)(?:简单|一律|随意|盲目|擅自)?(?:采取|实施|搞)[^，。；]{0,6})$")
 # A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
-_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
+_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
                         r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
                         # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
@@ -201,7 +215,7 @@ _WITHOUT_BASIS = re.compile(r"无[^。；]{0,12}?依据|没有[^。；]{0,12}?�
 # a measure named by the law's class and barred to the document (暂扣许可证件……属于行政处罚，本县……文件不得另行设定)
 _CLASSED_AND_BARRED = re.compile(r"^[^。；]{0,30}?属于(?:行政处罚|行政强制|行政许可|行政事业性收费|法律保留)[^。；]{0,30}?(?:不得|禁止|严禁|无权)[^。；，]{0,6}?(?:设定|规定|设置|增设)")
 # making something a condition forbidden (不得将融资担保公司注册地迁至本县作为其纳入……的条件)
-_BAN_ON_CONDITION = re.compile(r"(?:不得|禁止|严禁|不应)将[^。；，]{0,30}$")
+_BAN_ON_CONDITION = re.compile(r"(?:不得|禁止|严禁|不应)(?:将|以|把)[^。；，]{0,30}$")
 _AS_CONDITION = re.compile(r"^[^。；]{0,40}?作为[^。；]{0,50}?(?:条件|前提|依据|门槛)")
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
 # one cited article, its 款 and 项; a basis may list several (第三十五条、第三十六条 / 第二十七条第一项和第四十二条)
@@ -225,7 +239,7 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
 # (… or the year opening a sentence that is all statistic: 2024年县级政府采购项目中外地供应商中标金额占比为42%)
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,24}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
@@ -264,7 +278,9 @@ _RULE_MARK = re.compile(r"每(?:年|月|季度?|半年|周)[^。；，]{0,6}?按
 # unless what follows the purpose is the document's own making or a frame (为了……，制定本办法 / 特制定本方案 / 现就……通知如下)
 _MEASURE_AFTER_PURPOSE = re.compile(r"^为了?[^，。；]{2,30}[，,](?![^。；]*?(?:制定|印发|出台|提出|如下|现就|特此|特制|结合|根据|按照|依照|依据|"
                                     r"决定|研究|经[^。；，]{0,10}?同意))[^。；]*?(?:安装|设置|实行|实施|收取|禁止|暂停|关闭|拆除|封存|"
-                                    r"采集|登记|公布|公示|纳入|列入|暂扣|收缴|限制|停止|取消|要求|安排|给予|拨付|补助|补贴|奖励|扶持)")
+                                    r"采集|登记|公布|公示|纳入|列入|暂扣|收缴|限制|停止|取消|要求|安排|给予|拨付|补助|补贴|奖励|扶持"
+                                    # (… or the work assigned to someone, or a rule laid down as such: 原则上由县内企业承担)
+                                    r"|由[^。；，]{1,20}?(?:承担|承接|承办|负责|提供|实施|供应)|原则上|一律)")
 # the administration having private parties do an act (组织农户购置……, 动员商户参加……)
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
@@ -363,9 +379,17 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")
     if _REMEDY_AGAINST.match(after):
         return reading("procedure", "该句告知对该措施不服时的救济途径，不是设定该措施")
+    if (classed := _CLASSIFIED.match(after)) and not _NORM.search(clause_before) and not _NORM.search(classed.group()):
+        return reading("background", "该句说明该措施的法律性质，不是设定该措施")
+    if clause_before.endswith("作出") and _DECISION_TIME.match(after):
+        return reading("procedure", "该句规定行政机关作出该决定前（时）的程序，不是设定该措施")
+    if kind == "privacy" and _WITHHELD.match(after):
+        return reading("abolishes", "该句说明该信息不予公开（不予采集），不是处理该信息")
     if _NEEDS_BASIS.search(after):
         return reading("criterion", "该句要求该措施须有法律、法规、规章依据，是限制而不是设定该措施")
     segment_rest = re.split(r"[，,；;。]", after, maxsplit=1)[0]
+    if segment_rest.endswith("的") and _CORRECTED.match(after, len(segment_rest)):
+        return reading("criterion", "该句以该做法为纠正（撤销）的对象，不是设定该措施")
     if (_CONTEMPLATED.search(clause_before) and (_SITUATION.search(segment_rest) or "决定" in segment_rest)) \
             or _INSTRUMENT.match(after):
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
@@ -381,7 +405,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("fact", "该句处理已经依法采取措施的财物，不是设定该措施")
     if (_NEGATED.search(clause_before) and not segment_rest.endswith("的")) or \
             (_NOT_DONE.search(clause_before) and "的" not in text[start:end] + segment_rest):
-        return reading("prohibits", "该句说明不采取该措施，不是设定该措施")
+        # (personal information not published or collected is not handled: 不公示身份证号码和联系方式)
+        return reading("abolishes" if kind == "privacy" else "prohibits", "该句说明不采取该措施，不是设定该措施")
     if kind == "market" and _INCLUDING.search(clause_before):
         return reading("prohibits", "该句将外地经营者一并纳入适用范围，不是限制")
     if kind == "preference" and ((_PRIVATE_GIVER.search(sentence) and not _PUBLIC_PURSE.search(sentence))

@@ -80,7 +80,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
 
     reading = read_measure(ctx.facts, unit, start, end, kind)
     if kind in _DUTY_KINDS:
-        if reading.mood in _DUTY_PASS:
+        if reading.mood in _DUTY_PASS or (kind == "privacy" and reading.mood == "abolishes"):
             return Judgement(False, reason=reading.why)
         if kind == "power" and reading.mood == "prohibits" and _restrains_administration(ctx, unit, start):
             return Judgement(False, reason="该句禁止行政机关自身采取该做法，限制而不是扩大其权力")
