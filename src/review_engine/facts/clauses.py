@@ -111,10 +111,10 @@ _ACTIVITY = re.compile(
 PUBLIC = re.compile(
     r"人民政府|政府|部门|机关|执法机构|执法队伍|执法大队|执法支队|(?:执法|工作|监管|办案|检查|稽查|调查|监察|审核|审查|监测|巡查|核查|普查|督查|复议|审批|征收|稽核)人员|公务员"
     r"|管理机构|监管机构|监督机构|登记机构|发证机构|认定机构|鉴证机构|工作机构|检验检疫机构|派出机构|派驻机构|委员会(?!委员)"
-    r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|街道|乡镇|派出所|司法所|国务院"
+    r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|(?<!所有)(?<!城区)(?<!主要)(?<!各条)(?<!主干)(?<![沿临背])街道(?!两侧|两旁|沿线|路面)|乡镇|派出所|司法所|国务院"
     # the staff of an agency named by it (县人力资源和社会保障局人员、县妇联人员)
     r"|(?:局|部门|政府|办事处|街道|乡镇|妇联|残联|团委|工会)的?(?:工作)?人员$"
-    r"|警务室|警务站|网格员|协管员|辅警|民警|警察|交警|消防救援|消防员|(?:执法|城管)队员|(?:执法|城管|稽查|监察|消防|救援)(?:大|中|支)?队$|(?:监管|管理|执法|工商|税务|财政|国土|规划|市场监管)所$"
+    r"|警务室|警务站|网格员|协管员|辅警|民警|警察|交警|消防救援|消防员|(?:执法|城管)队员|(?:执法|城管|消防|救援)(?:大|中|支)?队$|(?:监管|管理|执法|工商|税务|财政|国土|规划|市场监管)所$"
     # (a 厅 of a province's government, not a hall of business: 演艺厅、宴会厅、营业厅、展厅)
     r"|海关$|(?:局|(?<![艺舞会展餐大业客啡乐映])厅|委|委员会)$"
     # a centre a government of a tier sets up to administer a programme (县学生资助管理中心、市医疗保障事务中心)
@@ -124,8 +124,8 @@ PUBLIC = re.compile(
 )
 """Public bodies and the people acting for them (网格员、协管员、辅警 act for the 街道 or the agency)."""
 NOT_PUBLIC = re.compile(
-    r"居民委员会|村民委员会|[村居]（[村居]）民委员会|[村居]\([村居]\)民委员会|居委会|村委会|业主委员会|业委会|物业|行业协会|商会"
-    r"|社区$|(?<![农乡])村$|村民小组|居民小组|^各?(?:村|社区)[^，。；]{1,10}?委员会$|(?:研究|促进|联合|联谊|同业)会$"
+    r"居民委员会|村民委员会|[村居]（[村居]）民?委员?会|[村居]\([村居]\)民?委员?会|居委会|村委会|业主委员会|业委会|物业|行业协会|商会"
+    r"|社区$|(?<![农乡])村$|村民小组|居民小组|(?:企业|公司|协会|商会|联盟)[^，。；]{0,8}?队$|^各?(?:村|社区)[^，。；]{1,10}?委员会$|(?:研究|促进|联合|联谊|同业)会$"
 )
 """Self-governing and private bodies whose names look public (委员会, 社区 for its 居民委员会)."""
 PRIVATE = re.compile(
@@ -304,9 +304,16 @@ def _hirer_kind(maker: str, classify=classify) -> str:
 
 
 def _first_noun(zone: str) -> str:
-    """The words of ``zone`` before its first preposition, at most 14 characters (县级以上人民政府发现…的 → 县级以上人民政府)."""
+    """The words of ``zone`` before its first preposition or predicate mark, at most 14 characters (县级以上人民政府发现…的
+    → 县级以上人民政府; 旅游纪念品摊点未取得县商务局核发的…的 → 旅游纪念品摊点)."""
     cut = _PREPOSITION.search(zone, 1)
-    return zone[:cut.start() if cut else 14][:14]
+    mark = _PREDICATE_MARK.search(zone, 2)
+    ends = [m.start() for m in (cut, mark) if m is not None]
+    return zone[:min(ends) if ends else 14][:14]
+
+
+# A negation or an aspect that opens the predicate (未取得、已经办理、没有、曾被): the noun before it is the subject
+_PREDICATE_MARK = re.compile(r"未(?!成年|婚)|已经|已(?!婚)|没有|曾经|被(?!告|执行|保险|监护|申请)")
 
 
 # The actor of an act (``actor_of``): 由 + agent (not 理由、自由、由于、由此), where the agent's name ends, the

@@ -64,6 +64,12 @@ def target_of(before: str, kind: str | None) -> str:
     return segments[0] if (len(segments) > 1 or before.rstrip().endswith(("，", ","))) and segments[0].endswith("的") else ""
 
 
+# 街道 as the streets of a town (as clauses.PUBLIC reads it)
+_STREETS = re.compile(r"(?:所有|各条|主要|城区|主干|沿|临|背)街道|街道(?:两侧|两旁|沿线|路面)")
+# a body named as the host of an event or a place the party acts in (街道举办的交流会、镇政府建设的市场)
+_HOSTED = re.compile(r"[^，。；]{0,4}?(?:举办|主办|承办|开办|组织|设立|建设|建成|管理)的[^，。；]{1,12}?(?:上|中|内|里|期间|现场)")
+
+
 def place_only(target: str) -> bool:
     """Whether the words name only the area a measure covers (城区和各乡镇建成区内): where, not on whom."""
     return _PLACE_END.search(target) is not None and _ACTING.search(target) is None
@@ -87,9 +93,13 @@ def internal_target(target: str) -> bool:
             continue  # what was done to the party before (被县人力资源和社会保障局约谈两次以上的企业): its conduct, not a tier
         if _OTHER_ROLE.search(target, 0, found.start()):
             continue  # whose consent the party lacked, or to whom it reports (未经乡镇人民政府同意……的): not the target
+        rest = target[found.end():]
+        if any(s.start() <= found.start() < s.end() for s in _STREETS.finditer(target)):
+            continue  # the streets of a town (城区所有街道一律禁止设置流动摊点): a place, not the street office
+        if _HOSTED.match(rest):
+            continue  # the body as the host of an event or a place (在街道举办的邮票交流会上私下交易……的): not the party
         if not _PLACE.fullmatch(found.group()):
             return True
-        rest = target[found.end():]
         if (within := _WITHIN.match(rest)) is not None and place_only(within.group()):
             continue  # a place the measure covers (各乡镇建成区内全面禁止……): where, not on whom
         if _OWN_PEOPLE.match(rest) or classify(rest) != "private":
