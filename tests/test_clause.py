@@ -325,6 +325,11 @@ def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     ("沿街商铺的保洁范围由店铺门前延伸至道路中心线。", "保洁", ("", "unknown")),
     ("养殖场的消毒频次由每月一次调整为每周一次。", "消毒", ("", "unknown")),
     ("抽检样品由乡镇农技站送至县检测中心检验。", "送至", ("乡镇农技站", "public")),
+    # a team of private firms or an alliance is private; an enforcement team is public
+    ("出租汽车经营企业联合稽查队可以对非法营运车辆进行拦截检查。", "拦截检查", ("出租汽车经营企业联合稽查队", "private")),
+    ("镇综合执法队负责对占道经营进行查处。", "查处", ("镇综合执法队", "public")),
+    # the finder of a case acts on it
+    ("社区居民委员会发现辖区商户存在问题的，可以责令其停业整改。", "责令", ("社区居民委员会", "private")),
     # the staff of a review or approval function act for its body
     ("调查取证时，行政复议人员不得少于2名。", "不得", ("行政复议人员", "public")),
 ])

@@ -546,3 +546,9 @@ def test_personal_information_withheld_or_not_published_is_not_handled():
 def test_things_confiscated_and_disposed_of_are_a_fact():
     assert read("第二条 依法没收的劣质农资，除依法应当销毁的外，按照国家有关规定处理。", "没收", "penalty").mood == "fact"
     assert read("第二条 2025年镇农业服务中心在专项检查中依法没收劣质农资十二批，已按规定销毁。", "没收", "penalty").mood == "fact"
+
+
+def test_whether_or_not_sets_no_criterion():
+    # (不论是否…… sets the case aside; 是否 alone asks the reviewer's question)
+    assert read("第二条 全村所有鱼塘不论是否发生疫病，一律于每年十月底前干塘消毒。", "一律", "burden").mood == "creates"
+    assert read("第二条 审查时应当核查文件是否一律要求干塘消毒。", "一律", "burden").mood == "criterion"

@@ -70,6 +70,7 @@ _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审
                            # (… or what a review finds in a document: 审核中发现文件要求申请人提供……证明的，应当提出删除意见)
                            r"(?:审核|审查)(?:中|时|过程中)?发现(?:文件|草案|送审稿|条款|规范性文件)[^。；]{0,80}?提出(?:删除|修改|纠正|审核|审查)?意见")
 _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
+_WHETHER_OR_NOT = re.compile(r"(?:不论|无论|不管|不问)(?:其)?(?:是否|有无)")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
 # The reviewer's own duty to strike the measure out of the documents it reviews (审核……文件时，发现对违法人员亲属设定限制措施的，
 # 应当提出删除意见)
@@ -373,9 +374,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("criterion", "该句以该措施为审核（审查）的对象，不是设定该措施")
     if _STRIKE_OUT.search(sentence):
         return reading("criterion", "该句是审核文件时删除（纠正）该措施的要求，不是设定该措施")
-    if not assigned and _CRITERION.search(before) and (
-            "是否" in before or "有无" in before or _CRITERION.search(before[:segment_start + 1])):
-        if "是否" in before[-40:] or "有无" in before[-40:] or _CRITERION.search(sentence[:12]):
+    # (不论是否…… / 无论是否…… sets no criterion, it sets the measure aside from the case: 不论是否发生病害，一律……)
+    unconditional = _WHETHER_OR_NOT.sub("", before)
+    if not assigned and _CRITERION.search(unconditional) and (
+            "是否" in unconditional or "有无" in unconditional or _CRITERION.search(unconditional[:segment_start + 1])):
+        if "是否" in unconditional[-40:] or "有无" in unconditional[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
     if _PAST_YEAR.match(sentence.lstrip()) and _DONE.search(sentence):
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
