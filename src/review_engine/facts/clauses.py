@@ -371,7 +371,8 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
         if by is not None:
             return _agent(zone, by.end(), classify)
         modal = MODAL.search(zone)
-        mark = _ACT_MARK.search(zone)
+        # (a mark before 的 is an attribute, not the act: 参加镇里组织的……义务劳动)
+        mark = next((m for m in _ACT_MARK.finditer(zone) if not zone.startswith("的", m.end())), None)
         cut = min((m.start() for m in (modal, mark) if m is not None), default=None)
         if cut is not None:
             subject = _ADVERB_TAIL.sub("", _INSERT.sub("", zone[:cut]).strip())
