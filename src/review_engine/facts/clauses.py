@@ -143,7 +143,7 @@ PRIVATE = re.compile(
     # … and its production site (种薯生产基地、养殖基地)
     r"|(?:生产|种植|养殖|繁育|育苗|种薯|加工)基地$"
     # places of business and the public served (零售点、收购点; 游客、乘客、学员)
-    r"|(?:零售|销售|经营|服务|收购|代售|维修|回收)点|游客|乘客|旅客|顾客|学员|考生|住客|丧属|家属|作坊|餐馆|饭馆|摊贩|农家乐|民宿|学生|家长|患者|商超|场馆|健身房|游泳馆|球馆"
+    r"|(?:零售|销售|经营|服务|收购|代售|维修|回收)点|商贩|游客|乘客|旅客|顾客|学员|考生|住客|丧属|家属|作坊|餐馆|饭馆|摊贩|农家乐|民宿|学生|家长|患者|商超|场馆|健身房|游泳馆|球馆"
     r"|餐厅|茶楼|会所|工坊|民间[^，。；]{0,6}?(?:队伍|团体|组织|艺人)"
     # a team or an alliance no law makes an agency (护林队、巡逻队、产业联盟)
     r"|队$|联盟$"
@@ -284,8 +284,8 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
 
 # The subject's own act as the time of the duty (养殖户申领养殖证时 / 乘客进站时): the words before the act are the subject.
 _OBJECT_AFTER_PARTY = re.compile(r"(?<=[^\s，。；]{2})(?:对|向|为)(?=[^，。；]{2})")
-_WHEN = re.compile(r"^([^，。；]{2,14}?)(?:申领|申请|申办|办理|领取|进入|进站|入住|乘坐|参加|接受|离开|外出|举办|从事|开展|经营|使用)"
-                   r"[^，。；]{0,20}?(?:时|之时|的时候)$")
+_WHEN = re.compile(r"^([^，。；]{2,14}?)(?:每次|每批)?(?:申领|申请|申办|办理|领取|进入|进站|入住|乘坐|参加|接受|离开|外出|举办|从事|开展|经营|使用|收购|销售|出售|运输)"
+                   r"[^，。；]{0,20}?(?:时|之时|的时候|后|之后|以后|前|之前)$")
 
 
 # A party and its act of trade, opening a 的-phrase whose head is the act's object (经营者销售……的商品)
