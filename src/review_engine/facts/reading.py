@@ -106,6 +106,8 @@ _CLASSIFIED = re.compile(r"^[^，。；]{0,40}?(?:属于|是|均为|均属于|�
                          r"行政事业性收费)(?:的?种类|措施|行为|范畴|事项)?(?=[，。；]|$)")
 # The decision the administration makes, named before its procedure (作出暂扣许可证件决定前，应当告知……)
 _DECISION_TIME = re.compile(r"^[^，。；]{0,8}?决定(?:前|之前|以前|时|的程序)")
+# The measure and the staff or the steps it must be carried out by (实施吊销许可证件等行政处罚，应当由具有行政执法资格的执法人员实施)
+_BY_STAFF = re.compile(r"^[^，。；]{0,10}?(?:等)?(?:行政处罚|处罚|行政强制措施|强制措施)[，,](?:应当|须|必须)(?:由|经|告知|听取|出示|遵守|依照|依法)")
 # The act named as a condition, then ordered corrected (以规范性文件授权……行使审批等行政职权的，一律予以纠正)
 _CORRECTED = re.compile(r"[，,](?:一律|均|应当|要|须|坚决|及时|依法|立即)*(?:(?:予以|责令)?(?:纠正|清理|停止执行|改正|宣布无效|整改)"
                         r"|予以(?:撤销|废止))")
@@ -243,11 +245,13 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
 _PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
+# (… or the years since one, told without a norm: 2025年以来，……依法没收侵权仿冒徽章3200枚，均已按规定销毁)
+_SINCE_YEAR = re.compile(r"^(?:\d{4}年|近[一二三四五两\d]+年)以来[，,]")
 _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
                    # (… or who won what the year's procurement put out: 由外省一家音乐教育机构中标)
                    r"|中标|成交|签约"
                    # (… or what the year's measures took: 2024年，县市场监督管理局依法没收并销毁不合格儿童鞋3200双)
-                   r"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚)[^。；，]{0,16}?\d+(?:\.\d+)?(?:双|件|个|起|家|吨|箱|台|辆|公斤|千克|万元|元|只|头|条|批)"
+                   r"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚)[^。；，]{0,16}?\d+(?:\.\d+)?余?(?:双|件|个|起|家|吨|箱|台|辆|公斤|千克|万元|元|只|头|条|批|枚|把|张|套|袋|瓶|份|斤)"
                    r"|(?:新引进|引进|新增|新建|培育|认定|建成|完成|实现|达到)[^。；，]{0,12}?\d+(?:\.\d+)?(?:家|个|项|户|人|亩|吨|万元|亿元)"
                    r"|(?:占比|比例|比重)(?:为|达到?)[^。；，]{0,6}?[\d.]+[%％]|同比(?:增长|下降|减少)")
 # A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
@@ -285,7 +289,7 @@ _MEASURE_AFTER_PURPOSE = re.compile(r"^为了?[^，。；]{2,30}[，,](?![^。�
                                     r"|由[^。；，]{1,20}?(?:承担|承接|承办|负责|提供|实施|供应)|原则上|一律"
                                     # (… or money asked of the parties, or a sanction for not doing it: 按照年产值分档认捐，
                                     # 未按期认捐的，暂缓办理……)
-                                    r"|认捐|分摊|分担|摊派|缴纳|交纳|筹集|未[^。；，]{1,12}?的[，,](?:暂缓|不予|取消|暂停|停止))")
+                                    r"|认捐|分摊|分担|摊派|缴纳|交纳|筹集|征收|计收|未[^。；，]{1,12}?的[，,](?:暂缓|不予|取消|暂停|停止))")
 # the administration having private parties do an act (组织农户购置……, 动员商户参加……)
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
@@ -380,7 +384,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             "是否" in unconditional or "有无" in unconditional or _CRITERION.search(unconditional[:segment_start + 1])):
         if "是否" in unconditional[-40:] or "有无" in unconditional[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
-    if _PAST_YEAR.match(sentence.lstrip()) and _DONE.search(sentence):
+    if (_PAST_YEAR.match(sentence.lstrip()) or (_SINCE_YEAR.match(sentence.lstrip()) and not _NORM.search(sentence))) \
+            and _DONE.search(sentence):
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
     if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):
         return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")
@@ -388,6 +393,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("procedure", "该句告知对该措施不服时的救济途径，不是设定该措施")
     if (classed := _CLASSIFIED.match(after)) and not _NORM.search(clause_before) and not _NORM.search(classed.group()):
         return reading("background", "该句说明该措施的法律性质，不是设定该措施")
+    if clause_before.endswith(("实施", "作出", "适用")) and _BY_STAFF.match(after):
+        return reading("procedure", "该句规定行政机关实施该措施的程序要求，不是设定该措施")
     if clause_before.endswith("作出") and _DECISION_TIME.match(after):
         return reading("procedure", "该句规定行政机关作出该决定前（时）的程序，不是设定该措施")
     if kind == "privacy" and _WITHHELD.match(after):
