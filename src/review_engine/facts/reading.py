@@ -91,7 +91,7 @@ _FACT = re.compile(r"(?:(?<![须需应当要必])(?:已经|已)(?![^，。；]{0
 # (拟 before a noun is no decision contemplated: 拟上市企业将注册地迁入本市的)
 # (… or needed in a case, handed to the law: 对……违法行为需要通报批评的，依照有关法律、法规、规章实施)
 _CONTEMPLATED = re.compile(r"(?:拟|准备|依法应当|依法需要|依法需|需要依法|应当依法|确需|需要)(?:依法)?"
-                           r"(?:(?:对[^，。；]{1,16}?)?(?:作出|给予|处以|实施|采取|适用|予以)[^，。；]{0,24})?$")
+                           r"(?:(?:对[^，。；]{1,16}?)?(?:作出|给予|处以|实施|采取|适用|予以|提出)[^，。；]{0,24})?$")
 _SITUATION = re.compile(r"的(?:情形|情况|案件|事项|违法行为|行为)?$")
 _INSTRUMENT = re.compile(r"^(?:等|等(?:较重|重大)?的?)?(?:行政处罚|处罚|强制|行政强制)?(?:的)?(?:裁量基准|裁量标准|裁量规则|裁量权|"
                          r"决定书|文书|案卷|案件|听证|程序|告知书)")
@@ -104,6 +104,8 @@ _CAP = re.compile(r"不得(?:超过|高于|低于|少于|突破|多于)")
 # ……责令关闭、限制从业属于行政处罚): a statement of its legal nature, not a measure laid down.
 _CLASSIFIED = re.compile(r"^[^，。；]{0,40}?(?:属于|是|均为|均属于|均属|系)[^，。；]{0,30}?(?:行政处罚|行政强制措施|行政强制|行政许可|"
                          r"行政事业性收费)(?:的?种类|措施|行为|范畴|事项)?(?=[，。；]|$)")
+# … or listed as the kinds a law names (行政处罚法第九条规定的行政处罚种类包括暂扣许可证件、……)
+_KINDS_LISTED = re.compile(r"(?:种类|类型|种类和形式)(?:包括|有|为|是)[^，。；]{0,30}$")
 # The decision the administration makes, named before its procedure (作出暂扣许可证件决定前，应当告知……)
 _DECISION_TIME = re.compile(r"^[^，。；]{0,8}?决定(?:前|之前|以前|时|的程序)")
 # The measure and the staff or the steps it must be carried out by (实施吊销许可证件等行政处罚，应当由具有行政执法资格的执法人员实施)
@@ -127,7 +129,7 @@ _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额�
                       # (… or the measure forbidden as a response: 不得简单采取全部停产措施)
                       r"|(?:不得|不宜|不应|避免|防止)(?:简单|一律|随意|盲目|擅自)?(?:采取|实施|搞)[^，。；]{0,6})$")
 # A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
-_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
+_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|(?:依法)?(?:没收|销毁|查获|收缴|罚没)[^。；，]{0,16}?\d+(?:\.\d+)?余?(?:双|件|个|吨|箱|台|辆|公斤|千克|只|头|条|批|枚|把|张|套|袋|瓶|份|斤)|^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
                         r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
                         # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
@@ -242,7 +244,7 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
 # (… or the year opening a sentence that is all statistic: 2024年县级政府采购项目中外地供应商中标金额占比为42%)
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?))")
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?)|[^，。；]{0,80}$)")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 # (… or the years since one, told without a norm: 2025年以来，……依法没收侵权仿冒徽章3200枚，均已按规定销毁)
@@ -391,7 +393,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")
     if _REMEDY_AGAINST.match(after):
         return reading("procedure", "该句告知对该措施不服时的救济途径，不是设定该措施")
-    if (classed := _CLASSIFIED.match(after)) and not _NORM.search(clause_before) and not _NORM.search(classed.group()):
+    if ((classed := _CLASSIFIED.match(after)) and not _NORM.search(clause_before) and not _NORM.search(classed.group())) \
+            or _KINDS_LISTED.search(clause_before):
         return reading("background", "该句说明该措施的法律性质，不是设定该措施")
     if clause_before.endswith(("实施", "作出", "适用")) and _BY_STAFF.match(after):
         return reading("procedure", "该句规定行政机关实施该措施的程序要求，不是设定该措施")
