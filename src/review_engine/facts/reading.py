@@ -129,7 +129,11 @@ _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额�
                       # (… or the measure forbidden as a response: 不得简单采取全部停产措施)
                       r"|(?:不得|不宜|不应|避免|防止)(?:简单|一律|随意|盲目|擅自)?(?:采取|实施|搞)[^，。；]{0,6})$")
 # A count of what there is (截至2024年底，……共46家; 2024年全县共办理……37件): a statement of fact, with no norm in it.
-_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|(?:依法)?(?:没收|销毁|查获|收缴|罚没)[^。；，]{0,16}?\d+(?:\.\d+)?余?(?:双|件|个|吨|箱|台|辆|公斤|千克|只|头|条|批|枚|把|张|套|袋|瓶|份|斤)|^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
+# the things counted in a count of what was taken or done (1200余把、1.2吨)
+_UNITS = "双|件|个|吨|箱|台|辆|公斤|千克|只|头|条|批|枚|把|张|套|袋|瓶|份|斤"
+_STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|"
+                        rf"(?:依法)?(?:没收|销毁|查获|收缴|罚没)[^。；，]{{0,16}}?\d+(?:\.\d+)?余?(?:{_UNITS})|"
+                        r"^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
                         r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
                         # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
@@ -253,7 +257,7 @@ _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结
                    # (… or who won what the year's procurement put out: 由外省一家音乐教育机构中标)
                    r"|中标|成交|签约"
                    # (… or what the year's measures took: 2024年，县市场监督管理局依法没收并销毁不合格儿童鞋3200双)
-                   r"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚)[^。；，]{0,16}?\d+(?:\.\d+)?余?(?:双|件|个|起|家|吨|箱|台|辆|公斤|千克|万元|元|只|头|条|批|枚|把|张|套|袋|瓶|份|斤)"
+                   rf"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚)[^。；，]{{0,16}}?\d+(?:\.\d+)?余?(?:{_UNITS}|起|家|万元|元)"
                    r"|(?:新引进|引进|新增|新建|培育|认定|建成|完成|实现|达到)[^。；，]{0,12}?\d+(?:\.\d+)?(?:家|个|项|户|人|亩|吨|万元|亿元)"
                    r"|(?:占比|比例|比重)(?:为|达到?)[^。；，]{0,6}?[\d.]+[%％]|同比(?:增长|下降|减少)")
 # A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
@@ -386,8 +390,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
             "是否" in unconditional or "有无" in unconditional or _CRITERION.search(unconditional[:segment_start + 1])):
         if "是否" in unconditional[-40:] or "有无" in unconditional[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
-    if (_PAST_YEAR.match(sentence.lstrip()) or (_SINCE_YEAR.match(sentence.lstrip()) and not _NORM.search(sentence))) \
-            and _DONE.search(sentence):
+    opening = sentence.lstrip()
+    if (_PAST_YEAR.match(opening) or (_SINCE_YEAR.match(opening) and not _NORM.search(sentence))) and _DONE.search(sentence):
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
     if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):
         return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")

@@ -64,8 +64,6 @@ def target_of(before: str, kind: str | None) -> str:
     return segments[0] if (len(segments) > 1 or before.rstrip().endswith(("，", ","))) and segments[0].endswith("的") else ""
 
 
-# 街道 as the streets of a town (as clauses.PUBLIC reads it)
-_STREETS = re.compile(r"(?:所有|各条|主要|城区|主干|沿|临|背)街道|街道(?:两侧|两旁|沿线|路面)")
 # a body named as the host of an event or a place the party acts in (街道举办的交流会、镇政府建设的市场)
 _HOSTED = re.compile(r"[^，。；]{0,4}?(?:举办|主办|承办|开办|组织|设立|建设|建成|管理)的[^，。；]{1,12}?(?:上|中|内|里|期间|现场)")
 
@@ -84,7 +82,7 @@ def internal_target(target: str) -> bool:
     """Whether the measure falls on the administration itself. A place or a tier named as a modifier is not the
     target: 乡镇公共厕所保洁承包人、各地经营者 are private parties located there, while 考核不合格的乡镇 and 各乡镇负责人
     are the tier and its people."""
-    from .clauses import classify
+    from .clauses import STREETS, classify
 
     for found in INTERNAL.finditer(target):
         if _SOUGHT.search(target, 0, found.start()):
@@ -94,7 +92,7 @@ def internal_target(target: str) -> bool:
         if _OTHER_ROLE.search(target, 0, found.start()):
             continue  # whose consent the party lacked, or to whom it reports (未经乡镇人民政府同意……的): not the target
         rest = target[found.end():]
-        if any(s.start() <= found.start() < s.end() for s in _STREETS.finditer(target)):
+        if any(s.start() <= found.start() < s.end() for s in STREETS.finditer(target)):
             continue  # the streets of a town (城区所有街道一律禁止设置流动摊点): a place, not the street office
         if _HOSTED.match(rest):
             continue  # the body as the host of an event or a place (在街道举办的邮票交流会上私下交易……的): not the party

@@ -30,7 +30,8 @@ an instrument creates), ``burden`` and ``power`` (obligations on private parties
 prohibition is their normal form, so only criteria, facts, purposes, violation lists and internal duties pass), and
 ``privacy`` (the collection, publication or transfer of personal information: a burden that falls on the person the
 information is about, whoever is told to handle it — 网格员应当采集居民的宗教信仰 is not internal because 网格员 act;
-it is internal only when the information is the administration's own people's, 工作人员的手机号码).
+it is internal only when the information is the administration's own people's, 工作人员的手机号码). Information said
+to be withheld or not published (the ``abolishes`` mood: 身份证号码……不予公开) is not handled: it passes.
 """
 
 from __future__ import annotations
