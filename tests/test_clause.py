@@ -47,6 +47,9 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     # the staff of a party are of its kind; bare 教师 says nothing of whom they work for
     ("培训机构的任课教师一律参加年度进修。", [("一律", "任课教师", "private")]),
     ("任课教师一律参加年度进修。", [("一律", "任课教师", "unknown")]),
+    # the things a party keeps are the party's duty (its home or shop between it and the verb)
+    ("城区居民家中存放的水缸应当每周清洗一次。", [("应当", "城区居民", "private")]),
+    ("养殖场饲养的犬只须拴养。", [("须", "养殖场", "private")]),
     # another's review as the condition: the one who opens is earlier
     ("会所开业前，要向街道办事处递交申请，由街道办事处会同消防部门联审通过后才能开业。",
      [("才能", "会所开业前", "private")]),
@@ -330,6 +333,9 @@ def test_a_trigger_needs_a_literal_or_pattern(tmp_path):
     ("镇综合执法队负责对占道经营进行查处。", "查处", ("镇综合执法队", "public")),
     # the finder of a case acts on it
     ("社区居民委员会发现辖区商户存在问题的，可以责令其停业整改。", "责令", ("社区居民委员会", "private")),
+    # the body before 对 acts on what the 的-phrase names (村民委员会对……的，可以……)
+    ("村（居）民委员会对辖区内违规销售“三无”食品的，可以责令停业。", "责令", ("村民委员会", "private")),
+    ("县城市管理局对占道经营的，可以责令改正。", "责令", ("县城市管理局", "public")),
     # the staff of a review or approval function act for its body
     ("调查取证时，行政复议人员不得少于2名。", "不得", ("行政复议人员", "public")),
 ])

@@ -63,6 +63,15 @@ def test_points_under_a_lead_in_rely_on_its_citation():
     assert found[0].location.label == "第一条第（二）项"
 
 
+def test_points_after_a_paragraph_that_introduces_nothing_take_no_citation_from_it():
+    # the 款 before them names forms in 《》 and ends with a full stop: it is no lead-in, its titles are no basis
+    found, _ = review("""
+        第一条 投诉处理机构应当填写《投诉立案表》，并送达《投诉受理通知书》。
+        （一）拒不建立进货台账的，对经营单位处五千元罚款；
+    """)
+    assert ("CONT-PEN-01", "no_basis") in outcomes(found)
+
+
 def test_article_that_refers_to_another_is_followed():
     found, _ = review(f"第一条 故意遮挡机动车号牌的，依照{ROAD}第九十五条第二款的规定，处一千元罚款。")
     assert outcomes(found) == [("CONT-PEN-04", "above_max")]

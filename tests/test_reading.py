@@ -135,6 +135,12 @@ def test_outsiders_treated_as_locals_are_no_preference():
     assert read("第二条 外地企业来本县投资的，与本县企业同等享受租金减免政策。", "租金减免", "market").mood != "creates"
 
 
+def test_a_public_thing_is_no_count():
+    # 公共 is no 共计 either: 公共服务平台的入驻资格六个月 states no figure
+    reading = read("第二条 一年内被投诉两次以上的经营单位，暂停其在县电商公共服务平台的入驻资格六个月。", "暂停", "penalty")
+    assert reading.mood == "creates"
+
+
 def test_a_shared_thing_is_no_count():
     # 共享单车 is no 共计: the sentence lays down what happens to idle bikes, it states no figure
     reading = read("第二条 共享单车闲置满三个月、运营企业未予回收的，即认定其放弃车辆权属，由街道办事处收归处理。", "处理", "property")
@@ -552,3 +558,11 @@ def test_whether_or_not_sets_no_criterion():
     # (不论是否…… sets the case aside; 是否 alone asks the reviewer's question)
     assert read("第二条 全村所有鱼塘不论是否发生疫病，一律于每年十月底前干塘消毒。", "一律", "burden").mood == "creates"
     assert read("第二条 审查时应当核查文件是否一律要求干塘消毒。", "一律", "burden").mood == "criterion"
+
+
+def test_an_applicants_standing_made_a_licence_condition_is_no_criterion():
+    # 是否 names a condition the applicant must meet, not a standard a reviewer applies to the administration's documents
+    sentence = "第二条 县市场监督管理局受理茶叶生产许可申请时，应当将申请人是否加入县茶叶行业协会作为审查条件之一。"
+    assert read(sentence, "作为", "licence").mood == "creates"
+    # … while the standard a legality review applies stays a criterion
+    assert read("第二条 审核时，应当审查是否违法设立行政许可。", "行政许可", "licence").mood == "criterion"

@@ -295,8 +295,10 @@ _WHEN = re.compile(r"^([^，。；]{2,14}?)(?:每次|每批)?(?:申领|申请|�
                    r"[^，。；]{0,20}?(?:时|之时|的时候|后|之后|以后|前|之前)$")
 
 
-# A party and its act of trade, opening a 的-phrase whose head is the act's object (经营者销售……的商品)
-_PARTY_ACT = re.compile(r"^([^，。；]{2,14}?)(?:销售|出售|生产|加工|经营|收购|提供|出租|运输|储存|使用|承接|举办|开展|制作|寄递|进口)"
+# A party and its act of trade or of keeping, opening a 的-phrase whose head is the act's object (经营者销售……的商品 /
+# 居民家中存放的水缸: what one keeps, one's duty)
+_PARTY_ACT = re.compile(r"^([^，。；]{2,14}?)(?:家中|家里|院内|屋内|店内|自家)?(?:销售|出售|生产|加工|经营|收购|提供|出租|运输|储存|使用|承接|举办|开展|制作|寄递|进口"
+                        r"|存放|持有|拥有|饲养|养殖|种植|收藏|购买|购置|停放|租用)"
                         r"(?!者|户|人|主体|单位|企业|场所|商|方)")
 # People who work for whoever is named before them (X的任课教师), whose word alone does not say for whom
 _STAFF = re.compile(r"(?:教师|老师|教练|师傅|厨师|医生|医师|护士|导游|主播|骑手|司机|技师|讲师|店长|领班)$")
@@ -404,12 +406,19 @@ def actor_of(sentence: str, start: int, end: int, classify=classify) -> tuple[st
             finder = _FINDER.match(subject) if subject.endswith("的") else None
             if finder is not None and classify(finder.group(1)) in ("public", "private"):
                 return finder.group(1), classify(finder.group(1))  # 社区居民委员会发现……的，可以责令……: the finder acts
+            if (acting := _ACTS_ON.match(subject)) is not None and classify(acting.group(1)) in ("public", "private"):
+                return acting.group(1), classify(acting.group(1))  # 村民委员会对违规销售……的，可以责令……: it acts on them
             if subject and not subject.endswith("的") and not _CONDITION_START.match(subject) \
                     and not _NOT_SUBJECT.search(subject) and not _OBJECT_START.match(subject):
                 head, kind = _before_object(subject, classify) or _head(subject, classify)
                 if kind in ("public", "private"):
                     return head, kind
     return "", "unknown"
+
+
+# A body, then 对 and the 的-phrase of those it acts on, as a segment of its own (村民委员会对违规销售……的，可以……); not a
+# condition about the body (境外认证机构未经登记在境内设立代表机构的: the wrongdoer)
+_ACTS_ON = re.compile(r"^((?:(?!未经|擅自|违反|未按|未取得|拒不)[^，。；对]){2,16}?)对[^，。；]+的$")
 
 
 def _spans(text: str, at: int, classify=classify) -> bool:

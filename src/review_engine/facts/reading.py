@@ -72,6 +72,10 @@ _DRAFT_REVIEW = re.compile(r"(?:合法性审核|合法性审查|审核机构|审
 _REVIEW_TOPIC = re.compile(r"对(?:草案|送审稿|文件|规范性文件|征求意见稿)?[^。；]{0,6}?(?:中|里)?[^。；]{0,40}$")
 _WHETHER_OR_NOT = re.compile(r"(?:不论|无论|不管|不问)(?:其)?(?:是否|有无)")
 _CRITERION = re.compile(r"是否|有无|审查[^。；]{0,20}?(?:内容|事项|情形|重点)|(?:审查|审核|评估|检查|核查)(?:以下|下列)")
+# What the applicant for a licence is or has done, made a condition of the licence (将申请人是否加入县农产品行业协会作为审查条件
+# 之一): the criterion is the licence's condition, laid on the applicant
+_APPLICANT_CONDITION = re.compile(r"(?:申请人|申请单位|申办人|申请者|申请企业)[^。；]{0,30}?作为[^。；，]{0,8}?"
+                                  r"(?:审查|审核|审批|许可|受理|发证|核发|准入)(?:的)?(?:条件|前提|前置条件|必备条件)")
 # The reviewer's own duty to strike the measure out of the documents it reviews (审核……文件时，发现对违法人员亲属设定限制措施的，
 # 应当提出删除意见)
 _STRIKE_OUT = re.compile(r"(?:审核|审查|清理)[^。；，]{0,16}?(?:文件|草案|政策措施)[^。；，]{0,4}?(?:时|中)[，,][^。；]{0,40}?"
@@ -133,7 +137,7 @@ _NEGATED = re.compile(r"(?:(?:不|不再|不会|无需|无须|不另行|不额�
 _UNITS = "双|件|个|吨|箱|台|辆|公斤|千克|只|头|条|批|枚|把|张|套|袋|瓶|份|斤"
 _STATISTIC = re.compile(r"^(?:截至|截止|至)[^。；，]{0,14}?(?:年|月|日|底|末)|"
                         rf"(?:依法)?(?:没收|销毁|查获|收缴|罚没)[^。；，]{{0,16}}?\d+(?:\.\d+)?余?(?:{_UNITS})|"
-                        r"^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
+                        r"^本?(?:报告|统计|调查|普查|监测)[^。；，]{0,6}?(?:统计|调查|所称)的|(?<!人民)(?<!公)共(?!和国|享|同|建|治|用|管|担)(?:有|计|办理|受理|查处|查办|发放|收到|对)?[^。；，《》第]{0,10}?[\d一二三四五六七八九十百千万两]+"
                         r"(?:家|个|件|户|人|起|项|宗|辆|条|所|座|处|次|元|万元)|(?:同比|环比)(?:增长|下降|上涨|减少|增加|持平)"
                         r"|^经[^。；，]{0,8}?(?:监测|统计|调查|测算)[，,]|^(?:监测|统计|调查|测算|抽查)(?:结果)?(?:显示|表明)[，,]"
                         # a past year opening a count (2024年，全市……对12家企业作出……决定，吊销……3件)
@@ -386,7 +390,9 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("criterion", "该句是审核文件时删除（纠正）该措施的要求，不是设定该措施")
     # (不论是否…… / 无论是否…… sets no criterion, it sets the measure aside from the case: 不论是否发生病害，一律……)
     unconditional = _WHETHER_OR_NOT.sub("", before)
-    if not assigned and _CRITERION.search(unconditional) and (
+    # (… except the applicant's standing made a condition of its licence: 将申请人是否加入行业协会作为审查条件)
+    conditioned = kind == "licence" and _APPLICANT_CONDITION.search(sentence) is not None
+    if not assigned and not conditioned and _CRITERION.search(unconditional) and (
             "是否" in unconditional or "有无" in unconditional or _CRITERION.search(unconditional[:segment_start + 1])):
         if "是否" in unconditional[-40:] or "有无" in unconditional[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")

@@ -87,7 +87,8 @@ _RETRO = re.compile(
     rf"已(?:经)?(?:取得|办理|领取|登记|备案|设立|开业)[^。；]{{0,30}}?(?:{_APPLIES})|"
     rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     # the earlier facts named by a time already past: 此前已经批准的…… / 2023年度已发放的…… / 2024年1月1日以来发生的……
-    rf"|此前已[^。；]{{0,40}}?(?:{_APPLIES})"
+    # (… or what happened before it, told after the date it takes effect: 本办法自2025年1月1日起施行，此前发生的……行为，依照本办法……)
+    rf"|此前(?:已|发生|实施|存在|作出|签订|取得)[^。；]{{0,40}}?(?:{_APPLIES})"
     # (年 first, the year's digits checked behind it: every alternative begins with a literal)
     rf"|年(?<=[\d〇零一二三四五六七八九]{{4}}年)度?(?:以前|之前|前)?已(?:经)?[^。；]{{0,40}}?(?:{_APPLIES})"
     rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?以来[^。；]{{0,40}}?(?:{_APPLIES})"
@@ -139,7 +140,7 @@ _REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补�
            r"|追缴|追回|退回|退还已"
            r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定|编报|编制|报批|报送|评估|审查|审核|核准|取得)|视为无效|一律无效")
 # (… or a business lawfully opened before closed from the effective date: 不符合标准的，自本办法施行之日起停止诊疗服务)
-_PAST_BURDEN = re.compile(rf"{_REDONE}|退还|处罚|罚款|收回|没收|注销|撤销|拆除|差价|滞纳金|年限"
+_PAST_BURDEN = re.compile(rf"{_REDONE}|退还|处罚|罚款|追究[^。；，]{{0,6}}?责任|收回|没收|注销|撤销|拆除|差价|滞纳金|年限"
                           r"|停止(?:[^。；，]{0,6}?)(?:服务|经营|营业|执业|诊疗|生产|运营)|关闭|关停|取缔"
                           # (… or what was lawfully built denied its registration: 自本意见施行之日起不予办理不动产登记)
                           r"|不予(?:办理|登记|发放|颁发)")
@@ -148,7 +149,7 @@ _PAST_BURDEN = re.compile(rf"{_REDONE}|退还|处罚|罚款|收回|没收|注销
 _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
 # (… or an existing lawful business or building closed, moved or altered to the new standard: 自行关闭或者迁址 /
 # 自行整改到位)
-_BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|关闭|关停|迁址|搬迁|整改|"
+_BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|追究[^。；，]{{0,6}}?责任|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|关闭|关停|迁址|搬迁|整改|"
                      r"注销|撤销|拆除|改造|更换|辞退|解聘|滞纳金|按违法|违法建设|违章建筑|不再(?:列入|纳入|享受|给予|安排|推荐|推介|办理)")
 
 _UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"

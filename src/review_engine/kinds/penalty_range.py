@@ -332,6 +332,8 @@ def _lead_ins(index, by_unit: dict[int, list]) -> dict[int, list]:
         cites = by_unit.get(id(unit))
         if not cites or unit.node is None or unit.node.kind != "paragraph":
             continue
+        if not unit.text.rstrip().endswith(("：", ":")):
+            continue  # a 款 that does not introduce its 项 (its last sentence no lead-in) gives them no basis
         for point in unit.node.walk():
             if point.kind == "point":
                 target = node_unit.get(id(point))
