@@ -50,6 +50,11 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     # the things a party keeps are the party's duty (its home or shop between it and the verb)
     ("城区居民家中存放的水缸应当每周清洗一次。", [("应当", "城区居民", "private")]),
     ("养殖场饲养的犬只须拴养。", [("须", "养殖场", "private")]),
+    # a 的-phrase opening with 未 names whoever lacks the thing, not the body that issues it
+    ("未取得景区管委会核发的经营许可牌的，一律不得设摊。", [("一律", "未取得景区管委会核发的经营许可牌的", "generic"),
+                                               ("不得", "未取得景区管委会核发的经营许可牌的", "generic")]),
+    # a segment that is only a time has no subject of its own
+    ("从事咖啡豆进口分装的企业，在开展分装业务前应当取得准许文件。", [("应当", "企业", "private")]),
     # another's review as the condition: the one who opens is earlier
     ("会所开业前，要向街道办事处递交申请，由街道办事处会同消防部门联审通过后才能开业。",
      [("才能", "会所开业前", "private")]),

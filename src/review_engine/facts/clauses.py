@@ -231,6 +231,8 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
             continue  # 开展……业务的，要先到街道领取准入凭证，方可……: the subject of 方可 is that of the 要-segment
         if not zone or (back > 0 and _CONDITION_START.match(zone) and not zone.endswith("的")):
             continue  # a bare condition (未经批准 / 经审核同意后): the subject is in an earlier segment
+        if back > 0 and _TIME_SEGMENT.match(zone):
+            continue  # a time of its own (……的企业，在开展分装业务前应当……): the subject is in an earlier segment
         if _FINDING.match(zone):
             if back > 0:
                 continue  # 各级应急管理部门在执法中，发现企业存在以下情形之一的，应当……: the finder is the earlier topic
@@ -238,6 +240,10 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
                 return zone, "unknown"
         return _head(zone, classify)
     return "", "unknown"
+
+
+# A segment that is only a time (在开展分装业务前 / 于每年三月底前 / 在营业期间)
+_TIME_SEGMENT = re.compile(r"^(?:在|于)[^，。；]{1,24}?(?:前|之前|以前|时|期间|后|之后|以后)$")
 
 
 def _head(zone: str, classify=classify) -> tuple[str, str]:
@@ -248,6 +254,8 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
         if condition:
             return zone, "unknown"
         if zone.startswith("在"):  # 在乡镇集镇新建商铺的: whoever does it there (the place, 乡镇, is not the actor)
+            return zone, "generic"
+        if _PREDICATE_MARK.match(zone):  # 未取得景区管委会核发的……的: whoever lacks it (the issuer is no subject)
             return zone, "generic"
         window = _first_noun(zone)
         kind = classify(window)

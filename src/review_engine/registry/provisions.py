@@ -83,6 +83,7 @@ _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免�
 # a name that is who acts, not what is approved (建设单位, 县级以上人民政府公安机关, 国务院各部门所属单位)
 _SUBJECT_LIKE = re.compile(rf"(?:{ORGAN}|单位|企业|公司|组织|者|人|人员|机关|所属单位)$|^(?:或者|或|及|以及|和)$")
 _FOUNDING = re.compile(r"(?:设立|开办|举办|成立|组建|新建|筹建)[^，。；]{2,}")
+_CONFISCATED = re.compile(r"没收(?:其|所|违法)?$")
 _FEE_DENIED = re.compile(r"不得(?:[^，。；]{0,12})$|禁止(?:[^，。；]{0,12})$|免予$|免$|不$|无需$|无须$")
 _GENERIC_FEE = re.compile(r"^(?:任何|其他|有关|相关|相应|一定|合理|必要|上述|该项|这些|该|各项|其|全部|部分|所需)?费(?:用)?$")
 _MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|强行拆除|代履行|代为[^，。；]{0,6}?(?:履行|清除|拆除|处置|处理|恢复|治理)|"
@@ -246,6 +247,8 @@ def _fees(clause: str) -> list[dict]:
         name = re.sub(r"^(?:的|有关|相关|相应|应当|应|依法|按照规定|按规定|相当于)+", "", name)
         if _GENERIC_FEE.match(name) or len(name) < 2:
             continue
+        if _CONFISCATED.search(clause[:m.start()]):
+            continue  # 没收所收取的检测费用: the money taken as a penalty, no fee the law provides
         denied = verb in ("免收", "减收") or bool(_FEE_DENIED.search(clause[:m.start()]))
         out.append({"kind": "fee", "name": name, "body": body_of(clause), "rule": "collect", "verb": verb,
                     "denied": denied, "at": m.start("n") if m["v"] else m.start("n2")})
