@@ -139,3 +139,29 @@ def test_penalty_rules_on_a_regulation_check_the_range_only():
     found, _ = review(f"第一条 机动车驾驶人违反道路通行规定的，依照{ROAD}第九十条的规定，处五百元罚款。",
                       doc_type="地方政府规章")
     assert outcomes(found) == [("CONT-PEN-04", "above_max")]
+
+
+GRADING = """
+    某县城乡规划行政处罚裁量基准
+
+    第一条 为了规范城乡规划行政处罚裁量权，根据《中华人民共和国城乡规划法》，制定本基准。
+    第二条 {clause}
+"""
+
+
+def test_a_grading_document_grades_the_fines_its_law_provides():
+    # a share of the cost of the works, as 城乡规划法 fines: a grade of the law's fine, for CONT-PEN-04/05 to hold
+    found, _ = review(GRADING.format(clause="未取得建设工程规划许可证进行建设，尚可采取改正措施的，处建设工程造价百分之五的罚款。"))
+    assert ("CONT-PEN-01", "no_basis") not in outcomes(found)
+    # … a sum within the range the law sets for a conduct (城乡规划法第六十七条: 一万元以上五万元以下)
+    found, _ = review(GRADING.format(clause="建设单位逾期三个月以上报送竣工验收资料的，处二万元罚款。"))
+    assert ("CONT-PEN-01", "no_basis") not in outcomes(found)
+
+
+def test_a_grading_document_sets_a_fine_of_a_kind_its_law_does_not_know():
+    # a sum per square metre, or one below every range of the law: the document's own fine
+    for clause in ("凡在国道两侧占道晾晒笋干的，一律按每平方米五十元处以罚款。",
+                   "经营者未按要求登记交易双方身份信息的，一律处以一千元罚款。",
+                   "艺术培训机构未公示退费办法的，由县教育局给予警告，并处三千元罚款。"):
+        found, _ = review(GRADING.format(clause=clause))
+        assert ("CONT-PEN-01", "no_basis") in outcomes(found), clause

@@ -81,6 +81,7 @@ class PenaltyRangeParams(Params):
     lexicon: Strings
     unless_sentence: Strings
     cite_sentence: Strings
+    grading: str | None = None
 
     @model_validator(mode="after")
     def _patterns_for_basis(self):
@@ -111,6 +112,7 @@ class PenaltyRange(Check):
             self.regexes = compile_alternatives(params.patterns, params.lexicon)
             self.unless_sentence = any_regex(params.unless_sentence)
             self.cite_sentence = any_regex(params.cite_sentence)
+            self.grading = re.compile(params.grading) if params.grading else None
 
     def run(self, ctx):
         report = self.params.report or MEASURES[self.params.measure]
@@ -127,6 +129,7 @@ class PenaltyRange(Check):
         citations = ctx.facts.citations
         day, day_text = citation_date(ctx)
         done: set[tuple[int, int]] = set()  # one finding per sentence
+        grading = self.grading is not None and self.grading.search(ctx.doc.title_block.title or "") is not None
         for regex in self.regexes:
             for unit, found in index.scan(regex, scopes):
                 start, end = found.start() - unit.start, found.end() - unit.start
@@ -148,6 +151,8 @@ class PenaltyRange(Check):
                 verdict = self._judge(cites, ctx.registry, day, SUM_WRITTEN.search(sentence) is not None) if cites else None
                 if verdict is None:
                     if cites or (self.cite_sentence is not None and self.cite_sentence.search(sentence)):
+                        continue
+                    if grading and _grades(ctx, sentence, unit.text[start:end]):
                         continue
                     yield Hit(unit=unit, start=start, end=end, outcome="no_basis")
                     continue
@@ -269,6 +274,45 @@ class PenaltyRange(Check):
 # --------------------------------------------------------------------------------------------------
 # The draft's fines and the citations they rely on (computed once per document, shared by the rules)
 # --------------------------------------------------------------------------------------------------
+
+
+def _grades(ctx, sentence: str, words: str) -> bool:
+    """In a 行政处罚裁量基准 (``grading``: its title), whether a penalty sentence grades a penalty its basis laws provide.
+
+    A sanction other than a fine (责令停产停业, 吊销……) is taken as the law's, as is any sentence of a document whose
+    basis laws the registry does not know; a fine grades the law's when one of its fines is of a kind the basis laws
+    fine by — a share or a multiple of the same base (建设工程造价百分之五 under 城乡规划法's 建设工程造价百分之五以上
+    百分之十以下), a sum in yuan within a range they set (a grade stays within the range it grades). A fine of another
+    kind or outside every range, or one whose sum is not read (按每平方米五十元处以罚款 in a guide to 城乡规划法, which
+    fines by the cost of the works), is the document's own."""
+    from .measure import _basis_titles, facts_of
+
+    fines = find_penalty_ranges(sentence)  # (the sentence's, whichever of its sanctions was found first)
+    if not fines and not re.search(r"罚款|罚金|元", words):
+        return True
+    laws = [facts for inst in _basis_titles(ctx) if (facts := facts_of(ctx, inst)) is not None]
+    if not laws:
+        return True
+    for facts in laws:
+        for fact in facts.articles.values():
+            for pen in fact.penalties:
+                for fine in fines:
+                    if fine.kind in ("multiple", "percent"):
+                        if pen.kind == fine.kind and _same_base(pen.base, fine.base):
+                            return True
+                    elif pen.is_money and fine.kind in ("fixed", "range", "max_only", "min_only") \
+                            and bool(fine.per) == bool(pen.per) and _within(fine, pen):
+                        return True
+    return False
+
+
+def _within(fine, pen) -> bool:
+    """Whether a draft's sum of money lies within a law's range (a grade stays within the range it grades)."""
+    low = fine.min if fine.min is not None else fine.max
+    high = fine.max if fine.max is not None else fine.min
+    if low is None or high is None:
+        return False
+    return (pen.min is None or low >= pen.min) and (pen.max is None or high <= pen.max)
 
 
 def _usable(c) -> bool:
