@@ -48,6 +48,12 @@ Message fields: ``{cited}`` (the citation as written), ``{law}``, ``{provision}`
 article's fines as the law writes them, e.g. 警告或者二十元以上二百元以下罚款), ``{draft_range}`` (the draft's
 clause), ``{limit}`` (the maximum or minimum exceeded), ``{reason}``, ``{version}``, ``{date}``, ``{level}``.
 Findings carry the cited article and its quotation from the registry as a per-finding basis.
+
+``grading`` (CONT-PEN-01): a regex on the title of a 行政处罚裁量基准; its penalties are taken as grades of its basis
+laws' penalties unless a fine is of a kind they do not fine by (``_grades``).
+
+Longer than 450 lines because the two measures read a penalty's citations alike and compare fines with the same
+helpers (the kinds and bases of fines, their ranges), which a discretion benchmark's grades are held to as well.
 """
 
 from __future__ import annotations
