@@ -55,6 +55,12 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
                                                ("不得", "未取得景区管委会核发的经营许可牌的", "generic")]),
     # a segment that is only a time has no subject of its own
     ("从事咖啡豆进口分装的企业，在开展分装业务前应当取得准许文件。", [("应当", "企业", "private")]),
+    # the party before its trade verb, with no 的 (各五金店销售钉子、螺丝等物品，须……); a period is no subject
+    ("各五金店销售钉子等物品，须登记购买者姓名。", [("须", "五金店", "private")]),
+    ("使用水车灌溉的农户，每年汛期须参加河道巡查。", [("须", "农户", "private")]),
+    ("居民家中闲置的衣架等物品，须统一交至社区回收点。", [("须", "居民", "private")]),
+    # a command body the flood law names is the administration's (防汛指挥机构)
+    ("县防汛抗旱指挥机构应当组织清除。", [("应当", "县防汛抗旱指挥机构", "public")]),
     # another's review as the condition: the one who opens is earlier
     ("会所开业前，要向街道办事处递交申请，由街道办事处会同消防部门联审通过后才能开业。",
      [("才能", "会所开业前", "private")]),

@@ -566,3 +566,16 @@ def test_an_applicants_standing_made_a_licence_condition_is_no_criterion():
     assert read(sentence, "作为", "licence").mood == "creates"
     # … while the standard a legality review applies stays a criterion
     assert read("第二条 审核时，应当审查是否违法设立行政许可。", "行政许可", "licence").mood == "criterion"
+
+
+def test_people_named_by_where_they_live_are_no_administration():
+    # 凡在本街道租房居住的人员: 街道 is where they live, the duty falls on the tenants
+    reading = read("第二条 凡在本街道租房居住的人员，须每月到社区参加一次群众文艺活动。", "须", "burden")
+    assert not reading.internal
+    # … while the staff of a body are its own
+    assert read("第二条 各乡镇的工作人员，须每月参加一次业务培训。", "须", "burden").internal
+
+
+def test_the_law_quoted_with_its_article_is_background():
+    sentence = "第二条 《中华人民共和国行政处罚法》第二十八条第二款规定，当事人有违法所得，除依法应当退赔的外，应当予以没收。"
+    assert read(sentence, "没收", "penalty").mood == "background"

@@ -117,7 +117,7 @@ _NOT_STREETS = "".join(f"(?<!{w})" for w in _STREET_BEFORE) + f"街道(?!{_STREE
 PUBLIC = re.compile(
     r"人民政府|政府|部门|机关|执法机构|执法队伍|执法大队|执法支队|(?:执法|工作|监管|办案|检查|稽查|调查|监察|审核|审查|监测|巡查|核查|普查|督查|复议|审批|征收|稽核)人员|公务员"
     r"|管理机构|监管机构|监督机构|登记机构|发证机构|认定机构|鉴证机构|工作机构|检验检疫机构|派出机构|派驻机构|委员会(?!委员)"
-    r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|办公室|办公厅|办事处|"
+    r"|审批机构|主管机构|办事机构|管理委员会|管委会|领导小组|指挥部|指挥机构|办公室|办公厅|办事处|"
     rf"{_NOT_STREETS}|乡镇|派出所|司法所|国务院"
     # the staff of an agency named by it (县人力资源和社会保障局人员、县妇联人员)
     r"|(?:局|部门|政府|办事处|街道|乡镇|妇联|残联|团委|工会)的?(?:工作)?人员$"
@@ -242,8 +242,9 @@ def subject_of(sentence: str, modal_start: int, classify=classify) -> tuple[str,
     return "", "unknown"
 
 
-# A segment that is only a time (在开展分装业务前 / 于每年三月底前 / 在营业期间)
-_TIME_SEGMENT = re.compile(r"^(?:在|于)[^，。；]{1,24}?(?:前|之前|以前|时|期间|后|之后|以后)$")
+# A segment that is only a time (在开展分装业务前 / 于每年三月底前 / 在营业期间 / 每年汛期 / 节日期间)
+_TIME_SEGMENT = re.compile(r"^(?:在|于)[^，。；]{1,24}?(?:前|之前|以前|时|期间|后|之后|以后)$"
+                           r"|^每(?:年|月|周|日|天|季度?)[^，。；]{0,6}?(?:期|期间|季|节|时)?$|^[^，。；]{1,8}?期间$")
 
 
 def _head(zone: str, classify=classify) -> tuple[str, str]:
@@ -283,6 +284,9 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     if kind == "unknown" and (when := _WHEN.match(head)):
         # a time told by the subject's own act (养殖户申领养殖证时，应当……): the subject is who acts then
         kind = classify(when.group(1))
+    if kind == "unknown" and not maker and (act := _PARTY_ACT.match(head)) is not None \
+            and classify(act.group(1)) in ("public", "private"):
+        return act.group(1), classify(act.group(1))  # 各五金店销售钉子、螺丝等物品，须……: the shop that sells
     if kind == "unknown" and maker and (act := _PARTY_ACT.match(maker)) is not None \
             and classify(act.group(1)) in ("public", "private"):
         # the thing of a party's own act named as the topic (翡翠经营者销售单价一万元以上的商品，应当……): the party acts
@@ -299,14 +303,14 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
 
 # The subject's own act as the time of the duty (养殖户申领养殖证时 / 乘客进站时): the words before the act are the subject.
 _OBJECT_AFTER_PARTY = re.compile(r"(?<=[^\s，。；]{2})(?:对|向|为)(?=[^，。；]{2})")
-_WHEN = re.compile(r"^([^，。；]{2,14}?)(?:每次|每批)?(?:申领|申请|申办|办理|领取|进入|进站|入住|乘坐|参加|接受|离开|外出|举办|从事|开展|经营|使用|收购|销售|出售|运输)"
+_WHEN = re.compile(r"^([^，。；]{2,14}?)(?:每次|每批)?(?:申领|申请|申办|办理|领取|进入|进站|入住|乘坐|参加|接受|离开|外出|举办|从事|开展|经营|使用|收购|销售|出售|运输|开业|开工|营业|开办|投产)"
                    r"[^，。；]{0,20}?(?:时|之时|的时候|后|之后|以后|前|之前)$")
 
 
 # A party and its act of trade or of keeping, opening a 的-phrase whose head is the act's object (经营者销售……的商品 /
 # 居民家中存放的水缸: what one keeps, one's duty)
 _PARTY_ACT = re.compile(r"^([^，。；]{2,14}?)(?:家中|家里|院内|屋内|店内|自家)?(?:销售|出售|生产|加工|经营|收购|提供|出租|运输|储存|使用|承接|举办|开展|制作|寄递|进口"
-                        r"|存放|持有|拥有|饲养|养殖|种植|收藏|购买|购置|停放|租用)"
+                        r"|存放|持有|拥有|饲养|养殖|种植|收藏|购买|购置|停放|租用|闲置|废弃)"
                         r"(?!者|户|人|主体|单位|企业|场所|商|方)")
 # People who work for whoever is named before them (X的任课教师), whose word alone does not say for whom
 _STAFF = re.compile(r"(?:教师|老师|教练|师傅|厨师|医生|医师|护士|导游|主播|骑手|司机|技师|讲师|店长|领班)$")

@@ -154,7 +154,9 @@ _ALIKE = re.compile(r"(?:无论|不论|不管|不分)[^。；]{0,30}?(?:何处|�
                     r"|与[^。；，]{0,12}?同等(?:享受|适用|对待)|面向[^。；，]{0,24}?所有[^。；，]{0,12}?(?:企业|经营者|主体|商户)"
                     # (… or a local tie said to be no condition, outsiders admitted alike: 不以在本县注册为条件，外地企业……可以同等申报)
                     r"|不以[^。；，]{0,16}?(?:为|作为)(?:条件|前提)|(?:可以|均可|同样|也可)同等(?:申报|享受|参加|参与|适用|申请)"
-                    r"|与本地[^。；，]{0,8}?(?:一致|相同)")
+                    r"|与本地[^。；，]{0,8}?(?:一致|相同)"
+                    # (… or the local and the outsider named together, alike: 本地和外地小微企业同等适用)
+                    r"|(?:本地|本县|本市|本区)(?:和|与|及|、)外地[^。；，]{0,12}?(?:同等|一视同仁|平等)")
 # (not 不予: 不予发放补贴、三年内不予受理 is itself a sanction)
 # The measure not taken, as a fact (均未向申请人收取任何费用) — not a condition, which names its party with 的 (未在本县
 # 注册的企业不予安排……).
@@ -242,7 +244,12 @@ _BASIS = re.compile(
     r"|(?<!被)依法(?!治|被)|法律、(?:行政)?法规(?:另有)?规定|法律(?:、法规)?另有规定|(?<![未不])(?:按照|依照|按|依)(?:国家)?(?:有关)?规定"
     r"|[按以][^，。；]{1,12}?论处"
 )
+# The law speaking, named with its article at the opening (《中华人民共和国行政处罚法》第二十八条第二款规定，当事人有违法所得，
+# ……应当予以没收): the sentence quotes what the law provides
+_LAW_SAYS = re.compile(rf"^《[^》]{{2,60}}》{_ARTICLE_REF}(?:的)?(?:明确)?规定[，,：:]")
 _CITED = re.compile(r"《([^》]{2,60})》")
+# a citation in brackets closing the sentence (……估算价的2%（《中华人民共和国招标投标法实施条例》第二十六条）。)
+_TRAILING_CITE = re.compile(rf"[（(](《[^》]{{2,60}}》(?:{_ARTICLE_REF})?)[^（）()。；]{{0,10}}[）)][。；]?\s*$")
 # (not 为 naming whom a thing is for, the head of a noun phrase: 为低收入家庭产妇购买的月嫂服务，优先委托……承接)
 _BACKGROUND = re.compile(r"^(?:为了|为(?![^，。；]{0,20}?(?:购买|提供|采购|委托|开展|举办|组织|配备|安排|建设|设立)的)"
                          r"|近年来|目前|当前|随着|针对|鉴于|长期以来|多年来)")
@@ -361,7 +368,9 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         target = target_of(before, kind)
         internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target and not place_only(target):
-        internal = classify(target) == "public"  # a duty of the administration itself (各部门应当……)
+        # (people named by where they live or what they do, 凡在本街道租房居住的人员: the head noun, not the place)
+        described = re.match(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的]{1,10})$", target)
+        internal = classify(described.group(1) if described else target) == "public"  # a duty of the administration
         if internal and text.startswith("将", start):
             # … unless what it does is done to a private party named as the object of 将 (婚姻登记机关应当将离婚登记
             # 当事人的姓名、身份证号码……公示): the act falls on them, not on the administration
@@ -420,6 +429,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if (_CONTEMPLATED.search(clause_before) and (_SITUATION.search(segment_rest) or "决定" in segment_rest)) \
             or _INSTRUMENT.match(after):
         return reading("procedure", "该句规定行政机关适用该措施的程序或者裁量基准，不是设定该措施")
+    if _LAW_SAYS.match(sentence.strip()):
+        return reading("background", "该句引述上位法条文的规定，不是本文件设定该措施")
     if _STATISTIC.search(sentence) and not _NORM.search(sentence) and not _RATE.search(sentence):
         return reading("fact", "该句叙述现状或者统计数字，不是规范")
     if _DISCLAIMED.search(sentence):
@@ -484,6 +495,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         # 排水单位不缴纳污水处理费的，依照该条例第五十四条的规定处理: the fee is the duty whose breach is sanctioned
         return reading("defines_violation", "该句以不缴纳该费用为违法情形，规定其法律责任，不是设定该费用")
     basis = _basis_of(_consequence(before, text[start:end] + after))
+    if not basis and (trailing := _TRAILING_CITE.search(sentence)) is not None:
+        basis = trailing.group(1)  # ……投标保证金不得超过……的2%（《……实施条例》第二十六条）: the bracket covers the sentence
     if lead is not None:
         lead_basis = _basis_of(lead)
         lead_cited = tuple(dict.fromkeys(_CITED.findall(lead)))

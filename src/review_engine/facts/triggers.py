@@ -84,7 +84,7 @@ _APPLIES = (r"参照本|按照本|依照本|适用本|执行本|按本|依本|(?
 _RETRO = re.compile(
     # 本办法施行前（本通知印发之前）已经……的，……
     # (… or those holding a licence already, measured by the document: 已经取得营业性演出许可证的……，应当按照本办法规定补足……)
-    rf"已(?:经)?(?:取得|办理|领取|登记|备案|设立|开业)[^。；]{{0,30}}?(?:{_APPLIES})|"
+    rf"已(?:经)?(?:在[^。；，]{{1,10}}?)?(?:取得|办理|领取|登记|备案|设立|开业|开办)[^。；]{{0,30}}?(?:{_APPLIES})|"
     rf"(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日)?(?:前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     # the earlier facts named by a time already past: 此前已经批准的…… / 2023年度已发放的…… / 2024年1月1日以来发生的……
     # (… or what happened before it, told after the date it takes effect: 本办法自2025年1月1日起施行，此前发生的……行为，依照本办法……)
