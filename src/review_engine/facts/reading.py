@@ -259,7 +259,7 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
 # (… or the year opening a sentence that is all statistic: 2024年县级政府采购项目中外地供应商中标金额占比为42%)
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?)|[^，。；]{0,80}$)")
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年|本年度|今年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?)|[^，。；]{0,80}$)")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 # (… or the years since one, told without a norm: 2025年以来，……依法没收侵权仿冒徽章3200枚，均已按规定销毁)
