@@ -284,13 +284,11 @@ def _head(zone: str, classify=classify) -> tuple[str, str]:
     if kind == "unknown" and (when := _WHEN.match(head)):
         # a time told by the subject's own act (养殖户申领养殖证时，应当……): the subject is who acts then
         kind = classify(when.group(1))
-    if kind == "unknown" and not maker and (act := _PARTY_ACT.match(head)) is not None \
-            and classify(act.group(1)) in ("public", "private"):
-        return act.group(1), classify(act.group(1))  # 各五金店销售钉子、螺丝等物品，须……: the shop that sells
-    if kind == "unknown" and maker and (act := _PARTY_ACT.match(maker)) is not None \
-            and classify(act.group(1)) in ("public", "private"):
-        # the thing of a party's own act named as the topic (翡翠经营者销售单价一万元以上的商品，应当……): the party acts
-        return act.group(1), classify(act.group(1))
+    if kind == "unknown" and (act := _PARTY_ACT.match(maker or head)) is not None \
+            and (party := classify(act.group(1))) in ("public", "private"):
+        # the thing of a party's own act named as the topic (翡翠经营者销售单价一万元以上的商品，应当……), or the party
+        # before its act with no 的 (各五金店销售钉子、螺丝等物品，须……): the party acts
+        return act.group(1), party
     if kind == "unknown" and maker:
         kind = _hirer_kind(maker, classify)
     if kind == "unknown" and maker and _STAFF.search(head):

@@ -308,6 +308,8 @@ _MEASURE_AFTER_PURPOSE = re.compile(r"^为了?[^，。；]{2,30}[，,](?![^。�
                                     # 未按期认捐的，暂缓办理……)
                                     r"|认捐|分摊|分担|摊派|缴纳|交纳|筹集|征收|计收|未[^。；，]{1,12}?的[，,](?:暂缓|不予|取消|暂停|停止))")
 # the administration having private parties do an act (组织农户购置……, 动员商户参加……)
+# people named by where they live or what they do (凡在本街道租房居住的人员): the head noun is the party, not the place
+_DESCRIBED = re.compile(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的]{1,10})$")
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
@@ -368,8 +370,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         target = target_of(before, kind)
         internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
     if not internal and kind in ("burden",) and target and not place_only(target):
-        # (people named by where they live or what they do, 凡在本街道租房居住的人员: the head noun, not the place)
-        described = re.match(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的]{1,10})$", target)
+        described = _DESCRIBED.match(target)
         internal = classify(described.group(1) if described else target) == "public"  # a duty of the administration
         if internal and text.startswith("将", start):
             # … unless what it does is done to a private party named as the object of 将 (婚姻登记机关应当将离婚登记

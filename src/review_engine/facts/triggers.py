@@ -139,8 +139,10 @@ _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|�
 _REDONE = (r"补缴|补交|补足|补齐|补报|补办|补录|补做|补测|补检|补建|补记|补签|视为违规|视为违法|重新申请|重新办理|失效|作废"
            r"|追缴|追回|退回|退还已"
            r"|重新(?:签订|订立|签署|申报|审批|登记|备案|核定|认定|编报|编制|报批|报送|评估|审查|审核|核准|取得)|视为无效|一律无效")
+# liability pursued for what was done (依照本办法……追究责任)
+_LIABLE = r"追究[^。；，]{0,6}?责任"
 # (… or a business lawfully opened before closed from the effective date: 不符合标准的，自本办法施行之日起停止诊疗服务)
-_PAST_BURDEN = re.compile(rf"{_REDONE}|退还|处罚|罚款|追究[^。；，]{{0,6}}?责任|收回|没收|注销|撤销|拆除|差价|滞纳金|年限"
+_PAST_BURDEN = re.compile(rf"{_REDONE}|退还|处罚|罚款|{_LIABLE}|收回|没收|注销|撤销|拆除|差价|滞纳金|年限"
                           r"|停止(?:[^。；，]{0,6}?)(?:服务|经营|营业|执业|诊疗|生产|运营)|关闭|关停|取缔"
                           # (… or what was lawfully built denied its registration: 自本意见施行之日起不予办理不动产登记)
                           r"|不予(?:办理|登记|发放|颁发)")
@@ -149,7 +151,7 @@ _PAST_BURDEN = re.compile(rf"{_REDONE}|退还|处罚|罚款|追究[^。；，]{{
 _FORWARD = re.compile(r"应当|须在|需在|限期|必须自|须自|应自")
 # (… or an existing lawful business or building closed, moved or altered to the new standard: 自行关闭或者迁址 /
 # 自行整改到位)
-_BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|追究[^。；，]{{0,6}}?责任|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|关闭|关停|迁址|搬迁|整改|"
+_BURDEN = re.compile(rf"{_REDONE}|罚款|处罚|处以|{_LIABLE}|收回|没收|责令|承担|不予|取消|缴纳|退还|吊销|停止|关闭|关停|迁址|搬迁|整改|"
                      r"注销|撤销|拆除|改造|更换|辞退|解聘|滞纳金|按违法|违法建设|违章建筑|不再(?:列入|纳入|享受|给予|安排|推荐|推介|办理)")
 
 _UNIT_SUFFIX = r"(?:科|股|处|室|中队|大队)"

@@ -200,7 +200,7 @@ def _quoted(ctx, reading, unit, start: int, end: int, excerpt: str):
     configured only)."""
     from ..registry.restate import quoted_from
 
-    insts = list(_basis_titles(ctx))
+    insts = list(basis_titles(ctx))
     for title in reading.cited:
         inst = ctx.registry.resolve(title)
         if inst is not None and inst not in insts:
@@ -233,7 +233,7 @@ def _whole_sentence(unit, start: int, end: int) -> str:
     return text[sentence_head(text, unit.sentence(start, end)[0]):end + (stop.end() if stop else len(text) - end)]
 
 
-def _basis_titles(ctx) -> list:
+def basis_titles(ctx) -> list:
     """The registered laws and regulations the draft says it is made under: its basis clause (根据《……》……制定本办法)
     and a title that implements one (某省实施《中华人民共和国渔业法》办法)."""
     registry = ctx.registry
@@ -257,7 +257,7 @@ def _basis_providing(ctx, kind: str, words: str) -> str | None:
     provides fines does not provide the draft's fines."""
     if kind != "liberty" or not _LIBERTY_WORDS.search(words):
         return None
-    for inst in _basis_titles(ctx):
+    for inst in basis_titles(ctx):
         facts = facts_of(ctx, inst)
         if facts is None:
             continue
@@ -275,7 +275,7 @@ def _provision_restated(ctx, kind: str, sentence: str):
     measure = {"liberty": "coercion"}.get(kind, kind)
     if measure not in KINDS:
         return None
-    prefer = tuple(inst.title for inst in _basis_titles(ctx))
+    prefer = tuple(inst.title for inst in basis_titles(ctx))
     return restated(ctx.registry, measure, sentence, ctx.review_date, prefer)
 
 

@@ -291,29 +291,29 @@ def _grades(ctx, sentence: str, words: str) -> bool:
     百分之十以下), a sum in yuan within a range they set (a grade stays within the range it grades). A fine of another
     kind or outside every range, or one whose sum is not read (按每平方米五十元处以罚款 in a guide to 城乡规划法, which
     fines by the cost of the works), is the document's own."""
-    from .measure import _basis_titles, facts_of
+    from .measure import basis_titles, facts_of
 
     fines = find_penalty_ranges(sentence)  # (the sentence's, whichever of its sanctions was found first)
     if not fines and not re.search(r"罚款|罚金|元", words):
         return True
-    laws = [facts for inst in _basis_titles(ctx) if (facts := facts_of(ctx, inst)) is not None]
+    laws = [facts for inst in basis_titles(ctx) if (facts := facts_of(ctx, inst)) is not None]
     if not laws:
         return True
-    for facts in laws:
-        for fact in facts.articles.values():
-            for pen in fact.penalties:
-                for fine in fines:
-                    if fine.kind in ("multiple", "percent"):
-                        if pen.kind == fine.kind and _same_base(pen.base, fine.base):
-                            return True
-                    elif pen.is_money and fine.kind in ("fixed", "range", "max_only", "min_only") \
-                            and bool(fine.per) == bool(pen.per) and _within(fine, pen):
-                        return True
-    return False
+    pens = [pen for facts in laws for fact in facts.articles.values() for pen in fact.penalties]
+    return any(_grade_of(fine, pen) for fine in fines for pen in pens)
+
+
+def _grade_of(fine, pen) -> bool:
+    """Whether a draft's fine grades a law's: a share or multiple of the same base, or a sum within its range (a grade
+    stays within the range it grades), per unit where the law's is."""
+    if fine.kind in ("multiple", "percent"):
+        return pen.kind == fine.kind and _same_base(pen.base, fine.base)
+    return pen.is_money and fine.kind in ("fixed", "range", "max_only", "min_only") \
+        and bool(fine.per) == bool(pen.per) and _within(fine, pen)
 
 
 def _within(fine, pen) -> bool:
-    """Whether a draft's sum of money lies within a law's range (a grade stays within the range it grades)."""
+    """Whether a draft's sum of money lies within a law's range."""
     low = fine.min if fine.min is not None else fine.max
     high = fine.max if fine.max is not None else fine.min
     if low is None or high is None:
