@@ -61,6 +61,9 @@ def subjects(sentence: str) -> list[tuple[str, str, str]]:
     ("居民家中闲置的衣架等物品，须统一交至社区回收点。", [("须", "居民", "private")]),
     # a command body the flood law names is the administration's (防汛指挥机构)
     ("县防汛抗旱指挥机构应当组织清除。", [("应当", "县防汛抗旱指挥机构", "public")]),
+    # the place a party goes to names no actor (进入本街道辖区……前); a body named where the party is stays the actor
+    ("安装企业进入本街道辖区小区施工前，须报街道办事处审核同意。", [("须", "安装企业进入本街道辖区小区施工前", "private")]),
+    ("企业所在街道办事处应当予以配合。", [("应当", "企业所在街道办事处", "public")]),
     # another's review as the condition: the one who opens is earlier
     ("会所开业前，要向街道办事处递交申请，由街道办事处会同消防部门联审通过后才能开业。",
      [("才能", "会所开业前", "private")]),

@@ -163,6 +163,11 @@ PRIVATE = re.compile(
 _LOCATIVE = re.compile(r"^[^，。；]{0,16}?(?:辖区|管辖区域|行政区域|区域|范围|境|城区|园区|景区|片区)内的?(?=[^，。；]{2})")
 
 
+# … or after the party's going there (安装企业进入本街道辖区小区施工前): a place it goes to, the party named before the verb
+_GOING = re.compile(r"(?:进入|进驻|驶入|前往|赴|(?<![达收做报遇得感办])到(?![期达位场])|(?<![所存现实内正])在)(?:本|该|各)?"
+                    r"(?=[^，。；]{0,12}?(?:辖区|区域|范围|境内|小区|社区|街道|乡镇|镇|村|县|市|区|园区|景区|城区))")
+
+
 def classify(head: str, extra_public: re.Pattern | None = None, extra_private: re.Pattern | None = None) -> str:
     """``public``, ``private`` or ``unknown`` for a noun phrase (the subject's head); a place named before the head
     (街道辖区内商铺) does not make it public."""
@@ -177,6 +182,9 @@ def classify(head: str, extra_public: re.Pattern | None = None, extra_private: r
     if NOT_PUBLIC.search(head):
         return "private"
     if PUBLIC.search(head):
+        going = _GOING.search(head, 2)
+        if going is not None and PRIVATE.search(head, 0, going.start()) and not PUBLIC.search(head, 0, going.start()):
+            return "private"
         return "public"
     if PRIVATE.search(head):
         return "private"

@@ -269,7 +269,7 @@ class Triggers:
     @cached_property
     def retro(self) -> list[TriggerHit]:
         return [h for h in self._retro_all if not _burden(h.sentence) and not _FORWARD.search(h.sentence)
-                and not _BENEFIT.search(h.sentence)]
+                and not _BENEFIT.search(h.sentence) and not _TOPPED_UP.search(h.sentence)]
 
     @cached_property
     def retro_burden(self) -> list[TriggerHit]:
@@ -386,9 +386,16 @@ def _day(found: re.Match) -> dt.date | None:
         return None
 
 
+# a benefit paid below the document's standard, the difference paid to the holder (原补贴标准低于本办法规定标准的，按照本办法
+# 规定的标准补足差额): what is made up is owed to the party, not by it
+_TOPPED_UP = re.compile(r"(?:补贴|补助|待遇|津贴|救助|抚恤|养老金|奖励|工资)[^。；]{0,12}?(?:低于|不足|少于)[^。；]{0,30}?(?:补足|补齐|补发)"
+                        r"(?![^。；]{0,20}?(?:缴|退还|追回))")
+
+
 def _burden(sentence: str) -> bool:
     """Whether a sentence lays a burden (titles in 《》 do not count: 《著作权行政处罚实施办法》)."""
-    return _BURDEN.search(re.sub(r"《[^》]*》", "", sentence)) is not None
+    sentence = re.sub(r"《[^》]*》", "", sentence)
+    return _BURDEN.search(sentence) is not None and _TOPPED_UP.search(sentence) is None
 
 
 def _location(doc, span, label: str):
