@@ -165,7 +165,8 @@ _LOCATIVE = re.compile(r"^[^，。；]{0,16}?(?:辖区|管辖区域|行政区域
 
 # … or after the party's going there (安装企业进入本街道辖区小区施工前): a place it goes to, the party named before the verb
 _GOING = re.compile(r"(?:进入|进驻|驶入|前往|赴|(?<![达收做报遇得感办])到(?![期达位场])|(?<![所存现实内正])在)(?:本|该|各)?"
-                    r"(?=[^，。；]{0,12}?(?:辖区|区域|范围|境内|小区|社区|街道|乡镇|镇|村|县|市|区|园区|景区|城区))")
+                    # (the place right after the verb: not a time or another's act before it, 在开园前按乡镇统一要求)
+                    r"(?=[^，。；按向由对经前后时期要]{0,12}?(?:辖区|区域|范围|境内|小区|社区|街道|乡镇|镇|村|县|市|区|园区|景区|城区))")
 
 
 def classify(head: str, extra_public: re.Pattern | None = None, extra_private: re.Pattern | None = None) -> str:
