@@ -165,3 +165,12 @@ def test_a_grading_document_sets_a_fine_of_a_kind_its_law_does_not_know():
                    "艺术培训机构未公示退费办法的，由县教育局给予警告，并处三千元罚款。"):
         found, _ = review(GRADING.format(clause=clause))
         assert ("CONT-PEN-01", "no_basis") in outcomes(found), clause
+
+
+def test_a_licence_named_in_brackets_is_no_basis():
+    """《景区经营证》 is the licence revoked, not a law the revocation rests on."""
+    text = ("某县景区商户管理办法\n\n第一条 为了规范景区经营秩序，制定本办法。\n\n"
+            "第二条 商户被游客投诉查实三次以上的，由景区管委会吊销其《景区经营证》。\n\n"
+            "第三条 本办法自2027年1月1日起施行。\n")
+    found, _ = review(text)
+    assert [f for f in found if f.rule_id == "CONT-PEN-01" and "景区经营证" in f.message]

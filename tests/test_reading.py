@@ -466,6 +466,10 @@ def test_the_people_of_the_republic_count_nothing():
     ("第一条　考核结果仅用于内部工作评价，不作为暂扣、吊销许可证件的依据。", "吊销", "penalty"),
     # what was done in a past year, told as a fact
     ("第一条　2024年，县市场监督管理局在专项检查中依法没收不合格油品3.2吨，已按照国家有关规定处理。", "没收", "penalty"),
+    # … this year so far, or a campaign's span, counted in words or numbers
+    ("第一条　今年以来全县依法没收假冒化妆品800余盒，货值约2万元。", "没收", "penalty"),
+    ("第一条　专项整治期间，全市依法吊销食品经营许可证5张。", "吊销", "penalty"),
+    ("第一条　2024年，县市场监管局办理的商标侵权案件中，依法没收侵权商品三百余瓶。", "没收", "penalty"),
     # what documents that touch a measure must state
     ("第一条　各部门起草的文件中涉及暂扣、吊销许可证件内容的，应当注明所依据的法律、法规具体条款。", "吊销", "penalty"),
     # what a review finds in a document, named to be deleted

@@ -180,6 +180,12 @@ def classify(head: str, extra_public: re.Pattern | None = None, extra_private: r
         return "private"
     if extra_public is not None and extra_public.search(head):
         return "public"
+    # a phrase "A的B" is B (全县各乡镇的弹棉花作坊 is the workshops, not the townships), when B says what it is
+    of = head.rfind("的")
+    if of >= 0 and len(head) - of > 2:
+        kind = classify(head[of + 1:], extra_public, extra_private)
+        if kind != "unknown":
+            return kind
     if NOT_PUBLIC.search(head):
         return "private"
     if PUBLIC.search(head):

@@ -322,7 +322,10 @@ def _within(fine, pen) -> bool:
 
 
 def _usable(c) -> bool:
-    """A citation that can be the basis of a penalty in its sentence (not 违反…, not the draft itself)."""
+    """A citation that can be the basis of a penalty in its sentence (not 违反…, not the draft itself, not a licence
+    or a form named in 《》: 吊销其《景区经营证》)."""
+    if c.kind == "title" and not c.instrument_like:
+        return False
     if c.kind == "doc_number":
         return c.role == "basis"
     return c.role in _USED_ROLES
