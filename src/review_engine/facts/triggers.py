@@ -388,8 +388,14 @@ def _day(found: re.Match) -> dt.date | None:
 
 # a benefit paid below the document's standard, the difference paid to the holder (原补贴标准低于本办法规定标准的，按照本办法
 # 规定的标准补足差额): what is made up is owed to the party, not by it
-_TOPPED_UP = re.compile(r"(?:补贴|补助|待遇|津贴|救助|抚恤|养老金|奖励|工资)[^。；]{0,12}?(?:低于|不足|少于)[^。；]{0,30}?(?:补足|补齐|补发)"
-                        r"(?![^。；]{0,20}?(?:缴|退还|追回))")
+# (… or a benefit raised, what was paid made up to it: 本办法关于提高……培训补贴标准的规定……已发放的按新标准补足差额)
+# (… or the administration's own work at the public's cost: 已建成的……集中区，由县城市管理局按照新标准组织改造，改造费用由县财政
+# 承担)
+_TOPPED_UP = re.compile(r"(?:(?:补贴|补助|待遇|津贴|救助|抚恤|养老金|奖励|工资)[^。；]{0,12}?(?:低于|不足|少于)[^。；]{0,30}?"
+                        r"|(?:提高|上调|增加)[^。；，]{0,16}?(?:补贴|补助|待遇|津贴|救助|抚恤|奖励)[^。；]{0,40}?)(?:补足|补齐|补发)"
+                        r"(?![^。；]{0,20}?(?:缴|退还|追回))"
+                        r"|^(?![^。；]*?(?:缴纳|补缴|罚款|处罚|拆除|追回|退还))[^。；]*?由[^。；，]{0,16}?(?:局|部门|政府|办事处|管委会)"
+                        r"[^。；，]{0,24}?[，,][^。；，]{0,8}?(?:费用|资金|经费)由[^。；，]{0,6}?财政(?:承担|负担|保障|列支|安排)")
 
 
 def _burden(sentence: str) -> bool:
