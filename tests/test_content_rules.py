@@ -200,3 +200,24 @@ def test_a_licence_named_in_a_cited_list_of_conditions_is_for_the_reviewer_not_a
     text = ("# 某县道路交通管理办法\n\n第一条　为加强道路交通管理，结合本县实际，制定本办法。\n"
             "第二条　依照《中华人民共和国道路交通安全法》第二条的规定，驾驶人违反本办法规定的，处五千元罚款。\n")
     assert any(f.rule_id == "CONT-PEN-01" and f.severity == "block" for f in review(text))
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def test_no_rule_regex_doubles_its_backslash():
+    """In a single-quoted YAML string a backslash is literal, so '[\\\\d一二]' is a backslash or a d, never a digit:
+    a class of characters written that way silently stops matching Arabic numerals (it did in CONT-FEE-03's
+    quota of work days and CONT-MKT-04's percentages)."""
+    doubled = re.compile(r"\\\\[dDsSwWbB]")
+    bad = [(path.name, s[:60]) for path in sorted((ROOT / "rules").rglob("*.yaml"))
+           for s in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))) if doubled.search(s)]
+    assert bad == []
