@@ -470,6 +470,10 @@ def test_the_people_of_the_republic_count_nothing():
     ("第一条　今年以来全县依法没收假冒化妆品800余盒，货值约2万元。", "没收", "penalty"),
     ("第一条　专项整治期间，全市依法吊销食品经营许可证5张。", "吊销", "penalty"),
     ("第一条　2024年，县市场监管局办理的商标侵权案件中，依法没收侵权商品三百余瓶。", "没收", "penalty"),
+    # a term a contract is said not to hold
+    ("第一条　县政府与企业签订的招商协议中不含限制企业迁出的条款。", "限制企业迁出", "market"),
+    # … or the count so far (截至……)
+    ("第一条　截至目前，全县已有5家企业因安全评估不合格被依法吊销许可证。", "吊销", "penalty"),
     # what documents that touch a measure must state
     ("第一条　各部门起草的文件中涉及暂扣、吊销许可证件内容的，应当注明所依据的法律、法规具体条款。", "吊销", "penalty"),
     # what a review finds in a document, named to be deleted

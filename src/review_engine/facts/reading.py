@@ -265,8 +265,10 @@ _PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年|本年度|今年)(?![^�
 # (… or the years since one, told without a norm: 2025年以来，……依法没收侵权仿冒徽章3200枚，均已按规定销毁)
 # (… or this year since its start, or a campaign's span: 今年以来全区依法没收……1200余盒 / 专项行动期间，全市依法吊销……3张)
 _SINCE_YEAR = re.compile(r"^(?:\d{4}年|近[一二三四五两\d]+年)以来[，,]|^(?:今年|本年度?|去年)以来[，,]?"
-                         r"|^[^。；，]{0,10}?(?:专项行动|专项整治|行动|整治|活动)期间[，,]")
-_DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
+                         r"|^[^。；，]{0,10}?(?:专项行动|专项整治|行动|整治|活动)期间[，,]"
+                         # (… or the count so far: 截至目前，全县已有5家砂石企业……被依法注销采矿许可证)
+                         r"|^截至(?:目前|当前|今年|本年|去年|上年|\d{4}年)[^。；，]{0,12}?[，,]")
+_DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|已有[^。；，]{0,6}?(?:\d+|[一二三四五六七八九十百千万两]+)(?:家|个|户|人|起|件|张|艘|辆)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
                    # (… or who won what the year's procurement put out: 由外省一家音乐教育机构中标)
                    r"|中标|成交|签约"
                    # (… or what the year's measures took: 2024年，县市场监督管理局依法没收并销毁不合格儿童鞋3200双)
@@ -276,6 +278,9 @@ _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结
 # A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
 _NOT_A_GROUND = re.compile(r"不(?:得)?(?:作为|列为|视为|用作)[^。；，]{0,12}$")
 _GROUND = re.compile(r"[^。；，]{0,30}?的?(?:依据|根据|条件|前提|理由|因素)")
+# A measure named as a term a contract or a document does not hold (招商协议中不含限制企业迁出的条款 / 合同不包含……的独家经营条款)
+_ABSENT_TERM = re.compile(r"(?:不包含|不含|不包括|不得(?:包含|含有|约定|设置|设定|附加|订立)|未(?:设置|约定|附加|订立))[^。；，]{0,20}$")
+_TERM = re.compile(r"[^。；，]{0,16}?的?(?:条款|内容|约定|附加条件)")
 # Words of a measure quoted to be looked for (文件中出现“须经……批准后方可”等表述的 / 条款规定“处……元罚款”的)
 _MENTIONED_BY = re.compile(r"(?:出现|规定|表述为?|写有|写明|载有|含有|使用了?|诸如|类似|例如|如)[^“”。；，]{0,2}$")
 _MENTIONED_AS = re.compile(r"“|等?(?:表述|字样|措辞|用语|词语)|等(?:内容|条款)")
@@ -411,6 +416,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     opening = sentence.lstrip()
     if (_PAST_YEAR.match(opening) or (_SINCE_YEAR.match(opening) and not _NORM.search(sentence))) and _DONE.search(sentence):
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
+    if _ABSENT_TERM.search(clause_before) and _TERM.match(after):
+        return reading("prohibits", "该句说明合同（文件）中不含（不得约定）该措施的条款，不是设定该措施")
     if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):
         return reading("prohibits", "该句说明该结果不作为采取该措施的依据，是限制而不是设定该措施")
     if _REMEDY_AGAINST.match(after):
