@@ -32,6 +32,8 @@ def read(articles: str, word: str, kind: str | None = None):
     ("第二条 对擅自在集体土地上堆放建筑垃圾的，由镇人民政府处一千元罚款。", "罚款", "penalty"),
     ("第二条 承包集体鱼塘的，须经村民委员会审核后报镇农业服务中心审批。", "审批", "licence"),
     ("第二条 使用集体会堂举办宴席的，每场收取场地管理费三百元。", "收取", "fee"),
+    # a purpose first, then the preference itself, no modal (为……，……优先选用县内生产的……)
+    ("第二条 为保障工程质量，村内道路硬化项目优先选用县内生产的建材产品。", "优先选用", "market"),
 ])
 def test_a_clause_that_lays_the_measure_down_creates_it(sentence, word, kind):
     reading = read(sentence, word, kind)

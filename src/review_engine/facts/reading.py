@@ -313,7 +313,9 @@ _MEASURE_AFTER_PURPOSE = re.compile(r"^为了?[^，。；]{2,30}[，,](?![^。�
                                     r"|由[^。；，]{1,20}?(?:承担|承接|承办|负责|提供|实施|供应)|原则上|一律"
                                     # (… or money asked of the parties, or a sanction for not doing it: 按照年产值分档认捐，
                                     # 未按期认捐的，暂缓办理……)
-                                    r"|认捐|分摊|分担|摊派|缴纳|交纳|筹集|征收|计收|未[^。；，]{1,12}?的[，,](?:暂缓|不予|取消|暂停|停止))")
+                                    r"|认捐|分摊|分担|摊派|缴纳|交纳|筹集|征收|计收|未[^。；，]{1,12}?的[，,](?:暂缓|不予|取消|暂停|停止)"
+                                    # (… or a preference or a restriction of who supplies: 为保障工程质量，……优先选用县内生产的建材产品)
+                                    r"|优先(?:选用|采用|采购|购买|使用|安排|录用|招用|聘用|考虑|确定|委托)|只能|仅限|限于)")
 # the administration having private parties do an act (组织农户购置……, 动员商户参加……)
 # people named by where they live or what they do (凡在本街道租房居住的人员): the head noun is the party, not the place
 _DESCRIBED = re.compile(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的]{1,10})$")
