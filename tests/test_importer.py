@@ -341,3 +341,14 @@ def test_a_penalty_after_a_semicolon_is_quoted_with_the_conduct_before_it() -> N
     own = "对经营者，由主管部门处五千元以下的罚款；对直接责任人员，处一千元以下的罚款。"
     assert [p["quote"] for p in penalties_in(own, 1, None)] == ["对经营者，由主管部门处五千元以下的罚款；",
                                                                  "对直接责任人员，处一千元以下的罚款。"]
+
+
+def test_gains_named_before_their_confiscation_are_a_penalty() -> None:
+    """有违法所得的，予以没收 (the gains first, 没收 after) provides 没收违法所得 as much as 没收违法所得 does; so does the
+    general rule of 行政处罚法 第二十八条 (当事人有违法所得，除依法应当退赔的外，应当予以没收). Goods confiscated are not gains."""
+    from review_engine.registry.penalties import penalties_in
+
+    (gains,) = penalties_in("未取得资质证书承揽工程的，予以取缔，并处罚款；有违法所得的，予以没收。", 1, None)[-1:]
+    assert "没收违法所得" in gains["types"]
+    assert penalties_in("当事人有违法所得，除依法应当退赔的外，应当予以没收。", 2, None)[0]["types"] == ["没收违法所得"]
+    assert penalties_in("查获的违禁品予以没收。", 1, None) == []

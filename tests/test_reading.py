@@ -472,6 +472,9 @@ def test_the_people_of_the_republic_count_nothing():
     ("第一条　今年以来全县依法没收假冒化妆品800余盒，货值约2万元。", "没收", "penalty"),
     ("第一条　专项整治期间，全市依法吊销食品经营许可证5张。", "吊销", "penalty"),
     ("第一条　2024年，县市场监管局办理的商标侵权案件中，依法没收侵权商品三百余瓶。", "没收", "penalty"),
+    # the items of a list that defines a violation, inline or below the lead
+    ("第一条　有下列情形之一的，属于违规收费行为：（一）要求经营户缴纳押金的；（二）向经营户收取入场费的。", "收取", "fee"),
+    ("第一条　有下列情形之一的，属于违规收费行为：\n（一）要求经营户缴纳押金的；\n（二）向经营户收取入场费的。", "收取", "fee"),
     # a term a contract is said not to hold
     ("第一条　县政府与企业签订的招商协议中不含限制企业迁出的条款。", "限制企业迁出", "market"),
     # … or the count so far (截至……)

@@ -233,6 +233,10 @@ _CLASSED_AND_BARRED = re.compile(r"^[^。；]{0,30}?属于(?:行政处罚|行政
 _BAN_ON_CONDITION = re.compile(r"(?:不得|禁止|严禁|不应)(?:将|以|把)[^。；，]{0,30}$")
 _AS_CONDITION = re.compile(r"^[^。；]{0,40}?作为[^。；]{0,50}?(?:条件|前提|依据|门槛)")
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
+# The lead-in of a list that defines a violation (有下列情形之一的，属于违规收费行为：), its items inline or below: each item
+# names conduct the document calls unlawful, not a measure it lays down
+_DEFINING_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的[，,][^。；：:]{0,30}?(?:属于|视为|构成|认定为|即为)[^。；：:]{0,24}[：:]")
+_DEFINING_INLINE = re.compile(_DEFINING_LEAD.pattern + r"[^。：:]*$")
 # one cited article, its 款 and 项; a basis may list several (第三十五条、第三十六条 / 第二十七条第一项和第四十二条)
 _ARTICLE_REF = r"第[^。；，《》、]{1,12}?条(?:第[^。；，《》、]{1,6}?款)?(?:第[（(]?[^。；，《》、]{1,4}?[)）]?项)?"
 # a reference back to the law last named (依照该法第一百一十三条的规定): a named basis as much as its title
@@ -501,6 +505,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     items_lead = _items_lead(facts, unit)
     if items_lead is not None and _FORBIDDING_LEAD.search(items_lead) and not cap and not _gate_before(before):
         return reading("prohibits", "该项所在条款禁止下列行为，不是设定该措施")
+    if (items_lead is not None and _DEFINING_LEAD.search(items_lead)) or _DEFINING_INLINE.search(text, 0, start):
+        return reading("defines_violation", "该项是所列违法（违规）情形之一，定义违法行为，不是设定该措施")
     if kind in RESTRICTION_KINDS and _protects(text[start:end] + after):
         return reading("prohibits", "该句禁止对当事人采取该限制，是保护性规定，不是设定限制")
     if kind == "fee" and segment_rest.endswith("的") and _SANCTIONED.match(after, len(segment_rest) + 1):

@@ -28,7 +28,11 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # 给予警告、记过、记大过的处分 is a disciplinary sanction of officials, not a penalty
     ("警告", re.compile(r"(?:处以?|给予|予以|并处|单处|可以处)(?:或者并处)?警告(?![、，]?(?:或者)?记(?:大)?过)")),
     ("通报批评", re.compile(r"(?:处以?|给予|予以|并处)(?:警告、)?通报批评")),
-    ("没收违法所得", re.compile(r"没收(?:其)?违法所得")),
+    ("没收违法所得", re.compile(r"没收(?:其)?违法所得"
+                               # (… the gains named first: 有违法所得的，予以没收，并处……罚款)
+                               r"|(?:(?<=违法所得的，)|(?<=违法所得，)|(?<=违法所得的,))(?:应当|依法)?予以没收"
+                               # (… or with what is given back excepted: 当事人有违法所得，除依法应当退赔的外，应当予以没收)
+                               r"|(?<=违法所得，)除[^。；]{0,20}?外[，,](?:应当|依法)?予以没收")),
     ("没收非法财物", re.compile(r"(?<!依法)(?<!被)(?<!予以)(?<!罚)没收(?!其?违法所得)(?![的。；，])")),
     # any certificate the administration issued (许可证, 登记证, 驾驶员证, 执照 …)
     ("暂扣许可证件", re.compile(r"暂扣[^，。；]{0,12}?(?:证|执照|牌照)")),
@@ -59,7 +63,7 @@ _OTHER_LAW = re.compile(r"(?:依照|依据|按照)《[^》]{2,40}》(?:的)?(?:�
 # 罚款、没收的违法所得…必须全部上缴国库; the items of 行政处罚法 第九条).
 # A body that imposes it may also open the sentence, the conduct told in the sentence before (…收取佣金的，拍卖人应当
 # 将超收部分返还…。物价管理部门可以对拍卖人处拍卖佣金一倍以上五倍以下的罚款).
-_CONDUCT = re.compile(r"(?:的|者|之一)[，,]|[，,]由|^对[^，。；]{1,60}[，,]")
+_CONDUCT = re.compile(r"(?:的|者|之一)[，,]|[，,]由|^对[^，。；]{1,60}[，,]|有违法所得[，,]")
 _BODY_OPENS = re.compile(r"^[^，。；]{2,30}(?:部门|机关|机构|人民政府)(?:可以|应当|有权|依法)*(?:对[^，。；]{1,30})?$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 # A clause after a semicolon that goes on with the conduct before it (……的，由……责令改正；拒不改正的，处……罚款):
