@@ -472,6 +472,12 @@ def test_the_people_of_the_republic_count_nothing():
     ("第一条　今年以来全县依法没收假冒化妆品800余盒，货值约2万元。", "没收", "penalty"),
     ("第一条　专项整治期间，全市依法吊销食品经营许可证5张。", "吊销", "penalty"),
     ("第一条　2024年，县市场监管局办理的商标侵权案件中，依法没收侵权商品三百余瓶。", "没收", "penalty"),
+    # a definition of the document's own term
+    ("第一条　本办法所称吊销许可证件，是指行政机关依法剥夺生产者已取得的许可的行政处罚。", "吊销许可证", "penalty"),
+    # the measure qualified as unlawful across the payers it names
+    ("第一条　对违规向早餐摊点收取费用的行为，任何单位和个人可以举报。", "收取", "fee"),
+    # the year's work counted
+    ("第一条　2025年全县开展监督抽检1260批次，均由县市场监督管理局组织实施。", "监督抽检", "power"),
     # the items of a list that defines a violation, inline or below the lead
     ("第一条　有下列情形之一的，属于违规收费行为：（一）要求经营户缴纳押金的；（二）向经营户收取入场费的。", "收取", "fee"),
     ("第一条　有下列情形之一的，属于违规收费行为：\n（一）要求经营户缴纳押金的；\n（二）向经营户收取入场费的。", "收取", "fee"),

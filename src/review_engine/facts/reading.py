@@ -206,6 +206,10 @@ ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "
 """The measure as the object of a prohibition (不得收取……费). 不得超过 / 不得低于 set a cap or a floor: they impose a
 price or a limit, they do not forbid it."""
 # The measure qualified as unlawful right before its words: 乱收费, 违规设立的收费项目, 变相审批, 擅自增设……
+# … or qualified so across the payers it names (对违规向春卷、油饼早餐摊点收取费用的行为 / 对违规向……批发户收取保证金的单位)
+_UNLAWFUL_TO = re.compile(r"(?:违规|违法|擅自|私自|越权|变相|乱)向[^。；，]{1,24}?$")
+# A definition of the document's own terms (本规定所称吊销许可证件，是指……的行政处罚): it names the measure, it sets none
+_DEFINITION = re.compile(r"^(?:本|该)(?:办法|规定|细则|意见|通知|方案|条例|决定|措施|实施细则|实施意见)(?:中)?所称")
 _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
@@ -278,6 +282,8 @@ _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结
                    # (… or what the year's measures took: 2024年，县市场监督管理局依法没收并销毁不合格儿童鞋3200双)
                    rf"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚|吊销|暂扣)[^。；，]{{0,16}}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)余?(?:{_UNITS}|起|家|万元|元|张|份|本)"
                    r"|(?:新引进|引进|新增|新建|培育|认定|建成|完成|实现|达到)[^。；，]{0,12}?\d+(?:\.\d+)?(?:家|个|项|户|人|亩|吨|万元|亿元)"
+                   # (… or the work of the year counted: 开展监督抽检1260批次)
+                   r"|(?:开展|组织|实施|完成|办理|受理)[^。；，]{0,16}?\d+(?:\.\d+)?(?:批次|次|场|件|起|人次|家次)"
                    r"|(?:占比|比例|比重)(?:为|达到?)[^。；，]{0,6}?[\d.]+[%％]|同比(?:增长|下降|减少)")
 # A result said not to be the ground of a measure (考核结果……不作为暂扣、吊销许可证件或者责令停产停业的依据)
 _NOT_A_GROUND = re.compile(r"不(?:得)?(?:作为|列为|视为|用作)[^。；，]{0,12}$")
@@ -484,8 +490,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     # A market restriction falls on the operator's own move; 擅自 marks that move as unauthorised (企业不得擅自迁出;
     # 对擅自迁出的企业，收回扶持资金), which is the restriction itself, not an unlawful act of the administration.
     own = clause_before.replace("擅自", "") if kind == "market" else clause_before
-    if _UNLAWFUL.search(own):
+    if _UNLAWFUL.search(own) or _UNLAWFUL_TO.search(own):
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
+    if _DEFINITION.match(sentence.lstrip()):
+        return reading("background", "该句是本文件用语的定义，不是设定该措施")
     cap = _CAP.search(text[left + segment_start:end])
     forbidding = _PROHIBIT.search(clause_before)
     if not forbidding and not _OWN_MODAL.search(clause_before):
