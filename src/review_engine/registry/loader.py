@@ -304,7 +304,7 @@ class Registry:
             record = pack.record(ident)
             inst = memo.kept(self, ("instrument", key), lambda: Instrument.model_validate(
                 merge(record["head"], overlay) if overlay is not None else record["head"]))
-            inst._facts = _facts_reader(record["facts"])
+            inst._facts = _facts_reader(self, key, record["facts"])
             inst._origin = pack.name
             if overlay is not None:
                 inst._path = overlay.path
@@ -418,14 +418,17 @@ class Registry:
         return f"<Registry: {len(self)} instruments>"
 
 
-def _facts_reader(facts: dict):
-    """version label → ``TextFacts`` of one imported record, validated on first use."""
+def _facts_reader(registry: Registry, key: str, facts: dict):
+    """version label → ``TextFacts`` of one imported record (title key ``key``), validated on first use and kept
+    like the instrument (``memo.kept``): the first validation of a ``TextFacts`` builds pydantic's validator and
+    imports its plugin loader, some 25 ms of a review of many documents."""
     cache: dict[str, TextFacts | None] = {}
 
     def read(label: str) -> TextFacts | None:
         if label not in cache:
             data = facts.get(label)
-            cache[label] = TextFacts.model_validate(data) if data is not None else None
+            cache[label] = (memo.kept(registry, ("facts", key, label), lambda: TextFacts.model_validate(data))
+                            if data is not None else None)
         return cache[label]
 
     return read
