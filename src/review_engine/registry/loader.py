@@ -430,7 +430,7 @@ def _facts_reader(registry: Registry, key: str, pack: Pack, ident: str):
 
     def read(label: str) -> TextFacts | None:
         if label not in cache:
-            cache[label] = memo.kept(registry, ("facts", key, label), lambda: validated(label))
+            cache[label] = memo.kept(registry, ("facts", key, label), lambda: validated(label), shelf="facts")
         return cache[label]
 
     return read
