@@ -22,7 +22,7 @@ from .profile import Profile, load_profile
 from .record import Record, read_record
 from .registry import registry_snapshot
 from .ruleset import RuleSet, load_rules
-from .ruleset.run import applies, file_name, make_context, run_rules
+from .ruleset.run import applying, file_name, make_context, run_rules
 from .ruleset.waivers import apply_waivers as check_waivers
 
 _RULESETS: dict[tuple, RuleSet] = {}
@@ -120,7 +120,7 @@ def _checks(rules: RuleSet, doc_type: str, stage: str, findings: list[Finding], 
         if not f.waived:
             found[f.rule_id] = found.get(f.rule_id, 0) + 1
     return [RuleRun(r.id, r.rule.title, r.item, r.rule.severity, found.get(r.id, 0), r.id in reasons,
-                    reasons.get(r.id, "")) for r in rules.rules if applies(r, doc_type, stage)]
+                    reasons.get(r.id, "")) for r in applying(rules.rules, doc_type, stage)]
 
 
 def _cited(ctx) -> list[str]:

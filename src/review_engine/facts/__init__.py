@@ -170,6 +170,18 @@ class Facts:
         return [(None, main)] + [(att, list(att.walk())) for att in self.doc.attachments]
 
     @cached_property
+    def kinds_by_part(self) -> list[dict[str, list]]:
+        """For each part of ``parts``, in the same order: {node kind: the part's nodes of that kind, in order} (the
+        numbering checks read the articles, chapters, sections and books of every part)."""
+        out = []
+        for _, nodes in self.parts:
+            kinds: dict[str, list] = {}
+            for node in nodes:
+                kinds.setdefault(node.kind, []).append(node)
+            out.append(kinds)
+        return out
+
+    @cached_property
     def articles_by_part(self) -> dict:
         """{id(attachment) or None: {article number: article}}."""
         return {(id(att) if att is not None else None): {n.num: n for n in nodes if n.kind == "article" and n.num is not None}

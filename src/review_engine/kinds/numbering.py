@@ -65,14 +65,15 @@ class Numbering(Check):
     def sequences(self, facts, target):
         if target in _KIND:
             kind = _KIND[target]
-            for _, nodes in facts.parts:
+            for kinds in facts.kinds_by_part:  # (each part's nodes of a kind, in order: one pass per document)
                 if target == "section":
-                    for chapter in (n for n in nodes if n.kind == "chapter"):
+                    chapters = kinds.get("chapter", ())
+                    for chapter in chapters:
                         yield [n for n in chapter.children if n.kind == "section"]
-                    chaptered = {id(s) for n in nodes if n.kind == "chapter" for s in n.children}
-                    yield [n for n in nodes if n.kind == "section" and id(n) not in chaptered]
+                    chaptered = {id(s) for n in chapters for s in n.children}
+                    yield [n for n in kinds.get("section", ()) if id(n) not in chaptered]
                 else:
-                    yield [n for n in nodes if n.kind == kind]
+                    yield list(kinds.get(kind, ()))
         elif target == "point":
             for node in facts.nodes:
                 if node.kind in ("paragraph", "point") and node.children:

@@ -300,11 +300,10 @@ class Registry:
         if imported is None:
             inst = overlay  # type: ignore[assignment]
         else:
-            pack, ident = imported
-            record = pack.record(ident)
+            pack, ident = imported  # (its record is read only when the memo does not hold what is asked)
             inst = memo.kept(self, ("instrument", key), lambda: Instrument.model_validate(
-                merge(record["head"], overlay) if overlay is not None else record["head"]))
-            inst._facts = _facts_reader(record["facts"])
+                merge(pack.record(ident)["head"], overlay) if overlay is not None else pack.record(ident)["head"]))
+            inst._facts = _facts_reader(self, key, pack, ident)
             inst._origin = pack.name
             if overlay is not None:
                 inst._path = overlay.path
@@ -418,14 +417,20 @@ class Registry:
         return f"<Registry: {len(self)} instruments>"
 
 
-def _facts_reader(facts: dict):
-    """version label → ``TextFacts`` of one imported record, validated on first use."""
+def _facts_reader(registry: Registry, key: str, pack: Pack, ident: str):
+    """version label → ``TextFacts`` of the imported record ``ident`` of ``pack`` (title key ``key``), validated on
+    first use and kept like the instrument (``memo.kept``, a version without facts as None): the first validation
+    of a ``TextFacts`` builds pydantic's validator and imports its plugin loader, some 25 ms of a review of many
+    documents; and a record found in the memo is not read (opened and decoded) at all."""
     cache: dict[str, TextFacts | None] = {}
+
+    def validated(label: str) -> TextFacts | None:
+        data = pack.record(ident)["facts"].get(label)
+        return TextFacts.model_validate(data) if data is not None else None
 
     def read(label: str) -> TextFacts | None:
         if label not in cache:
-            data = facts.get(label)
-            cache[label] = TextFacts.model_validate(data) if data is not None else None
+            cache[label] = memo.kept(registry, ("facts", key, label), lambda: validated(label), shelf="facts")
         return cache[label]
 
     return read

@@ -86,12 +86,23 @@ def check_out_dir(out_dir: Path) -> None:
         raise OutputError(f"输出目录 {out_dir} 无法写入（{exc.strerror or exc}）") from None
 
 
-def _same_places(path: Path) -> set[str]:
-    """The path with its folders resolved, and the file it finally resolves to (a symlink followed)."""
+def _same_places(path: Path, folders: dict[Path, Path] | None = None) -> set[str]:
+    """The path with its folders resolved, and the file it finally resolves to (a symlink followed).
+
+    ``folders``: the folders resolved so far (a folder of many inputs is resolved once, a stat per part of its
+    path). The file resolves to its resolved folder and its name unless it is itself a symlink (what
+    ``resolve`` gives then, one stat instead of one per part: 226 inputs took 20 ms)."""
     path = Path(os.path.abspath(path))
-    places = {str(path.parent.resolve() / path.name)}
+    parent = path.parent
+    folder = folders.get(parent) if folders is not None else None
+    if folder is None:
+        folder = parent.resolve()
+        if folders is not None:
+            folders[parent] = folder
+    own = str(folder / path.name)
+    places = {own}
     try:
-        places.add(str(path.resolve()))
+        places.add(str(path.resolve()) if path.is_symlink() else own)
     except (OSError, RuntimeError):  # a symlink loop: its own path is all there is
         pass
     return places
@@ -100,11 +111,12 @@ def _same_places(path: Path) -> set[str]:
 def check_not_inputs(targets: list[Path], inputs: list[Path]) -> None:
     """Refuse a target that is an input; with ``--in-place`` an earlier opinion of this tool may be replaced."""
     known: dict[str, Path] = {}
+    folders: dict[Path, Path] = {}
     for path in inputs:
-        for place in _same_places(path):
+        for place in _same_places(path, folders):
             known.setdefault(place, path)
     for target in targets:
-        hit = next((known[p] for p in _same_places(target) if p in known), None)
+        hit = next((known[p] for p in _same_places(target, folders) if p in known), None)
         if hit is None:
             if Path(target).is_dir():
                 raise OutputError(f"输出文件 {target} 已是一个目录，无法写入")

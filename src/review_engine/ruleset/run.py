@@ -85,13 +85,31 @@ def applies(loaded: LoadedRule, doc_type: str | None, stage: str) -> bool:
     return True
 
 
+_APPLYING: dict[tuple, tuple[tuple, list[LoadedRule]]] = {}
+
+
+def applying(rules: list[LoadedRule], doc_type: str | None, stage: str) -> list[LoadedRule]:
+    """The rules of ``rules`` that run on a document of ``doc_type`` at ``stage`` (``applies``), in order: worked
+    out once per rule list, type and stage (a review of many documents asked every rule twice per document). The
+    key holds the rules' identities and the entry the rules themselves, so that no identity is reused while
+    it is kept; the caller must not change what is returned."""
+    ids = tuple(map(id, rules))
+    key = (doc_type, stage, ids)
+    found = _APPLYING.get(key)
+    if found is None:
+        if len(_APPLYING) >= 64:
+            _APPLYING.clear()
+        found = _APPLYING[key] = (tuple(rules), [loaded for loaded in rules if applies(loaded, doc_type, stage)])
+    return found[1]
+
+
 def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | None = None) -> list[Finding]:
     """Findings of ``rules`` on one document (rules that read which rules fired run last)."""
     findings: list[Finding] = []
     not_run = not_run if not_run is not None else []
-    applying = [loaded for loaded in rules if applies(loaded, ctx.view.type, ctx.stage)]
+    applying_ = applying(rules, ctx.view.type, ctx.stage)
     for late in (False, True):
-        for loaded in applying:
+        for loaded in applying_:
             if loaded.reads_fired != late:
                 continue
             try:
