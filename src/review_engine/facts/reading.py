@@ -210,6 +210,9 @@ price or a limit, they do not forbid it."""
 _UNLAWFUL_TO = re.compile(r"(?:违规|违法|擅自|私自|越权|变相|乱)向[^。；，]{1,24}?$")
 # A definition of the document's own terms (本规定所称吊销许可证件，是指……的行政处罚): it names the measure, it sets none
 _DEFINITION = re.compile(r"^(?:本|该)(?:办法|规定|细则|意见|通知|方案|条例|决定|措施|实施细则|实施意见)(?:中)?所称")
+# … what defines (是指、包括), not a body named and given powers (本办法所称管理机构为……中心，依照本办法行使……行政处罚权)
+_DEFINES = re.compile(r"是指|系指|指的是|包括")
+_GRANTS = re.compile(r"行使|有权|可以|应当|须|必须|负责")
 _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
@@ -492,7 +495,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     own = clause_before.replace("擅自", "") if kind == "market" else clause_before
     if _UNLAWFUL.search(own) or _UNLAWFUL_TO.search(own):
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
-    if _DEFINITION.match(sentence.lstrip()):
+    if _DEFINITION.match(sentence.lstrip()) and _DEFINES.search(sentence) and not _GRANTS.search(sentence):
         return reading("background", "该句是本文件用语的定义，不是设定该措施")
     cap = _CAP.search(text[left + segment_start:end])
     forbidding = _PROHIBIT.search(clause_before)
