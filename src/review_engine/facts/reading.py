@@ -206,8 +206,6 @@ ABOLISHING_KINDS = frozenset({"licence", "fee", "price", "coercion", "market", "
 """The measure as the object of a prohibition (不得收取……费). 不得超过 / 不得低于 set a cap or a floor: they impose a
 price or a limit, they do not forbid it."""
 # The measure qualified as unlawful right before its words: 乱收费, 违规设立的收费项目, 变相审批, 擅自增设……
-# … or qualified so across the payers it names (对违规向春卷、油饼早餐摊点收取费用的行为 / 对违规向……批发户收取保证金的单位)
-_UNLAWFUL_TO = re.compile(r"(?:违规|违法|擅自|私自|越权|变相|乱)向[^。；，]{1,24}?$")
 # A definition of the document's own terms (本规定所称吊销许可证件，是指……的行政处罚): it names the measure, it sets none
 _DEFINITION = re.compile(r"^(?:本|该)(?:办法|规定|细则|意见|通知|方案|条例|决定|措施|实施细则|实施意见)(?:中)?所称")
 # … what defines (是指、包括), not a body named and given powers (本办法所称管理机构为……中心，依照本办法行使……行政处罚权)
@@ -215,7 +213,9 @@ _DEFINES = re.compile(r"是指|系指|指的是|包括")
 _GRANTS = re.compile(r"行使|有权|可以|应当|须|必须|负责")
 _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
-                       r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$")
+                       r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$"
+                       # (… or so across the payers it names: 对违规向春卷、油饼早餐摊点收取费用的行为)
+                       r"|(?:违规|违法|擅自|私自|越权|变相|乱)向[^。；，]{1,24}?$")
 # money collected without a basis, to be given back (已向……企业收取但无法律、行政法规依据……的保证金，……全额退还)
 _GIVEN_BACK = re.compile(r"退还|返还|清退")
 # The measure named as what one may contest (对责令停产停业、吊销许可证件等行政处罚决定不服的，可以依法申请行政复议)
@@ -242,7 +242,7 @@ _AS_CONDITION = re.compile(r"^[^。；]{0,40}?作为[^。；]{0,50}?(?:条件|�
 _LIST_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的")
 # The lead-in of a list that defines a violation (有下列情形之一的，属于违规收费行为：), its items inline or below: each item
 # names conduct the document calls unlawful, not a measure it lays down
-_DEFINING_LEAD = re.compile(r"有下列(?:情形|行为|情况)之一的[，,][^。；：:]{0,30}?(?:属于|视为|构成|认定为|即为)[^。；：:]{0,24}[：:]")
+_DEFINING_LEAD = re.compile(_LIST_LEAD.pattern + r"[，,][^。；：:]{0,30}?(?:属于|视为|构成|认定为|即为)[^。；：:]{0,24}[：:]")
 _DEFINING_INLINE = re.compile(_DEFINING_LEAD.pattern + r"[^。：:]*$")
 # one cited article, its 款 and 项; a basis may list several (第三十五条、第三十六条 / 第二十七条第一项和第四十二条)
 _ARTICLE_REF = r"第[^。；，《》、]{1,12}?条(?:第[^。；，《》、]{1,6}?款)?(?:第[（(]?[^。；，《》、]{1,4}?[)）]?项)?"
@@ -493,7 +493,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     # A market restriction falls on the operator's own move; 擅自 marks that move as unauthorised (企业不得擅自迁出;
     # 对擅自迁出的企业，收回扶持资金), which is the restriction itself, not an unlawful act of the administration.
     own = clause_before.replace("擅自", "") if kind == "market" else clause_before
-    if _UNLAWFUL.search(own) or _UNLAWFUL_TO.search(own):
+    if _UNLAWFUL.search(own):
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
     if _DEFINITION.match(sentence.lstrip()) and _DEFINES.search(sentence) and not _GRANTS.search(sentence):
         return reading("background", "该句是本文件用语的定义，不是设定该措施")
