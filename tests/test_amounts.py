@@ -477,3 +477,22 @@ def test_corpus_scan() -> None:
         article = next(line for line in road.read_text(encoding="utf-8").splitlines() if line.startswith("第九十条"))
         ranges = find_penalty_ranges(article)
         assert [(r.kind, r.min, r.max, r.also_warning) for r in ranges] == [("range", 20, 200, True)]
+
+
+# --------------------------------------------------------------------------------------------------
+# the fines are built without validation (``amounts._range``): the same instances as validated ones
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(FOUND_CORPUS is None, reason="corpus not available")
+def test_ranges_equal_validated_ones_over_the_national_laws():
+    texts = sorted((FOUND_CORPUS / "national_law").rglob("*.md"))[::7]
+    seen = 0
+    for path in texts:
+        for found in find_penalty_ranges(path.read_text(encoding="utf-8")):
+            validated = PenaltyRange.model_validate(found.model_dump())
+            assert found == validated, (path.name, found)
+            assert found.model_dump() == validated.model_dump()
+            assert all(v is None or type(v) is Decimal for v in (found.min, found.max)), found
+            seen += 1
+    assert seen > 200

@@ -98,3 +98,33 @@ def test_findings_made_without_validation_are_valid():
     location = {"file": "draft.md", "label": "第三条", "line": 3, "column": 1}
     assert Location.trusted(**location) == Location(**location)
     assert Location.trusted(**location).model_fields_set == Location(**location).model_fields_set
+
+
+def test_contract_is_what_pydantic_dumps():
+    """``Review.contract`` dumps the engine's own values by hand (``_Contract.plain``): the same JSON, key order
+    included, as pydantic's ``model_dump(mode="json")``, on the examples and on real documents of the corpus; an
+    unreadable draft's review (``unreadable``) is what validating the same values gives."""
+    import json
+
+    from conftest import CORPUS
+    from review_engine.engine import get_profile, get_rules, review_draft, review_path
+    from review_engine.drafts import find_drafts
+    from review_engine.findings import ReadError, Review, unreadable
+
+    examples = Path(__file__).resolve().parents[1] / "examples" / "drafts"
+    reviews = [review_path(folder) for folder in sorted(p for p in examples.iterdir() if p.is_dir())]
+    if CORPUS is not None:
+        drafts = [d for path in sorted((CORPUS / "real_docs").rglob("*.md"))[::9] for d in find_drafts(path)[0]]
+        reviews += [review_draft(d, profile=get_profile(None), stage=None, rules=get_rules(None)) for d in drafts]
+    assert sum(len(r.findings) for r in reviews) > 30 and any(r.not_run for r in reviews)
+    for review in reviews:
+        made = review.contract()
+        dumped = review.model_dump(mode="json", include={"draft", "title", "verdict", "findings", "errors"})
+        assert json.dumps({k: made[k] for k in dumped}, ensure_ascii=False) == json.dumps(dumped, ensure_ascii=False)
+        assert made["not_run"] == [n.model_dump(mode="json") for n in review.not_run]
+    for code in (None, "REVIEW-ERROR"):
+        made = unreadable(Path("草案/x.md"), Path("草案/x.md"), "无法读取", code)
+        error = ReadError(file="草案/x.md", message="无法读取", **({"code": code} if code else {}))
+        assert made == Review(draft="草案/x.md", errors=[error])
+        assert made.errors[0].model_fields_set == error.model_fields_set
+        assert made.contract() == Review(draft="草案/x.md", errors=[error]).contract()

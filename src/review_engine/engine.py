@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Finding, Location, NotRun, ReadError, Review, RuleRun, verdict_of
+from .findings import Finding, Location, NotRun, ReadError, Review, RuleRun, unreadable, verdict_of
 from .model import Document
 from .profile import Profile, load_profile
 from .record import Record, read_record
@@ -156,15 +156,15 @@ def review_path(path: Path, *, profile: str | Path | None = None, stage: str | N
     drafts, errors = find_drafts(Path(path))
     if errors:
         exc = errors[0]
-        return Review(draft=str(path), errors=[ReadError(file=str(exc.path), message=exc.message)])
+        return unreadable(path, exc.path, exc.message)
     if len(drafts) != 1:
         message = "没有找到草案文本" if not drafts else f"该目录下有 {len(drafts)} 份草案，请逐一审核或使用命令行"
-        return Review(draft=str(path), errors=[ReadError(file=str(path), message=message)])
+        return unreadable(path, path, message)
     try:
         return review_draft(drafts[0], profile=get_profile(profile), stage=stage, rules=get_rules(rules),
                             review_date=review_date)
     except DraftFolderError as exc:
-        return Review(draft=str(path), errors=[ReadError(file=str(exc.path), message=exc.message)])
+        return unreadable(path, exc.path, exc.message)
 
 
 def review_draft(draft, *, profile: Profile, stage: str | None, rules: RuleSet, review_date: dt.date | None = None) -> Review:
@@ -202,7 +202,7 @@ def read_draft(draft) -> ReadDraft | Review:
     try:
         source = read_source(draft.text)
     except SourceError as exc:
-        return Review(draft=name, errors=[ReadError(file=exc.file, message=exc.message)])
+        return unreadable(name, exc.file, exc.message)
     front = source.text if source.format in ("md", "txt") else None
     doc = parse_source(source)
     record = read_record(draft.dossier, draft_file=draft.text.name, draft_text=front, materials=draft.materials,

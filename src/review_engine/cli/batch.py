@@ -60,21 +60,21 @@ def gather(paths, *, stock: bool = False) -> tuple[list, list]:
     """(the drafts under ``paths``, reviews of the folders that could not be read) — ``drafts.find_drafts``, or
     ``find_stock`` for the audit of a stock."""
     from ..drafts import find_drafts
-    from ..findings import ReadError, Review
+    from ..findings import unreadable
 
     drafts, done = [], []
     for path in paths:
         found, errors = find_drafts(path, stock=stock)
         drafts.extend(found)
-        done += [Review(draft=str(e.path), errors=[ReadError(file=str(e.path), message=e.message)]) for e in errors]
+        done += [unreadable(e.path, e.path, e.message) for e in errors]
     return drafts, done
 
 
 def failed(draft, message: str, code: str = "REVIEW-ERROR"):
     """The review of a draft that could not be reviewed (``verdict`` None, the reason as its error)."""
-    from ..findings import ReadError, Review
+    from ..findings import unreadable
 
-    return Review(draft=draft.name, errors=[ReadError(code=code, file=str(draft.text), message=message)])
+    return unreadable(draft.name, draft.text, message, code)
 
 
 def stream(done, drafts, formats, args, review_one, *, rules, profile, extra=None, on_row=None,

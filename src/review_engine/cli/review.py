@@ -88,10 +88,9 @@ def run_reviews(drafts, rules, profile, args, progress: bool) -> list:
         except (KeyboardInterrupt, MemoryError):
             raise
         except Exception as exc:  # reported as a draft that could not be reviewed; the others still run
-            from ..findings import ReadError, Review
+            from .batch import failed
 
-            return Review(draft=draft.name, errors=[ReadError(code="REVIEW-ERROR", file=str(draft.text),
-                                                              message=f"审核时出错：{type(exc).__name__}: {exc}")])
+            return failed(draft, f"审核时出错：{type(exc).__name__}: {exc}")
 
     if progress and len(drafts) > 3 and sys.stderr.isatty():
         from rich.progress import track
@@ -186,7 +185,7 @@ def _summary_cells(rows) -> list[tuple[str, ...]]:
 def cmd_check(args) -> int:
     """pre-commit entry: map changed files to their draft folders, review each once, print text findings."""
     from ..drafts import DraftFolderError, draft_in
-    from ..findings import ReadError, Review
+    from ..findings import unreadable
     from .options import prepare
 
     prepare(args)
@@ -196,7 +195,7 @@ def cmd_check(args) -> int:
         if not os.path.lexists(file):  # a file that is not there is an error, not a pass
             if str(file) not in seen:
                 seen.add(str(file))
-                reviews.append(Review(draft=str(file), errors=[ReadError(file=str(file), message="文件不存在")]))
+                reviews.append(unreadable(file, file, "文件不存在"))
             continue
         folder = file if file.is_dir() else file.parent
         candidates = [folder, *folder.parents]
@@ -207,7 +206,7 @@ def cmd_check(args) -> int:
             except DraftFolderError as exc:
                 if str(exc.path) not in seen:
                     seen.add(str(exc.path))
-                    reviews.append(Review(draft=str(exc.path), errors=[ReadError(file=str(exc.path), message=exc.message)]))
+                    reviews.append(unreadable(exc.path, exc.path, exc.message))
                 draft = None
                 break
             if draft is not None:

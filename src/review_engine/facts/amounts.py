@@ -51,6 +51,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..recache import Lazy as lazy  # compiled when first used: nothing at import
 
+from ..model import _trusted
 from ..numerals import AMOUNT_UNIT_VALUES as _BIG_UNIT_VALUE
 from ..numerals import CN_NUM, NUM, to_number
 from ..numerals import integral as _integral
@@ -418,6 +419,15 @@ def _ranges_in_segment(norm: str, seg_start: int, seg_end: int) -> tuple[list[_R
     return (out, warning) if out else None
 
 
+def _range(kind, low, high, base, start, end, raw, targets, warning, condition, per) -> PenaltyRange:
+    """``PenaltyRange(kind=…, min=low, …)`` for the values read here (of the declared types: amounts are
+    ``Decimal``), without validation: a review otherwise built the model's validator, and loaded pydantic's plugin
+    machinery, for its first fine (``tests/test_amounts`` holds the two equal over the national laws)."""
+    return _trusted(PenaltyRange, {"kind": kind, "min": low, "max": high, "base": base, "start": start, "end": end,
+                                   "raw": raw, "targets": list(targets), "also_warning": warning, "condition": condition,
+                                   "per": per})
+
+
 def find_penalty_ranges(text: str) -> list[PenaltyRange]:
     """Every fine (罚款) a text allows, in order; see the module docstring for the forms read."""
     norm = text.translate(_FULLWIDTH)
@@ -425,12 +435,7 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
 
     def emit(rows: list[_Row], *, start: int, end: int, targets: list[str], warning: bool, condition: str | None) -> None:
         for kind, low, high, base, per in rows:
-            found.append(
-                PenaltyRange(
-                    kind=kind, min=low, max=high, base=base, start=start, end=end, raw=text[start:end],
-                    targets=targets, also_warning=warning, condition=condition, per=per,
-                )
-            )  # fmt: skip
+            found.append(_range(kind, low, high, base, start, end, text[start:end], targets, warning, condition, per))
 
     for fine in _FINE_RE.finditer(norm):
         p, fine_end = fine.start(), fine.end()
@@ -504,7 +509,7 @@ def find_penalty_ranges(text: str) -> list[PenaltyRange]:
         value = to_number(money["num"]) if money else None
         if value is not None:
             start, end = cap.span()
-            found.append(PenaltyRange(kind="max_only", min=None, max=value, start=start, end=end, raw=text[start:end]))
+            found.append(_range("max_only", None, value, None, start, end, text[start:end], [], False, None, None))
 
     unique: dict[tuple, PenaltyRange] = {}
     for r in sorted(found, key=lambda r: (r.start, r.end)):
