@@ -130,9 +130,10 @@ _RETRO_NOT = re.compile(r"不(?:溯及|追溯)|过渡期|(?:相抵触|不一致)
 # from the effective date on (自本办法施行之日起开始缴纳) is prospective, unless it reaches back (补缴、追回、处罚……).
 # (… or a benefit not yet enjoyed that may now be claimed: 尚未享受本办法规定的医疗救助待遇的，可以按照本办法申请)
 # (… or what is owed to them paid back: 补发……差额 / 追溯发放)
-_BENEFIT = re.compile(r"补发|追溯发放|追发|(?:补贴|补助|奖励|优惠)[^。；]{0,6}?[，,]?适用于|优惠|从轻|减轻|有利于|更好地保护|尚未享受|可以(?:按照|依照|参照)本|自愿|(?:给予|发放)[^。；，]{0,8}?(?:补助|补贴|奖励)|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
-# a choice offered to the earlier facts (可以自愿……), unless something is also made a duty
-_OPTIONAL = re.compile(r"自愿|鼓励")
+_BENEFIT = re.compile(r"补发|追溯发放|追发|可以选择|(?:补贴|补助|奖励|优惠)[^。；]{0,6}?[，,]?适用于|优惠|从轻|减轻|有利于|更好地保护|尚未享受|可以(?:按照|依照|参照)本|自愿|(?:给予|发放)[^。；，]{0,8}?(?:补助|补贴|奖励)|提高后的|(?:提高|上调|增加)[^。；，]{0,8}?(?:补贴|补助|标准|待遇)|可以(?:享受|申请|申领|继续)|较高(?:的)?标准|更高(?:的)?标准|就高|从优|较优")
+# a choice offered to the earlier facts (可以自愿……), or a benefit they may claim under the new rules (已列入改造计划、
+# 尚未拨付的项目，可以选择按照本办法规定的标准申请补助), unless something is also made a duty
+_OPTIONAL = re.compile(r"自愿|鼓励|可以选择|可以(?:按照|依照|参照)本|可以(?:申请|享受|申领)")
 _COMPELLED = re.compile(r"应当|必须|须|一律|责令|不予|不得")
 _PROSPECTIVE = re.compile(r"自本(?:办法|规定|细则|意见|通知|决定|方案)(?:施行|实施|印发|发布)之日起")
 # what is made up, redone or voided for the past (补缴、补做、视为违规、重新申请、失效、追回……)

@@ -32,6 +32,10 @@ prohibition is their normal form, so only criteria, facts, purposes, violation l
 information is about, whoever is told to handle it — 网格员应当采集居民的宗教信仰 is not internal because 网格员 act;
 it is internal only when the information is the administration's own people's, 工作人员的手机号码). Information said
 to be withheld or not published (the ``abolishes`` mood: 身份证号码……不予公开) is not handled: it passes.
+
+Longer than 450 lines because the basis step reads the registry several ways (the article cited, a citation earlier in
+the article, a provision of a law the document names, the fines a cited law gives) and each is one step of the one
+decision, kept in the order it is taken.
 """
 
 from __future__ import annotations
@@ -111,22 +115,64 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     earlier = _cited_before(ctx, kind, unit, start, reading.sentence)
     if earlier is not None:
         return Judgement(False, reason=f"同条前文援引的{earlier}规定了该措施，该句是其复述")
+    if kind == "penalty":
+        from ..numerals import to_chinese
+
+        earlier = _penalty_cited_before(ctx, unit, start, excerpt or unit.text[start:end], reading.sentence)
+        if earlier is not None:
+            title, articles, exact = earlier
+            cited = "、".join(f"第{to_chinese(a)}条" for a in articles)
+            if exact:
+                return Judgement(False, reason=f"同条前文援引的《{title}》{cited}规定了该处罚，该句是其复述")
+            return Judgement(True, "warn", f"同条前文援引《{title}》，该法{cited}规定了同一幅度的罚款：请核对该句所列违法行为"
+                                           f"与该条一致，并注明所依据的条款；{who}")
     provision = _provision_restated(ctx, kind, reading.sentence)
     if provision is not None:
+        if provision.title in named_titles(ctx):
+            return _named_restated(f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}）", who)
         return Judgement(True, "modify", f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}），"
                                          f"本文件是复述而未注明依据；{who}")
     quoted = _quoted(ctx, reading, unit, start, end, excerpt)
     if quoted is not None:
         title, label = quoted
+        if title in named_titles(ctx):
+            return _named_restated(f"该句复述《{title}》{label}的规定", who)
         return Judgement(True, "modify", f"该句复述《{title}》{label}的规定，本文件未注明依据；{who}")
     provision = _repeated(ctx, kind, unit, start, end, excerpt)
     if provision is not None:
+        if provision.confirmed and provision.title in named_titles(ctx):
+            return _named_restated(f"该句复述{provision.cite()}（{provision.level}）的规定", who)
         return _repeats(provision, who)
     basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end])
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
     return Judgement(True, reading=f"{_own(reading, kind)}；{who}")
+
+
+def named_titles(ctx) -> set[str]:
+    """Full titles of the registered laws and regulations the document itself names: those of its basis clause and
+    every other citation of one (not the document's own title)."""
+    found = ctx.__dict__.get("_named_titles")
+    if found is None:
+        registry = ctx.registry
+        found = {inst.title for inst in basis_titles(ctx)}
+        for citation in ctx.facts.citations:
+            if citation.title and citation.role != "self":
+                inst = citation.resolve(registry)
+                if inst is not None:
+                    found.add(inst.title)
+        ctx.__dict__["_named_titles"] = found
+    return found
+
+
+def _named_restated(what: str, who: str) -> Judgement:
+    """A sentence restating a provision of a law or regulation the document names as its basis (or cites elsewhere),
+    without the article: the basis is stated, the article is not — the reviewer compares the sentence with the article
+    and the drafter cites it (``warn``: the verdict does not turn on it). Real drafts restate their basis law this way
+    (第一条 根据《校车安全管理条例》……; later 取得校车使用许可应当符合下列条件：……)."""
+    return Judgement(True, "warn", f"{what}，本文件已列明该上位法为依据但未注明条款：请核对该句与该条一致，并注明"
+                                   f"所依据的条款；{who}")
 
 
 def _own(reading, kind: str) -> str:
@@ -182,6 +228,44 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
                 common = SequenceMatcher(None, p.name, sentence, autojunk=False).find_longest_match()
                 if common.size >= min(4, len(p.name)):
                     return f"《{inst.title}》第{to_chinese(ref.article)}条"
+    return None
+
+
+def _penalty_cited_before(ctx, unit, start: int, words: str, sentence: str):
+    """(title, articles, exact) when an earlier sentence of the same article, or the half before a ；, cites a law or
+    regulation for the penalties that follow (有《……》第六十二条规定的情形的，依照该条规定……；有违法所得的，没收违法所得 /
+    依照《校车安全管理条例》的规定处罚。其中，……处1万元以上2万元以下的罚款): with the article cited, the registry says it provides a
+    penalty of the sentence's type, and the fines the sentence writes range for range (``exact``); with the title only,
+    an article of it gives every fine the sentence writes (the conduct is for the reviewer to compare)."""
+    from ..facts.amounts import SUM_WRITTEN
+
+    if unit.article is None:
+        return None
+    sub = _subtype("penalty", words)
+    if sub is None:
+        return None
+    left, _ = unit.sentence(start, start)
+    written = SUM_WRITTEN.search(sentence) is not None
+    for c in ctx.facts.citations.in_span(ctx.facts.index.article_start(unit), unit.start + left):
+        if c.role not in ("basis", "mention"):
+            continue
+        inst = c.resolve(ctx.registry)
+        if inst is None or inst.level not in ("法律", "行政法规"):
+            continue
+        if c.articles:
+            facts = facts_of(ctx, inst, exact=True)
+            if facts is None:
+                continue
+            for ref in c.articles:
+                fact = facts.fact(ref.article)
+                if fact is None or not any(sub in p.types for p in fact.penalties):
+                    continue
+                if not written or _written_fines(sentence) <= {(p.kind, p.min, p.max) for p in fact.penalties}:
+                    return inst.title, [ref.article], True
+        elif written:
+            same = _same_fines(ctx, inst, sentence)
+            if same:
+                return inst.title, same, False
     return None
 
 
@@ -313,13 +397,44 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
                                                    f"请核实该条是否规定了该措施；{who}")
                 return Judgement(True, reading=f"该句援引的《{inst.title}》{cited}没有规定该措施；{who}")
             if not articles and kind == "penalty" and SUM_WRITTEN.search(sentence):
-                # the sum is the document's own; which article provides it (if any) is not said
+                # the sum is the document's own; which article provides it (if any) is not said — unless an article of
+                # the cited law gives every fine the sentence writes, range for range: then the reviewer compares the
+                # conduct with that article
+                same = _same_fines(ctx, inst, sentence)
+                if same:
+                    cited = "、".join(f"第{to_chinese(a)}条" for a in same)
+                    return Judgement(True, "warn", f"该句援引《{inst.title}》而未写明条款；该法{cited}规定了同一幅度的罚款，"
+                                                   f"请核对该句所列违法行为与该条一致，并注明所依据的条款；{who}")
                 return Judgement(True, "modify", f"该句援引《{inst.title}》而未写明条款，罚款数额由本文件写明，无法核对"
                                                  f"该法是否对该行为规定了这一罚款；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
                                        f"请核实其效力层级及是否规定了该措施；{who}")
     return Judgement(True, "modify", f"该句仅称“{reading.basis}”，未写明所依据的法律、法规及其条款；{who}")
+
+
+def _same_fines(ctx, inst, sentence: str) -> list[int]:
+    """The articles of ``inst`` (the version in force on the review date) that give the fines ``sentence`` writes,
+    each the same kind of fine with the same bounds; empty unless every fine written is found."""
+    facts = facts_of(ctx, inst)
+    written = _written_fines(sentence)
+    if facts is None or not written:
+        return []
+    found: dict[tuple, int] = {}
+    for number, fact in sorted(facts.articles.items(), key=lambda item: int(str(item[0]).split("-")[0])):
+        for penalty in fact.penalties:
+            key = (penalty.kind, penalty.min, penalty.max)
+            if key in written:
+                found.setdefault(key, int(str(number).split("-")[0]))
+    return sorted(set(found.values())) if len(found) == len(written) else []
+
+
+def _written_fines(sentence: str) -> set[tuple]:
+    """(kind, min, max) of every fine of a sum ``sentence`` writes (a fixed sum, a range, an upper or a lower bound)."""
+    from ..facts.amounts import find_penalty_ranges
+
+    return {(r.kind, r.min, r.max) for r in find_penalty_ranges(sentence)
+            if r.kind in ("fixed", "range", "max_only", "min_only")}
 
 
 def _cited_articles(basis: str, title: str) -> list[int]:

@@ -407,6 +407,8 @@ def compare_fine(fine, pens):
         return None
     if not law:
         return None
+    if any(p.min == fine.min and p.max == fine.max for _, p in law):
+        return None  # a range the article itself gives (固废法 第一百一十一条第二款: 单位 5–50 or 10–100万 by the 项)
     if fine.targets:
         matched = [(n, p) for n, p in law if p.targets and _targets_meet(p.targets, fine.targets)]
         if matched:

@@ -233,7 +233,11 @@ def _add_quotes(inst, facts, start, end, articles: dict, shared: dict) -> None:
 
 _MIN_QUOTE = 14  # a licence, fee or coercive measure: 公民领取户口簿和迁移证应当缴纳工本费
 _MIN_PENALTY = 22  # a penalty clause: 逾期不改正的，处一万元以上十万元以下罚款 alone names no conduct
-_NOISE = re.compile(r"《[^》]*》|本(?:法|条例|规定|办法|细则|决定)(?!律)|[\s…的，,、；;：:。.（）()“”\"'‘’]")
+# (… nor the law's reference to its own articles, which a restatement replaces with the law's name or leaves out:
+# 违反本条例第四条、第九条规定，擅自进行地名命名、更名的)
+_NOISE = re.compile(r"违反(?:本(?:法|条例|规定|办法|细则|决定))?第[一二三四五六七八九十百零〇\d]+条(?:(?:、|和|或者|及)第[一二三四五六七八九十百零〇\d]+条)*"
+                    r"(?:第[一二三四五六七八九十\d]+款)?(?:第[一二三四五六七八九十\d]+项)?(?:的)?规定|"
+                    r"《[^》]*》|本(?:法|条例|规定|办法|细则|决定)(?!律)|[\s…的，,、；;：:。.（）()“”\"'‘’]")
 
 
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")

@@ -66,6 +66,12 @@ _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依�
                        rf"中国人民银行|人民银行)"
                        rf"(?:审查|审核)?(?:(?:同意|决定)(?:并)?(?=批准|许可|核准|审批))?(?P<v>批准|许可|核准|审批|同意(?![的后前]))"
                        rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+# … so is the consent a body must be asked for (大型户外广告的设置必须征得城市人民政府市容环境卫生行政主管部门同意后，按照有关规定
+# 办理审批手续): 征得 names the consent sought, so 同意后 is the step done, not what was approved
+_CONSENT = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:事先|预先|依法)?征得(?P<b>[^，。；经]{{2,40}}?{ORGAN})(?:的)?"
+                      rf"(?:书面)?(?P<v>同意)(?:后)?"
+                      rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+_CONDITION_NAME = re.compile(r"(?:涉及|确实|确有|确需|如果|如因|影响|由|报)")
 # an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
 _APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
                             r"[，,]?(?:任何单位和个人|任何单位或者个人|任何人)?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?"
@@ -91,6 +97,7 @@ _MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|�
 _COERCION = re.compile(rf"{_MEASURE}(?:(?:、|和|或者|以及|及|并)(?:依法)?{_MEASURE})*")
 # (… or the body named as the one that has it done: 由……主管部门委托动物诊疗机构、无害化处理场所等代为处理)
 _MODAL = re.compile(r"可以|有权|依法|予以|应当|采取|决定|实施|并|委托|组织")
+_BY_BODY = re.compile(rf"由[^，。；由]{{2,40}}?{ORGAN}(?:依法)?$")
 _DUTY = re.compile(r"(?P<v>应当|必须|不得|禁止|严禁)")
 _CONDITION_CLAUSE = re.compile(r"的$")
 _CLAUSE = re.compile(r"[^，,；;。：:]+")
@@ -173,7 +180,10 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
         if name is not None and not _SUBJECT_LIKE.search(name):
             out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "grant", "verb": m["v"],
                         "at": before.start()})
-    for m in _APPROVAL.finditer(clause) if "经" in clause else ():
+    approvals = [*_APPROVAL.finditer(clause)] if "经" in clause else []
+    if "征得" in clause:
+        approvals += _CONSENT.finditer(clause)
+    for m in approvals:
         # the activity: the words before 经 in this clause, else an earlier clause of the sentence (…从事捕捞活动，
         # 必须经…批准), else what follows (储蓄机构，经…批准，可以办理个人住房储蓄业务); and what 未经…批准 forbids
         # (沿海滩涂未经…批准，不得围垦 → 沿海滩涂围垦)
@@ -191,6 +201,8 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
             if name is None:
                 after = re.match(r"[，,](?:后)?(?:可以|方可|才能|才可以)?(?P<act>[^，,。；]{2,24})", rest)
                 name = _activity(after["act"]) if after else None
+        if name is not None and m.re is _CONSENT and (len(name) < 3 or _CONDITION_NAME.match(name)):
+            name = None  # 涉及军事秘密的，应当征得……同意: the case the consent is asked in, not an activity
         if name is not None:
             out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "approval", "verb": m["v"],
                         "at": at})
@@ -227,6 +239,8 @@ def _earlier_activity(text: str) -> str | None:
         clause = re.sub(r"^经[^，,。；]{0,16}?(?:批准|审批|核准|同意|审定)的(?=[^，,。；]{2})", "", clause)
         # 因建设或者其他特殊需要临时占用城市绿化用地: the ground first, the activity after it
         clause = re.sub(r"^因[^，,。；]{0,20}?需要(?=[^，,。；]{2})", "", clause)
+        # 经论证必须改变原设计运行方式的: the appraisal that shows the need first, the activity after it
+        clause = re.sub(r"^经(?:论证|评估|鉴定|检测|核查|研究)(?:确需|确有必要|必须|需要)?(?=[^，,。；]{2})", "", clause)
         if re.match(r"(?:必须|应当|须|并|根据|按照|依照|依据|为了|为|因|或者|经(?![营销办纪济费]))", clause) or \
                 re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause):
             continue
@@ -262,6 +276,9 @@ def _coercion(clause: str) -> list[dict]:
         modal = None
         for modal in _MODAL.finditer(before):
             pass
+        named = _BY_BODY.search(before)  # 由公安机关交通管理部门扣留该机动车: the body named does it
+        if named is not None:
+            modal = named
         if modal is None or m.start() - modal.end() > (20 if modal.group() in ("委托", "组织") else 12) or re.search(r"(?:不得|禁止|严禁|无权|解除|对)[^，。；]{0,10}$", before) \
                 or re.match(r"的|措施时|期间|期限", clause[m.end():]):
             continue  # a mention (查封、扣押、冻结的财物; 解除查封; 采取强制执行措施时), not a power
