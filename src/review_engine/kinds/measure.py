@@ -152,13 +152,13 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
 
 def named_titles(ctx) -> set[str]:
     """Full titles of the registered laws and regulations the document itself names: those of its basis clause and
-    every other citation of one (not the document's own title)."""
+    every other citation of one (not the document's own title, nor one it repeals or calls former)."""
     found = ctx.__dict__.get("_named_titles")
     if found is None:
         registry = ctx.registry
         found = {inst.title for inst in basis_titles(ctx)}
         for citation in ctx.facts.citations:
-            if citation.title and citation.role != "self":
+            if citation.title and citation.role not in ("self", "repeal", "former"):
                 inst = citation.resolve(registry)
                 if inst is not None:
                     found.add(inst.title)
