@@ -103,6 +103,10 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             return Judgement(False, reason=f"{ctx.view.type}可以设定（{power.source}）")
     who = issuer.describe()
     if reading.mood == "restates" and restatable:
+        if not reading.cited and (back := _back_title(ctx, unit, start, reading.basis)) is not None:
+            from dataclasses import replace
+
+            reading = replace(reading, cited=(back,))  # 依照该法 with no article: the law last named
         return _restated(reading, ctx, who, kind, _whole_sentence(unit, start, end))
     if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
         cited = _cited_consent(ctx, kind, reading)
@@ -126,7 +130,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
                 return Judgement(False, reason=f"同条前文援引的《{title}》{cited}规定了该处罚，该句是其复述")
             return Judgement(True, "warn", f"同条前文援引《{title}》，该法{cited}规定了同一幅度的罚款：请核对该句所列违法行为"
                                            f"与该条一致，并注明所依据的条款；{who}")
-    provision = _provision_restated(ctx, kind, reading.sentence)
+    provision = _provision_restated(ctx, kind, _with_gate_before(unit, reading.sentence))
     if provision is not None:
         if provision.title in named_titles(ctx):
             return _named_restated(f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}）", who)
@@ -138,6 +142,9 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         if title in named_titles(ctx):
             return _named_restated(f"该句复述《{title}》{label}的规定", who)
         return Judgement(True, "modify", f"该句复述《{title}》{label}的规定，本文件未注明依据；{who}")
+    conditions = _conditions_restated(ctx, kind, reading.sentence)
+    if conditions is not None:
+        return _named_restated(f"该句所列条件出自{conditions}", who)
     provision = _repeated(ctx, kind, unit, start, end, excerpt)
     if provision is not None:
         if provision.confirmed and provision.title in named_titles(ctx):
@@ -305,7 +312,56 @@ def _repeated(ctx, kind: str, unit, start: int, end: int, excerpt: str):
 
     if kind not in _REPEATABLE:
         return None
-    return repeated(ctx.registry, _whole_sentence(unit, start, end), excerpt or unit.text[start:end], ctx.review_date)
+    sentence = _whole_sentence(unit, start, end)
+    if _BREACH_OF_BEFORE.match(sentence):  # 任何人不得在学校……吸烟、饮酒。违反的，由……给予警告: the conduct is the sentence before
+        head = unit.text.find(sentence)
+        before = re.search(r"[^。！？!?]*[。！？!?]\s*$", unit.text[:head]) if head > 0 else None
+        if before is not None:
+            sentence = before.group().strip() + sentence
+    return repeated(ctx.registry, sentence, excerpt or unit.text[start:end], ctx.review_date)
+
+
+def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
+    """《title》第N条 when the sentence lays down a licence's conditions (……应当具备下列条件：) and a law or regulation the
+    document names lays down conditions for the same licence or licensee in its own words (排水户申请领取污水排入排水管网
+    许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item."""
+    from difflib import SequenceMatcher
+
+    from ..numerals import to_chinese
+    from ..registry.describe import obligations_of
+
+    found = _CONDITIONS.search(sentence) if kind == "licence" else None
+    if found is None:
+        return None
+    head = sentence[:found.start()]
+    registry = ctx.registry
+    for title in sorted(named_titles(ctx)):
+        inst = registry.resolve(title)
+        version = (registry.version_on(inst, ctx.review_date) or inst.current) if inst is not None else None
+        for number, _, subject, act, _, _ in obligations_of(registry, inst, version) if version is not None else ():
+            if not re.match(r"(?:具备|符合|具有)(?:以下|下列)条件", act or ""):
+                continue
+            common = SequenceMatcher(None, subject or "", head, autojunk=False).find_longest_match()
+            if common.size >= 4:
+                return f"《{inst.title}》第{to_chinese(int(str(number).split('-')[0]))}条"
+    return None
+
+
+_CONDITIONS = re.compile(r"[，,]?(?:应当|应|须|必须)?(?:具备|符合|具有)(?:以下|下列)条件")
+
+
+def _with_gate_before(unit, sentence: str) -> str:
+    """``sentence``, and when it is a bare gate (未经许可，任何单位或者个人不得经营烟花爆竹) the sentence before it too, which
+    names the permit it gates (从事烟花爆竹零售经营，应当依法取得《烟花爆竹经营（零售）许可证》。)."""
+    if not _BARE_GATE.match(sentence):
+        return sentence
+    head = unit.text.find(sentence)
+    before = re.search(r"[^。！？!?]*[。！？!?]\s*$", unit.text[:head]) if head > 0 else None
+    return before.group().strip() + sentence if before is not None else sentence
+
+
+_BARE_GATE = re.compile(r"未经(?:许可|批准|审批|核准)[，,]")
+_BREACH_OF_BEFORE = re.compile(r"(?:违反(?:的|前款规定的|上述规定的|前述规定的|本款规定的)|有(?:前款|上述|前述)(?:所列)?(?:行为|情形)(?:之一)?的)[，,]")
 
 
 def _whole_sentence(unit, start: int, end: int) -> str:
@@ -435,6 +491,25 @@ def _written_fines(sentence: str) -> set[tuple]:
 
     return {(r.kind, r.min, r.max) for r in find_penalty_ranges(sentence)
             if r.kind in ("fixed", "range", "max_only", "min_only")}
+
+
+_BACK_BASIS = re.compile(r"该(法|条例|规定|办法|决定)(?![人律院定第])")
+
+
+def _back_title(ctx, unit, start: int, basis: str) -> str | None:
+    """The title a basis that names no title points back to (依照该法责令关闭 after 依照《中华人民共和国体育法》的规定……):
+    the law or regulation of that genre the document named last before the sentence; None when there is none."""
+    found = _BACK_BASIS.search(basis or "")
+    if found is None:
+        return None
+    genre = found.group(1)
+    at = unit.start + start
+    for citation in reversed(ctx.facts.citations):
+        if citation.gstart >= at or citation.kind not in ("title", "name") or not citation.title:
+            continue
+        if citation.role not in ("self", "repeal", "former") and citation.title.endswith(genre):
+            return citation.title
+    return None
 
 
 def _cited_articles(basis: str, title: str) -> list[int]:

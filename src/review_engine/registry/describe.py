@@ -187,7 +187,7 @@ def article_text(inst: Instrument, registry: Registry, number: int, suffix: int 
             lines.append("  条文事实：未规定行政处罚、许可、收费或者行政强制")
         else:
             lines.extend(_fact_lines(key, fact, quotes=False, indent="  ")[1:])
-        rows = [r for r in _obligations(registry, inst, version) if r[0] == key]
+        rows = [r for r in obligations_of(registry, inst, version) if r[0] == key]
         for _key, verb, subject, act, paragraph, item in rows:
             lines.append(f"    {_where(paragraph, item)} 义务 {subject or ''}{verb}{act}".rstrip())
     article = texts.article(inst, version, number, suffix) if texts else None
@@ -199,7 +199,8 @@ def article_text(inst: Instrument, registry: Registry, number: int, suffix: int 
     return "\n".join(lines)
 
 
-def _obligations(registry: Registry, inst: Instrument, version: Version) -> list:
+def obligations_of(registry: Registry, inst: Instrument, version: Version) -> list:
+    """The obligations the import read in ``version`` of ``inst``: [article key, verb, subject, act, 款, 项] each."""
     for pack in registry.packs:
         if pack.name == inst.origin and inst.id in pack.index["obligations"]:
             return pack.obligations(inst.id).get(version.label, [])

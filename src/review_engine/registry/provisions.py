@@ -50,11 +50,17 @@ _LICENSOR = re.compile(rf"(?P<b>(?:设区的市|[^，,。；;：:由的“”《
 _NAME_CHARS = r"[^，,。；;：:“”《》（）()\s的]"
 _LICENCE_HEAD = r"(?:许可证|许可|执照|资格证书|资格证|资质证书|资质|证书|批准文件|批准证书|登记证|合格证|经营证|准运证|驾驶证|行驶证|养殖证)"
 _OBTAIN = re.compile(
-    rf"(?<![不无免])(?:应当|应|须|必须|需要|需|并)(?:依法)?(?:取得|领取|持有|具备|申领|办理)(?:(?P<b>[^，。；]{{2,40}}?{ORGAN})(?:颁发|核发|发放|发给|批准)的)?"
+    rf"(?<![不无免])(?:应当|应|须|必须|需要|需|并)(?:依法|依照本(?:法|条例)(?:的)?规定)?(?:取得|领取|持有|具备|申领|办理)(?:(?P<b>[^，。；]{{2,40}}?{ORGAN})(?:颁发|核发|发放|发给|批准)的)?"
     rf"(?:相应的|有效的|相关的)?(?P<n>(?:{_NAME_CHARS}|[、和或与及])"
     rf"{{0,30}}?{_LICENCE_HEAD})(?!的[^，。；]{{0,3}}(?:规定|要求|条件))"
 )
 _OBTAIN_HINT = re.compile(r"取得|领取|持有|具备|申领|办理")
+# the permit the body issues, named as a title (核发《烟花爆竹经营(零售)许可证》): its parentheses written full width, as
+# drafts write them
+_ISSUED = re.compile(rf"(?:发给|核发|颁发|发放)(?:申请人|其)?《(?P<n>[^》]{{2,30}}?{_LICENCE_HEAD})》")
+_FULL_WIDTH = str.maketrans("()", "（）")
+# the permit made the gate of the act that follows: 取得《爆破作业人员许可证》后，方可从事爆破作业
+_OBTAIN_GATE = re.compile(rf"取得《?(?P<n>[^，。；《》]{{1,30}}?{_LICENCE_HEAD})》?(?:后)?[，,]?(?:方可|才能|才可以|后方可)")
 _SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<c>证)?(?:制度|管理)|"
                      rf"对(?P<n2>{_NAME_CHARS}{{2,20}}?)(?:[（(][^）)]{{1,16}}[）)])?实行(?:行政)?许可")
 # 由 / 经 anchor the two patterns below; the activity is taken from the words before the match
@@ -163,6 +169,17 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
         for name in names:
             out.append({"kind": "licence", "name": name, "body": body, "subject": subject, "rule": "obtain",
                         "at": m.start("n")})
+    for m in _OBTAIN_GATE.finditer(sentence, offset, offset + len(clause) + 8) if "取得" in clause else ():
+        if m.start() - offset >= len(clause):
+            continue
+        named = m["n"]
+        if re.fullmatch(rf"(?:相应|有关|相关)?(?:的)?{_LICENCE_HEAD}", named):
+            continue  # a permit of no name (取得许可后，方可……): the activity is named elsewhere
+        out.append({"kind": "licence", "name": named, "body": body_of(clause), "subject": _subject(sentence, m.start()),
+                    "rule": "obtain", "at": m.start("n") - offset})
+    for m in _ISSUED.finditer(clause) if "《" in clause else ():
+        out.append({"kind": "licence", "name": m["n"].translate(_FULL_WIDTH), "body": body_of(clause), "rule": "issued",
+                    "at": m.start("n")})
     for m in _PAPERS.finditer(clause) if "手续" in clause else ():
         # 需要移动位置、扩大面积、延长时间的，应当提前办理变更审批手续: the approval of what the condition before says
         condition = re.search(r"([^，,。；;]{2,40})的[，,]\s*$", sentence[:offset])

@@ -52,7 +52,7 @@ def _index(registry: Registry, day: dt.date, kind: str) -> list[tuple]:
     if cache_key in _INDEX:
         return _INDEX[cache_key]
     in_force = _alive(registry, day)
-    out = [(word, spec) for word, spec, start, end in _derived(registry).names[kind]
+    out = [(word.translate(_PARENS), spec) for word, spec, start, end in _derived(registry).names[kind]
            if _applies(start, end, day) and in_force(spec[0])]
     _INDEX[cache_key] = out
     return out
@@ -77,8 +77,12 @@ def _kept(registry: Registry, key: tuple, compute):
     return memo.answer(registry, key, compute, Restated)
 
 
+_PARENS = str.maketrans("（）", "()")
+"""Names and sentences compared with their parentheses written alike (烟花爆竹经营（零售）许可证 / (零售))."""
+
+
 def _restated(registry: Registry, kind: str, sentence: str, day: dt.date, prefer: tuple[str, ...]) -> Restated | None:
-    text = sentence.replace("的", "")
+    text = sentence.replace("的", "").translate(_PARENS)
     found = [spec for word, spec in _index(registry, day, kind) if word in text]
     if not found:
         return None

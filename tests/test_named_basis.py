@@ -1,0 +1,88 @@
+"""How the trust gate reads a draft that names its basis law and then restates it in its own words, as real drafts
+do (benchmarks/lawful/RESULTS.md, blind-6 to blind-9): 第一条 根据《……》……制定本办法, and later the law's approvals,
+penalties and gates without the article number.
+
+Each case is a county draft written for this test; the same sentence is also reviewed in a draft that names no basis
+law (or another one), where the gate must still report it: the principle is the basis named, not the words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from review_engine.engine import get_profile, get_rules, make_context
+from review_engine.parsing import parse_source
+from review_engine.reading import source_from_text
+from review_engine.record import Dossier
+from review_engine.ruleset.run import run_rules
+
+ISSUER = Dossier.model_validate({"issuer": {"name": "某县人民政府", "type": "人民政府", "level": "县"}})
+
+
+def findings(basis: str, *articles: str) -> list:
+    lines = ["# 某县城市管理办法", "", f"第一条 为了加强管理，{basis}结合本县实际，制定本办法。", "",
+             "第二条 县城市管理局负责本办法的组织实施。", ""]
+    lines += [f"第{'三四五六七'[i]}条 {text}\n" for i, text in enumerate(articles)]
+    lines += ["第八条 本办法自2027年3月1日起施行，有效期5年。"]
+    doc = parse_source(source_from_text("\n".join(lines), file="draft.md", format="md"))
+    ctx = make_context(doc, profile=get_profile("national"), doc_type="规范性文件", review_date=dt.date(2026, 12, 1),
+                       dossier=ISSUER)
+    return [f for f in run_rules(get_rules().rules, ctx, []) if f.rule_id.startswith("CONT-")
+            and f.location.label.startswith(("第三条", "第四条"))]
+
+
+def levels(found: list) -> set[str]:
+    return {f.severity for f in found}
+
+
+GREENING = "根据《城市绿化条例》等法规，"
+OTHER = "根据《中华人民共和国食品安全法》等法律，"
+
+
+def test_an_approval_of_the_named_law_restated_is_for_the_reviewer_to_compare():
+    sentence = "单位和个人砍伐城市树木，必须经县城市绿化行政主管部门批准，并按照国家有关规定补植树木。"
+    named = findings(GREENING, sentence)
+    assert named and levels(named) == {"warn"}, named
+    assert "已列明该上位法为依据" in named[0].reading
+    assert levels(findings(OTHER, sentence)) == {"modify"}  # restated, but of a law the draft does not name
+
+
+def test_a_fine_under_the_law_title_is_checked_against_the_ranges_the_law_gives():
+    given = "运输渣土的车辆未采取密闭措施的，由县城市管理局依照《中华人民共和国大气污染防治法》的规定，处二千元以上二万元以下的罚款。"
+    invented = "运输渣土的车辆未采取密闭措施的，由县城市管理局依照《中华人民共和国大气污染防治法》的规定，处三千元以上三万元以下的罚款。"
+    assert levels(findings(OTHER, given)) == {"warn"}
+    assert "modify" in levels(findings(OTHER, invented))
+
+
+def test_a_penalty_whose_conduct_is_the_sentence_before_repeats_the_law():
+    # 《未成年人保护法》第一百二十四条, the conduct and the sanction split over two sentences
+    text = ("任何人不得在学校、幼儿园和其他未成年人集中活动的公共场所吸烟、饮酒。违反的，由卫生健康、教育、市场监督管理等部门"
+            "按照职责分工责令改正，给予警告，可以并处五百元以下罚款。")
+    assert not levels(findings("根据《中华人民共和国未成年人保护法》等法律，", text)) & {"modify", "block"}
+    alone = "违反的，由卫生健康、教育、市场监督管理等部门按照职责分工责令改正，给予警告，可以并处五百元以下罚款。"
+    assert "block" in levels(findings(OTHER, "任何人不得在公园内遛狗。" + alone))
+
+
+def test_the_law_a_back_reference_names_is_the_basis():
+    text = ("未经批准擅自砍伐城市树木的，由县城市绿化行政主管部门依照《城市绿化条例》的规定处理。情节严重的，依照该条例"
+            "责令停止侵害，并处罚款。")
+    found = findings(OTHER, text)
+    assert not any(f.severity in ("modify", "block") and "该条例" in (f.reading or "") for f in found), found
+
+
+@pytest.mark.parametrize("gate", ["未经许可，任何单位或者个人不得经营烟花爆竹。"])
+def test_a_bare_gate_gates_the_permit_the_sentence_before_names(gate):
+    text = "从事烟花爆竹零售经营，应当依法取得《烟花爆竹经营（零售）许可证》。" + gate
+    named = findings("根据《烟花爆竹安全管理条例》等法规，", text)
+    assert not levels(named) & {"modify", "block"}, named
+    assert "block" in levels(findings(OTHER, "从事宠物美容经营，应当取得县城市管理局核发的经营许可证。" + gate))
+
+
+def test_conditions_for_a_licence_the_named_law_sets_are_for_the_reviewer_to_compare():
+    # 《中国公民出国旅游管理办法》第三条 lists the conditions of the outbound-tour business in its own words
+    text = ("旅行社申请经营出国旅游业务，应当具备下列条件：取得国际旅行社资格满1年；经营入境旅游业务有突出业绩；"
+            "经营期间无重大违法行为和重大服务质量问题。")
+    named = findings("根据《旅行社条例》《中国公民出国旅游管理办法》等法规，", text)
+    assert not levels(named) & {"modify", "block"}, named
+    assert levels(findings(OTHER, text)) & {"modify", "block"}
