@@ -17,7 +17,11 @@ that hold for any wording:
    Without a citation, a licence, fee or coercive measure of the same name in a law or regulation (the draft's
    own basis first: ``registry/restate.py``), or a sentence that repeats the words of a law's penalty, licence, fee
    or coercive measure (the registry's quotation of it: ``restate.repeated``) makes it a restatement: ``modify`` —
-   cite it. A measure of a kind the
+   cite it — unless the law is one the document names (its basis clause, or another citation): then the basis is
+   stated and only the article is not, ``warn`` (compare and cite), as for licence conditions a named law sets
+   (……应当具备下列条件：) and for a fine under a law's title whose ranges an article of that law gives. Penalties after a
+   citation earlier in the same article (the half before a ；, 其中……) restate it when the cited article provides
+   them; 依照该法 with no article points to the law of that genre named last. A measure of a kind the
    draft's basis law provides (a liberty restriction in a document made under the law on assemblies): ``warn``.
    A rule whose measure no higher law gives an administrative body (utility cut-offs, local-registration
    requirements, liability of relatives) says ``restatable: false``: "依法" and look-alike names do not soften it;
@@ -314,11 +318,15 @@ def _repeated(ctx, kind: str, unit, start: int, end: int, excerpt: str):
         return None
     sentence = _whole_sentence(unit, start, end)
     if _BREACH_OF_BEFORE.match(sentence):  # 任何人不得在学校……吸烟、饮酒。违反的，由……给予警告: the conduct is the sentence before
-        head = unit.text.find(sentence)
-        before = re.search(r"[^。！？!?]*[。！？!?]\s*$", unit.text[:head]) if head > 0 else None
-        if before is not None:
-            sentence = before.group().strip() + sentence
+        sentence = _sentence_before(unit, sentence) + sentence
     return repeated(ctx.registry, sentence, excerpt or unit.text[start:end], ctx.review_date)
+
+
+def _sentence_before(unit, sentence: str) -> str:
+    """The sentence of ``unit`` before ``sentence`` (to its 。), or "" when it is the first."""
+    head = unit.text.find(sentence)
+    before = re.search(r"[^。！？!?]*[。！？!?]\s*$", unit.text[:head]) if head > 0 else None
+    return before.group().strip() if before is not None else ""
 
 
 def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
@@ -353,11 +361,7 @@ _CONDITIONS = re.compile(r"[，,]?(?:应当|应|须|必须)?(?:具备|符合|具
 def _with_gate_before(unit, sentence: str) -> str:
     """``sentence``, and when it is a bare gate (未经许可，任何单位或者个人不得经营烟花爆竹) the sentence before it too, which
     names the permit it gates (从事烟花爆竹零售经营，应当依法取得《烟花爆竹经营（零售）许可证》。)."""
-    if not _BARE_GATE.match(sentence):
-        return sentence
-    head = unit.text.find(sentence)
-    before = re.search(r"[^。！？!?]*[。！？!?]\s*$", unit.text[:head]) if head > 0 else None
-    return before.group().strip() + sentence if before is not None else sentence
+    return _sentence_before(unit, sentence) + sentence if _BARE_GATE.match(sentence) else sentence
 
 
 _BARE_GATE = re.compile(r"未经(?:许可|批准|审批|核准)[，,]")
