@@ -335,12 +335,16 @@ _DESCRIBED = re.compile(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
+_COLLECTS = re.compile(r"收取|收|计收")
+_SELF_GOVERNING = re.compile(r"民委员会|村委会|居委会|社区|村民小组|网格")
+_SUBJECT_LEAD = re.compile(r"([^，。；：:]{2,24}?)(?:应当|可以|须|必须|不得|要|依法|按照|负责|统一|以|通过|向|按)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
 
 
-def _private_payee(before: str, sentence: str) -> bool:
+def _private_payee(before: str, sentence: str, words: str = "", whole: str = "") -> bool:
     """A fee paid to a private party (向物业服务企业缴纳; 公墓单位……收取; 公墓单位应当通知办理人……缴纳): its price, not a
-    levy of the administration."""
+    levy of the administration. A fee the hit itself collects (收取培训费) is the collector's: the party of its clause
+    (培训机构以预收款方式收取培训费用), else the sentence's subject (机动车维修经营者应当……合理收取费用)."""
     found = _PAYEE.search(before)
     if found:
         return classify(found["to"]) == "private"
@@ -348,6 +352,11 @@ def _private_payee(before: str, sentence: str) -> bool:
     if found:
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
+    if _COLLECTS.match(words):  # the party the clause begins with, else the whole sentence's (over its semicolons)
+        for text in (re.split(r"[，,；;]", before)[-1], whole or sentence):
+            subject = _SUBJECT_LEAD.match(text)
+            if subject is not None:  # (a village or residents' committee collecting for the administration is no seller)
+                return classify(subject.group(1)) == "private" and not _SELF_GOVERNING.search(subject.group(1))
     notify = _NOTIFY.search(sentence)
     if notify is None:
         return False
@@ -402,7 +411,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         # … nor when it has private parties do the act (各乡镇……组织农户购置家庭应急睡袋): the act falls on them
         internal = classify(organised.group(1)) != "private"
 
-    payee = kind == "fee" and _private_payee(before, sentence)
+    payee = kind == "fee" and _private_payee(before, sentence, text[start:end], text[sentence_head(text, left):right])
 
     def reading(mood: str, why: str, basis: str = "", cited_: tuple[str, ...] = cited) -> Reading:
         return Reading(mood, basis, cited_, internal, why, private_payee=payee, sentence=sentence)
