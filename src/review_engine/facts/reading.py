@@ -336,8 +336,11 @@ _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _COLLECTS = re.compile(r"收取|收|计收")
-_SELF_GOVERNING = re.compile(r"民委员会|村委会|居委会|社区|村民小组|网格")
-_SUBJECT_LEAD = re.compile(r"([^，。；：:]{2,24}?)(?:应当|可以|须|必须|不得|要|依法|按照|负责|统一|以|通过|向|按)")
+_SELF_GOVERNING = re.compile(r"委会|委员会|社区|村民小组|网格")
+# who collects: a party that acts (培训机构以预收款方式收取 / 维修经营者应当……收取), not the payers a clause names (对沿街经营户按月收取)
+# nor a topic the sentence begins with (集贸市场经营户使用的电子计价秤实行……，每台每年收取)
+_CLAUSE_SUBJECT = re.compile(r"(?![对向为按自在每])([^，。；：:]{2,24}?)(?:应当|可以|须|必须|负责|统一|依法|以(?![上下])|通过)")
+_SENTENCE_SUBJECT = re.compile(r"(?![对向为按自在每])([^，。；：:]{2,16}?)(?:应当|可以|须|必须)")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
 
 
@@ -352,9 +355,9 @@ def _private_payee(before: str, sentence: str, words: str = "", whole: str = "")
     if found:
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
-    if _COLLECTS.match(words):  # the party the clause begins with, else the whole sentence's (over its semicolons)
-        for text in (re.split(r"[，,；;]", before)[-1], whole or sentence):
-            subject = _SUBJECT_LEAD.match(text)
+    if _COLLECTS.match(words):  # the party acting in the clause, else the whole sentence's subject (over its semicolons)
+        for lead, text in ((_CLAUSE_SUBJECT, re.split(r"[，,；;]", before)[-1]), (_SENTENCE_SUBJECT, whole or sentence)):
+            subject = lead.match(text)
             if subject is not None:  # (a village or residents' committee collecting for the administration is no seller)
                 return classify(subject.group(1)) == "private" and not _SELF_GOVERNING.search(subject.group(1))
     notify = _NOTIFY.search(sentence)
