@@ -55,7 +55,6 @@ class _Contract(BaseModel):
                 data[name] = factory() if factory is not None else default
         return _trusted(cls, data, fields_set=set(values))  # assembled as the parser assembles its nodes
 
-
     def plain(self) -> dict:
         """``model_dump(mode="json")`` of the engine's own values, without building pydantic's serializer: the
         fields in order but those excluded, nested contracts and lists of them as their own ``plain``, dates as

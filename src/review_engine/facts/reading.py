@@ -335,7 +335,7 @@ _DESCRIBED = re.compile(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
-_COLLECTS = re.compile(r"收取|收|计收")
+_COLLECTS = re.compile(r"计?收")  # (收取、收缴……, as the hit begins)
 _SELF_GOVERNING = re.compile(r"委会|委员会|社区|村民小组|网格")
 # who collects: a party that acts (培训机构以预收款方式收取 / 维修经营者应当……收取), not the payers a clause names (对沿街经营户按月收取)
 # nor a topic the sentence begins with (集贸市场经营户使用的电子计价秤实行……，每台每年收取)
@@ -344,7 +344,7 @@ _SENTENCE_SUBJECT = re.compile(r"(?![对向为按自在每])([^，。；：:]{2,
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
 
 
-def _private_payee(before: str, sentence: str, words: str = "", whole: str = "") -> bool:
+def _private_payee(before: str, sentence: str, words: str, whole: str) -> bool:
     """A fee paid to a private party (向物业服务企业缴纳; 公墓单位……收取; 公墓单位应当通知办理人……缴纳): its price, not a
     levy of the administration. A fee the hit itself collects (收取培训费) is the collector's: the party of its clause
     (培训机构以预收款方式收取培训费用), else the sentence's subject (机动车维修经营者应当……合理收取费用)."""
@@ -356,7 +356,7 @@ def _private_payee(before: str, sentence: str, words: str = "", whole: str = "")
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
     if _COLLECTS.match(words):  # the party acting in the clause, else the whole sentence's subject (over its semicolons)
-        for lead, text in ((_CLAUSE_SUBJECT, re.split(r"[，,；;]", before)[-1]), (_SENTENCE_SUBJECT, whole or sentence)):
+        for lead, text in ((_CLAUSE_SUBJECT, re.split(r"[，,；;]", before)[-1]), (_SENTENCE_SUBJECT, whole)):
             subject = lead.match(text)
             if subject is not None:  # (a village or residents' committee collecting for the administration is no seller)
                 return classify(subject.group(1)) == "private" and not _SELF_GOVERNING.search(subject.group(1))

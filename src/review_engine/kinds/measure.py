@@ -124,12 +124,10 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if earlier is not None:
         return Judgement(False, reason=f"同条前文援引的{earlier}规定了该措施，该句是其复述")
     if kind == "penalty":
-        from ..numerals import to_chinese
-
         earlier = _penalty_cited_before(ctx, unit, start, excerpt or unit.text[start:end], reading.sentence)
         if earlier is not None:
             title, articles, exact = earlier
-            cited = "、".join(f"第{to_chinese(a)}条" for a in articles)
+            cited = "、".join(articles)
             if exact:
                 return Judgement(False, reason=f"同条前文援引的《{title}》{cited}规定了该处罚，该句是其复述")
             return Judgement(True, "warn", f"同条前文援引《{title}》，该法{cited}规定了同一幅度的罚款：请核对该句所列违法行为"
@@ -243,7 +241,7 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
 
 
 def _penalty_cited_before(ctx, unit, start: int, words: str, sentence: str):
-    """(title, articles, exact) when an earlier sentence of the same article, or the half before a ；, cites a law or
+    """(title, the articles as cited, exact) when an earlier sentence of the same article, or the half before a ；, cites a law or
     regulation for the penalties that follow (有《……》第六十二条规定的情形的，依照该条规定……；有违法所得的，没收违法所得 /
     依照《校车安全管理条例》的规定处罚。其中，……处1万元以上2万元以下的罚款): with the article cited, the registry says it provides a
     penalty of the sentence's type, and the fines the sentence writes range for range (``exact``); with the title only,
@@ -272,7 +270,7 @@ def _penalty_cited_before(ctx, unit, start: int, words: str, sentence: str):
                 if fact is None or not any(sub in p.types for p in fact.penalties):
                     continue
                 if not written or _written_fines(sentence) <= {(p.kind, p.min, p.max) for p in fact.penalties}:
-                    return inst.title, [ref.article], True
+                    return inst.title, [_label(str(ref.article))], True
         elif written:
             same = _same_fines(ctx, inst, sentence)
             if same:
@@ -335,7 +333,6 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item."""
     from difflib import SequenceMatcher
 
-    from ..numerals import to_chinese
     from ..registry.describe import obligations_of
 
     found = _CONDITIONS.search(sentence) if kind == "licence" else None
@@ -351,7 +348,7 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
                 continue
             common = SequenceMatcher(None, subject or "", head, autojunk=False).find_longest_match()
             if common.size >= 4:
-                return f"《{inst.title}》第{to_chinese(int(str(number).split('-')[0]))}条"
+                return f"《{inst.title}》{_label(number)}"
     return None
 
 
@@ -462,7 +459,7 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
                 # conduct with that article
                 same = _same_fines(ctx, inst, sentence)
                 if same:
-                    cited = "、".join(f"第{to_chinese(a)}条" for a in same)
+                    cited = "、".join(same)
                     return Judgement(True, "warn", f"该句援引《{inst.title}》而未写明条款；该法{cited}规定了同一幅度的罚款，"
                                                    f"请核对该句所列违法行为与该条一致，并注明所依据的条款；{who}")
                 return Judgement(True, "modify", f"该句援引《{inst.title}》而未写明条款，罚款数额由本文件写明，无法核对"
@@ -473,20 +470,33 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
     return Judgement(True, "modify", f"该句仅称“{reading.basis}”，未写明所依据的法律、法规及其条款；{who}")
 
 
-def _same_fines(ctx, inst, sentence: str) -> list[int]:
-    """The articles of ``inst`` (the version in force on the review date) that give the fines ``sentence`` writes,
-    each the same kind of fine with the same bounds; empty unless every fine written is found."""
+def _same_fines(ctx, inst, sentence: str) -> list[str]:
+    """The articles (第N条, in order) of ``inst`` (the version in force on the review date) that give the fines
+    ``sentence`` writes, each the same kind of fine with the same bounds; empty unless every fine written is found."""
     facts = facts_of(ctx, inst)
     written = _written_fines(sentence)
     if facts is None or not written:
         return []
-    found: dict[tuple, int] = {}
-    for number, fact in sorted(facts.articles.items(), key=lambda item: int(str(item[0]).split("-")[0])):
-        for penalty in fact.penalties:
-            key = (penalty.kind, penalty.min, penalty.max)
-            if key in written:
-                found.setdefault(key, int(str(number).split("-")[0]))
-    return sorted(set(found.values())) if len(found) == len(written) else []
+    found: dict[tuple, str] = {}
+    for article in sorted(facts.articles, key=_number):
+        for penalty in facts.articles[article].penalties:
+            fine = (penalty.kind, penalty.min, penalty.max)
+            if fine in written:
+                found.setdefault(fine, article)
+    return [_label(a) for a in sorted(set(found.values()), key=_number)] if len(found) == len(written) else []
+
+
+def _number(key: str) -> tuple[int, int]:
+    """An article key of the registry ("35", "133-1") as (number, suffix), for ordering."""
+    number, _, suffix = str(key).partition("-")
+    return int(number), int(suffix or 0)
+
+
+def _label(key: str) -> str:
+    """第三十五条 / 第一百三十三条之一 for the registry's article key."""
+    from ..registry.lawtext import article_label
+
+    return article_label(*_number(key))
 
 
 def _written_fines(sentence: str) -> set[tuple]:

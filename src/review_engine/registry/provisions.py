@@ -55,10 +55,9 @@ _OBTAIN = re.compile(
     rf"{{0,30}}?{_LICENCE_HEAD})(?!的[^，。；]{{0,3}}(?:规定|要求|条件))"
 )
 _OBTAIN_HINT = re.compile(r"取得|领取|持有|具备|申领|办理")
-# the permit the body issues, named as a title (核发《烟花爆竹经营(零售)许可证》): its parentheses written full width, as
-# drafts write them
+# the permit the body issues, named as a title (核发《烟花爆竹经营(零售)许可证》; restate compares names with their
+# parentheses written alike)
 _ISSUED = re.compile(rf"(?:发给|核发|颁发|发放)(?:申请人|其)?《(?P<n>[^》]{{2,30}}?{_LICENCE_HEAD})》")
-_FULL_WIDTH = str.maketrans("()", "（）")
 # the permit made the gate of the act that follows: 取得《爆破作业人员许可证》后，方可从事爆破作业
 _OBTAIN_GATE = re.compile(rf"取得《?(?P<n>[^，。；《》]{{1,30}}?{_LICENCE_HEAD})》?(?:后)?[，,]?(?:方可|才能|才可以|后方可)")
 _SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<c>证)?(?:制度|管理)|"
@@ -66,17 +65,18 @@ _SYSTEM = re.compile(rf"(?:实行|实施)(?P<n>{_NAME_CHARS}{{1,20}}?)许可(?P<
 # 由 / 经 anchor the two patterns below; the activity is taken from the words before the match
 _GRANT = re.compile(rf"[，,]?由(?P<b>[^，。；由]{{2,40}}?{ORGAN})(?:依法|按照[^，。；]{{0,16}}?)?"
                     rf"(?P<v>审批|批准|核准|核发|颁发|许可)(?![的后前])")
+# the act an approval or a consent gates, when the sentence names it (……，方可营业 / ……，不得转移)
+_GATED_ACT = r"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{1,20}))?"
 # a body of one word (海关, 国务院) or one not ending in an organ word (中国人民银行) approves as well; its consent is an
 # approval too (临时占用城市绿化用地，须经城市人民政府城市绿化行政主管部门同意)
 _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?P<b>[^，。；经]{{2,40}}?{ORGAN}|海关|国务院|"
                        rf"中国人民银行|人民银行)"
                        rf"(?:审查|审核)?(?:(?:同意|决定)(?:并)?(?=批准|许可|核准|审批))?(?P<v>批准|许可|核准|审批|同意(?![的后前]))"
-                       rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+                       + _GATED_ACT)
 # … so is the consent a body must be asked for (大型户外广告的设置必须征得城市人民政府市容环境卫生行政主管部门同意后，按照有关规定
 # 办理审批手续): 征得 names the consent sought, so 同意后 is the step done, not what was approved
 _CONSENT = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:事先|预先|依法)?征得(?P<b>[^，。；经]{{2,40}}?{ORGAN})(?:的)?"
-                      rf"(?:书面)?(?P<v>同意)(?:后)?"
-                      rf"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{{1,20}}))?")
+                      rf"(?:书面)?(?P<v>同意)(?:后)?" + _GATED_ACT)
 _CONDITION_NAME = re.compile(r"(?:涉及|确实|确有|确需|如果|如因|影响|由|报)")
 # an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
 _APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
@@ -178,7 +178,7 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
         out.append({"kind": "licence", "name": named, "body": body_of(clause), "subject": _subject(sentence, m.start()),
                     "rule": "obtain", "at": m.start("n") - offset})
     for m in _ISSUED.finditer(clause) if "《" in clause else ():
-        out.append({"kind": "licence", "name": m["n"].translate(_FULL_WIDTH), "body": body_of(clause), "rule": "issued",
+        out.append({"kind": "licence", "name": m["n"], "body": body_of(clause), "rule": "issued",
                     "at": m.start("n")})
     for m in _PAPERS.finditer(clause) if "手续" in clause else ():
         # 需要移动位置、扩大面积、延长时间的，应当提前办理变更审批手续: the approval of what the condition before says
