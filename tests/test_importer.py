@@ -206,6 +206,11 @@ PROVISIONS = [
     ("行政许可法", 67, 1, "licence", "停业、歇业", "作出行政许可决定的行政机关", "approval"),
     # the gate with 任何单位和个人 before 不得 (……实行许可制度。未经许可，任何单位和个人不得经营危险化学品)
     ("危险化学品安全管理条例", 33, 1, "licence", "经营危险化学品", None, "gate"),
+    # an application to the body that decides on it (举办营业性演出，应当向……提出申请。……发给批准文件), named by the
+    # activity without the verb that opens it (a draft names what is approved: 未经批准的营业性演出)
+    ("营业性演出管理条例", 13, 1, "licence", "营业性演出", "演出所在地县级人民政府文化主管部门", "apply"),
+    ("营业性演出管理条例", 6, 1, "licence", "营业性演出活动", "县级人民政府文化主管部门", "apply"),
+    ("电影管理条例", 38, 1, "licence", "设立电影放映单位", None, "apply"),
 ]
 
 
@@ -256,6 +261,17 @@ def test_lists_mentions_and_procedure_are_not_provisions(reg) -> None:
     toll = reg.resolve("收费公路管理条例")
     denied = [p for p in toll.facts_for(toll.current).fact(4).provisions if p.kind == "fee"]
     assert denied and all(p.denied for p in denied)  # 不得收取车辆通行费
+
+
+@needs_corpus
+def test_an_application_is_a_licence_only_where_the_body_decides_on_it(reg) -> None:
+    """向……申请 makes a licence only in a 款 that has the body approve, grant or issue (批准、准予、颁发……): 公安部门……
+    应当向国家反恐怖主义工作领导机构提出申请 asks a body to recognise an organisation, it permits no activity."""
+    law = reg.resolve("反恐怖主义法")
+    fact = law.facts_for(law.current).fact(13)
+    assert fact is None or not [p for p in fact.provisions if p.rule == "apply"]
+    performance = reg.resolve("营业性演出管理条例")  # (the same words where the body decides: 发给批准文件)
+    assert [p for p in performance.facts_for(performance.current).fact(13).provisions if p.rule == "apply"]
 
 
 @needs_corpus

@@ -234,8 +234,10 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
             for p in fact.provisions if fact is not None else ():
                 if p.kind != measure or p.denied:
                     continue
+                # six characters in common, or the whole of a shorter name: an object alone (危险废物) is shared by
+                # another measure on it (转移危险废物 / 设置危险废物暂存点)
                 common = SequenceMatcher(None, p.name, sentence, autojunk=False).find_longest_match()
-                if common.size >= min(4, len(p.name)):
+                if common.size >= min(6, len(p.name)):
                     return f"《{inst.title}》第{to_chinese(ref.article)}条"
     return None
 

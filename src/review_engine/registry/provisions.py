@@ -19,7 +19,10 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
     ``papers``    CONDITION的，应当办理（变更）审批手续 (the condition is the name);
     ``gate``      经批准方可 ACT / 未经批准的，不得 ACT, the body named elsewhere in the article (the activity before,
                   else the act after, is the name);
-    ``report``    报 BODY 批准 / 审批 (报县级人民政府民政部门审批: the activity before it is the name).
+    ``report``    报 BODY 批准 / 审批 (报县级人民政府民政部门审批: the activity before it is the name);
+    ``apply``     ACTIVITY，应当向 BODY 提出申请, in a 款 that has the body decide (批准 / 准予 / 颁发 / 核发 / 发给……证件 /
+                  不予批准): 举办营业性演出，应当向……文化主管部门提出申请。……发给批准文件 → 营业性演出 (the activity
+                  without the verb that opens it: a draft names what is approved, 未经批准的营业性演出).
 ``fee``
     ``collect``   收取 / 征收 / 缴纳 / 交纳 / 计收 / 核收 NAME费 (收取车辆通行费, 缴纳水资源费); ``denied`` when
                   the clause forbids or waives it (不得收取…费, 免收车辆通行费, 禁止…收取).
@@ -88,6 +91,10 @@ _NAMED_GATE = re.compile(rf"未经[^，。；经]{{2,40}}?{ORGAN}(?:审查|审�
 # the application sent up to the body that approves: 报县文化和旅游局批准 / 报县级人民政府民政部门审批
 _REPORT = re.compile(rf"(?:应当|必须|须|需|应|并|再)?(?:依法)?报(?P<b>[^，。；报经告送]{{2,40}}?{ORGAN})(?:审查|审核)?(?:同意)?"
                      rf"(?P<v>批准|审批|核准)(?![的后前])")
+# an application to the body that decides on it (the 款 says it decides: ``_DECIDES``)
+_APPLY = re.compile(rf"(?:应当|必须|须|需|应|并)(?:依法)?(?:按照[^，。；]{{0,16}}?)?向(?P<b>[^，。；向]{{2,40}}?{ORGAN})(?:提出|提交|递交)?(?:书面)?申请(?![书表人])")
+_DECIDES = re.compile(r"批准|准予|颁发|核发|发给[^，。；]{0,12}?(?:证|文件|执照)|许可证")
+_OPENING_VERB = re.compile(r"^(?:申请)?(?:从事|举办|开展|进行|开办|经营)(?=[^，。；]{4})")
 _PAPERS = re.compile(r"(?:应当|须|必须|需)(?:提前|及时|依法|先)?办理[^，。；]{0,8}?(?P<v>审批|批准|许可|核准)手续")
 _BEFORE = re.compile(rf"(?:{_NAME_CHARS}|的){{1,24}}$")
 _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免收|减收)(?P<n>[^，。；、：:]{0,12}?费)(?![用率税])|"
@@ -113,6 +120,7 @@ _SPLIT_NAMES = re.compile(r"、|和|或者|及|以及|与")
 def provisions_in(text: str, paragraph: int, item: int | None) -> list[dict]:
     """The licence, fee, coercion and obligation facts of one 款 or 项 text."""
     out: list[dict] = []
+    decides = "申请" in text and _DECIDES.search(text) is not None
     for s_start, s_end in sentences(text):
         sentence = text[s_start:s_end]
         for clause in _CLAUSE.finditer(sentence):
@@ -134,7 +142,7 @@ def provisions_in(text: str, paragraph: int, item: int | None) -> list[dict]:
                     continue
                 facts = [f for f in _licences(sentence[clause.start():], sentence, clause.start()) if f["rule"] in rules]
             else:
-                facts = [*_licences(c_text, sentence, clause.start()), *_fees(c_text), *_coercion(c_text),
+                facts = [*_licences(c_text, sentence, clause.start(), decides), *_fees(c_text), *_coercion(c_text),
                          *_obligations(c_text, sentence, clause.start())]
             for fact in facts:
                 fact.update(paragraph=paragraph, item=item)
@@ -154,7 +162,7 @@ def licensor_in(text: str) -> str | None:
     return None
 
 
-def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
+def _licences(clause: str, sentence: str, offset: int, decides: bool = False) -> list[dict]:
     out = []
     for m in _OBTAIN.finditer(clause) if _OBTAIN_HINT.search(clause) else ():
         subject = _subject(sentence, offset + m.start())
@@ -244,6 +252,18 @@ def _licences(clause: str, sentence: str, offset: int) -> list[dict]:
             name = _earlier_activity(sentence[:offset])
         if name is not None:
             out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "report", "verb": m["v"],
+                        "at": before.start() if before else m.start()})
+    for m in _APPLY.finditer(clause) if decides and "申请" in clause else ():
+        before = _BEFORE.search(clause, 0, m.start())
+        name = _activity(before.group()) if before else None
+        if name is None or _SUBJECT_LIKE.search(name):
+            name = _earlier_activity(sentence[:offset])
+        if name is not None:
+            name = re.sub(r"^[^，。；]{2,12}?(?:单位|机构|团体|企业|个人|者)申请", "", name)
+            name = _OPENING_VERB.sub("", re.sub(r"^(?:确需要?|需要|确有必要)", "", name))
+            if name.startswith("向") or len(name) < 4:
+                continue  # 向……申请核发……许可证，并向……申请登记: the step before, not an activity
+            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "apply", "verb": "申请",
                         "at": before.start() if before else m.start()})
     return out
 
