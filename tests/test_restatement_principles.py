@@ -138,3 +138,17 @@ def test_a_citation_earlier_in_the_article_covers_a_sentence_restating_the_cited
                         "《中华人民共和国固体废物污染环境防治法》")
     assert worst([f for f in restated if f.rule_id.startswith("CONT-LIC")]) == "none", [(f.rule_id, f.reading) for f in restated]
     assert worst([f for f in invented if f.rule_id.startswith("CONT-LIC")]) == "block"
+
+
+def test_a_restatement_names_the_competent_body_as_the_place_knows_it():
+    """测绘法第四十三条 has the province's surveying department approve (省、自治区、直辖市人民政府测绘地理信息主管部门); a
+    province's draft repeating the article with 省自然资源厅 in its place restates it, and so does the consent of the
+    same sentence (涉及军用控制点的，应当征得军队测绘部门的同意); a county bureau in that place is no restatement."""
+    sentence = ("进行工程建设，应当避开永久性测量标志；确实无法避开，需要拆迁永久性测量标志或者使永久性测量标志失去使用效能的，"
+                "应当经{body}批准；涉及军用控制点的，应当征得军队测绘部门的同意。")
+    province = repeated(default_registry(), sentence.format(body="省自然资源厅"), "批准", DAY)
+    assert province is not None and province.title == "中华人民共和国测绘法" and province.article == "43"
+    county = sentence.format(body="县自然资源局").split("；涉及")[0] + "。"
+    assert repeated(default_registry(), county, "批准", DAY) is None
+    consent = repeated(default_registry(), sentence.format(body="省自然资源厅"), "同意", DAY)
+    assert consent is not None and consent.article == "43"

@@ -211,6 +211,7 @@ def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt
     best: tuple[tuple, Restated] | None = None
     # the measure's words must be among the quotations of the article
     for quote_figures, quote, spec, alone, joined in index.candidates(anchor, bool(figures)):
+        quote = _compared(quote, spec[3], text)
         if len(text) < _COVER * len(quote):
             continue  # too short to cover the quotation (``_judge_quote`` would say so after a longer look)
         if not quote_figures <= figures:
@@ -226,6 +227,33 @@ def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt
     return best[1] if best else None
 
 
+def _compared(quote: str, body: str | None, text: str) -> str:
+    """The words of ``quote`` a restatement must repeat: all of them, except the body the law describes when the
+    sentence names in its place a body of the same tier (a province's 自然资源厅 for 省、自治区、直辖市人民政府测绘地理
+    信息主管部门; any local body for 县级以上地方人民政府……部门): a draft names the competent body as the place knows
+    it. A body of another tier (a county bureau for the State Council's department) is no restatement of it."""
+    if not body:
+        return quote
+    body = normalized(body)
+    at = quote.find(body)
+    if at < 0 or len(body) < 4 or body in text:
+        return quote  # (a sentence that repeats the body is compared with it: its words run on unbroken)
+    import difflib
+
+    end = at + len(body)
+    named = "".join(text[j1:j2] for _, i1, i2, j1, j2 in
+                    difflib.SequenceMatcher(None, quote, text, autojunk=False).get_opcodes() if i1 < end and i2 > at)
+    tier = _TIER.match(body)
+    if tier is not None and not re.search(_TIER_NAMED[tier.lastgroup], named):
+        return quote
+    return quote[:at] + quote[end:]
+
+
+# the tier a law's body description names, and what a draft's name of a body of that tier holds
+_TIER = re.compile(r"(?P<state>国务院|国家|中国人民银行|海关总署)|(?P<province>省自治区直辖市|省级)|(?P<city>设区市|地级)")
+_TIER_NAMED = {"state": r"国务院|国家|全国|中国", "province": r"省|自治区|直辖市", "city": r"市|州|盟|省|自治区"}
+
+
 def _grams(text: str) -> set[str]:
     return {text[j:j + _GRAM] for j in range(len(text) - _GRAM + 1)}
 
@@ -239,6 +267,7 @@ def _judge_quote(registry: Registry, quote: str, spec: tuple, alone: bool, text:
                  day: dt.date, own_rules: bool) -> tuple[tuple, Restated] | None:
     """(score, provision) when ``text`` repeats ``quote`` (see ``repeated``; ``spec`` the ``derived.Provision``),
     else None."""
+    quote = _compared(quote, spec[3], text)
     matched = _cover(quote, text)
     if matched < _COVER * len(quote):
         return None
