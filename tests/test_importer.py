@@ -274,6 +274,17 @@ def test_an_application_is_a_licence_only_where_the_body_decides_on_it(reg) -> N
     assert [p for p in performance.facts_for(performance.current).fact(13).provisions if p.rule == "apply"]
 
 
+def test_a_duty_laid_for_a_case_is_an_obligation_a_consequence_of_a_breach_is_not() -> None:
+    """取得农药经营许可证的农药经营者设立分支机构的，应当依法申请变更……: the case is the duty's subject; 情节严重的，禁止……
+    and 逾期不改正的，应当…… follow a breach and lay no obligation of their own."""
+    from review_engine.registry.provisions import provisions_in
+
+    duties = provisions_in("取得农药经营许可证的农药经营者设立分支机构的，应当依法申请变更农药经营许可证。", 4, None)
+    assert [(p["kind"], p["name"]) for p in duties] == [("obligation", "依法申请变更农药经营许可证")]
+    for text in ("情节严重的，禁止其在五年内从事农药经营活动。", "逾期不改正的，应当停止使用该设施。"):
+        assert not [p for p in provisions_in(text, 1, None) if p["kind"] == "obligation"], text
+
+
 @needs_corpus
 def test_repeals_read_from_repeal_clauses(reg) -> None:
     for old, new, day in [("合同法", "中华人民共和国民法典", dt.date(2021, 1, 1)),

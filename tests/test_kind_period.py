@@ -42,6 +42,15 @@ def test_trial_title_gets_the_shorter_limit(tmp_path):
     assert run(tmp_path, "validity", text) == [("too_long", "2|3|有效期3年|")]
 
 
+def test_the_validity_of_a_licence_the_draft_governs_is_not_the_drafts(tmp_path):
+    """许可证有效期为5年 in a 暂行办法 states the licence's validity (the thing named before 有效期), not the document's:
+    only the document's own (本办法……有效期2年, or a bare 有效期 in its last article) is held against the limit."""
+    text = ("# 某县燃气经营许可管理暂行办法\n第一条 为了规范管理，制定本办法。\n第二条 燃气经营许可证有效期为5年，"
+            "有效期届满需要继续经营的，应当在届满前申请延续。\n第三条 本办法自2026年7月1日起施行，有效期{n}年。\n")
+    assert run(tmp_path, "validity", text.format(n=2)) == []
+    assert run(tmp_path, "validity", text.format(n=3)) == [("too_long", "2|3|有效期3年|")]
+
+
 def test_profile_sets_the_notice_limit(tmp_path):
     text = "# 某市关于禁止燃放烟花爆竹的通告\n一、本通告自2026年1月1日起施行，有效期2年。\n"
     assert run(tmp_path, "validity", text) == []

@@ -86,3 +86,45 @@ def test_conditions_for_a_licence_the_named_law_sets_are_for_the_reviewer_to_com
     named = findings("根据《旅行社条例》《中国公民出国旅游管理办法》等法规，", text)
     assert not levels(named) & {"modify", "block"}, named
     assert levels(findings(OTHER, text)) & {"modify", "block"}
+
+
+PESTICIDE = "根据《农药管理条例》等法规，"
+
+
+def test_a_bare_yifa_fine_after_the_article_cited_the_law_for_its_penalties():
+    """依照《……》的规定予以处罚。其中，……依法处……罚款: the 依法 is the law just cited, and the range is compared with its
+    articles; a range the law does not give is still the draft's own."""
+    lead = "违反本办法规定的，由县城市管理局依照《中华人民共和国大气污染防治法》的规定予以处罚。其中，运输渣土的车辆未采取密闭措施的，"
+    assert levels(findings(GREENING, lead + "依法处二千元以上二万元以下的罚款。")) == {"warn"}
+    assert levels(findings(GREENING, lead + "依法处三千元以上三万元以下的罚款。")) & {"block", "modify"}
+
+
+def test_a_warning_whose_sentence_goes_on_with_the_fines_of_the_cited_law():
+    """……责令改正，给予警告；拒不改正的，处五千元以上五万元以下罚款 under a citation of the law's title: the warning is the
+    article's that gives those fines and a warning; with fines the law does not give, the warning is the draft's own."""
+    lead = ("违反本办法规定的，由县市场监督管理局依照《中华人民共和国食品安全法》的规定予以处罚。其中，食品经营者未按照规定建立"
+            "进货查验记录制度的，由县市场监督管理局责令改正，给予警告；拒不改正的，处{fine}罚款。")
+    given = findings(OTHER, lead.format(fine="五千元以上五万元以下"))
+    assert given and levels(given) == {"warn"}, [(f.rule_id, f.severity, f.reading) for f in given]
+    assert levels(findings(OTHER, lead.format(fine="六千元以上六万元以下"))) & {"block", "modify"}
+
+
+def test_a_licence_condition_the_cited_article_lays_down():
+    """依照《农药管理条例》第二十四条……取得农药经营许可证。……还应当配备相应的……专业技术人员: the condition is the cited
+    article's; one it does not lay down (缴纳保证金) is still the draft's."""
+    lead = "依照《农药管理条例》第二十四条的规定，在本县经营农药的，应当取得农药经营许可证。经营限制使用农药的，还应当"
+    restated = findings(PESTICIDE, lead + "配备相应的用药指导和病虫害防治专业技术人员。")
+    assert not [f for f in restated if f.rule_id.startswith("CONT-LIC")], [(f.rule_id, f.reading) for f in restated]
+    invented = findings(PESTICIDE, lead + "配备五名以上本县户籍的专职技术人员。")
+    assert [f for f in invented if f.rule_id.startswith(("CONT-LIC", "CONT-MKT"))]
+
+
+def test_a_duty_of_the_named_law_read_in_the_drafts_place():
+    """取得农药经营许可证的农药经营者在本县设立分支机构的，应当依法申请变更农药经营许可证 repeats 《农药管理条例》第二十五条
+    with the county named: the case (在本县设立分支机构) is the law's, no local condition; under another basis law it is
+    not known as anyone's and stays."""
+    sentence = "取得农药经营许可证的农药经营者在本县设立分支机构的，应当依法申请变更农药经营许可证，其分支机构免予办理农药经营许可证。"
+    named = [f for f in findings(PESTICIDE, sentence) if f.rule_id.startswith("CONT-MKT")]
+    other = [f for f in findings(OTHER, sentence) if f.rule_id.startswith("CONT-MKT")]
+    assert named and levels(named) == {"warn"} and "规定的义务" in named[0].reading
+    assert levels(other) & {"block", "modify"}

@@ -6,6 +6,8 @@ Effective date (施行日期), as drafts write it:
 Validity (有效期):
     有效期5年 · 有效期为五年 · 有效期限为2年 · 有效期三年 · 试行期为二年 · 有效期至2028年3月14日
     有效期自2026年3月1日起至2031年2月28日止 · 有效期18个月
+  A validity stated of a thing the clause names before it (农药经营许可证有效期为5年, 备案证明的有效期为三年) is that
+  thing's, not the document's, and is not read.
 """
 
 from __future__ import annotations
@@ -102,6 +104,19 @@ def find_effective(index: TextIndex) -> list[Effective]:
     return out
 
 
+# the thing whose validity a clause states when it names one before 有效期 (农药经营许可证有效期为5年, 备案证明的有效期为
+# 三年): a licence, a certificate or an agreement, not the document (本办法有效期 and a bare 有效期 are the document's)
+_HOLDER = re.compile(r"(?:证|证书|证件|证明|执照|许可|批准文件|批文|批复|资格|资质|备案|登记|协议|合同|承诺书?|认定|称号|名录|"
+                     r"标志|标识|牌照|凭证|卡|码|报告|意见书|结果|决定书)(?:的)?$")
+_CLAUSE_HEAD = re.compile(r"[^，,。；;：:]*$")
+
+
+def _of_a_holder(text: str, start: int) -> bool:
+    """Whether the 有效期 at ``start`` is stated of a thing the clause names before it (``_HOLDER``)."""
+    head = _CLAUSE_HEAD.search(text, 0, start).group()
+    return _HOLDER.search(head) is not None and not re.search(r"本(?:办法|规定|文件|通知|意见|细则|方案|措施|决定|规则)", head)
+
+
 def find_validity(index: TextIndex) -> list[Validity]:
     out = []
     for unit in index.by_scope["text"]:
@@ -109,15 +124,19 @@ def find_validity(index: TextIndex) -> list[Validity]:
         if not _VALIDITY_WORD.search(text):
             continue
         for found in _VALIDITY_UNTIL.finditer(text):
+            if _of_a_holder(text, found.start()):
+                continue
             out.append(Validity(unit, found.start(), found.end(), until=_date(found)))
         for found in _VALIDITY_SPAN.finditer(text):
+            if _of_a_holder(text, found.start()):
+                continue
             n = 0.5 if found.group("n") == "半" else to_int(found.group("n"))
             if n is None:
                 continue
             months = int(n * 12) if found.group("unit") == "年" else int(n)
             out.append(Validity(unit, found.start(), found.end(), months=months))
-        if not any(v.unit is unit for v in out) and re.search(r"届满(?:后)?(?:自动)?失效", text):
+        found = re.search(r"届满(?:后)?(?:自动)?失效", text) if not any(v.unit is unit for v in out) else None
+        if found is not None and not _of_a_holder(text, max(text.rfind("有效期", 0, found.start()), 0)):
             # "有效期届满自动失效" without a length: a validity clause, length unknown
-            found = re.search(r"届满(?:后)?(?:自动)?失效", text)
             out.append(Validity(unit, found.start(), found.end()))
     return out

@@ -111,6 +111,10 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             from dataclasses import replace
 
             reading = replace(reading, cited=(back,))  # 依照该法 with no article: the law last named
+        # a bare 依法 after the article cited the law for its penalties (依照《……》的规定予以处罚。其中，……依法处……罚款)
+        if not reading.cited and kind == "penalty" and (
+                earlier := _penalty_earlier(ctx, unit, start, end, excerpt, reading.sentence, who)):
+            return earlier
         return _restated(reading, ctx, who, kind, _whole_sentence(unit, start, end))
     if not restatable:  # "依法" and look-alike names do not soften it; the words of a law's provision do
         cited = _cited_consent(ctx, kind, reading)
@@ -119,19 +123,15 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         provision = _repeated(ctx, kind, unit, start, end, excerpt)
         if provision is not None:
             return _repeats(provision, who)
+        duty = _duty_restated(ctx, kind, _whole_sentence(unit, start, end))
+        if duty is not None:
+            return _named_restated(f"该句复述{duty}规定的义务", who)
         return Judgement(True, reading=f"{_own(reading, kind)}；{who}")
     earlier = _cited_before(ctx, kind, unit, start, reading.sentence)
     if earlier is not None:
         return Judgement(False, reason=f"同条前文援引的{earlier}规定了该措施，该句是其复述")
-    if kind == "penalty":
-        earlier = _penalty_cited_before(ctx, unit, start, excerpt or unit.text[start:end], reading.sentence)
-        if earlier is not None:
-            title, articles, exact = earlier
-            cited = "、".join(articles)
-            if exact:
-                return Judgement(False, reason=f"同条前文援引的《{title}》{cited}规定了该处罚，该句是其复述")
-            return Judgement(True, "warn", f"同条前文援引《{title}》，该法{cited}规定了同一幅度的罚款：请核对该句所列违法行为"
-                                           f"与该条一致，并注明所依据的条款；{who}")
+    if kind == "penalty" and (earlier := _penalty_earlier(ctx, unit, start, end, excerpt, reading.sentence, who)):
+        return earlier
     provision = _provision_restated(ctx, kind, _with_gate_before(unit, reading.sentence))
     if provision is not None:
         if provision.title in named_titles(ctx):
@@ -147,6 +147,9 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     conditions = _conditions_restated(ctx, kind, reading.sentence)
     if conditions is not None:
         return _named_restated(f"该句所列条件出自{conditions}", who)
+    duty = _duty_restated(ctx, kind, _whole_sentence(unit, start, end))
+    if duty is not None:
+        return _named_restated(f"该句复述{duty}规定的义务", who)
     provision = _repeated(ctx, kind, unit, start, end, excerpt)
     if provision is not None:
         if provision.confirmed and provision.title in named_titles(ctx):
@@ -239,15 +242,52 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
                 common = SequenceMatcher(None, p.name, sentence, autojunk=False).find_longest_match()
                 if common.size >= min(6, len(p.name)):
                     return f"《{inst.title}》第{to_chinese(ref.article)}条"
+            # … or a licence's condition the cited article lays down (依照《农药管理条例》第二十四条的规定取得农药经营许可证。
+            # 经营限制使用农药的，还应当配备相应的用药指导和病虫害防治专业技术人员)
+            if measure == "licence" and _condition_of(ctx, inst, str(ref.article), sentence):
+                return f"《{inst.title}》第{to_chinese(ref.article)}条"
     return None
 
 
-def _penalty_cited_before(ctx, unit, start: int, words: str, sentence: str):
+def _condition_of(ctx, inst, article: str, sentence: str) -> bool:
+    """Whether ``sentence`` repeats an obligation ``article`` of ``inst`` lays down (eight characters of its act in a
+    row, or the whole of a shorter one)."""
+    from difflib import SequenceMatcher
+
+    from ..registry.describe import obligations_of
+
+    registry = ctx.registry
+    version = registry.version_on(inst, ctx.review_date) or inst.current
+    for number, _, _, act, _, _ in obligations_of(registry, inst, version) if version is not None else ():
+        if number != article or not act or len(act) < 6:
+            continue
+        common = SequenceMatcher(None, act, sentence, autojunk=False).find_longest_match()
+        if common.size >= min(8, len(act)):
+            return True
+    return False
+
+
+def _penalty_earlier(ctx, unit, start: int, end: int, excerpt: str, sentence: str, who: str) -> Judgement | None:
+    """The judgement of a penalty an earlier citation in the same article covers (``_penalty_cited_before``), or None."""
+    earlier = _penalty_cited_before(ctx, unit, start, end, excerpt or unit.text[start:end], sentence)
+    if earlier is None:
+        return None
+    title, articles, exact = earlier
+    cited = "、".join(articles)
+    if exact:
+        return Judgement(False, reason=f"同条前文援引的《{title}》{cited}规定了该处罚，该句是其复述")
+    return Judgement(True, "warn", f"同条前文援引《{title}》，该法{cited}规定了同一幅度的罚款：请核对该句所列违法行为"
+                                   f"与该条一致，并注明所依据的条款；{who}")
+
+
+def _penalty_cited_before(ctx, unit, start: int, end: int, words: str, sentence: str):
     """(title, the articles as cited, exact) when an earlier sentence of the same article, or the half before a ；, cites a law or
     regulation for the penalties that follow (有《……》第六十二条规定的情形的，依照该条规定……；有违法所得的，没收违法所得 /
     依照《校车安全管理条例》的规定处罚。其中，……处1万元以上2万元以下的罚款): with the article cited, the registry says it provides a
     penalty of the sentence's type, and the fines the sentence writes range for range (``exact``); with the title only,
-    an article of it gives every fine the sentence writes (the conduct is for the reviewer to compare)."""
+    an article of it gives every fine the sentence writes (the conduct is for the reviewer to compare) — for a penalty
+    of no sum (给予警告), every fine its whole sentence writes over its semicolons, the article giving that penalty too
+    (……责令限期改正，给予警告；逾期不改正的，处十万元以上五十万元以下的罚款)."""
     from ..facts.amounts import SUM_WRITTEN
 
     if unit.article is None:
@@ -275,6 +315,10 @@ def _penalty_cited_before(ctx, unit, start: int, words: str, sentence: str):
                     return inst.title, [_label(str(ref.article))], True
         elif written:
             same = _same_fines(ctx, inst, sentence)
+            if same:
+                return inst.title, same, False
+        else:
+            same = _same_fines(ctx, inst, _whole_sentence(unit, start, end), sub)
             if same:
                 return inst.title, same, False
     return None
@@ -350,6 +394,36 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
                 continue
             common = SequenceMatcher(None, subject or "", head, autojunk=False).find_longest_match()
             if common.size >= 4:
+                return f"《{inst.title}》{_label(number)}"
+    return None
+
+
+_DUTY_RESTATABLE = frozenset({"burden", "market", "preference", "privacy"})
+"""The kinds whose measure is a duty laid on the public (not a licence, fee, penalty or coercion the sentence may add
+beside a duty it repeats): a duty repeated from a named law is that law's (``_duty_restated``)."""
+
+
+def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
+    """《title》第N条 when the sentence repeats an obligation that a law or regulation the document names lays down:
+    eight characters of its act in a row and three fifths of it in all (取得农药经营许可证的农药经营者在本县设立分支机构的，
+    应当依法申请变更农药经营许可证 / 《农药管理条例》第二十五条: ……设立分支机构的，应当依法申请变更农药经营许可证): the case
+    and the duty are the law's, read in the draft's place."""
+    from difflib import SequenceMatcher
+
+    from ..registry.describe import obligations_of
+
+    if kind not in _DUTY_RESTATABLE:
+        return None
+    registry = ctx.registry
+    for title in sorted(named_titles(ctx)):
+        inst = registry.resolve(title)
+        version = (registry.version_on(inst, ctx.review_date) or inst.current) if inst is not None else None
+        for number, _, _, act, _, _ in obligations_of(registry, inst, version) if version is not None else ():
+            if not act or len(act) < 8 or not any(act[i:i + 8] in sentence for i in range(len(act) - 7)):
+                continue
+            blocks = [b.size for b in SequenceMatcher(None, act, sentence, autojunk=False).get_matching_blocks()
+                      if b.size >= 3]
+            if sum(blocks) >= 0.6 * len(act):
                 return f"《{inst.title}》{_label(number)}"
     return None
 
@@ -472,16 +546,20 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
     return Judgement(True, "modify", f"该句仅称“{reading.basis}”，未写明所依据的法律、法规及其条款；{who}")
 
 
-def _same_fines(ctx, inst, sentence: str) -> list[str]:
+def _same_fines(ctx, inst, sentence: str, also: str | None = None) -> list[str]:
     """The articles (第N条, in order) of ``inst`` (the version in force on the review date) that give the fines
-    ``sentence`` writes, each the same kind of fine with the same bounds; empty unless every fine written is found."""
+    ``sentence`` writes, each the same kind of fine with the same bounds; empty unless every fine written is found.
+    ``also``: only articles that give this type of penalty as well (警告)."""
     facts = facts_of(ctx, inst)
     written = _written_fines(sentence)
     if facts is None or not written:
         return []
     found: dict[tuple, str] = {}
     for article in sorted(facts.articles, key=_number):
-        for penalty in facts.articles[article].penalties:
+        penalties = facts.articles[article].penalties
+        if also is not None and not any(also in p.types for p in penalties):
+            continue
+        for penalty in penalties:
             fine = (penalty.kind, penalty.min, penalty.max)
             if fine in written:
                 found.setdefault(fine, article)

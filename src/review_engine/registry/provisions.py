@@ -113,6 +113,8 @@ _MODAL = re.compile(r"可以|有权|依法|予以|应当|采取|决定|实施|�
 _BY_BODY = re.compile(rf"由[^，。；由]{{2,40}}?{ORGAN}(?:依法)?$")
 _DUTY = re.compile(r"(?P<v>应当|必须|不得|禁止|严禁)")
 _CONDITION_CLAUSE = re.compile(r"的$")
+# a case that is a breach or its aggravation: what follows it is a consequence, not an obligation
+_BREACH = re.compile(r"违反|违法|情节|逾期|拒不|未(?:按|依|经|取得|履行)|擅自|造成|构成|发生[^，。；]{0,6}?事故|不符合|不改正|屡")
 _CLAUSE = re.compile(r"[^，,；;。：:]+")
 _SPLIT_NAMES = re.compile(r"、|和|或者|及|以及|与")
 
@@ -337,8 +339,9 @@ def _obligations(clause: str, sentence: str, offset: int) -> list[dict]:
         return []
     subject = clause[:m.start()].strip() or _subject(sentence, offset)
     subject = re.sub(r"^(?:但是|但|并且|并|同时|其中|此外|也|还|均|都)", "", subject or "")
-    if subject.endswith("的") or re.search(r"责令|吊销|罚款|没收|拘留", act):
+    if re.search(r"责令|吊销|罚款|没收|拘留", act) or (subject.endswith("的") and _BREACH.search(subject)):
         return []  # 情节严重的，禁止船舶进出港口: a consequence of a violation, not an obligation
+    # (the case a duty is laid for is its subject: 取得农药经营许可证的农药经营者设立分支机构的，应当依法申请变更……)
     rule = "duty" if m["v"] in ("应当", "必须") else "ban"
     name = act[:30]
     return [{"kind": "obligation", "name": name, "subject": subject[:20] or None, "rule": rule, "verb": m["v"],

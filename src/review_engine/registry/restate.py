@@ -231,7 +231,8 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     """The words of ``quote`` a restatement must repeat: all of them, except the body the law describes when the
     sentence names in its place a body of the same tier (a province's 自然资源厅 for 省、自治区、直辖市人民政府测绘地理
     信息主管部门; any local body for 县级以上地方人民政府……部门): a draft names the competent body as the place knows
-    it. A body of another tier (a county bureau for the State Council's department) is no restatement of it."""
+    it. A body of another tier (a county bureau for the State Council's department), and a body the law names by its
+    role (执行机关, 发证机关), are compared as they stand."""
     if not body:
         return quote
     body = normalized(body)
@@ -244,14 +245,17 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     named = "".join(text[j1:j2] for _, i1, i2, j1, j2 in
                     difflib.SequenceMatcher(None, quote, text, autojunk=False).get_opcodes() if i1 < end and i2 > at)
     tier = _TIER.match(body)
-    if tier is not None and not re.search(_TIER_NAMED[tier.lastgroup], named):
+    if tier is None or not re.search(_TIER_NAMED[tier.lastgroup], named):
         return quote
     return quote[:at] + quote[end:]
 
 
-# the tier a law's body description names, and what a draft's name of a body of that tier holds
-_TIER = re.compile(r"(?P<state>国务院|国家|中国人民银行|海关总署)|(?P<province>省自治区直辖市|省级)|(?P<city>设区市|地级)")
-_TIER_NAMED = {"state": r"国务院|国家|全国|中国", "province": r"省|自治区|直辖市", "city": r"市|州|盟|省|自治区"}
+# the tier a law's description of a body names (a body named by its role, 执行机关 / 发证机关, is compared as it
+# stands), and what a draft's name of a body of that tier holds
+_TIER = re.compile(r"(?P<state>国务院|国家|中国人民银行|海关总署)|(?P<province>省自治区直辖市|省级)|(?P<city>设区市|地级)|"
+                   r"(?P<local>县级以上|地方各级|地方|县级|县)(?=[^。]*?(?:人民政府|部门|机构|机关))")
+_TIER_NAMED = {"state": r"国务院|国家|全国|中国", "province": r"省|自治区|直辖市", "city": r"市|州|盟|省|自治区",
+               "local": r"省|市|州|盟|县|区|旗|自治区|乡|镇|街道"}
 
 
 def _grams(text: str) -> set[str]:
