@@ -211,6 +211,12 @@ PROVISIONS = [
     ("营业性演出管理条例", 13, 1, "licence", "营业性演出", "演出所在地县级人民政府文化主管部门", "apply"),
     ("营业性演出管理条例", 6, 1, "licence", "营业性演出活动", "县级人民政府文化主管部门", "apply"),
     ("电影管理条例", 38, 1, "licence", "设立电影放映单位", None, "apply"),
+    # a measure opening an item of a lead-in that gives the power (有权采取下列措施：……（四）查封、扣押……)
+    ("湿地保护法", 46, 1, "coercion", "查封、扣押涉嫌违法活动的场所、设施或者财物", None, "measure"),
+    # the acts a lead-in makes wait for an approval (必须经……批准，并采取安全措施后，方可进行下列作业或活动：)
+    ("电力设施保护条例", 17, 1, "licence", "在电力电缆线路保护区内进行作业", "县级以上地方电力管理部门", "listed"),
+    # the approval with the basis of the body's decision between them (未经有关部门依照国家有关规定批准，任何单位和个人不得……)
+    ("电力设施保护条例", 19, 1, "licence", "收购电力设施器材", "有关部门", "approval"),
 ]
 
 

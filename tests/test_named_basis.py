@@ -128,3 +128,13 @@ def test_a_duty_of_the_named_law_read_in_the_drafts_place():
     other = [f for f in findings(OTHER, sentence) if f.rule_id.startswith("CONT-MKT")]
     assert named and levels(named) == {"warn"} and "规定的义务" in named[0].reading
     assert levels(other) & {"block", "modify"}
+
+
+def test_a_vague_basis_in_a_sentence_restating_the_named_law_is_the_laws_own_words():
+    """未经有关部门依照国家有关规定批准，任何单位和个人不得收购电力设施器材 is 《电力设施保护条例》第十九条 word for word: under that
+    basis the 依照国家有关规定 is the regulation's own, not the draft's vague claim (warn: cite the article); under another
+    basis law it is still a licence resting on nothing named (modify)."""
+    sentence = "未经有关部门依照国家有关规定批准，任何单位和个人不得收购电力设施器材。"
+    named = [f for f in findings("根据《电力设施保护条例》等法规，", sentence) if f.rule_id.startswith("CONT-LIC")]
+    assert named and levels(named) == {"warn"}, [(f.rule_id, f.severity, f.reading) for f in named]
+    assert "modify" in levels([f for f in findings(OTHER, sentence) if f.rule_id.startswith("CONT-LIC")])

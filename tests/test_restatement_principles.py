@@ -152,3 +152,12 @@ def test_a_restatement_names_the_competent_body_as_the_place_knows_it():
     assert repeated(default_registry(), county, "批准", DAY) is None
     consent = repeated(default_registry(), sentence.format(body="省自然资源厅"), "同意", DAY)
     assert consent is not None and consent.article == "43"
+
+
+def test_of_laws_with_the_same_words_the_one_the_draft_names_is_the_one_restated():
+    """查封、扣押涉嫌违法活动的场所、设施或者财物 is in several laws' lists of powers: a draft made under the 湿地保护法 restates that
+    law's (第四十六条), not the first law found with those words."""
+    sentence = ("县林业局对湿地保护活动进行监督检查，有权对可能被转移、销毁、隐匿或者篡改的文件、资料予以封存，查封、扣押涉嫌违法活动"
+                "的场所、设施或者财物。")
+    named = repeated(default_registry(), sentence, "予以封存", DAY, ("中华人民共和国湿地保护法",))
+    assert named is not None and named.title == "中华人民共和国湿地保护法" and named.article == "46"

@@ -363,7 +363,8 @@ def _repeated(ctx, kind: str, unit, start: int, end: int, excerpt: str):
     sentence = _whole_sentence(unit, start, end)
     if _BREACH_OF_BEFORE.match(sentence):  # 任何人不得在学校……吸烟、饮酒。违反的，由……给予警告: the conduct is the sentence before
         sentence = _sentence_before(unit, sentence) + sentence
-    return repeated(ctx.registry, sentence, excerpt or unit.text[start:end], ctx.review_date)
+    return repeated(ctx.registry, sentence, excerpt or unit.text[start:end], ctx.review_date,
+                    tuple(sorted(named_titles(ctx))))
 
 
 def _sentence_before(unit, sentence: str) -> str:
@@ -543,6 +544,11 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
         return Judgement(True, "warn", f"该句援引《{reading.cited[0]}》作为依据，上位法库中没有该文件，"
                                        f"请核实其效力层级及是否规定了该措施；{who}")
+    # (… unless the sentence restates a provision of a law the document names: 依照国家有关规定 is then the law's own
+    # words, 未经有关部门依照国家有关规定批准，任何单位和个人不得收购电力设施器材)
+    provision = _provision_restated(ctx, kind, sentence) if sentence else None
+    if provision is not None and provision.title in named_titles(ctx):
+        return _named_restated(f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}）", who)
     return Judgement(True, "modify", f"该句仅称“{reading.basis}”，未写明所依据的法律、法规及其条款；{who}")
 
 

@@ -38,7 +38,7 @@ from review_engine.registry.history import (
 )
 from review_engine.registry.lawtext import LawText, read_law
 from review_engine.registry.penalties import other_law_in, penalties_in, refers_in
-from review_engine.registry.provisions import licensor_in, provisions_in
+from review_engine.registry.provisions import EMPOWERING, licensor_in, listed_licences, provisions_in
 from review_engine.registry.repeals import apply_repeals, short_names
 
 __all__ = ["Imported", "import_folder", "read_manifest", "write"]
@@ -304,10 +304,12 @@ def _article_fact(article) -> dict:
     provisions: list[dict] = []
     other = False
     for number, para in enumerate(article.paragraphs, 1):
+        empowered = EMPOWERING.search(para.text) is not None  # 有权采取下列措施：(一)……
         for text, item in [(para.text, None), *((t, i) for i, t in enumerate(para.items, 1))]:
             penalties.extend(penalties_in(text, number, item))
-            provisions.extend(provisions_in(text, number, item))
+            provisions.extend(provisions_in(text, number, item, empowered and item is not None))
             other = other or other_law_in(text)
+        provisions.extend(listed_licences(para.text, para.items, number))  # 方可进行下列作业或活动：(一)……
     if any(p["kind"] == "licence" and not p.get("body") for p in provisions):
         licensor = licensor_in(article.text())
         if licensor:

@@ -189,19 +189,21 @@ def _cover(quote: str, text: str) -> int:
     return sum(blocks)
 
 
-def repeated(registry: Registry, sentence: str, words: str, day: dt.date) -> Restated | None:
+def repeated(registry: Registry, sentence: str, words: str, day: dt.date, prefer: tuple[str, ...] = ()) -> Restated | None:
     """The provision of a law or regulation in force on ``day`` whose registry quotation the ``sentence`` repeats,
     with the measure's ``words`` among the quotations of its article; None when there is none (see the module
-    docstring). Kept between runs (``memo``)."""
+    docstring). Of several laws with the same words (查封、扣押涉嫌违法活动的场所、设施或者财物), one of the titles in
+    ``prefer`` (the laws the draft names) first. Kept between runs (``memo``)."""
     text = normalized(sentence)
     anchor = normalized(words)
     if len(text) < _MIN_QUOTE or not anchor:
         return None
-    return _kept(registry, ("repeated", sentence, words, day.isoformat()),
-                 lambda: _repeated(registry, sentence, text, anchor, day))
+    key = ("repeated", sentence, words, day.isoformat(), *((tuple(prefer),) if prefer else ()))
+    return _kept(registry, key, lambda: _repeated(registry, sentence, text, anchor, day, frozenset(prefer)))
 
 
-def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt.date) -> Restated | None:
+def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt.date,
+              prefer: frozenset = frozenset()) -> Restated | None:
     index = _quote_index(registry, day)
     # 违反本办法规定，有下列行为之一的: the conduct is a breach of the draft's own rules, so a law's sanction repeated
     # over it is still a penalty the draft creates (the unconfirmed restatement below needs the conduct open)
@@ -222,8 +224,10 @@ def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt
         if len(grams & quote_grams) < _COVER * len(quote_grams) * 0.75:
             continue  # too few shared sequences to reach the cover
         found = _judge_quote(registry, quote, spec, alone, text, joined, day, own_rules)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = found
+        if found is not None:
+            found = ((spec[0] in prefer, *found[0]), found[1])
+            if best is None or found[0] > best[0]:
+                best = found
     return best[1] if best else None
 
 
