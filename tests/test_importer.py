@@ -217,6 +217,10 @@ PROVISIONS = [
     ("电力设施保护条例", 17, 1, "licence", "在电力电缆线路保护区内进行作业", "县级以上地方电力管理部门", "listed"),
     # the approval with the basis of the body's decision between them (未经有关部门依照国家有关规定批准，任何单位和个人不得……)
     ("电力设施保护条例", 19, 1, "licence", "收购电力设施器材", "有关部门", "approval"),
+    # changing the holder is an activity, though its words end with a person (变更海域使用权人的，需经……批准)
+    ("海域使用管理法", 27, 1, "licence", "变更海域使用权人", None, "approval"),
+    # a removal by force the body organises is a coercive execution (逾期不清除的，由防汛指挥机构组织强行清除)
+    ("防洪法", 42, 1, "coercion", "强行清除", None, "measure"),
 ]
 
 

@@ -138,3 +138,16 @@ def test_a_vague_basis_in_a_sentence_restating_the_named_law_is_the_laws_own_wor
     named = [f for f in findings("根据《电力设施保护条例》等法规，", sentence) if f.rule_id.startswith("CONT-LIC")]
     assert named and levels(named) == {"warn"}, [(f.rule_id, f.severity, f.reading) for f in named]
     assert "modify" in levels([f for f in findings(OTHER, sentence) if f.rule_id.startswith("CONT-LIC")])
+
+
+LAND = "根据《中华人民共和国土地管理法》《中华人民共和国土地管理法实施条例》等法律、法规，"
+
+
+def test_a_fine_as_a_multiple_of_a_named_base_that_the_named_law_gives():
+    """可以处土地复垦费2倍以上5倍以下的罚款 is 《土地管理法实施条例》第五十六条's fine (罚款额为土地复垦费的2倍以上5倍以下):
+    under that basis the fine is the law's, to be cited (warn); bounds the law does not give are the draft's own."""
+    text = "拒不履行土地复垦义务的，由县自然资源局责令限期改正；逾期不改正的，责令缴纳复垦费，可以处土地复垦费{}的罚款。"
+    given = [f for f in findings(LAND, text.format("2倍以上5倍以下")) if f.rule_id.startswith("CONT-PEN")]
+    assert given and levels(given) == {"warn"}, [(f.rule_id, f.severity, f.reading) for f in given]
+    assert levels([f for f in findings(LAND, text.format("3倍以上6倍以下")) if f.rule_id.startswith("CONT-PEN")]) & {
+        "block", "modify"}

@@ -161,3 +161,13 @@ def test_of_laws_with_the_same_words_the_one_the_draft_names_is_the_one_restated
                 "的场所、设施或者财物。")
     named = repeated(default_registry(), sentence, "予以封存", DAY, ("中华人民共和国湿地保护法",))
     assert named is not None and named.title == "中华人民共和国湿地保护法" and named.article == "46"
+
+
+def test_a_sector_body_and_the_provinces_the_law_lists_read_as_a_province_names_them():
+    """《固体废物污染环境防治法》第八十二条 (跨省、自治区、直辖市转移危险废物的，应当向……省、自治区、直辖市人民政府生态环境主管
+    部门申请) restated by a province (跨省转移危险废物的，应当向省生态环境厅提出申请); 《城市道路管理条例》第二十九条's
+    市政工程行政主管部门 named as the city's bureau."""
+    waste = repeated(default_registry(), "跨省转移危险废物的，应当向省生态环境厅提出申请；未经批准的，不得转移。", "批准", DAY)
+    assert waste is not None and waste.article == "82", waste
+    road = repeated(default_registry(), "依附于城市道路建设各种管线、杆线等设施的，应当经市城管局批准，方可建设。", "批准", DAY)
+    assert road is not None and road.title == "城市道路管理条例" and road.article == "29", road

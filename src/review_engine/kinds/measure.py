@@ -132,7 +132,12 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         return Judgement(False, reason=f"同条前文援引的{earlier}规定了该措施，该句是其复述")
     if kind == "penalty" and (earlier := _penalty_earlier(ctx, unit, start, end, excerpt, reading.sentence, who)):
         return earlier
+    if kind == "penalty" and (multiple := _named_multiple(ctx, reading.sentence)) is not None:
+        return _named_restated(f"该句的罚款（{multiple[1]}）由{multiple[0]}规定", who)
     provision = _provision_restated(ctx, kind, _with_gate_before(unit, reading.sentence))
+    if provision is None and kind in ("burden", "market") and _APPROVAL_WORDS.search(reading.sentence):
+        # a business's matter put to an approval (变更海域使用权人的，需经……批准): the approval a law provides
+        provision = _provision_restated(ctx, "licence", _with_gate_before(unit, reading.sentence))
     if provision is not None:
         if provision.title in named_titles(ctx):
             return _named_restated(f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}）", who)
@@ -399,6 +404,7 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     return None
 
 
+_APPROVAL_WORDS = re.compile(r"批准|审批|核准|许可|同意")
 _DUTY_RESTATABLE = frozenset({"burden", "market", "preference", "privacy"})
 """The kinds whose measure is a duty laid on the public (not a licence, fee, penalty or coercion the sentence may add
 beside a duty it repeats): a duty repeated from a named law is that law's (``_duty_restated``)."""
@@ -583,6 +589,28 @@ def _label(key: str) -> str:
     from ..registry.lawtext import article_label
 
     return article_label(*_number(key))
+
+
+def _named_multiple(ctx, sentence: str) -> tuple[str, str] | None:
+    """(《title》第N条, the fine as written) when every fine the sentence writes is a multiple of a named base
+    (土地复垦费的2倍以上5倍以下) that one article of a law the document names gives, base and bounds alike (《土地管理法实施
+    条例》第五十六条: 罚款额为土地复垦费的2倍以上5倍以下): the law's fine, its article to be cited. A range of plain sums
+    is not read so — the same range is in many laws for other conduct (``_same_fines`` reads it after a citation)."""
+    from ..facts.amounts import find_penalty_ranges
+
+    fines = find_penalty_ranges(sentence)
+    if not fines or any(r.kind != "multiple" or not r.base for r in fines):
+        return None
+    wanted = {(r.base, r.min, r.max) for r in fines}
+    registry = ctx.registry
+    for title in sorted(named_titles(ctx)):
+        inst = registry.resolve(title)
+        facts = facts_of(ctx, inst) if inst is not None else None
+        for article in sorted(facts.articles, key=_number) if facts is not None else ():
+            given = {(p.base, p.min, p.max) for p in facts.articles[article].penalties if p.kind == "multiple" and p.base}
+            if wanted <= given:
+                return f"《{inst.title}》{_label(article)}", "、".join(r.raw for r in fines)
+    return None
 
 
 def _written_fines(sentence: str) -> set[tuple]:

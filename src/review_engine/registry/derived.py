@@ -23,9 +23,10 @@ _GENERIC = frozenset({"行政许可", "许可证件", "有关许可", "相关许
 _GENERIC_CORES = frozenset({"经营", "生产", "管理", "建设", "运输", "销售", "服务", "使用", "登记", "设立", "开办", "从业", "执业",
                             "营业", "备案", "检验", "检疫", "检疫合格", "合格", "资格", "资质", "有关", "相关", "行政", "其他",
                             "管理费", "管理费用", "服务费", "费用", "手续费", "工本费", "强制", "强制拆除", "强制执行", "拆除"})
-# A name is a noun phrase (捕捞许可证, 苗种生产): words of a clause — a modal, a condition, a reference — mean the
-# importer took a piece of a sentence for a name (具备下列条件, ……应当会同……编制), which names nothing to match.
-_NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不)|或者|以及|等|应当|可以|需要|必须|下列|具备|符合|条件|依照|按照|根据|规定|"
+# A name is a noun phrase (捕捞许可证, 苗种生产): words of a clause — a modal, a condition, a reference, a circumstance
+# (特殊情况) — mean the importer took a piece of a sentence for a name (具备下列条件, ……应当会同……编制), which names
+# nothing to match.
+_NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不|特殊|确需)|(?:情况|情形)$|或者|以及|等|应当|可以|需要|必须|下列|具备|符合|条件|依照|按照|根据|规定|"
                          r"本法|本条例|第[一二三四五六七八九十百]+条|情节|责令|处罚|罚款|违反")
 _MAX_NAME = 16
 
@@ -249,8 +250,9 @@ FIGURE = re.compile(r"[零〇一二三四五六七八九十百千万亿两\d.]+(
 
 def normalized(text: str) -> str:
     """The words a restatement is compared by: no item number, titles or 本法 (the draft names the law the law calls
-    本法), no 的, spaces or punctuation."""
-    return _NOISE.sub("", _ITEM.sub("", text))
+    本法), no 的, spaces or punctuation; the provinces the law lists (省、自治区、直辖市) as a province's draft names them
+    (省: 跨省、自治区、直辖市转移危险废物 / 跨省转移危险废物)."""
+    return _NOISE.sub("", _ITEM.sub("", text)).replace("省自治区直辖市", "省")
 
 
 # a penalty clause names its conduct when something specific is left before the sanction once the words every

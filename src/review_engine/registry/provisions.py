@@ -28,7 +28,7 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
     ``collect``   收取 / 征收 / 缴纳 / 交纳 / 计收 / 核收 NAME费 (收取车辆通行费, 缴纳水资源费); ``denied`` when
                   the clause forbids or waives it (不得收取…费, 免收车辆通行费, 禁止…收取).
 ``coercion``
-    ``measure``   (可以|有权|依法|予以|应当)… 查封 / 扣押 / 冻结 / 扣留 / 封存 / 强制隔离 / 强制拆除 / 强行拆除 /
+    ``measure``   (可以|有权|依法|予以|应当)… 查封 / 扣押 / 冻结 / 扣留 / 封存 / 强制隔离 / 强制拆除 / 强行拆除 / 强行清除 /
                   代履行 / 加处罚款 / 加收滞纳金 / 申请人民法院强制执行 / 强制执行 (the list of 行政强制法 第九条 itself
                   has no modal verb and is not read).
 ``obligation``
@@ -73,7 +73,7 @@ _GRANT = re.compile(rf"[，,]?由(?P<b>[^，。；由]{{2,40}}?{ORGAN})(?:依法
 _GATED_ACT = r"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<act>[^，。；]{1,20}))?"
 # a body of one word (海关, 国务院) or one not ending in an organ word (中国人民银行) approves as well; its consent is an
 # approval too (临时占用城市绿化用地，须经城市人民政府城市绿化行政主管部门同意)
-_APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?P<b>[^，。；经]{{2,40}}?{ORGAN}|海关|国务院|"
+_APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?:过)?(?P<b>[^，。；经]{{2,40}}?{ORGAN}|海关|国务院|"
                        rf"中国人民银行|人民银行)"
                        rf"(?:依法|(?:依照|按照)[^，。；经]{{0,12}}?规定)?(?:审查|审核)?(?:(?:同意|决定)(?:并)?(?=批准|许可|核准|审批))?(?P<v>批准|许可|核准|审批|同意(?![的后前]))"
                        + _GATED_ACT)
@@ -103,10 +103,11 @@ _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免�
 # a name that is who acts, not what is approved (建设单位, 县级以上人民政府公安机关, 国务院各部门所属单位)
 _SUBJECT_LIKE = re.compile(rf"(?:{ORGAN}|单位|企业|公司|组织|者|人|人员|机关|所属单位)$|^(?:或者|或|及|以及|和)$")
 _FOUNDING = re.compile(r"(?:设立|开办|举办|成立|组建|新建|筹建)[^，。；]{2,}")
+_CHANGING = re.compile(r"(?:变更|转让|更换|改变)[^，。；]{2,}")
 _CONFISCATED = re.compile(r"没收(?:其|所|违法)?$")
 _FEE_DENIED = re.compile(r"不得(?:[^，。；]{0,12})$|禁止(?:[^，。；]{0,12})$|免予$|免$|不$|无需$|无须$")
 _GENERIC_FEE = re.compile(r"^(?:任何|其他|有关|相关|相应|一定|合理|必要|上述|该项|这些|该|各项|其|全部|部分|所需)?费(?:用)?$")
-_MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|强行拆除|代履行|代为[^，。；]{0,6}?(?:履行|清除|拆除|处置|处理|恢复|治理)|"
+_MEASURE = (r"(?:查封|扣押|冻结|扣留|封存|强制隔离|强制拆除|强行拆除|强行清除|强制清除|代履行|代为[^，。；]{0,6}?(?:履行|清除|拆除|处置|处理|恢复|治理)|"
             r"加处罚款|加收滞纳金|滞纳金|申请人民法院强制执行|强制执行|强制带离|强制检测|强制收购)")
 _COERCION = re.compile(rf"{_MEASURE}(?:(?:、|和|或者|以及|及|并)(?:依法)?{_MEASURE})*")
 # (… or the body named as the one that has it done: 由……主管部门委托动物诊疗机构、无害化处理场所等代为处理)
@@ -320,8 +321,9 @@ def _earlier_activity(text: str) -> str | None:
                 re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause):
             continue
         name = _activity(clause)
-        # 设立融资担保公司: founding a company is an activity, though the words end with who is founded
-        if name is not None and (not _SUBJECT_LIKE.search(name) or _FOUNDING.match(name)):
+        # 设立融资担保公司 / 变更海域使用权人: founding a company or changing the holder is an activity, though the words
+        # end with who is founded or changed
+        if name is not None and (not _SUBJECT_LIKE.search(name) or _FOUNDING.match(name) or _CHANGING.match(name)):
             return name
         return None
     return None

@@ -249,15 +249,18 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     named = "".join(text[j1:j2] for _, i1, i2, j1, j2 in
                     difflib.SequenceMatcher(None, quote, text, autojunk=False).get_opcodes() if i1 < end and i2 > at)
     tier = _TIER.match(body)
-    if tier is None or not re.search(_TIER_NAMED[tier.lastgroup], named):
+    level = tier.lastgroup if tier is not None else ("local" if _SECTOR.search(body) else None)
+    if level is None or not re.search(_TIER_NAMED[level], named):
         return quote
-    return quote[:at] + quote[end:]
+    return quote.replace(body, "")  # (every time the law names it: 由防汛指挥机构责令……；……由防汛指挥机构组织强行清除)
 
 
 # the tier a law's description of a body names (a body named by its role, 执行机关 / 发证机关, is compared as it
 # stands), and what a draft's name of a body of that tier holds
-_TIER = re.compile(r"(?P<state>国务院|国家|中国人民银行|海关总署)|(?P<province>省自治区直辖市|省级)|(?P<city>设区市|地级)|"
+_TIER = re.compile(r"(?P<state>国务院|国家|中国人民银行|海关总署)|(?P<province>省自治区直辖市|省级|省)|(?P<city>设区市|地级)|"
                    r"(?P<local>县级以上|地方各级|地方|县级|县)(?=[^。]*?(?:人民政府|部门|机构|机关))")
+# … a body described by its sector alone (市政工程行政主管部门, 电力管理部门) is a local one, named by its place in a draft
+_SECTOR = re.compile(r"(?:主管部门|行政部门|管理部门|管理机构|监督管理部门|主管机关|指挥机构)$")
 _TIER_NAMED = {"state": r"国务院|国家|全国|中国", "province": r"省|自治区|直辖市", "city": r"市|州|盟|省|自治区",
                "local": r"省|市|州|盟|县|区|旗|自治区|乡|镇|街道"}
 
