@@ -243,14 +243,17 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     at = quote.find(body)
     if at < 0 or len(body) < 4 or body in text:
         return quote  # (a sentence that repeats the body is compared with it: its words run on unbroken)
-    import difflib
-
-    end = at + len(body)
-    named = "".join(text[j1:j2] for _, i1, i2, j1, j2 in
-                    difflib.SequenceMatcher(None, quote, text, autojunk=False).get_opcodes() if i1 < end and i2 > at)
     tier = _TIER.match(body)
     level = tier.lastgroup if tier is not None else ("local" if _SECTOR.search(body) else None)
-    if level is None or not re.search(_TIER_NAMED[level], named):
+    if level is None:
+        return quote
+    # what the sentence names in the body's place: the words between those the quotation has on either side of it
+    end = at + len(body)
+    before, after = quote[max(0, at - 3):at], quote[end:end + 3]
+    first = text.find(before) if before else 0
+    last = text.find(after, first + len(before)) if after and first >= 0 else (len(text) if first >= 0 else -1)
+    named = text[first + len(before):last] if first >= 0 and last >= 0 else ""
+    if not named or len(named) > 30 or not re.search(_TIER_NAMED[level], named):
         return quote
     return quote.replace(body, "")  # (every time the law names it: 由防汛指挥机构责令……；……由防汛指挥机构组织强行清除)
 
