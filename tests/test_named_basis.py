@@ -151,3 +151,23 @@ def test_a_fine_as_a_multiple_of_a_named_base_that_the_named_law_gives():
     assert given and levels(given) == {"warn"}, [(f.rule_id, f.severity, f.reading) for f in given]
     assert levels([f for f in findings(LAND, text.format("3倍以上6倍以下")) if f.rule_id.startswith("CONT-PEN")]) & {
         "block", "modify"}
+
+
+def test_a_provision_of_the_named_law_repeated_wins_over_a_name_another_law_shares():
+    """因建设或者其他特殊需要临时占用公园绿地的，须经……同意，并按照有关规定办理临时用地手续 repeats 《城市绿化条例》第十九条
+    (公园绿地 for 城市绿化用地); 临时用地 is also a name of 《土地管理法实施条例》, which the draft does not name: under the
+    绿化条例 the sentence is its restatement (warn), under another basis law the other law's name stands (modify)."""
+    sentence = "因建设或者其他特殊需要临时占用公园绿地的，须经县城市管理局同意，并按照有关规定办理临时用地手续。"
+    named = [f for f in findings(GREENING, sentence) if f.rule_id.startswith("CONT-LIC")]
+    assert named and levels(named) == {"warn"}, [(f.rule_id, f.severity, f.reading) for f in named]
+    assert "modify" in levels([f for f in findings(OTHER, sentence) if f.rule_id.startswith("CONT-LIC")])
+
+
+def test_a_fee_a_service_provider_collects_named_in_the_clause_before():
+    """患者要求复制病历资料的，医疗机构应当提供复制服务，可以收取工本费: the clause of 可以 names no one, the one before names the
+    hospital, whose charge is its price; a fee the sentence's topic is charged (……油烟净化设施实行统一登记，每户每季度收取……)
+    is still the administration's."""
+    own = findings(OTHER, "患者要求复制病历资料的，县人民医院应当提供复制服务，可以收取工本费，收费标准应当公开。")
+    assert not [f for f in own if f.rule_id.startswith("CONT-FEE") and f.severity in ("block", "modify")], own
+    levied = findings(OTHER, "城区个体餐饮经营户设置的油烟净化设施实行统一登记，每户每季度收取油烟监测管理费六十元。")
+    assert [f for f in levied if f.rule_id.startswith("CONT-FEE") and f.severity in ("block", "modify")]

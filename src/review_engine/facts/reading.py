@@ -356,7 +356,12 @@ def _private_payee(before: str, sentence: str, words: str, whole: str) -> bool:
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
     if _COLLECTS.match(words):  # the party acting in the clause, else the whole sentence's subject (over its semicolons)
-        for lead, text in ((_CLAUSE_SUBJECT, re.split(r"[，,；;]", before)[-1]), (_SENTENCE_SUBJECT, whole)):
+        # … else the party of the nearest clause before it that has one (患者要求复制病历资料的，医疗机构应当提供复制服务，可以
+        # 收取工本费: the clause of 可以 names none, the one before it names 医疗机构)
+        clauses = [c for c in re.split(r"[，,；;]", before) if c]
+        tries = [(_CLAUSE_SUBJECT, clauses[-1] if clauses else ""), (_SENTENCE_SUBJECT, whole),
+                 *((_SENTENCE_SUBJECT, c) for c in reversed(clauses[:-1]))]  # (a modal's subject, not a topic)
+        for lead, text in tries:
             subject = lead.match(text)
             if subject is not None:  # (a village or residents' committee collecting for the administration is no seller)
                 return classify(subject.group(1)) == "private" and not _SELF_GOVERNING.search(subject.group(1))

@@ -141,6 +141,10 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
     if provision is not None:
         if provision.title in named_titles(ctx):
             return _named_restated(f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}）", who)
+        # (a name another law shares, 临时用地, while the sentence repeats a provision of a law the document names)
+        repeated = _repeated(ctx, kind, unit, start, end, excerpt)
+        if repeated is not None and repeated.confirmed and repeated.title in named_titles(ctx):
+            return _named_restated(f"该句复述{repeated.cite()}（{repeated.level}）的规定", who)
         return Judgement(True, "modify", f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}），"
                                          f"本文件是复述而未注明依据；{who}")
     quoted = _quoted(ctx, reading, unit, start, end, excerpt)

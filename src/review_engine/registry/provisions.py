@@ -10,7 +10,7 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
 罚 names a licence another article provides):
 
 ``licence``
-    ``obtain``    应当取得 / 须取得 / 必须持有 [BODY颁发的] NAME(许可证|许可|执照|资格证书|…)
+    ``obtain``    应当取得 / 须取得 / 必须持有 / 应当向 BODY 申请 [BODY颁发的] NAME(许可证|许可|执照|资格证书|…)
                   (取得国务院农业行政主管部门颁发的种子、种畜禽、水产苗种生产许可证 → three names);
     ``system``    实行 NAME 许可(证)制度 / 实行 NAME 许可管理 / 对 NAME 实行许可;
     ``grant``     由 BODY 审批 / 批准 / 核发 / 颁发 / 许可 (水产苗种的生产由县级以上地方人民政府渔业行政主管部门审批
@@ -54,11 +54,12 @@ _LICENSOR = re.compile(rf"(?P<b>(?:设区的市|[^，,。；;：:由的“”《
 _NAME_CHARS = r"[^，,。；;：:“”《》（）()\s的]"
 _LICENCE_HEAD = r"(?:许可证|许可|执照|资格证书|资格证|资质证书|资质|证书|批准文件|批准证书|登记证|合格证|经营证|准运证|驾驶证|行驶证|养殖证)"
 _OBTAIN = re.compile(
-    rf"(?<![不无免])(?:应当|应|须|必须|需要|需|并)(?:依法|依照本(?:法|条例)(?:的)?规定)?(?:取得|领取|持有|具备|申领|办理)(?:(?P<b>[^，。；]{{2,40}}?{ORGAN})(?:颁发|核发|发放|发给|批准)的)?"
-    rf"(?:相应的|有效的|相关的)?(?P<n>(?:{_NAME_CHARS}|[、和或与及])"
+    rf"(?<![不无免])(?:应当|应|须|必须|需要|需|并)(?:依法|依照本(?:法|条例)(?:的)?规定)?(?:向[^，。；向]{{2,40}}?{ORGAN})?"
+    rf"(?:取得|领取|持有|具备|申领|办理|申请(?:领取|取得|办理)?)(?:(?P<b>[^，。；]{{2,40}}?{ORGAN})(?:颁发|核发|发放|发给|批准)的)?"
+    rf"(?:重新)?(?:核发|换发|补发|变更|延续)?(?:相应的|有效的|相关的)?(?P<n>(?:{_NAME_CHARS}|[、和或与及])"
     rf"{{0,30}}?{_LICENCE_HEAD})(?!的[^，。；]{{0,3}}(?:规定|要求|条件))"
 )
-_OBTAIN_HINT = re.compile(r"取得|领取|持有|具备|申领|办理")
+_OBTAIN_HINT = re.compile(r"取得|领取|持有|具备|申领|办理|申请")
 # the permit the body issues, named as a title (核发《烟花爆竹经营(零售)许可证》; restate compares names with their
 # parentheses written alike)
 _ISSUED = re.compile(rf"(?:发给|核发|颁发|发放)(?:申请人|其)?《(?P<n>[^》]{{2,30}}?{_LICENCE_HEAD})》")
@@ -96,7 +97,8 @@ _REPORT = re.compile(rf"(?:应当|必须|须|需|应|并|再)?(?:依法)?报(?P<
 _APPLY = re.compile(rf"(?:应当|必须|须|需|应|并)(?:依法)?(?:按照[^，。；]{{0,16}}?)?向(?P<b>[^，。；向]{{2,40}}?{ORGAN})(?:提出|提交|递交)?(?:书面)?申请(?![书表人])")
 _DECIDES = re.compile(r"批准|准予|颁发|核发|发给[^，。；]{0,12}?(?:证|文件|执照)|许可证")
 _OPENING_VERB = re.compile(r"^(?:申请)?(?:从事|举办|开展|进行|开办|经营)(?=[^，。；]{4})")
-_PAPERS = re.compile(r"(?:应当|须|必须|需)(?:提前|及时|依法|先)?办理[^，。；]{0,8}?(?P<v>审批|批准|许可|核准)手续")
+_PAPERS = re.compile(r"(?:(?:应当|须|必须|需)(?:提前|及时|依法|先)?|(?:按照|依照)[^，。；]{0,12}?规定)办理[^，。；]{0,8}?"
+                     r"(?P<v>审批|批准|许可|核准)[^，。；]{0,6}?手续")
 _BEFORE = re.compile(rf"(?:{_NAME_CHARS}|的){{1,24}}$")
 _FEE = re.compile(r"(?P<v>收取|征收|缴纳|交纳|计收|核收|收缴|免收|减收)(?P<n>[^，。；、：:]{0,12}?费)(?![用率税])|"
                   r"(?P<v2>收取|征收|缴纳|交纳)(?P<n2>[^，。；、]{0,10}?(?:费用|基金|附加))")
@@ -225,7 +227,8 @@ def _licences(clause: str, sentence: str, offset: int, decides: bool = False) ->
     for m in _PAPERS.finditer(clause) if "手续" in clause else ():
         # 需要移动位置、扩大面积、延长时间的，应当提前办理变更审批手续: the approval of what the condition before says
         condition = re.search(r"([^，,。；;]{2,40})的[，,]\s*$", sentence[:offset])
-        name = condition.group(1) if condition else None
+        # (… or the activity the sentence opens with: 举办医疗机构，应当具备下列条件，按照国家有关规定办理审批或者备案手续)
+        name = condition.group(1) if condition else _earlier_activity(sentence[:offset])
         if name is not None:
             out.append({"kind": "licence", "name": name, "body": body_of(clause), "rule": "papers", "verb": m["v"],
                         "at": m.start()})
