@@ -56,6 +56,8 @@ _REVIEWED = re.compile(r"(?:审核|审查|核查|核对|检查|评估|把关)(?:
 # (or a correction ordered, after any further conditions: ……摊派给从业人员个人……的，保险机构……的，……部门应当提出整改要求)
 _SANCTIONED = re.compile(r"[^。；]{0,30}?(?:依照|依据|按照)[^。；]{0,40}?(?:处理|处罚|追究)|[^。；，]{0,20}?(?:责令|处以?(?=[^。；，]{0,12}?罚)|"
                          r"给予[^。；，]{0,6}?处罚|予以处罚)"
+                         # (… or the officials who did it disciplined: ……违反本规范收取费用的，由有权机关对……依法给予处分)
+                         r"|由[^。；]{0,40}?(?:给予|予以)[^。；，]{0,4}?处分"
                          r"|[^。；]{0,100}?(?:提出|下达|责成|督促)[^。；，]{0,4}?(?:整改|纠正|改正)")
 # the measures a document lays down, named as what a reviewer asks about (审核要点：文件规定的列入名单、暂停资格……等措施，
 # 是否具有法律、法规依据)
