@@ -263,11 +263,7 @@ def _condition_of(ctx, inst, article: str, sentence: str) -> bool:
     row, or the whole of a shorter one)."""
     from difflib import SequenceMatcher
 
-    from ..registry.describe import obligations_of
-
-    registry = ctx.registry
-    version = registry.version_on(inst, ctx.review_date) or inst.current
-    for number, _, _, act, _, _ in obligations_of(registry, inst, version) if version is not None else ():
+    for number, _, _, act, _, _ in _obligations(ctx, inst):
         if number != article or not act or len(act) < 6:
             continue
         common = SequenceMatcher(None, act, sentence, autojunk=False).find_longest_match()
@@ -389,17 +385,12 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item."""
     from difflib import SequenceMatcher
 
-    from ..registry.describe import obligations_of
-
     found = _CONDITIONS.search(sentence) if kind == "licence" else None
     if found is None:
         return None
     head = sentence[:found.start()]
-    registry = ctx.registry
-    for title in sorted(named_titles(ctx)):
-        inst = registry.resolve(title)
-        version = (registry.version_on(inst, ctx.review_date) or inst.current) if inst is not None else None
-        for number, _, subject, act, _, _ in obligations_of(registry, inst, version) if version is not None else ():
+    for inst in _named_laws(ctx):
+        for number, _, subject, act, _, _ in _obligations(ctx, inst):
             if not re.match(r"(?:具备|符合|具有)(?:以下|下列)条件", act or ""):
                 continue
             common = SequenceMatcher(None, subject or "", head, autojunk=False).find_longest_match()
@@ -421,15 +412,10 @@ def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
     and the duty are the law's, read in the draft's place."""
     from difflib import SequenceMatcher
 
-    from ..registry.describe import obligations_of
-
     if kind not in _DUTY_RESTATABLE:
         return None
-    registry = ctx.registry
-    for title in sorted(named_titles(ctx)):
-        inst = registry.resolve(title)
-        version = (registry.version_on(inst, ctx.review_date) or inst.current) if inst is not None else None
-        for number, _, _, act, _, _ in obligations_of(registry, inst, version) if version is not None else ():
+    for inst in _named_laws(ctx):
+        for number, _, _, act, _, _ in _obligations(ctx, inst):
             if not act or len(act) < 8 or not any(act[i:i + 8] in sentence for i in range(len(act) - 7)):
                 continue
             blocks = [b.size for b in SequenceMatcher(None, act, sentence, autojunk=False).get_matching_blocks()
@@ -437,6 +423,23 @@ def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
             if sum(blocks) >= 0.6 * len(act):
                 return f"《{inst.title}》{_label(number)}"
     return None
+
+
+def _named_laws(ctx):
+    """The registered laws and regulations the document names (``named_titles``), in the order of their titles."""
+    for title in sorted(named_titles(ctx)):
+        inst = ctx.registry.resolve(title)
+        if inst is not None:
+            yield inst
+
+
+def _obligations(ctx, inst) -> list:
+    """The obligations the import read in ``inst``'s version in force on the review date (else its current one):
+    [article key, verb, subject, act, 款, 项] each (``registry.describe.obligations_of``)."""
+    from ..registry.describe import obligations_of
+
+    version = ctx.registry.version_on(inst, ctx.review_date) or inst.current
+    return obligations_of(ctx.registry, inst, version) if version is not None else []
 
 
 _CONDITIONS = re.compile(r"[，,]?(?:应当|应|须|必须)?(?:具备|符合|具有)(?:以下|下列)条件")
@@ -606,10 +609,8 @@ def _named_multiple(ctx, sentence: str) -> tuple[str, str] | None:
     if not fines or any(r.kind != "multiple" or not r.base for r in fines):
         return None
     wanted = {(r.base, r.min, r.max) for r in fines}
-    registry = ctx.registry
-    for title in sorted(named_titles(ctx)):
-        inst = registry.resolve(title)
-        facts = facts_of(ctx, inst) if inst is not None else None
+    for inst in _named_laws(ctx):
+        facts = facts_of(ctx, inst)
         for article in sorted(facts.articles, key=_number) if facts is not None else ():
             given = {(p.base, p.min, p.max) for p in facts.articles[article].penalties if p.kind == "multiple" and p.base}
             if wanted <= given:

@@ -278,36 +278,35 @@ def _licences(clause: str, sentence: str, offset: int, decides: bool = False) ->
         at = m.start() - offset
         if at >= len(clause) or _APPROVAL.match(clause, at) is not None:
             continue  # beyond this clause, or the body is named: ``approval`` above
-        before = _BEFORE.search(clause, 0, at)
-        name = _activity(before.group()) if before else None
-        if name is None or _SUBJECT_LIKE.search(name):
-            name = _earlier_activity(sentence[:offset]) or _activity(m["act"])
+        name = _activity_before(clause, at, sentence, offset)[0] or _activity(m["act"])
         if name is not None:
             out.append({"kind": "licence", "name": name, "body": body_of(clause), "rule": "gate", "verb": m["v"],
                         "at": at})
     for m in _REPORT.finditer(clause) if "报" in clause else ():
         if re.match(r"[，,]?(?:责令|处|吊销|没收|予以|依法)", sentence[offset + m.end():]):
             continue  # the procedure of a penalty
-        before = _BEFORE.search(clause, 0, m.start())
-        name = _activity(before.group()) if before else None
-        if name is None or _SUBJECT_LIKE.search(name):
-            name = _earlier_activity(sentence[:offset])
+        name, at = _activity_before(clause, m.start(), sentence, offset)
         if name is not None:
-            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "report", "verb": m["v"],
-                        "at": before.start() if before else m.start()})
+            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "report", "verb": m["v"], "at": at})
     for m in _APPLY.finditer(clause) if decides and "申请" in clause else ():
-        before = _BEFORE.search(clause, 0, m.start())
-        name = _activity(before.group()) if before else None
-        if name is None or _SUBJECT_LIKE.search(name):
-            name = _earlier_activity(sentence[:offset])
+        name, at = _activity_before(clause, m.start(), sentence, offset)
         if name is not None:
             name = re.sub(r"^[^，。；]{2,12}?(?:单位|机构|团体|企业|个人|者)申请", "", name)
             name = _OPENING_VERB.sub("", re.sub(r"^(?:确需要?|需要|确有必要)", "", name))
             if name.startswith("向") or len(name) < 4:
                 continue  # 向……申请核发……许可证，并向……申请登记: the step before, not an activity
-            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "apply", "verb": "申请",
-                        "at": before.start() if before else m.start()})
+            out.append({"kind": "licence", "name": name, "body": m["b"], "rule": "apply", "verb": "申请", "at": at})
     return out
+
+
+def _activity_before(clause: str, pos: int, sentence: str, offset: int) -> tuple[str | None, int]:
+    """(the activity a gate at ``pos`` of ``clause`` is about, where its words begin): the words before the gate, else —
+    when they are missing or name who acts (建设单位) — the activity of an earlier clause of the sentence."""
+    before = _BEFORE.search(clause, 0, pos)
+    name = _activity(before.group()) if before else None
+    if name is None or _SUBJECT_LIKE.search(name):
+        name = _earlier_activity(sentence[:offset])
+    return name, before.start() if before else pos
 
 
 def _earlier_activity(text: str) -> str | None:
