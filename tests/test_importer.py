@@ -393,3 +393,18 @@ def test_gains_named_before_their_confiscation_are_a_penalty() -> None:
     assert "没收违法所得" in gains["types"]
     assert penalties_in("当事人有违法所得，除依法应当退赔的外，应当予以没收。", 2, None)[0]["types"] == ["没收违法所得"]
     assert penalties_in("查获的违禁品予以没收。", 1, None) == []
+
+
+def test_a_list_of_conditions_is_kept_item_by_item_as_the_subjects_obligations():
+    """房地产中介服务机构应当具备下列条件：（一）……（五）法律、行政法规规定的其他条件: each item is an obligation of the lead's
+    subject (verb 具备, its 项 number), the item that only refers on is none; a list with no condition lead gives none."""
+    from review_engine.registry.listed import listed_conditions
+
+    items = ["（一）有自己的名称和组织机构；", "（二）有固定的服务场所；", "（三）法律、行政法规规定的其他条件。"]
+    rows = listed_conditions("房地产中介服务机构应当具备下列条件：", items, 1)
+    assert [(r["subject"], r["verb"], r["name"], r["item"]) for r in rows] == [
+        ("房地产中介服务机构", "具备", "有自己的名称和组织机构", 1), ("房地产中介服务机构", "具备", "有固定的服务场所", 2)]
+    assert listed_conditions("房地产中介服务机构应当履行下列义务：", items, 1) == []
+    imported = [row for row in default_registry().packs[0].obligations("城市房地产管理法")["2019年修正"]
+                if row[0] == "58" and row[1] == "具备"]
+    assert len(imported) == 4, imported

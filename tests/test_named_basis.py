@@ -88,6 +88,19 @@ def test_conditions_for_a_licence_the_named_law_sets_are_for_the_reviewer_to_com
     assert levels(findings(OTHER, text)) & {"modify", "block"}
 
 
+def test_conditions_a_named_law_lists_written_inline_are_the_laws():
+    """……，应当有……，有……，有……: the conditions of 《中华人民共和国拍卖法》第十二条 (a list there) written inline are the law's,
+    for the reviewer to compare; a condition the list does not hold (本市户籍) keeps the sentence the draft's own, and
+    under another basis law the same conditions are nobody's."""
+    text = ("在本县申请从事拍卖业务的企业，应当有一百万元人民币以上的注册资本，有自己的名称、组织机构、住所和章程，"
+            "有与从事拍卖业务相适应的拍卖师和其他工作人员{extra}。")
+    auction = "根据《中华人民共和国拍卖法》等法律，"
+    named = findings(auction, text.format(extra=""))
+    assert not levels(named) & {"modify", "block"}, [(f.rule_id, f.severity, f.reading) for f in named]
+    assert levels(findings(auction, text.format(extra="，有本县户籍的拍卖师二名以上"))) & {"modify", "block"}
+    assert levels(findings(OTHER, text.format(extra=""))) & {"modify", "block"}
+
+
 PESTICIDE = "根据《农药管理条例》等法规，"
 
 

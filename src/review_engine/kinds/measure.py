@@ -385,9 +385,11 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item."""
     from difflib import SequenceMatcher
 
-    found = _CONDITIONS.search(sentence) if kind == "licence" else None
-    if found is None:
+    if kind != "licence":
         return None
+    found = _CONDITIONS.search(sentence)
+    if found is None:
+        return _inline_conditions(ctx, sentence)
     head = sentence[:found.start()]
     for inst in _named_laws(ctx):
         for number, _, subject, act, _, _ in _obligations(ctx, inst):
@@ -399,6 +401,40 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     return None
 
 
+def _inline_conditions(ctx, sentence: str) -> str | None:
+    """《title》第N条 when the sentence writes a named law's list of conditions inline (设立房地产经纪机构，应当有自己的名称和
+    组织机构，有固定的服务场所…… / 房地产中介服务机构应当具备下列条件：（一）有自己的名称和组织机构；……): two or more
+    conditions (有…… / 具备…… / 符合……) after its modal verb, every one an item of the same list (``registry.
+    listed.listed_conditions``), for a licensee the list's subject shares three characters in a row with (中介服务机构 / 经纪
+    机构: 房地产). A condition the law does not list keeps the sentence the draft's own."""
+    from difflib import SequenceMatcher
+
+    modal = _MODAL.search(sentence)
+    if modal is None:
+        return None
+    head = sentence[:modal.start()]
+    wanted = [c.lstrip("并且还").replace("的", "") for c in _PHRASE.split(sentence[modal.end():])]
+    wanted = [c for c in wanted if _CONDITION_WORDS.match(c)]
+    if len(wanted) < 2:
+        return None
+    for inst in _named_laws(ctx):
+        lists: dict[tuple, list] = {}
+        for number, verb, subject, act, paragraph, _ in _obligations(ctx, inst):
+            if verb == "具备" and act:
+                lists.setdefault((number, paragraph, subject or ""), []).append(act.replace("的", ""))
+        for (number, _, subject), items in lists.items():
+            if SequenceMatcher(None, subject, head, autojunk=False).find_longest_match().size < 3:
+                continue
+            if all(any(c in item or item in c or SequenceMatcher(None, c, item, autojunk=False).ratio() >= 0.8
+                       for item in items)
+                   for c in wanted):
+                return f"《{inst.title}》{_label(number)}"
+    return None
+
+
+_MODAL = re.compile(r"应当|必须|须")
+_PHRASE = re.compile(r"[，,；;、。]")
+_CONDITION_WORDS = re.compile(r"有(?!关)|具有|具备|符合")
 _APPROVAL_WORDS = re.compile(r"批准|审批|核准|许可|同意")
 _DUTY_RESTATABLE = frozenset({"burden", "market", "preference", "privacy"})
 """The kinds whose measure is a duty laid on the public (not a licence, fee, penalty or coercion the sentence may add

@@ -38,7 +38,8 @@ from review_engine.registry.history import (
 )
 from review_engine.registry.lawtext import LawText, read_law
 from review_engine.registry.penalties import other_law_in, penalties_in, refers_in
-from review_engine.registry.provisions import EMPOWERING, licensor_in, listed_licences, provisions_in
+from review_engine.registry.listed import listed_conditions, listed_licences
+from review_engine.registry.provisions import EMPOWERING, licensor_in, provisions_in
 from review_engine.registry.repeals import apply_repeals, short_names
 
 __all__ = ["Imported", "import_folder", "read_manifest", "write"]
@@ -310,6 +311,7 @@ def _article_fact(article) -> dict:
             provisions.extend(provisions_in(text, number, item, empowered and item is not None))
             other = other or other_law_in(text)
         provisions.extend(listed_licences(para.text, para.items, number))  # 方可进行下列作业或活动：(一)……
+        provisions.extend(listed_conditions(para.text, para.items, number))  # 应当具备下列条件：(一)……
     if any(p["kind"] == "licence" and not p.get("body") for p in provisions):
         licensor = licensor_in(article.text())
         if licensor:

@@ -20,7 +20,7 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
     ``gate``      经批准方可 ACT / 未经批准的，不得 ACT, the body named elsewhere in the article (the activity before,
                   else the act after, is the name);
     ``report``    报 BODY 批准 / 审批 (报县级人民政府民政部门审批: the activity before it is the name);
-    ``listed``    经 BODY 批准……方可进行下列作业或活动：(一)…… (``listed_licences``: each item's act is a name);
+    ``listed``    经 BODY 批准……方可进行下列作业或活动：(一)…… (``registry.listed``: each item's act is a name);
     ``apply``     ACTIVITY，应当向 BODY 提出申请, in a 款 that has the body decide (批准 / 准予 / 颁发 / 核发 / 发给……证件 /
                   不予批准): 举办营业性演出，应当向……文化主管部门提出申请。……发给批准文件 → 营业性演出 (the activity
                   without the verb that opens it: a draft names what is approved, 未经批准的营业性演出).
@@ -35,6 +35,7 @@ Rules (one sentence at a time; a clause that is a condition, …的，, provides
     ``duty``      SUBJECT 应当 / 必须 ACT;
     ``ban``       SUBJECT 不得 ACT, 禁止 ACT, 严禁 ACT (``name`` is the act, at most 30 characters, and is its own
                   quotation: an obligation has no ``quote``).
+    ``condition`` SUBJECT 应当具备下列条件：(一)…… (``registry.listed``: each item is an obligation of the subject).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ import re
 from review_engine.registry.bodies import ORGAN, body_of
 from review_engine.registry.penalties import clip, sentences
 
-__all__ = ["EMPOWERING", "licensor_in", "listed_licences", "provisions_in"]
+__all__ = ["EMPOWERING", "licensor_in", "provisions_in"]
 
 # The body that decides on a licence, named in another sentence of the article (县级以上地方人民政府食品安全监督管理部门
 # 应当……对符合规定条件的，准予许可): given to the article's licences that name no body (``body_via: licensor``).
@@ -117,7 +118,7 @@ _MODAL = re.compile(r"可以|有权|依法|予以|应当|采取|决定|实施|�
 _BY_BODY = re.compile(rf"由[^，。；由]{{2,40}}?{ORGAN}(?:依法)?$")
 _DUTY = re.compile(r"(?P<v>应当|必须|不得|禁止|严禁)")
 _CONDITION_CLAUSE = re.compile(r"的$")
-_ITEM_MARK = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])?\s*")
+ITEM_MARK = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])?\s*")
 # a lead-in that gives the power its items list (有权采取下列措施： / 可以行使下列职权：)
 EMPOWERING = re.compile(r"(?:有权|可以|依法)(?:采取|行使|实施)?下列(?:措施|职权|行政强制措施)[^：:。]{0,8}[：:]\s*$")
 # a case that is a breach or its aggravation: what follows it is a consequence, not an obligation
@@ -162,31 +163,6 @@ def provisions_in(text: str, paragraph: int, item: int | None, empowered: bool =
                     fact["quote"] = clip(text, s_start, s_end, pos, pos + len(fact["name"]))
                 out.append({k: v for k, v in fact.items() if v not in (None, [], "", False)})
     return _dedupe(out)
-
-
-# a lead-in that makes the acts its items list wait for an approval (必须经……批准，并采取安全措施后，方可进行下列作业或活动：
-# / 进行下列活动，应当经……批准：)
-_LIST_GATE = re.compile(rf"(?:经|报经)(?P<b>[^，。；：:经]{{2,40}}?{ORGAN})(?:审查|审核)?(?:同意)?(?P<v>批准|许可|核准|审批|同意)"
-                        r"[^：:。]{0,30}?(?:方可|才能|才可以|后方可)(?:从事|进行|实施|开展)?下列[^：:。]{0,10}[：:]\s*$|"
-                        rf"(?:从事|进行|实施|开展)下列[^：:。]{{0,10}}?[，,]?(?:应当|须|必须|需)(?:报)?经"
-                        rf"(?P<b2>[^，。；：:经]{{2,40}}?{ORGAN})(?:审查|审核)?(?:同意)?(?P<v2>批准|许可|核准|审批|同意)[：:]\s*$")
-
-
-def listed_licences(lead: str, items: list[str], paragraph: int) -> list[dict]:
-    """The licences of a lead-in that makes the acts its items list wait for an approval (``_LIST_GATE``): the lead-in
-    itself (its quotation holds the approval's words), then each item, named by its act (rule ``listed``)."""
-    m = _LIST_GATE.search(lead)
-    if m is None or not items:
-        return []
-    body, verb = (m["b"], m["v"]) if m["b"] else (m["b2"], m["v2"])
-    out = [{"kind": "licence", "name": "下列" + ("作业或活动" if "作业" in lead else "活动"), "body": body, "rule": "listed",
-            "verb": verb, "paragraph": paragraph, "quote": clip(lead, 0, len(lead), m.start(), m.end())}]
-    for number, item in enumerate(items, 1):
-        act = _ITEM_MARK.sub("", item, count=1).rstrip("；;。.，, ")
-        if len(act) >= 4:
-            out.append({"kind": "licence", "name": act[:40], "body": body, "rule": "listed", "verb": verb,
-                        "paragraph": paragraph, "item": number, "quote": clip(act, 0, len(act), 0, min(len(act), 40))})
-    return out
 
 
 def licensor_in(text: str) -> str | None:
@@ -356,8 +332,8 @@ def _coercion(clause: str, empowered: bool = False) -> list[dict]:
         modal = None
         for modal in _MODAL.finditer(before):
             pass
-        if modal is None and empowered and _ITEM_MARK.fullmatch(before):
-            modal = _ITEM_MARK.match(before)  # （四）查封、扣押涉嫌违法活动的场所、设施或者财物
+        if modal is None and empowered and ITEM_MARK.fullmatch(before):
+            modal = ITEM_MARK.match(before)  # （四）查封、扣押涉嫌违法活动的场所、设施或者财物
         named = _BY_BODY.search(before)  # 由公安机关交通管理部门扣留该机动车: the body named does it
         if named is not None:
             modal = named
