@@ -88,16 +88,28 @@ def test_conditions_for_a_licence_the_named_law_sets_are_for_the_reviewer_to_com
     assert levels(findings(OTHER, text)) & {"modify", "block"}
 
 
-def test_conditions_a_named_law_lists_written_inline_are_the_laws():
-    """……，应当有……，有……，有……: the conditions of 《中华人民共和国拍卖法》第十二条 (a list there) written inline are the law's,
-    for the reviewer to compare; a condition the list does not hold (本市户籍) keeps the sentence the draft's own, and
-    under another basis law the same conditions are nobody's."""
-    text = ("在本县申请从事拍卖业务的企业，应当有一百万元人民币以上的注册资本，有自己的名称、组织机构、住所和章程，"
-            "有与从事拍卖业务相适应的拍卖师和其他工作人员{extra}。")
-    auction = "根据《中华人民共和国拍卖法》等法律，"
-    named = findings(auction, text.format(extra=""))
+INLINE_CONDITIONS = [
+    # 《中华人民共和国拍卖法》第十二条 lists the conditions; the draft writes them inline
+    ("根据《中华人民共和国拍卖法》等法律，",
+     "在本县申请从事拍卖业务的企业，应当有一百万元人民币以上的注册资本，有自己的名称、组织机构、住所和章程，"
+     "有与从事拍卖业务相适应的拍卖师和其他工作人员{extra}。", "，有本县户籍的拍卖师二名以上"),
+    # 取得危险化学品经营许可 is a licence of another regulation, held as one of the conditions 《民用机场管理条例》第四十一条
+    # lists
+    ("根据《民用机场管理条例》等法规，",
+     "在本市民用机场内从事航空燃油供应业务的企业，应当取得成品油经营许可和危险化学品经营许可，有符合国家有关标准、"
+     "与经营业务规模相适应的航空燃油供应设施、设备，有健全的航空燃油供应安全管理制度、油品检测和监控体系，"
+     "有满足业务经营需要的专业技术和管理人员{extra}。", "，并在本市注册满三年"),
+]
+
+
+@pytest.mark.parametrize("basis,text,extra", INLINE_CONDITIONS)
+def test_conditions_a_named_law_lists_written_inline_are_the_laws(basis, text, extra):
+    """……，应当有……，有……，有……: the conditions of a named law's list written inline are the law's, for the reviewer to
+    compare (a licence another law provides among them too); a condition the list does not hold keeps the sentence the
+    draft's own, and under another basis law the same conditions are nobody's."""
+    named = findings(basis, text.format(extra=""))
     assert not levels(named) & {"modify", "block"}, [(f.rule_id, f.severity, f.reading) for f in named]
-    assert levels(findings(auction, text.format(extra="，有本县户籍的拍卖师二名以上"))) & {"modify", "block"}
+    assert levels(findings(basis, text.format(extra=extra))) & {"modify", "block"}
     assert levels(findings(OTHER, text.format(extra=""))) & {"modify", "block"}
 
 

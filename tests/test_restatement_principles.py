@@ -171,3 +171,27 @@ def test_a_sector_body_and_the_provinces_the_law_lists_read_as_a_province_names_
     assert waste is not None and waste.article == "82", waste
     road = repeated(default_registry(), "依附于城市道路建设各种管线、杆线等设施的，应当经市城管局批准，方可建设。", "批准", DAY)
     assert road is not None and road.title == "城市道路管理条例" and road.article == "29", road
+
+
+def test_a_restatement_that_leaves_the_body_to_other_articles_repeats_the_law():
+    """任何单位和个人未经批准，不得在公路用地范围内设置……: 《公路法》第五十四条 with the body left out (the draft names the
+    competent body in another article); a body of another tier put in its place is no restatement of it."""
+    registry = default_registry()
+    sentence = "任何单位和个人未经批准，不得在公路用地范围内设置公路标志以外的其他标志。"
+    found = repeated(registry, sentence, "批准", DAY)
+    assert found is not None and found.cite().startswith("《中华人民共和国公路法》第五十四条"), found
+    other = sentence.replace("未经批准", "未经国务院交通运输主管部门批准")
+    assert repeated(registry, other, "批准", DAY) is None
+
+
+def test_an_approval_worded_as_an_examination_agreed_gates_the_act():
+    """经……审查同意后，方可施工 / 未经……审核同意的，不得开工建设 / 经……审核同意后，报……审批: the body's agreement the act
+    waits for is an approval the law provides (the importer reads it as a licence)."""
+    from review_engine.registry.provisions import provisions_in
+
+    for text, name in [("医疗机构的放射治疗场所的屏蔽设计，应当经卫生行政部门审查同意后，方可施工。", "屏蔽设计"),
+                       ("未经县级人民政府林业主管部门审核同意的，不得开工建设。", "开工建设"),
+                       ("建设公墓，经县级人民政府民政部门审核同意后，报省人民政府民政部门审批。", "建设公墓")]:
+        licences = [p for p in provisions_in(text, 1, None) if p["kind"] == "licence"]
+        assert licences and name in licences[0]["name"], (text, licences)
+    assert not [p for p in provisions_in("经征得县人民政府同意后，由乡镇人民政府组织实施。", 1, None) if p["kind"] == "licence"]

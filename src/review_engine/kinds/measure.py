@@ -145,6 +145,11 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         repeated = _repeated(ctx, kind, unit, start, end, excerpt)
         if repeated is not None and repeated.confirmed and repeated.title in named_titles(ctx):
             return _named_restated(f"该句复述{repeated.cite()}（{repeated.level}）的规定", who)
+        # (a licence another law provides, held as one of the conditions a named law lists: 接种单位应当取得医疗机构执业
+        # 许可证，……具有……)
+        conditions = _conditions_restated(ctx, kind, reading.sentence)
+        if conditions is not None:
+            return _named_restated(f"该句所列条件出自{conditions}", who)
         return Judgement(True, "modify", f"该句规定的“{provision.name}”由{provision.cite()}规定（{provision.level}），"
                                          f"本文件是复述而未注明依据；{who}")
     quoted = _quoted(ctx, reading, unit, start, end, excerpt)
@@ -383,7 +388,6 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     """《title》第N条 when the sentence lays down a licence's conditions (……应当具备下列条件：) and a law or regulation the
     document names lays down conditions for the same licence or licensee in its own words (排水户申请领取污水排入排水管网
     许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item."""
-    from difflib import SequenceMatcher
 
     if kind != "licence":
         return None
@@ -395,8 +399,7 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
         for number, _, subject, act, _, _ in _obligations(ctx, inst):
             if not re.match(r"(?:具备|符合|具有)(?:以下|下列)条件", act or ""):
                 continue
-            common = SequenceMatcher(None, subject or "", head, autojunk=False).find_longest_match()
-            if common.size >= 4:
+            if _longest(subject or "", head) >= 4:
                 return f"《{inst.title}》{_label(number)}"
     return None
 
@@ -404,17 +407,23 @@ def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
 def _inline_conditions(ctx, sentence: str) -> str | None:
     """《title》第N条 when the sentence writes a named law's list of conditions inline (设立房地产经纪机构，应当有自己的名称和
     组织机构，有固定的服务场所…… / 房地产中介服务机构应当具备下列条件：（一）有自己的名称和组织机构；……): two or more
-    conditions (有…… / 具备…… / 符合……) after its modal verb, every one an item of the same list (``registry.
-    listed.listed_conditions``), for a licensee the list's subject shares three characters in a row with (中介服务机构 / 经纪
-    机构: 房地产). A condition the law does not list keeps the sentence the draft's own."""
-    from difflib import SequenceMatcher
-
+    conditions (有…… / 具有…… / 取得…… / 配备……) after its modal verb, every one an item of the same list (``registry.
+    listed.listed_conditions``; the body the place names for the law's, 县卫生健康局 for 县级人民政府卫生健康主管部门:
+    half of the shorter in runs of three characters, one of six), for a licensee the list's subject shares three
+    characters in a row with (中介服务机构 / 经纪机构: 房地产). Whatever else follows the modal is the procedure of
+    setting up (并向……申请设立登记，领取营业执照后，方可开业); a condition the law does not list, or anything else,
+    keeps the sentence the draft's own."""
     modal = _MODAL.search(sentence)
     if modal is None:
         return None
     head = sentence[:modal.start()]
-    wanted = [c.lstrip("并且还").replace("的", "") for c in _PHRASE.split(sentence[modal.end():])]
-    wanted = [c for c in wanted if _CONDITION_WORDS.match(c)]
+    wanted = []
+    for phrase in _PHRASE.split(sentence[modal.end():]):
+        phrase = phrase.lstrip("并且还同时").replace("的", "")
+        if _CONDITION_WORDS.match(phrase):
+            wanted.append(phrase)
+        elif phrase and not _SETTING_UP.search(phrase):
+            return None
     if len(wanted) < 2:
         return None
     for inst in _named_laws(ctx):
@@ -423,18 +432,31 @@ def _inline_conditions(ctx, sentence: str) -> str | None:
             if verb == "具备" and act:
                 lists.setdefault((number, paragraph, subject or ""), []).append(act.replace("的", ""))
         for (number, _, subject), items in lists.items():
-            if SequenceMatcher(None, subject, head, autojunk=False).find_longest_match().size < 3:
-                continue
-            if all(any(c in item or item in c or SequenceMatcher(None, c, item, autojunk=False).ratio() >= 0.8
-                       for item in items)
-                   for c in wanted):
+            if _longest(subject, head) >= 3 and all(any(_same_condition(c, item) for item in items) for c in wanted):
                 return f"《{inst.title}》{_label(number)}"
     return None
 
 
+def _longest(a: str, b: str) -> int:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
+
+
+def _same_condition(phrase: str, item: str) -> bool:
+    from difflib import SequenceMatcher
+
+    if phrase in item or item in phrase:
+        return True
+    blocks = [b.size for b in SequenceMatcher(None, phrase, item, autojunk=False).get_matching_blocks() if b.size >= 3]
+    return bool(blocks) and max(blocks) >= 6 and sum(blocks) >= 0.5 * min(len(phrase), len(item))
+
+
 _MODAL = re.compile(r"应当|必须|须")
-_PHRASE = re.compile(r"[，,；;、。]")
-_CONDITION_WORDS = re.compile(r"有(?!关)|具有|具备|符合")
+_PHRASE = re.compile(r"[，,；;。]")
+_CONDITION_WORDS = re.compile(r"有(?!关)|具有|具备|符合|取得|配备|配置|建立|持有")
+_SETTING_UP = re.compile(r"^(?:向[^，；。]{2,30}?)?(?:依法)?(?:申请|办理|领取|取得)[^，；。]{0,20}?(?:登记|执照|备案)[^，；。]{0,4}$|"
+                         r"^(?:领取|取得)[^，；。]{0,12}?后$|^方可(?:开业|营业|经营|从事[^，；。]{0,12})$")
 _APPROVAL_WORDS = re.compile(r"批准|审批|核准|许可|同意")
 _DUTY_RESTATABLE = frozenset({"burden", "market", "preference", "privacy"})
 """The kinds whose measure is a duty laid on the public (not a licence, fee, penalty or coercion the sentence may add

@@ -77,7 +77,8 @@ _GATED_ACT = r"(?:[，,]?(?:不得|禁止|方可|才能|才可以|后方可)(?P<
 # approval too (临时占用城市绿化用地，须经城市人民政府城市绿化行政主管部门同意)
 _APPROVAL = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?(?:报)?经(?:过)?(?P<b>[^，。；经]{{2,40}}?{ORGAN}|海关|国务院|"
                        rf"中国人民银行|人民银行)"
-                       rf"(?:依法|(?:依照|按照)[^，。；经]{{0,12}}?规定)?(?:审查|审核)?(?:(?:同意|决定)(?:并)?(?=批准|许可|核准|审批))?(?P<v>批准|许可|核准|审批|同意(?![的后前]))"
+                       rf"(?:依法|(?:依照|按照)[^，。；经]{{0,12}}?规定)?(?:审查|审核)?(?:(?:同意|决定)(?:并)?(?=批准|许可|核准|审批))?(?P<v>批准|许可|核准|审批|同意(?![的后前])|"
+                       r"(?<=审查|审核)同意(?=后(?:[，,]?(?:方可|才能|才可以)|$)|的?(?:[，,](?:不得|禁止|不准)|$)))"
                        + _GATED_ACT)
 # … so is the consent a body must be asked for (大型户外广告的设置必须征得城市人民政府市容环境卫生行政主管部门同意后，按照有关规定
 # 办理审批手续): 征得 names the consent sought, so 同意后 is the step done, not what was approved
@@ -89,7 +90,7 @@ _APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:
                             r"[，,]?(?:任何单位和个人|任何单位或者个人|任何人)?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?"
                             r"(?P<act>[^，。；]{1,20})")
 # … the body named, the act forbidden after the condition (未经消防救援机构许可的，不得投入使用、营业)
-_NAMED_GATE = re.compile(rf"未经[^，。；经]{{2,40}}?{ORGAN}(?:审查|审核)?(?:同意)?(?:批准|许可|核准|审批)的?[，,]"
+_NAMED_GATE = re.compile(rf"未经[^，。；经]{{2,40}}?{ORGAN}(?:(?:审查|审核)?(?:同意)?(?:批准|许可|核准|审批)|(?:审查|审核)同意)的?[，,]"
                          r"(?:不得|禁止|不准)")
 # the application sent up to the body that approves: 报县文化和旅游局批准 / 报县级人民政府民政部门审批
 _REPORT = re.compile(rf"(?:应当|必须|须|需|应|并|再)?(?:依法)?报(?P<b>[^，。；报经告送]{{2,40}}?{ORGAN})(?:审查|审核)?(?:同意)?"
@@ -242,7 +243,8 @@ def _licences(clause: str, sentence: str, offset: int, decides: bool = False) ->
         elif name is None or _SUBJECT_LIKE.search(name):
             name, at = _earlier_activity(sentence[:offset]), 0
             if name is None:
-                after = re.match(r"[，,](?:后)?(?:可以|方可|才能|才可以)?(?P<act>[^，,。；]{2,24})", rest)
+                after = re.match(r"(?:后(?=[，,](?:方可|才能|才可以)))?[，,](?:后)?(?:可以|方可|才能|才可以)?"
+                                 r"(?P<act>[^，,。；]{2,24})", rest)
                 name = _activity(after["act"]) if after else None
         if name is not None and m.re is _CONSENT and (len(name) < 3 or _CONDITION_NAME.match(name)):
             name = None  # 涉及军事秘密的，应当征得……同意: the case the consent is asked in, not an activity

@@ -253,9 +253,22 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     first = text.find(before) if before else 0
     last = text.find(after, first + len(before)) if after and first >= 0 else (len(text) if first >= 0 else -1)
     named = text[first + len(before):last] if first >= 0 and last >= 0 else ""
+    if not named and _left_out(quote, at, end, text):
+        return quote.replace(body, "")  # (未经审核同意的，不得开工建设: the body the draft names elsewhere)
     if not named or len(named) > 30 or not re.search(_TIER_NAMED[level], named):
         return quote
     return quote.replace(body, "")  # (every time the law names it: 由防汛指挥机构责令……；……由防汛指挥机构组织强行清除)
+
+
+def _left_out(quote: str, at: int, end: int, text: str) -> bool:
+    """Whether the sentence says what the quotation says around the body at ``quote[at:end]`` with no body at all: the
+    word before it joined to the three after it (经审查同意后方可施工 for 应当经卫生行政部门审查同意后，方可施工). A restatement
+    that leaves the body to the draft's other articles (……应当向卫生健康主管部门提交……；……未经审核同意的，不得开工建设)
+    names none in its place: the act, its gate and its case are compared."""
+    before, after = quote[at - 1:at], quote[end:end + 3]
+    if not before or len(after) < 3:
+        return False
+    return (before + after) in text
 
 
 # the tier a law's description of a body names (a body named by its role, 执行机关 / 发证机关, is compared as it
