@@ -598,3 +598,14 @@ def test_people_named_by_where_they_live_are_no_administration():
 def test_the_law_quoted_with_its_article_is_background():
     sentence = "第二条 《中华人民共和国行政处罚法》第二十八条第二款规定，当事人有违法所得，除依法应当退赔的外，应当予以没收。"
     assert read(sentence, "没收", "penalty").mood == "background"
+
+
+def test_a_measure_named_as_the_matter_one_agency_handles_on_anothers_notice_is_procedure():
+    """……负责……，接到……依法作出的通报后，依法办理吊销……许可证等事项: the division of work between agencies the law sets up; no
+    party's conduct is named for the measure. Named for a breach of the draft (对违反本办法规定的经营者) it is created."""
+    handled = read("第二条 县交通运输局负责道路运输经营许可，接到县公安局依法作出的通报后，依法办理吊销道路运输经营许可证等事项。",
+                   "吊销道路运输经营许可证", "penalty")
+    assert handled.mood == "procedure" and not handled.creates
+    breach = read("第二条 对违反本办法规定的经营者，由县交通运输局依法办理吊销道路运输经营许可证等事项。", "吊销道路运输经营许可证",
+                  "penalty")
+    assert breach.mood != "procedure"

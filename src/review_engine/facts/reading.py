@@ -115,6 +115,11 @@ _KINDS_LISTED = re.compile(r"(?:种类|类型|种类和形式)(?:包括|有|为|
 # The decision the administration makes, named before its procedure (作出暂扣许可证件决定前，应当告知……)
 _DECISION_TIME = re.compile(r"^[^，。；]{0,8}?决定(?:前|之前|以前|时|的程序)")
 # The measure and the staff or the steps it must be carried out by (实施吊销许可证件等行政处罚，应当由具有行政执法资格的执法人员实施)
+# the measure named as the matter an agency handles (依法办理吊销营业执照等事项), with no conduct of a party named for it
+_HANDLED = re.compile(r"(?:依法)?(?:办理|承办|负责办理)$")
+_MATTER_OF = re.compile(r"^等?(?:有关|相关)?(?:事项|工作|手续)")
+_AGENCY = re.compile(r"局|部门|机关|委员会|人民政府|机构")
+_CASE_OF_CONDUCT = re.compile(r"违反|违法|违规|未按|未经|擅自|拒不|逾期|不符合|情节|有下列|行为")
 _BY_STAFF = re.compile(r"^[^，。；]{0,10}?(?:等)?(?:行政处罚|处罚|行政强制措施|强制措施)[，,](?:应当|须|必须)(?:由|经|告知|听取|出示|遵守|依照|依法)")
 # The act named as a condition, then ordered corrected (以规范性文件授权……行使审批等行政职权的，一律予以纠正)
 _CORRECTED = re.compile(r"[，,](?:一律|均|应当|要|须|坚决|及时|依法|立即)*(?:(?:予以|责令)?(?:纠正|清理|停止执行|改正|宣布无效|整改)"
@@ -463,6 +468,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("procedure", "该句规定行政机关实施该措施的程序要求，不是设定该措施")
     if clause_before.endswith("作出") and _DECISION_TIME.match(after):
         return reading("procedure", "该句规定行政机关作出该决定前（时）的程序，不是设定该措施")
+    if _HANDLED.search(clause_before) and _MATTER_OF.match(after) and _AGENCY.search(before) \
+            and not _CASE_OF_CONDUCT.search(before):
+        # 县市场监督管理局负责……，接到县农业农村局依法作出的通知后，依法办理吊销营业执照等事项: the matter one agency handles
+        # on another's notice, as the law divides it — no party's conduct is named for it
+        return reading("procedure", "该句规定行政机关之间办理该措施的分工与衔接，未规定当事人的违法行为，不是设定该措施")
     if kind == "privacy" and _WITHHELD.match(after):
         return reading("abolishes", "该句说明该信息不予公开（不予采集），不是处理该信息")
     if _NEEDS_BASIS.search(after):

@@ -95,7 +95,7 @@ _RETRO = re.compile(
     # (… or since a date, already done: 自2022年1月1日起已发放的稳岗补贴，凡不符合本通知规定条件的，一律予以追回)
     rf"|年(?<=[\d〇零一二三四五六七八九]年)[^。；，]{{0,10}}?(?:起|以后|之后)已[^。；]{{0,40}}?(?:{_APPLIES})"
     # (… or a benefit already enjoyed measured again by the document: 已享受补贴的企业不符合本办法规定条件的，应当退还)
-    rf"|已(?:经)?(?:享受|领取|发放|获得|拨付|兑现)[^。；]{{0,30}}?不符合(?:{_SELF})"
+    rf"|已(?:经)?(?:享受|领取|发放|获得|拨付|兑现)[^。；]{{0,30}}?不符合(?:{_SELF}|[^。；，]{{0,4}}?(?:新增|新|调整后|修订后)的?(?:条件|标准|要求))"
     # a span that ends when the document takes effect: 2023年1月1日至本办法施行之日期间已开展的……
     rf"|至(?:{_SELF})(?:施行|实施|执行|生效|印发|发布|公布|下发|出台|颁布)(?:之日|前|以前|之前)[^。；]{{0,40}}?(?:{_APPLIES})"
     # things lawfully done before, undone without compensation (本意见印发前已经依法建成的……，须在两个月内自行拆除，不予补偿)
