@@ -195,3 +195,13 @@ def test_an_approval_worded_as_an_examination_agreed_gates_the_act():
         licences = [p for p in provisions_in(text, 1, None) if p["kind"] == "licence"]
         assert licences and name in licences[0]["name"], (text, licences)
     assert not [p for p in provisions_in("经征得县人民政府同意后，由乡镇人民政府组织实施。", 1, None) if p["kind"] == "licence"]
+
+
+def test_a_body_the_law_names_twice_named_once_and_then_left_out_is_the_laws():
+    """《自然保护区条例》第三十一条 names 自然保护区管理机构 twice (向……提交活动计划，并经……批准); a sentence that names it once
+    and then leaves it out (并经批准) repeats the article; one that puts another body in the second place does not."""
+    registry = default_registry()
+    sentence = "外国人进入本县自然保护区，应当事先向自然保护区管理机构提交活动计划，并经批准。"
+    found = repeated(registry, sentence, "批准", DAY)
+    assert found is not None and found.cite().startswith("《中华人民共和国自然保护区条例》第三十一条"), found
+    assert repeated(registry, sentence.replace("并经批准", "并经县公安局批准"), "批准", DAY) is None

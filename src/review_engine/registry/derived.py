@@ -252,8 +252,8 @@ def normalized(text: str) -> str:
     """The words a restatement is compared by: no item number, titles or 本法 (the draft names the law the law calls
     本法), no 的, spaces or punctuation; the provinces the law lists (省、自治区、直辖市) as a province's draft names them
     (省: 跨省、自治区、直辖市转移危险废物 / 跨省转移危险废物); no connective the clause opens with (其中，医疗机构……: the
-    draft's sentence stands alone)."""
-    return _OPENING.sub("", _NOISE.sub("", _ITEM.sub("", text)).replace("省自治区直辖市", "省"))
+    draft's sentence stands alone); 做出 written 作出."""
+    return _OPENING.sub("", _NOISE.sub("", _ITEM.sub("", text)).replace("省自治区直辖市", "省").replace("做出", "作出"))
 
 
 _OPENING = re.compile(r"^(?:其中|但是|但|并且|同时|此外|另外)")

@@ -241,8 +241,10 @@ def _compared(quote: str, body: str | None, text: str) -> str:
         return quote
     body = normalized(body)
     at = quote.find(body)
-    if at < 0 or len(body) < 4 or body in text:
-        return quote  # (a sentence that repeats the body is compared with it: its words run on unbroken)
+    if at < 0 or len(body) < 4:
+        return quote
+    if body in text:  # (a sentence that repeats the body is compared with it: its words run on unbroken) …
+        return _left_out_again(quote, body, text)  # … except where it names it once and leaves it out after
     tier = _TIER.match(body)
     level = tier.lastgroup if tier is not None else ("local" if _SECTOR.search(body) else None)
     if level is None:
@@ -260,13 +262,26 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     return quote.replace(body, "")  # (every time the law names it: 由防汛指挥机构责令……；……由防汛指挥机构组织强行清除)
 
 
+def _left_out_again(quote: str, body: str, text: str) -> str:
+    """``quote`` without each naming of ``body`` that the sentence leaves out (``_left_out``), the others kept: ……向作出许可
+    决定的公安机关申请，经同意方可变更 for ……公安机关申请变更，经公安机关同意方可变更."""
+    at = quote.find(body)
+    while at >= 0:
+        if _left_out(quote, at, at + len(body), text):
+            quote = quote[:at] + quote[at + len(body):]
+            at = quote.find(body, at)
+        else:
+            at = quote.find(body, at + len(body))
+    return quote
+
+
 def _left_out(quote: str, at: int, end: int, text: str) -> bool:
     """Whether the sentence says what the quotation says around the body at ``quote[at:end]`` with no body at all: the
     word before it joined to the three after it (经审查同意后方可施工 for 应当经卫生行政部门审查同意后，方可施工). A restatement
     that leaves the body to the draft's other articles (……应当向卫生健康主管部门提交……；……未经审核同意的，不得开工建设)
     names none in its place: the act, its gate and its case are compared."""
     before, after = quote[at - 1:at], quote[end:end + 3]
-    if not before or len(after) < 3:
+    if not before or len(after) < (3 if end + 3 <= len(quote) else 2):  # (two at the quotation's end: 并经……批准)
         return False
     return (before + after) in text
 
