@@ -408,3 +408,17 @@ def test_a_list_of_conditions_is_kept_item_by_item_as_the_subjects_obligations()
     imported = [row for row in default_registry().packs[0].obligations("城市房地产管理法")["2019年修正"]
                 if row[0] == "58" and row[1] == "具备"]
     assert len(imported) == 4, imported
+
+
+@pytest.mark.parametrize("text, types", [
+    # the violators the lead-in names (有下列行为之一的单位或者个人，……给予警告、罚款……)
+    ("凡有下列行为之一的单位或者个人，卫生防疫机构可以根据情节轻重，给予警告、罚款、停业整顿、吊销“卫生许可证”的行政处罚：",
+     ["警告", "罚款"]),
+    # the conduct named as the thing a body acts on (未经……许可的……由……予以取缔，对……处……罚款)
+    ("未经公安机关安全许可的大型群众性活动由公安机关予以取缔，对承办者处10万元以上30万元以下罚款。", ["罚款"]),
+])
+def test_a_penalty_whose_conduct_is_named_by_its_violators_or_its_object(text, types):
+    from review_engine.registry.penalties import penalties_in
+
+    found = penalties_in(text, 1, None)
+    assert found and all(t in found[0]["types"] for t in types), found

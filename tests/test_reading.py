@@ -609,3 +609,20 @@ def test_a_measure_named_as_the_matter_one_agency_handles_on_anothers_notice_is_
     breach = read("第二条 对违反本办法规定的经营者，由县交通运输局依法办理吊销道路运输经营许可证等事项。", "吊销道路运输经营许可证",
                   "penalty")
     assert breach.mood != "procedure"
+
+
+def test_the_staff_of_a_service_window_sanctioned_by_their_unit_is_internal_supervision():
+    """对……的窗口工作人员，由所在单位在内部通报批评: the clause after the 对 phrase names who acts (由……), not on whom; the
+    window's staff are the administration's own. A trader named there is a party of the public."""
+    staff = read("第二条 对未按时办结投诉的窗口工作人员，由所在单位在内部通报批评。", "通报批评", "penalty")
+    assert staff.internal
+    trader = read("第二条 对未按时办结退货的经营户，由县市场监督管理局通报批评。", "通报批评", "penalty")
+    assert not trader.internal
+
+
+def test_a_fee_the_party_serving_its_customers_collects_is_its_price():
+    """X向……提供……服务，……收取费用: the party that serves collects; a firm's price, an agency's levy."""
+    firm = read("第二条 燃气企业向居民用户提供入户安全检查服务，按照公布的标准收取费用。", "收取费用", "fee")
+    assert firm.private_payee
+    agency = read("第二条 县城市管理局向沿街商户提供垃圾清运服务，按月收取费用。", "收取费用", "fee")
+    assert not agency.private_payee

@@ -346,8 +346,10 @@ _COLLECTS = re.compile(r"计?收")  # (收取、收缴……, as the hit begins)
 _SELF_GOVERNING = re.compile(r"委会|委员会|社区|村民小组|网格")
 # who collects: a party that acts (培训机构以预收款方式收取 / 维修经营者应当……收取), not the payers a clause names (对沿街经营户按月收取)
 # nor a topic the sentence begins with (集贸市场经营户使用的电子计价秤实行……，每台每年收取)
-_CLAUSE_SUBJECT = re.compile(r"(?![对向为按自在每])([^，。；：:]{2,24}?)(?:应当|可以|须|必须|负责|统一|依法|以(?![上下])|通过)")
-_SENTENCE_SUBJECT = re.compile(r"(?![对向为按自在每])([^，。；：:]{2,16}?)(?:应当|可以|须|必须)")
+# (… or the party serving its customers: 有线电视网络企业向机顶盒用户提供收视服务，……收取费用)
+_SERVES = r"(?:向|为)[^，。；：:]{1,16}?提供[^，。；：:]{0,10}?服务"
+_CLAUSE_SUBJECT = re.compile(rf"(?![对向为按自在每])([^，。；：:]{{2,24}}?)(?:应当|可以|须|必须|负责|统一|依法|以(?![上下])|通过|{_SERVES})")
+_SENTENCE_SUBJECT = re.compile(rf"(?![对向为按自在每])([^，。；：:]{{2,16}}?)(?:应当|可以|须|必须|{_SERVES})")
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
 
 

@@ -10,6 +10,7 @@ INTERNAL = re.compile(
     r"各地|各级|各(?:区|县|市|乡镇|镇|乡|街道|部门|单位|地区|成员单位)|有关部门|相关部门|职能部门|责任部门|下级|"
     r"(?:所属|直属|下属)(?:单位|部门|机构|事业单位|学校)|"
     r"本(?:部门|单位|机关|系统)|(?:机关|行政|执法|部门|政府)(?:的)?工作人员|执法人员|公职人员|国家工作人员|党员|干部|"
+    r"(?:服务|办事|受理)?窗口(?:的)?(?:工作)?人员|经办人员|"
     r"领导|乡镇|街道|督查|督办|问责|约谈|目标责任"
 )
 
@@ -48,7 +49,7 @@ def target_of(before: str, kind: str | None) -> str:
     if phrases:
         last = phrases[-1]
         tail = re.split(r"[，,]", before[last.end():])
-        if len(tail) > 1 and tail[-1]:
+        if len(tail) > 1 and tail[-1] and not tail[-1].startswith("由"):  # (由所在单位……: who acts, not on whom)
             from .clauses import classify
 
             subject = tail[-1][:20]

@@ -64,8 +64,9 @@ _OTHER_LAW = re.compile(r"(?:依照|依据|按照)《[^》]{2,40}》(?:的)?(?:�
 # 罚款、没收的违法所得…必须全部上缴国库; the items of 行政处罚法 第九条).
 # A body that imposes it may also open the sentence, the conduct told in the sentence before (…收取佣金的，拍卖人应当
 # 将超收部分返还…。物价管理部门可以对拍卖人处拍卖佣金一倍以上五倍以下的罚款).
-# (… or the conduct named as the thing a body acts on: 未经公安机关安全许可的大型群众性活动由公安机关予以取缔，对承办者处……罚款)
-_CONDUCT = re.compile(r"(?:的|者|之一)[，,]|[，,]由|^对[^，。；]{1,60}[，,]|有违法所得[，,]|"
+# (… or the violators the lead-in names: 凡有下列行为之一的单位或者个人，卫生防疫机构可以……给予警告、罚款……; or the conduct
+# named as the thing a body acts on: 未经公安机关安全许可的大型群众性活动由公安机关予以取缔，对承办者处……罚款)
+_CONDUCT = re.compile(r"(?:的|者|之一)[，,]|[，,]由|^对[^，。；]{1,60}[，,]|有违法所得[，,]|之一的[^，。；]{1,12}?[，,]|"
                       r"的[^，。；]{1,20}?由[^，。；]{2,30}?(?:部门|机关|机构|人民政府)(?:依法)?(?:予以|责令)")
 _BODY_OPENS = re.compile(r"^[^，。；]{2,30}(?:部门|机关|机构|人民政府)(?:可以|应当|有权|依法)*(?:对[^，。；]{1,30})?$")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
