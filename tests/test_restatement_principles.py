@@ -205,3 +205,13 @@ def test_a_body_the_law_names_twice_named_once_and_then_left_out_is_the_laws():
     found = repeated(registry, sentence, "批准", DAY)
     assert found is not None and found.cite().startswith("《中华人民共和国自然保护区条例》第三十一条"), found
     assert repeated(registry, sentence.replace("并经批准", "并经县公安局批准"), "批准", DAY) is None
+
+
+def test_a_provision_for_several_holders_restated_for_one_of_them_repeats_the_law():
+    """《传染病防治法》第二十九条 (生产用于传染病防治的消毒产品的单位和生产用于传染病防治的消毒产品，应当经……审批) restated for
+    the products alone; a gate over everyone (未经……批准，任何单位和个人不得……) is not cut to its second holder."""
+    registry = default_registry()
+    sentence = "生产用于传染病防治的消毒产品，应当经省级以上人民政府卫生行政部门审批。"
+    found = repeated(registry, sentence, "审批", DAY)
+    assert found is not None and found.cite().startswith("《中华人民共和国传染病防治法》第二十九条"), found
+    assert repeated(registry, "未经县粮食局批准，个人不得擅自动用中央储备粮。", "批准", DAY) is None

@@ -213,7 +213,7 @@ def _repeated(registry: Registry, sentence: str, text: str, anchor: str, day: dt
     best: tuple[tuple, Restated] | None = None
     # the measure's words must be among the quotations of the article
     for quote_figures, quote, spec, alone, joined in index.candidates(anchor, bool(figures)):
-        quote = _compared(quote, spec[3], text)
+        quote = _one_holder(_compared(quote, spec[3], text), text)
         if len(text) < _COVER * len(quote):
             continue  # too short to cover the quotation (``_judge_quote`` would say so after a longer look)
         if not quote_figures <= figures:
@@ -260,6 +260,22 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     if not named or len(named) > 30 or not re.search(_TIER_NAMED[level], named):
         return quote
     return quote.replace(body, "")  # (every time the law names it: 由防汛指挥机构责令……；……由防汛指挥机构组织强行清除)
+
+
+def _one_holder(quote: str, text: str) -> str:
+    """``quote`` for the one of the holders it opens with that the sentence names: 从事烟花爆竹批发的企业和零售经营者的经营布点，
+    应当经……审批 restated for the retailers alone (零售经营者的经营布点，应当经……审批) is compared from 零售经营者 on. The
+    holders are joined within the quotation's first 24 characters and the sentence does not name the first."""
+    join = _HOLDERS_JOINED.search(quote, 0, 24)
+    if join is None or _NOT_HOLDERS.search(quote, 0, join.start()) or quote[:join.start()] in text \
+            or quote[join.end():join.end() + 5] not in text:
+        return quote
+    return quote[join.end():]
+
+
+_HOLDERS_JOINED = re.compile(r"(?<=[者业位构人户])(?:和|及|以及|或者)")
+# (not a gate or a ban before them: 未经国务院批准，任何单位和个人不得……)
+_NOT_HOLDERS = re.compile(r"未经|经|任何|不得|禁止|批准|许可|同意")
 
 
 def _left_out_again(quote: str, body: str, text: str) -> str:
