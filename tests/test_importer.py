@@ -422,3 +422,13 @@ def test_a_penalty_whose_conduct_is_named_by_its_violators_or_its_object(text, t
 
     found = penalties_in(text, 1, None)
     assert found and all(t in found[0]["types"] for t in types), found
+
+
+def test_a_consent_that_gates_the_works_a_case_opens_with_names_them():
+    """在……建设影响……的工程，建设单位应当采取相应措施，在征得……同意后方可建设: the act after the consent (建设) is too short to
+    name anything; the activity is the case the sentence opens with, not the duty clause between."""
+    from review_engine.registry.provisions import provisions_in
+
+    text = ("在城市供水水源保护区内建设影响取水安全的工程，建设单位应当采取相应措施，在征得水行政主管部门同意后方可建设。")
+    licences = [p for p in provisions_in(text, 1, None) if p["kind"] == "licence"]
+    assert [p["name"] for p in licences] == ["城市供水水源保护区内建设影响取水安全的工程"], licences

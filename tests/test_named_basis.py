@@ -113,6 +113,14 @@ def test_conditions_a_named_law_lists_written_inline_are_the_laws(basis, text, e
     assert levels(findings(OTHER, text.format(extra=""))) & {"modify", "block"}
 
 
+def test_a_gate_after_the_semicolon_gates_the_permit_the_half_before_names():
+    """……应当依法取得《烟花爆竹经营（零售）许可证》；未取得许可证的单位或者个人，不得开展上述经营活动: the gate is the permit
+    of the half before its semicolon, which the named regulation provides."""
+    text = "在本县从事烟花爆竹零售经营，应当依法取得《烟花爆竹经营（零售）许可证》；未取得许可证的单位或者个人，不得开展上述经营活动。"
+    named = findings("根据《烟花爆竹安全管理条例》等法规，", text)
+    assert not levels(named) & {"modify", "block"}, [(f.rule_id, f.severity, f.reading) for f in named]
+
+
 PESTICIDE = "根据《农药管理条例》等法规，"
 
 

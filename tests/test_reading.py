@@ -615,6 +615,15 @@ def test_a_measure_named_as_the_matter_one_agency_handles_on_anothers_notice_is_
     assert breach.mood != "procedure"
 
 
+def test_a_fee_named_as_the_case_of_the_sentence_before_goes_on_with_its_subject():
+    """经营者应当……明码标价。收取……费的，应当分项标明收费标准: the case goes on with the firm of the sentence before; the fee is
+    its price. After an agency's sentence the same case is the agency's levy."""
+    firm = read("第二条 家政服务经营者应当按照规定明码标价。收取上门服务费、材料费的，应当分项标明收费标准。", "收取上门服务费", "fee")
+    assert firm.private_payee
+    agency = read("第二条 县城市管理局应当加强公共停车场管理。收取停车费的，应当分项标明收费标准。", "收取停车费", "fee")
+    assert not agency.private_payee
+
+
 def test_a_fee_the_party_serving_its_customers_collects_is_its_price():
     """X向……提供……服务，……收取费用: the party that serves collects; a firm's price, an agency's levy."""
     firm = read("第二条 燃气企业向居民用户提供入户安全检查服务，按照公布的标准收取费用。", "收取费用", "fee")

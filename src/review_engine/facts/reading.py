@@ -343,6 +343,7 @@ _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
 _COLLECTS = re.compile(r"计?收")  # (收取、收缴……, as the hit begins)
+_CASE_OPENS = re.compile(r"[^，。；]{2,40}?的[，,]")  # a sentence that opens with its case (收取……费用的，)
 _SELF_GOVERNING = re.compile(r"委会|委员会|社区|村民小组|网格")
 # who collects: a party that acts (培训机构以预收款方式收取 / 维修经营者应当……收取), not the payers a clause names (对沿街经营户按月收取)
 # nor a topic the sentence begins with (集贸市场经营户使用的电子计价秤实行……，每台每年收取)
@@ -353,7 +354,7 @@ _SENTENCE_SUBJECT = re.compile(rf"(?![对向为按自在每])([^，。；：:]{{
 _NOTIFY = re.compile(r"(?:通知|要求|督促|告知|提醒)[^。；]{1,40}?(?:缴纳|交纳|支付)")
 
 
-def _private_payee(before: str, sentence: str, words: str, whole: str) -> bool:
+def _private_payee(before: str, sentence: str, words: str, whole: str, earlier: str = "") -> bool:
     """A fee paid to a private party (向物业服务企业缴纳; 公墓单位……收取; 公墓单位应当通知办理人……缴纳): its price, not a
     levy of the administration. A fee the hit itself collects (收取培训费) is the collector's: the party of its clause
     (培训机构以预收款方式收取培训费用), else the sentence's subject (机动车维修经营者应当……合理收取费用)."""
@@ -368,8 +369,12 @@ def _private_payee(before: str, sentence: str, words: str, whole: str) -> bool:
         # … else the party of the nearest clause before it that has one (患者要求复制病历资料的，医疗机构应当提供复制服务，可以
         # 收取工本费: the clause of 可以 names none, the one before it names 医疗机构)
         clauses = [c for c in re.split(r"[，,；;]", before) if c]
+        # (… else the subject of the sentence before, which the case goes on with: 经营者应当按照规定明码标价……。收取起步费、
+        # 楼层费……等费用的，应当分项标明收费标准)
+        last = re.split(r"[。！？!?]", earlier.rstrip("。！？!? \n"))[-1] if earlier.strip() else ""
         tries = [(_CLAUSE_SUBJECT, clauses[-1] if clauses else ""), (_SENTENCE_SUBJECT, whole),
-                 *((_SENTENCE_SUBJECT, c) for c in reversed(clauses[:-1]))]  # (a modal's subject, not a topic)
+                 *((_SENTENCE_SUBJECT, c) for c in reversed(clauses[:-1])),  # (a modal's subject, not a topic)
+                 *(((_SENTENCE_SUBJECT, last),) if _CASE_OPENS.match(whole) else ())]
         for lead, text in tries:
             subject = lead.match(text)
             if subject is not None:  # (a village or residents' committee collecting for the administration is no seller)
@@ -428,7 +433,8 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         # … nor when it has private parties do the act (各乡镇……组织农户购置家庭应急睡袋): the act falls on them
         internal = classify(organised.group(1)) != "private"
 
-    payee = kind == "fee" and _private_payee(before, sentence, text[start:end], text[sentence_head(text, left):right])
+    head = sentence_head(text, left)
+    payee = kind == "fee" and _private_payee(before, sentence, text[start:end], text[head:right], text[:head])
 
     def reading(mood: str, why: str, basis: str = "", cited_: tuple[str, ...] = cited) -> Reading:
         return Reading(mood, basis, cited_, internal, why, private_payee=payee, sentence=sentence)

@@ -505,11 +505,18 @@ _CONDITIONS = re.compile(r"[，,]?(?:应当|应|须|必须)?(?:具备|符合|具
 
 def _with_gate_before(unit, sentence: str) -> str:
     """``sentence``, and when it is a bare gate (未经许可，任何单位或者个人不得经营烟花爆竹) the sentence before it too, which
-    names the permit it gates (从事烟花爆竹零售经营，应当依法取得《烟花爆竹经营（零售）许可证》。)."""
-    return _sentence_before(unit, sentence) + sentence if _BARE_GATE.match(sentence) else sentence
+    names the permit it gates (从事烟花爆竹零售经营，应当依法取得《烟花爆竹经营（零售）许可证》。), or the half before its
+    semicolon (……应当依法取得……文物销售许可证；未取得许可证的单位或者个人，不得……)."""
+    if not _BARE_GATE.match(sentence):
+        return sentence
+    head = unit.text.find(sentence)
+    half = re.search(r"[^。！？!?；;]*[；;]\s*$", unit.text[:head]) if head > 0 else None
+    return (half.group().strip() if half is not None else _sentence_before(unit, sentence)) + sentence
 
 
-_BARE_GATE = re.compile(r"未经(?:许可|批准|审批|核准)[，,]")
+_BARE_GATE = re.compile(r"未经(?:许可|批准|审批|核准)[，,]|"
+                        # (… or the holding of the permit just named: 未取得许可证的单位或者个人，不得从事……)
+                        r"未(?:取得|持有|领取)(?:该|上述|相应的?)?(?:许可证|许可|证照|执照|证书)的?[^，。；]{0,10}?[，,]")
 _BREACH_OF_BEFORE = re.compile(r"(?:违反(?:的|前款规定的|上述规定的|前述规定的|本款规定的)|有(?:前款|上述|前述)(?:所列)?(?:行为|情形)(?:之一)?的)[，,]")
 
 

@@ -246,6 +246,10 @@ def _licences(clause: str, sentence: str, offset: int, decides: bool = False) ->
                 after = re.match(r"(?:后(?=[，,](?:方可|才能|才可以)))?[，,](?:后)?(?:可以|方可|才能|才可以)?"
                                  r"(?P<act>[^，,。；]{2,24})", rest)
                 name = _activity(after["act"]) if after else None
+        if name is not None and m.re is _CONSENT and m["act"] and len(name) < 3:
+            # (征得……同意后方可建设: the act too short to name anything; the activity is the clause before, 在……建设……的工程)
+            earlier = _earlier_activity(sentence[:offset])
+            name = earlier if earlier and not earlier.endswith("的") else name
         if name is not None and m.re is _CONSENT and (len(name) < 3 or _CONDITION_NAME.match(name)):
             name = None  # 涉及军事秘密的，应当征得……同意: the case the consent is asked in, not an activity
         if name is not None:
@@ -297,8 +301,10 @@ def _earlier_activity(text: str) -> str | None:
         clause = re.sub(r"^因[^，,。；]{0,20}?需要(?=[^，,。；]{2})", "", clause)
         # 经论证必须改变原设计运行方式的: the appraisal that shows the need first, the activity after it
         clause = re.sub(r"^经(?:论证|评估|鉴定|检测|核查|研究)(?:确需|确有必要|必须|需要)?(?=[^，,。；]{2})", "", clause)
+        # (… or a duty of the party before the gate: 建设单位应当采取相应措施，在征得……同意后方可建设 — the activity is the case
+        # that opens the sentence, 在……建设影响水文监测的工程)
         if re.match(r"(?:必须|应当|须|并|根据|按照|依照|依据|为了|为|因|或者|经(?![营销办纪济费]))", clause) or \
-                re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause):
+                re.search(r"(?:同意|申请|审查|审核|提出|意见)$", clause) or re.search(r"[^，,。；]{2,12}?(?:应当|必须)", clause):
             continue
         name = _activity(clause)
         # 设立融资担保公司 / 变更海域使用权人: founding a company or changing the holder is an activity, though the words
