@@ -114,12 +114,12 @@ _CLASSIFIED = re.compile(r"^[^，。；]{0,40}?(?:属于|是|均为|均属于|�
 _KINDS_LISTED = re.compile(r"(?:种类|类型|种类和形式)(?:包括|有|为|是)[^，。；]{0,30}$")
 # The decision the administration makes, named before its procedure (作出暂扣许可证件决定前，应当告知……)
 _DECISION_TIME = re.compile(r"^[^，。；]{0,8}?决定(?:前|之前|以前|时|的程序)")
-# The measure and the staff or the steps it must be carried out by (实施吊销许可证件等行政处罚，应当由具有行政执法资格的执法人员实施)
 # the measure named as the matter an agency handles (依法办理吊销营业执照等事项), with no conduct of a party named for it
 _HANDLED = re.compile(r"(?:依法)?(?:办理|承办|负责办理)$")
 _MATTER_OF = re.compile(r"^等?(?:有关|相关)?(?:事项|工作|手续)")
 _AGENCY = re.compile(r"局|部门|机关|委员会|人民政府|机构")
 _CASE_OF_CONDUCT = re.compile(r"违反|违法|违规|未按|未经|擅自|拒不|逾期|不符合|情节|有下列|行为")
+# The measure and the staff or the steps it must be carried out by (实施吊销许可证件等行政处罚，应当由具有行政执法资格的执法人员实施)
 _BY_STAFF = re.compile(r"^[^，。；]{0,10}?(?:等)?(?:行政处罚|处罚|行政强制措施|强制措施)[，,](?:应当|须|必须)(?:由|经|告知|听取|出示|遵守|依照|依法)")
 # The act named as a condition, then ordered corrected (以规范性文件授权……行使审批等行政职权的，一律予以纠正)
 _CORRECTED = re.compile(r"[，,](?:一律|均|应当|要|须|坚决|及时|依法|立即)*(?:(?:予以|责令)?(?:纠正|清理|停止执行|改正|宣布无效|整改)"
@@ -371,10 +371,10 @@ def _private_payee(before: str, sentence: str, words: str, whole: str, earlier: 
         clauses = [c for c in re.split(r"[，,；;]", before) if c]
         # (… else the subject of the sentence before, which the case goes on with: 经营者应当按照规定明码标价……。收取起步费、
         # 楼层费……等费用的，应当分项标明收费标准)
-        last = re.split(r"[。！？!?]", earlier.rstrip("。！？!? \n"))[-1] if earlier.strip() else ""
         tries = [(_CLAUSE_SUBJECT, clauses[-1] if clauses else ""), (_SENTENCE_SUBJECT, whole),
-                 *((_SENTENCE_SUBJECT, c) for c in reversed(clauses[:-1])),  # (a modal's subject, not a topic)
-                 *(((_SENTENCE_SUBJECT, last),) if _CASE_OPENS.match(whole) else ())]
+                 *((_SENTENCE_SUBJECT, c) for c in reversed(clauses[:-1]))]  # (a modal's subject, not a topic)
+        if _CASE_OPENS.match(whole) and earlier.strip():
+            tries.append((_SENTENCE_SUBJECT, re.split(r"[。！？!?]", earlier.rstrip("。！？!? \n"))[-1]))
         for lead, text in tries:
             subject = lead.match(text)
             if subject is not None:  # (a village or residents' committee collecting for the administration is no seller)

@@ -231,8 +231,6 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
     燃气经营者停业、歇业的，……经批准方可停业、歇业) and the registry says that article provides a measure of this kind
     named as the sentence names it: the sentence goes on restating the cited article. A citation of an article that
     provides another measure (a licence A cited, a licence B laid down after it) does not cover it."""
-    from difflib import SequenceMatcher
-
     from ..numerals import to_chinese
 
     measure = _REGISTRY_KIND.get(kind, kind)
@@ -253,8 +251,7 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
                     continue
                 # six characters in common, or the whole of a shorter name: an object alone (危险废物) is shared by
                 # another measure on it (转移危险废物 / 设置危险废物暂存点)
-                common = SequenceMatcher(None, p.name, sentence, autojunk=False).find_longest_match()
-                if common.size >= min(6, len(p.name)):
+                if _longest(p.name, sentence) >= min(6, len(p.name)):
                     return f"《{inst.title}》第{to_chinese(ref.article)}条"
             # … or a licence's condition the cited article lays down (依照《农药管理条例》第二十四条的规定取得农药经营许可证。
             # 经营限制使用农药的，还应当配备相应的用药指导和病虫害防治专业技术人员)
@@ -266,13 +263,10 @@ def _cited_before(ctx, kind: str, unit, start: int, sentence: str) -> str | None
 def _condition_of(ctx, inst, article: str, sentence: str) -> bool:
     """Whether ``sentence`` repeats an obligation ``article`` of ``inst`` lays down (eight characters of its act in a
     row, or the whole of a shorter one)."""
-    from difflib import SequenceMatcher
-
     for number, _, _, act, _, _ in _obligations(ctx, inst):
         if number != article or not act or len(act) < 6:
             continue
-        common = SequenceMatcher(None, act, sentence, autojunk=False).find_longest_match()
-        if common.size >= min(8, len(act)):
+        if _longest(act, sentence) >= min(8, len(act)):
             return True
     return False
 
@@ -387,8 +381,8 @@ def _sentence_before(unit, sentence: str) -> str:
 def _conditions_restated(ctx, kind: str, sentence: str) -> str | None:
     """《title》第N条 when the sentence lays down a licence's conditions (……应当具备下列条件：) and a law or regulation the
     document names lays down conditions for the same licence or licensee in its own words (排水户申请领取污水排入排水管网
-    许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item."""
-
+    许可证应当具备下列条件 / 排水户申请排水许可，应当具备下列条件): the list is the law's, to be compared item by item; a
+    list written inline is ``_inline_conditions``'s."""
     if kind != "licence":
         return None
     found = _CONDITIONS.search(sentence)
@@ -443,12 +437,17 @@ def _longest(a: str, b: str) -> int:
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
-def _same_condition(phrase: str, item: str) -> bool:
+def _runs(a: str, b: str) -> list[int]:
+    """The lengths of the runs of three characters or more that ``a`` and ``b`` share."""
     from difflib import SequenceMatcher
 
+    return [m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if m.size >= 3]
+
+
+def _same_condition(phrase: str, item: str) -> bool:
     if phrase in item or item in phrase:
         return True
-    blocks = [b.size for b in SequenceMatcher(None, phrase, item, autojunk=False).get_matching_blocks() if b.size >= 3]
+    blocks = _runs(phrase, item)
     return bool(blocks) and max(blocks) >= 6 and sum(blocks) >= 0.5 * min(len(phrase), len(item))
 
 
@@ -468,17 +467,13 @@ def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
     eight characters of its act in a row and three fifths of it in all (取得农药经营许可证的农药经营者在本县设立分支机构的，
     应当依法申请变更农药经营许可证 / 《农药管理条例》第二十五条: ……设立分支机构的，应当依法申请变更农药经营许可证): the case
     and the duty are the law's, read in the draft's place."""
-    from difflib import SequenceMatcher
-
     if kind not in _DUTY_RESTATABLE:
         return None
     for inst in _named_laws(ctx):
         for number, _, _, act, _, _ in _obligations(ctx, inst):
             if not act or len(act) < 8 or not any(act[i:i + 8] in sentence for i in range(len(act) - 7)):
                 continue
-            blocks = [b.size for b in SequenceMatcher(None, act, sentence, autojunk=False).get_matching_blocks()
-                      if b.size >= 3]
-            if sum(blocks) >= 0.6 * len(act):
+            if sum(_runs(act, sentence)) >= 0.6 * len(act):
                 return f"《{inst.title}》{_label(number)}"
     return None
 

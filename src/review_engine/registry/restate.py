@@ -324,7 +324,7 @@ _GRAMS: dict[str, set[str]] = {}
 def _judge_quote(registry: Registry, quote: str, spec: tuple, alone: bool, text: str, joined: str,
                  day: dt.date, own_rules: bool) -> tuple[tuple, Restated] | None:
     """(score, provision) when ``text`` repeats ``quote`` (see ``repeated``; ``spec`` the ``derived.Provision``),
-    else None. ``quote`` as ``_compared`` leaves it."""
+    else None. ``quote`` as ``_compared`` and ``_one_holder`` leave it."""
     matched = _cover(quote, text)
     if matched < _COVER * len(quote):
         return None
