@@ -197,6 +197,8 @@ PROVISIONS = [
     ("动物防疫法", 92, 1, "coercion", "代为处理", None, "measure"),
     ("固体废物污染环境防治法", 82, 2, "licence", "转移", None, "gate"),
     ("殡葬管理条例", 9, 1, "licence", "兴建殡葬设施", None, "gate"),
+    # … the approval after a review (施工图设计文件未经审查批准的，不得使用)
+    ("建设工程质量管理条例", 11, 2, "licence", "施工图设计文件", None, "gate"),
     ("殡葬管理条例", 8, 3, "licence", "农村为村民设置公益性墓地", "县级人民政府民政部门", "report"),
     # a body's consent is its approval (须经城市人民政府城市绿化行政主管部门同意)
     ("城市绿化条例", 19, 2, "licence", "临时占用城市绿化用地", "城市人民政府城市绿化行政主管部门", "approval"),

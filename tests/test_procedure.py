@@ -162,9 +162,17 @@ def test_fair_competition_review_is_triggered_by_a_content_finding(tmp_path: Pat
     dossier = Dossier.model_validate({"flags": {"market_related": False}})
     findings, _ = _run("第一条　绿化苗木优先选用本地苗圃的产品。\n", dossier, rules=rules)
     fcr = [f for f in findings if f.rule_id == "PROC-FCR-01"]
-    assert len(fcr) == 1 and "CONT-MKT-99" in fcr[0].message
+    assert len(fcr) == 1 and "CONT-MKT-99" in fcr[0].message and fcr[0].severity == "block"
     findings, _ = _run("第一条　绿化苗木应当符合国家标准。\n", dossier, rules=rules)
     assert not findings
+    # a content finding that only asks to be checked (warn) makes the review a point to check, not a required step
+    (folder / "content" / "CONT-MKT-99.yaml").write_text(
+        (folder / "content" / "CONT-MKT-99.yaml").read_text(encoding="utf-8").replace("severity: block", "severity: warn"),
+        encoding="utf-8")
+    rules = load_rules([folder], test=False)
+    findings, _ = _run("第一条　绿化苗木优先选用本地苗圃的产品。\n", dossier, rules=rules)
+    fcr = [f for f in findings if f.rule_id == "PROC-FCR-01"]
+    assert len(fcr) == 1 and fcr[0].severity == "warn" and "CONT-MKT-99 提示须核实" in fcr[0].message
 
 
 # ---- working days: the finding names its calendar ----------------------------------------------------------
@@ -286,10 +294,18 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("price", "石油资源税每吨原油17元。", False),
     ("price", "经营者不得超过政府指导价收费。", False),
     ("market", "停车场经营者应当公示收费标准。", True),
+    # money the administration pays out by a rate is no price (compensation, relief)
+    ("price", "征收部门按照每平方米二十五元向被征收人支付搬迁费。", False),
+    ("price", "周转期间的过渡安置费按每户每月八百元发放。", False),
     ("market", "企业标准应当报主管部门备案。", False),
     ("market", "鼓励企业参与城市绿化。", False),
     ("internal", "本办法仅供内部掌握，不对外公开。", True),
     ("internal", "行政机关对依法不予公开的政府信息，应当说明理由。", False),
+    # 不予公开 decided of what the document regulates, not of the document itself
+    ("internal", "投标人申请查阅评标记录，其他投标人书面表示不同意查阅的，不予公开。", False),
+    ("internal", "档案馆对开放期限届满但仍须控制使用的档案，经审核后暂不开放、不予公开。", False),
+    # … and said of the document itself
+    ("internal", "本通知不予公开，由各乡镇组织传达。", True),
     ("retro_burden", "本办法施行前已经发生的违法行为，依照本办法处罚。", True),
     ("retro", "本办法施行前已经受理的申请，按照本办法执行。", True),
     ("retro", "本办法施行前已经饲养犬只的，养犬人应当自本办法施行之日起三十日内申领养犬许可证。", False),
@@ -436,3 +452,23 @@ def test_triggers_do_not_keep_the_document_alive():
     finally:
         if enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize("closing", ["本办法自2027年3月1日起试行，有效期2年。", "本细则自印发之日起试行，试行期为两年。"])
+def test_a_document_on_trial_takes_effect_on_the_day_it_is_tried(closing: str):
+    # 试行 is the 施行 of a document issued on trial (暂行/试行 documents): it states when the document applies
+    text = f"第一条　为了规范农村公厕管护，制定本办法。\n第二条　管护人员应当每日清扫一次。\n第三条　{closing}\n"
+    facts = Facts(parse(text))
+    assert facts.has_effective and facts.validity
+    findings, _ = _run(text)
+    assert "TIME-EFF-01" not in _ids(findings)
+
+
+def test_expert_review_as_the_spec_lists_it_is_read():
+    # spec §9: ``expert_review: {done, opinions[], conflict_flags[]}`` beside the contract's counts and flag
+    dossier = Dossier.model_validate({"expert_review": {"done": True, "opinions": ["甲专家书面意见", "乙专家书面意见"],
+                                                        "conflict_flags": []}})
+    assert dossier.expert_review.opinions == 2 and dossier.expert_review.conflict_of_interest is None
+    flagged = Dossier.model_validate({"expert_review": {"done": True, "opinions": 3,
+                                                        "conflict_flags": ["丙专家系申报企业股东"]}})
+    assert flagged.expert_review.conflict_of_interest is True

@@ -192,6 +192,10 @@ def test_a_purpose_followed_by_what_a_party_may_do_is_a_rule():
      "第二条 对资产清查中弄虚作假的承包户，由镇人民政府予以通报批评。"),
     # the staff of a service window sanctioned by their own unit (由…… after the 对 phrase names who acts, not on whom)
     ("第二条 对未按时办结投诉的窗口工作人员，由所在单位在内部通报批评。", "第二条 对未按时办结退货的经营户，由县市场监督管理局通报批评。"),
+    # a body of the administration named as such, the measure opening the next clause (no party of its own)
+    ("第二条 对未按期报送统计数据的行政机关，予以督促整改或者通报批评。",
+     "第二条 对未按期报送统计数据的物业服务企业，予以督促整改或者通报批评。"),
+    ("第二条 对年度考核排名末位的部门，给予通报批评。", "第二条 对年度考核排名末位的养殖户，给予通报批评。"),
 ])
 def test_a_measure_on_the_administration_itself_is_internal(internal, public):
     assert read(internal, "通报批评", "penalty").internal
@@ -630,3 +634,17 @@ def test_a_fee_the_party_serving_its_customers_collects_is_its_price():
     assert firm.private_payee
     agency = read("第二条 县城市管理局向沿街商户提供垃圾清运服务，按月收取费用。", "收取费用", "fee")
     assert not agency.private_payee
+
+
+def test_a_consent_the_issuer_asks_of_its_own_contractor_is_a_term_of_the_contract():
+    # the duties the issuer's service contract lays on the firm it bought the service from: its consent is a party's
+    signed = "\n\n某县东岭镇人民政府\n2027年1月5日\n"
+    own = ("第二条 保洁服务单位应当按照服务合同约定履行下列义务：\n（一）每日清扫两次；\n"
+           "（二）未经东岭镇人民政府同意，不得将保洁服务转包。" + signed)
+    assert read(own, "同意", "licence").mood == "background"
+    # … not a consent of another body, nor a duty the contract does not hold
+    other = ("第二条 保洁服务单位应当按照服务合同约定履行下列义务：\n（一）每日清扫两次；\n"
+             "（二）未经县市场监督管理局同意，不得将保洁服务转包。" + signed)
+    assert read(other, "同意", "licence").creates
+    bare = "第二条 保洁服务单位未经东岭镇人民政府同意，不得将保洁服务转包。" + signed
+    assert read(bare, "同意", "licence").creates

@@ -70,7 +70,7 @@ def review_issued(draft, *, rules, citation_rules, profile, as_of: dt.date | Non
         cited.extend(_cited(ctx, day, own))
         if own is None or own == day or not citation_rules:
             return []
-        then = replace(ctx, review_date=own, date_label="文件施行时", fired=set())
+        then = replace(ctx, review_date=own, date_label="文件施行时", fired=set(), asserted=set())
         found = []
         now = {(f.rule_id, f.location.line, f.location.column, f.outcome) for f in findings}
         for finding in run_rules(citation_rules, then, []):

@@ -3,6 +3,7 @@
 Effective date (施行日期), as drafts write it:
     自2026年3月1日起施行 · 自二〇二六年三月一日起执行 · 自公布之日起施行 · 自印发之日起实施
     自公布之日起30日后施行 · 自发布之日起三十日后施行 · 本办法自印发之日起施行
+    自2027年2月16日起试行 (a document on trial takes effect on that day: 试行 is its 施行)
 Validity (有效期):
     有效期5年 · 有效期为五年 · 有效期限为2年 · 有效期三年 · 试行期为二年 · 有效期至2028年3月14日
     有效期自2026年3月1日起至2031年2月28日止 · 有效期18个月
@@ -22,12 +23,12 @@ from ..numerals import CN_NUM
 
 _DIGIT = rf"[\d０-９]+|{CN_NUM}"
 _DATE = rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DIGIT})\s*月\s*(?P<d>{_DIGIT})\s*日"
-_EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效)")
+_EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效|试行)")
 _EFFECTIVE_EVENT = re.compile(
-    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告|通过|批准)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效)")
+    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告|通过|批准)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效|试行)")
 # A 施行 clause the two patterns above cannot read (a typo in the date, 一九九五年八月l日 …).
 _EFFECTIVE_ANY = re.compile(
-    r"本(?:实施)?(?:办法|规定|细则|条例|决定|意见|通知|规则|标准|规范|守则|通告|公告|措施|方案)》?\s*(?P<clause>自[^。；，]{1,24}?起(?:施行|执行|实施|生效))")
+    r"本(?:实施)?(?:办法|规定|细则|条例|决定|意见|通知|规则|标准|规范|守则|通告|公告|措施|方案)》?\s*(?P<clause>自[^。；，]{1,24}?起(?:施行|执行|实施|生效|试行))")
 _VALIDITY_SPAN = re.compile(rf"(?:有效期|有效期限|试行期|暂行期)(?:限)?(?:为|是)?\s*(?P<n>{_DIGIT}|半)\s*(?P<unit>年|个月|月)")
 _VALIDITY_UNTIL = re.compile(rf"(?:有效期|有效期限|试行期)(?:[^。；]{{0,30}}?)?至\s*{_DATE}(?:止)?")
 _VALIDITY_WORD = re.compile(r"有效期|有效期限|试行期|暂行期|届满(?:后)?(?:自动)?失效")
@@ -87,7 +88,7 @@ def find_effective(index: TextIndex) -> list[Effective]:
     out = []
     for unit in index.by_scope["text"]:
         text = unit.text
-        if "施行" not in text and "执行" not in text and "实施" not in text and "生效" not in text:
+        if "施行" not in text and "执行" not in text and "实施" not in text and "生效" not in text and "试行" not in text:
             continue
         before = len(out)
         for found in _EFFECTIVE_DATE.finditer(text):

@@ -405,6 +405,30 @@ def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
     return unit.sentence(start, end)
 
 
+# A duty owed under the contract the administration signed with the one it bought a service from (运维单位应当按照合同约定
+# 履行下列职责：……未经镇人民政府同意，不得擅自停止运行设施): the consent asked is the issuer's as the other party
+_CONTRACTED = re.compile(r"(?:按照|依照|根据|依据|按)[^。；，]{0,12}?(?:合同|协议)(?:的)?(?:约定|规定)")
+_CONSENTER = re.compile(r"(?:未经|经|征得|取得)(?P<body>[^，。；经]{2,20}?)(?:书面)?(?:同意|批准|许可)")
+# (… an approval the law names, not the consent of a party: 许可、审批)
+_CONTRACT_PARTY = re.compile(r"许可|审批|核准")
+
+
+def _own_contract(facts, unit: Unit, before: str) -> bool:
+    """Whether the sentence (or the lead-in of its list) lays the duty down as a term of a contract and the body whose
+    consent it asks is the issuer itself, the contract's other party."""
+    if not _CONTRACTED.search(before):
+        node = unit.node
+        lead = facts.lead_of(node) if node is not None and node.kind != "article" else None
+        if not lead or not _CONTRACTED.search(lead):
+            return False
+    consenter = _CONSENTER.search(before + "同意") if "经" in before or "征得" in before or "取得" in before else None
+    issuer = getattr(facts.issuer, "name", None) or ""
+    if consenter is None or not issuer:
+        return False
+    body = consenter.group("body")
+    return issuer.endswith(body) or body in ("本机关", "本单位", "甲方", "发包方", "委托方")
+
+
 def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = None) -> Reading:
     """The reading of the measure named by ``unit.text[start:end]`` (see the module docstring)."""
     text = unit.text
@@ -422,6 +446,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     else:
         target = target_of(before, kind)
         internal = internal_target(target) or bool(DISCIPLINE.match(text, end))
+    if not internal and kind in ("penalty", "coercion") and target and not target.endswith("的") and not place_only(target):
+        # a sanction on a body of the administration named as such, its head noun (对未按照要求办理的行政机关，予以通报
+        # 批评) is its superiors' supervision, not a penalty on the public (a topic ending in 的 describes a conduct)
+        internal = classify(target) == "public"
     if not internal and kind in ("burden",) and target and not place_only(target):
         described = _DESCRIBED.match(target)
         internal = classify(described.group(1) if described else target) == "public"  # a duty of the administration
@@ -463,6 +491,9 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     opening = sentence.lstrip()
     if (_PAST_YEAR.match(opening) or (_SINCE_YEAR.match(opening) and not _NORM.search(sentence))) and _DONE.search(sentence):
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
+    if kind == "licence" and _CONTRACT_PARTY.search(text[start:end] + after[:4]) is None and _own_contract(facts, unit, before):
+        return reading("background", "该句是制定机关与其合同相对人约定的履约义务，所需“同意”是制定机关作为合同一方的意思表示，"
+                                     "不是设定行政许可")
     if _ABSENT_TERM.search(clause_before) and _TERM.match(after):
         return reading("prohibits", "该句说明合同（文件）中不含（不得约定）该措施的条款，不是设定该措施")
     if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):

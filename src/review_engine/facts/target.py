@@ -40,6 +40,10 @@ DISCIPLINE = re.compile(r"(?:(?:、|和|或者|或|及|以及)(?:警告|记过|�
 _PARTY_END = re.compile(r"(?:料场|砂场|养殖场|屠宰场|市场|厂|店|铺|(?<![逐每各按到入])户|企业|公司|经营者|商户|摊点|网点|作坊|码头|站点)$")
 
 
+_NO_SUBJECT = re.compile(r"由|(?:依法|视情|分别|并|可以|应当|均|一律|将)?(?:予以|给予|责令|处以?|进行|实行|作出|采取|约谈|通报|督促|暂停|取消)")
+"""How a clause opens that names no party of its own: who acts (由……), or the measure itself (予以督促整改或者通报批评)."""
+
+
 def target_of(before: str, kind: str | None) -> str:
     """The words naming on whom the measure falls: the last 对…… phrase before it (对考核不合格的乡镇予以通报批评);
     else, for a duty or a power, the subject of its clause (各部门应当……); else a topic ending in 的 that opens the
@@ -49,7 +53,8 @@ def target_of(before: str, kind: str | None) -> str:
     if phrases:
         last = phrases[-1]
         tail = re.split(r"[，,]", before[last.end():])
-        if len(tail) > 1 and tail[-1] and not tail[-1].startswith("由"):  # (由所在单位……: who acts, not on whom)
+        # (由所在单位……: who acts, not on whom; 予以督促整改或者……: the measure itself, the clause has no subject of its own)
+        if len(tail) > 1 and tail[-1] and not _NO_SUBJECT.match(tail[-1]):
             from .clauses import classify
 
             subject = tail[-1][:20]

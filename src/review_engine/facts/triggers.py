@@ -55,8 +55,10 @@ _PRICE = re.compile(
     + rf"|每{_PER}[^。；]{{0,12}}?{_NUM}元"
     + rf"|元\s*(?:/|每){_PER}"
 )
+# (… and money the administration pays out: compensation and relief, 按照每平方米20元支付搬迁费 / 临时安置费, as well as
+# subsidies and rewards)
 _PRICE_NOT = re.compile(r"罚款|处罚|处以|奖励|补贴|补助|资助|慰问|津贴|工资|报酬|扣除|税|市场调节价|不得|禁止|严禁|违反|"
-                        r"擅自|谎称|未按|不按")
+                        r"擅自|谎称|未按|不按|补偿|赔偿|救助|抚恤|安置费|搬迁费")
 _PRICE_WORD = re.compile(r"费|价")
 
 # Alternatives all begin with a literal, so that ``re`` can skip ahead by their first characters.
@@ -67,6 +69,11 @@ _MARKET = re.compile(rf"(?:{_ACTORS})(?!标准)[^。；，]{{0,12}}?(?:应当|�
 
 _INTERNAL = re.compile(r"内部资料|内部掌握|内部使用|内部文件|仅供内部|不对外公开|不得对外公开|此件不公开|不予公开|"
                        r"不公开发布|不宜公开")
+# In the text, 不予公开 is a decision on what the document regulates (行政机关决定不予公开的政府信息, 第三方不同意公开的，
+# 不予公开), not a marking of the document: there it counts only said of the document itself (本办法不予公开); a line under
+# the title or the signature is a marking as it stands.
+_INTERNAL_TEXT = re.compile(r"内部资料|内部掌握|内部使用|内部文件|仅供内部|不对外公开|不得对外公开|此件不公开|"
+                            r"(?:此件|本件|本文件|本(?:办法|规定|细则|意见|通知|决定|方案|措施))不予公开|不公开发布|不宜公开")
 _INTERNAL_NOT = re.compile(r"信息公开|政府信息|国家秘密|商业秘密|个人隐私|依法不予公开|申请公开|申请不予公开|除外")
 
 _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决定|规则|措施|方案|标准|文件)"
@@ -286,7 +293,7 @@ class Triggers:
 
     @cached_property
     def internal(self) -> list[TriggerHit]:
-        out = self._scan("internal", _INTERNAL, frozenset({"document"}), _INTERNAL_NOT)
+        out = self._scan("internal", _INTERNAL_TEXT, frozenset({"document"}), _INTERNAL_NOT)
         doc = self.doc
         extra = [("标题下标注", line, doc.title_block.title_span) for line in doc.title_block.marks]
         if doc.signature is not None:

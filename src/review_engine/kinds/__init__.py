@@ -83,6 +83,9 @@ class Context:
     review_date: dt.date = field(default_factory=dt.date.today)
     fired: set[str] = field(default_factory=set)
     """Rule ids that have produced findings so far in this review (for rules triggered by other rules)."""
+    asserted: set[str] = field(default_factory=set)
+    """Those of ``fired`` with a finding at ``modify`` or ``block``: what the review asserts of the text, not only
+    asks to be checked (``warn``)."""
     calendar: Any = None
     """The working-day calendar (``workdays.WorkCalendar``) of the profile; made from it when not given."""
     date_label: str = "审核日期"

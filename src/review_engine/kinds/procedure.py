@@ -22,7 +22,9 @@ A check:
 ``fired``         (``facts/triggers.py``), or a rule whose id starts with one of these prefixes produced
                   findings (such a rule runs after the others). The finding's ``{why}`` says which one, with
                   the triggering sentence; the sentence is also the finding's ``trigger``. Text triggers are
-                  only looked at when no listed flag is true.
+                  only looked at when no listed flag is true. A check that applies only because a rule gave
+                  findings to be checked (``warn``: the text may hold the problem) is itself a warning: what the
+                  review does not assert of the text does not make a step required.
 ``require``       a condition that must hold: a finding when it is false
 ``forbid``        a condition that must not hold: a finding when it is true
 ``text``          a trigger name: a finding at each sentence of the draft where the trigger was found
@@ -270,25 +272,31 @@ class Procedure(Check):
             applies = self._applicability(item, ctx)
             if applies is None:
                 return []
-            why, trigger = applies
+            why, trigger, lowered = applies
             if item.text is not None:
                 found = ctx.facts.triggers.get(item.text)
                 values = self._values(item, env) if found else {}
-                return [self._text_hit(item, f, values, why, used.sources) for f in found]
-            holds = self.conditions[item.require or item.forbid].test(env)
-            if holds == (item.require is not None):
-                return []
-            values = self._values(item, env)
-        path = (*prefix, *item.field.split(".")) if item.field else prefix
-        return [self._record_check_hit(item, ctx, path, values, why, trigger, "、".join(used.sources))]
+                hits = [self._text_hit(item, f, values, why, used.sources) for f in found]
+            else:
+                holds = self.conditions[item.require or item.forbid].test(env)
+                if holds == (item.require is not None):
+                    return []
+                values = self._values(item, env)
+                path = (*prefix, *item.field.split(".")) if item.field else prefix
+                hits = [self._record_check_hit(item, ctx, path, values, why, trigger, "、".join(used.sources))]
+        if lowered is not None and item.severity in (None, "block", "modify"):
+            for hit in hits:
+                hit.values["severity"] = lowered
+        return hits
 
     def _values(self, item: Item, env: dict) -> dict[str, str]:
         return {name: _format(self.conditions[source](env)) for name, source in item.values.items()}
 
-    def _applicability(self, item: Item, ctx) -> tuple[str, Any] | None:
-        """(why, triggering sentence or None) when the check applies; None when it does not."""
+    def _applicability(self, item: Item, ctx) -> tuple[str, Any, str | None] | None:
+        """(why, triggering sentence or None, ``warn`` when only findings to be checked make it apply) when the
+        check applies; None when it does not."""
         if not (item.flags or item.triggers or item.fired):
-            return "", None
+            return "", None, None
         reasons: list[str] = []
         trigger = None
         dossier = ctx.dossier
@@ -301,13 +309,18 @@ class Procedure(Check):
                 if hits:
                     trigger = trigger or hits[0]
                     reasons.append(f"草案{hits[0].quote()}{DESCRIPTIONS[name]}")
+        tentative: list[str] = []
         for prefix in item.fired:
             ids = sorted(r for r in ctx.fired if r.startswith(prefix))
-            if ids:
-                reasons.append(f"草案存在 {'、'.join(ids)} 指出的问题")
+            asserted = [r for r in ids if r in ctx.asserted]
+            if asserted:
+                reasons.append(f"草案存在 {'、'.join(asserted)} 指出的问题")
+            tentative += [r for r in ids if r not in ctx.asserted]
+        if not reasons and tentative:  # only findings to be checked: the step is to be checked too
+            return f"草案存在 {'、'.join(tentative)} 提示须核实的问题", trigger, "warn"
         if not reasons:
             return None
-        return "；".join(reasons), trigger
+        return "；".join(reasons), trigger, None
 
     # ---- hits ---------------------------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import re
 import typing
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..empty import Strings, new_list
@@ -163,17 +163,31 @@ class Hearing(_Section):
     """Date the materials were sent to the participants (R-JC 第16条: 7 days before)."""
 
 
+def _count_of_list(value: Any) -> Any:
+    """A list of opinions (spec §9 ``opinions[]``) counts as their number."""
+    return len(value) if isinstance(value, list) else value
+
+
 class ExpertReview(_Section):
     """专家论证."""
 
     done: bool | None = None
     date: IsoDate | None = None
-    opinions: int | None = Field(default=None, ge=0)
-    """*(spec §4.3)* number of written expert opinions."""
+    opinions: Annotated[int | None, BeforeValidator(_count_of_list)] = Field(default=None, ge=0)
+    """*(spec §4.3)* number of written expert opinions; or *(spec §9)* the list of them (``opinions[]``), counted."""
     signed: bool | None = None
     """*(spec §4.3)* the written opinions are signed/sealed."""
     conflict_of_interest: bool | None = None
     """*(spec §4.3)* an expert has a direct interest in the matter."""
+    conflict_flags: list[str] = Field(default_factory=new_list)
+    """*(spec §9)* the experts' interests flagged (``conflict_flags[]``): any one sets ``conflict_of_interest`` when the
+    record does not say it."""
+
+    @model_validator(mode="after")
+    def _flagged(self) -> ExpertReview:
+        if self.conflict_of_interest is None and self.conflict_flags:
+            self.conflict_of_interest = True
+        return self
 
 
 class RiskAssessment(_Section):

@@ -86,7 +86,7 @@ _CONSENT = re.compile(rf"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:事�
                       rf"(?:书面)?(?P<v>同意)(?:后)?" + _GATED_ACT)
 _CONDITION_NAME = re.compile(r"(?:确实|确有|确需|如果|如因|影响|由|报)")
 # an approval whose body another sentence names, made the gate of an act: 经批准方可停业、歇业 / 未经批准的，不得转移
-_APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?P<v>批准|许可|核准|审批)(?:的)?"
+_APPROVAL_BARE = re.compile(r"(?P<neg>未)?(?:应当|必须|须|需|应|并)?(?:依法)?经(?:审查|审核)?(?P<v>批准|许可|核准|审批)(?:的)?"
                             r"[，,]?(?:任何单位和个人|任何单位或者个人|任何人)?(?:不得|禁止|不准|方可|才能|才可以|后方可)(?:擅自)?"
                             r"(?P<act>[^，。；]{1,20})")
 # … the body named, the act forbidden after the condition (未经消防救援机构许可的，不得投入使用、营业)

@@ -136,6 +136,8 @@ def run_rules(rules: list[LoadedRule], ctx: Context, not_run: list[NotRun] | Non
                 continue
             if produced:
                 ctx.fired.add(loaded.id)
+                if any(f.severity in ("block", "modify") for f in produced):
+                    ctx.asserted.add(loaded.id)
                 ctx.__dict__.pop("env", None)
                 findings.extend(produced)
     return findings
