@@ -196,6 +196,8 @@ def test_a_purpose_followed_by_what_a_party_may_do_is_a_rule():
     ("第二条 对未按期报送统计数据的行政机关，予以督促整改或者通报批评。",
      "第二条 对未按期报送统计数据的物业服务企业，予以督促整改或者通报批评。"),
     ("第二条 对年度考核排名末位的部门，给予通报批评。", "第二条 对年度考核排名末位的养殖户，给予通报批评。"),
+    # … the staff named after a body are of its class
+    ("第二条 对推诿扯皮的职能部门及其工作人员，予以通报批评。", "第二条 对违规收费的经营单位及其工作人员，予以通报批评。"),
 ])
 def test_a_measure_on_the_administration_itself_is_internal(internal, public):
     assert read(internal, "通报批评", "penalty").internal

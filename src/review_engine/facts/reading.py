@@ -405,6 +405,8 @@ def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
     return unit.sentence(start, end)
 
 
+# The people of a body named after it (经营单位及其工作人员, 医疗机构及其从业人员): they are of the body's class
+_STAFF_OF = re.compile(r"(?:及其|及|和|以及)(?:主要)?(?:工作人员|从业人员|负责人|责任人员|直接责任人员|员工|职工)$")
 # A duty owed under the contract the administration signed with the one it bought a service from (运维单位应当按照合同约定
 # 履行下列职责：……未经镇人民政府同意，不得擅自停止运行设施): the consent asked is the issuer's as the other party
 _CONTRACTED = re.compile(r"(?:按照|依照|根据|依据|按)[^。；，]{0,12}?(?:合同|协议)(?:的)?(?:约定|规定)")
@@ -449,7 +451,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if not internal and kind in ("penalty", "coercion") and target and not target.endswith("的") and not place_only(target):
         # a sanction on a body of the administration named as such, its head noun (对未按照要求办理的行政机关，予以通报
         # 批评) is its superiors' supervision, not a penalty on the public (a topic ending in 的 describes a conduct)
-        internal = classify(target) == "public"
+        internal = classify(_STAFF_OF.sub("", target)) == "public"  # (经营单位及其工作人员: the firm's staff, the firm's class)
     if not internal and kind in ("burden",) and target and not place_only(target):
         described = _DESCRIBED.match(target)
         internal = classify(described.group(1) if described else target) == "public"  # a duty of the administration
