@@ -297,6 +297,9 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     # money the administration pays out by a rate is no price (compensation, relief)
     ("price", "征收部门按照每平方米二十五元向被征收人支付搬迁费。", False),
     ("price", "周转期间的过渡安置费按每户每月八百元发放。", False),
+    # … nor a level left to the body with the power to set it
+    ("price", "收取校车接送服务费的，收费标准按照有定价权限的部门依法制定的标准执行。", False),
+    ("price", "景区门票收费标准按照省价格主管部门核定的标准执行。", False),
     ("market", "企业标准应当报主管部门备案。", False),
     ("market", "鼓励企业参与城市绿化。", False),
     ("internal", "本办法仅供内部掌握，不对外公开。", True),
@@ -472,3 +475,13 @@ def test_expert_review_as_the_spec_lists_it_is_read():
     flagged = Dossier.model_validate({"expert_review": {"done": True, "opinions": 3,
                                                         "conflict_flags": ["丙专家系申报企业股东"]}})
     assert flagged.expert_review.conflict_of_interest is True
+
+
+def test_a_risk_assessment_recorded_as_done_without_its_report_named_is_a_point_to_check():
+    flags = {"major_decision": True, "stability_risk": True}
+    text = "第一条　为了规范集体土地入市，制定本办法。\n第二条　本办法自2027年3月1日起施行。\n"
+    findings, _ = _run(text, Dossier.model_validate({"flags": flags, "risk_assessment": {"done": True}}))
+    risk = [f for f in findings if f.rule_id == "PROC-RISK-01"]
+    assert len(risk) == 1 and risk[0].severity == "warn"
+    findings, _ = _run(text, Dossier.model_validate({"flags": flags, "risk_assessment": {"done": False}}))
+    assert [f.severity for f in findings if f.rule_id == "PROC-RISK-01"] == ["modify"]

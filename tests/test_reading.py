@@ -137,6 +137,12 @@ def test_outsiders_treated_as_locals_are_no_preference():
     assert read("第二条 外地企业来本县投资的，与本县企业同等享受租金减免政策。", "租金减免", "market").mood != "creates"
 
 
+def test_a_benefit_the_people_of_the_clause_take_is_no_preference_of_operators():
+    # who takes it is the party of the clause when no 对 phrase names one (租户按照家庭人口享受租金减免)
+    assert read("第二条 公租房租户按照家庭人口享受租金减免。", "租金减免", "preference").mood == "background"
+    assert read("第二条 入驻孵化基地的企业按照纳税额享受租金减免。", "租金减免", "preference").creates
+
+
 def test_a_public_thing_is_no_count():
     # 公共 is no 共计 either: 公共服务平台的入驻资格六个月 states no figure
     reading = read("第二条 一年内被投诉两次以上的经营单位，暂停其在县电商公共服务平台的入驻资格六个月。", "暂停", "penalty")

@@ -180,7 +180,7 @@ _NEEDS_BASIS = re.compile(r"^[^。；]{0,20}?(?:必须|应当|须|要)(?:有|具
 # 给予租金减免) is no aid to chosen operators.
 _PRIVATE_GIVER = re.compile(r"鼓励|倡导|引导|自主决定|自行决定")
 _PUBLIC_PURSE = re.compile(r"财政|政府|资金|奖补|补贴|补助|专项")
-_PEOPLE = re.compile(r"家庭|人员|老年人|残疾人|学生|儿童|困难群众|居民|农户|职工|退役军人|低保|特困")
+_PEOPLE = re.compile(r"家庭|人员|老年人|残疾人|学生|儿童|困难群众|居民|农户|职工|退役军人|低保|特困|人才|承租人|租户")
 # For a restriction of the market, of liberty or a duty, the measure *is* a prohibition on private parties (企业不得
 # 迁出; 近亲属不得……): only a prohibition of the restricting act itself (不得限定、不得排斥、不得株连) forbids the measure.
 # The lead-in of a list of what is forbidden (……在禁烧工作中不得有下列行为： / 公办学校招生不得有下列行为：): its items
@@ -542,8 +542,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("abolishes" if kind == "privacy" else "prohibits", "该句说明不采取该措施，不是设定该措施")
     if kind == "market" and _INCLUDING.search(clause_before):
         return reading("prohibits", "该句将外地经营者一并纳入适用范围，不是限制")
+    # (who receives it: the target, else the party of the clause that takes it, 承租人按照人才类别享受租金补贴)
+    receiver = target or clause_before
     if kind == "preference" and ((_PRIVATE_GIVER.search(sentence) and not _PUBLIC_PURSE.search(sentence))
-                                 or (_PEOPLE.search(target) and not re.search(r"企业|经营者|公司|单位|商户|市场主体", target))):
+                                 or (_PEOPLE.search(receiver) and not re.search(r"企业|经营者|公司|单位|商户|市场主体", receiver))):
         return reading("background", "该优惠由经营者自行给予或者给予困难群众，不是对特定经营者的选择性优惠")
     # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
     abolish_before, abolish_tail = clause_before, before[-16:]

@@ -58,7 +58,10 @@ _PRICE = re.compile(
 # (… and money the administration pays out: compensation and relief, 按照每平方米20元支付搬迁费 / 临时安置费, as well as
 # subsidies and rewards)
 _PRICE_NOT = re.compile(r"罚款|处罚|处以|奖励|补贴|补助|资助|慰问|津贴|工资|报酬|扣除|税|市场调节价|不得|禁止|严禁|违反|"
-                        r"擅自|谎称|未按|不按|补偿|赔偿|救助|抚恤|安置费|搬迁费")
+                        r"擅自|谎称|未按|不按|补偿|赔偿|救助|抚恤|安置费|搬迁费|"
+                        # (… and the level left to the body with the power to set it: 收费标准按照有定价权限的部门依法
+                        # 制定的标准执行)
+                        r"有定价权限|定价权限的部门|价格主管部门")
 _PRICE_WORD = re.compile(r"费|价")
 
 # Alternatives all begin with a literal, so that ``re`` can skip ahead by their first characters.
