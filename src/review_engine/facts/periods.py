@@ -23,12 +23,15 @@ from ..numerals import CN_NUM
 
 _DIGIT = rf"[\d０-９]+|{CN_NUM}"
 _DATE = rf"(?P<y>\d{{4}}|[〇零○Ｏ一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_DIGIT})\s*月\s*(?P<d>{_DIGIT})\s*日"
-_EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:施行|执行|实施|生效|试行)")
+_TAKES_EFFECT = "施行|执行|实施|生效|试行"
+"""The verbs of a 施行 clause (a document on trial takes effect by 试行)."""
+_EFFECTIVE_DATE = re.compile(rf"自\s*{_DATE}\s*起(?:{_TAKES_EFFECT})")
 _EFFECTIVE_EVENT = re.compile(
-    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告|通过|批准)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:施行|执行|实施|生效|试行)")
+    rf"自(?:公布|发布|印发|发文|下发|颁布|签发|公告|通过|批准)(?:之日|日)(?:起)?(?:(?P<n>{_DIGIT})\s*(?P<unit>日|天|个工作日)(?:以)?后)?(?:起)?(?:{_TAKES_EFFECT})")
 # A 施行 clause the two patterns above cannot read (a typo in the date, 一九九五年八月l日 …).
 _EFFECTIVE_ANY = re.compile(
-    r"本(?:实施)?(?:办法|规定|细则|条例|决定|意见|通知|规则|标准|规范|守则|通告|公告|措施|方案)》?\s*(?P<clause>自[^。；，]{1,24}?起(?:施行|执行|实施|生效|试行))")
+    r"本(?:实施)?(?:办法|规定|细则|条例|决定|意见|通知|规则|标准|规范|守则|通告|公告|措施|方案)》?\s*"
+    rf"(?P<clause>自[^。；，]{{1,24}}?起(?:{_TAKES_EFFECT}))")
 _VALIDITY_SPAN = re.compile(rf"(?:有效期|有效期限|试行期|暂行期)(?:限)?(?:为|是)?\s*(?P<n>{_DIGIT}|半)\s*(?P<unit>年|个月|月)")
 _VALIDITY_UNTIL = re.compile(rf"(?:有效期|有效期限|试行期)(?:[^。；]{{0,30}}?)?至\s*{_DATE}(?:止)?")
 _VALIDITY_WORD = re.compile(r"有效期|有效期限|试行期|暂行期|届满(?:后)?(?:自动)?失效")

@@ -423,7 +423,7 @@ def _own_contract(facts, unit: Unit, before: str) -> bool:
         lead = facts.lead_of(node) if node is not None and node.kind != "article" else None
         if not lead or not _CONTRACTED.search(lead):
             return False
-    consenter = _CONSENTER.search(before + "同意") if "经" in before or "征得" in before or "取得" in before else None
+    consenter = _CONSENTER.search(before + "同意")
     issuer = getattr(facts.issuer, "name", None) or ""
     if consenter is None or not issuer:
         return False

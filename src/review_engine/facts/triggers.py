@@ -70,13 +70,12 @@ _ACTORS = "|".join(["经营者", "经营单位", "经营户", "经营企业", "�
                                           for b in ("企业", "单位")])
 _MARKET = re.compile(rf"(?:{_ACTORS})(?!标准)[^。；，]{{0,12}}?(?:应当|必须|须|不得|禁止|严禁)")
 
-_INTERNAL = re.compile(r"内部资料|内部掌握|内部使用|内部文件|仅供内部|不对外公开|不得对外公开|此件不公开|不予公开|"
-                       r"不公开发布|不宜公开")
-# In the text, 不予公开 is a decision on what the document regulates (行政机关决定不予公开的政府信息, 第三方不同意公开的，
-# 不予公开), not a marking of the document: there it counts only said of the document itself (本办法不予公开); a line under
-# the title or the signature is a marking as it stands.
-_INTERNAL_TEXT = re.compile(r"内部资料|内部掌握|内部使用|内部文件|仅供内部|不对外公开|不得对外公开|此件不公开|"
-                            r"(?:此件|本件|本文件|本(?:办法|规定|细则|意见|通知|决定|方案|措施))不予公开|不公开发布|不宜公开")
+_MARKINGS = r"内部资料|内部掌握|内部使用|内部文件|仅供内部|不对外公开|不得对外公开|此件不公开|不公开发布|不宜公开"
+# A line under the title or the signature is a marking as it stands (不予公开 included). In the text, 不予公开 is a decision
+# on what the document regulates (行政机关决定不予公开的政府信息, 第三方不同意公开的，不予公开), a marking of the document
+# only said of the document itself (本办法不予公开).
+_INTERNAL = re.compile(_MARKINGS + r"|不予公开")
+_INTERNAL_TEXT = re.compile(_MARKINGS + r"|(?:此件|本件|本文件|本(?:办法|规定|细则|意见|通知|决定|方案|措施))不予公开")
 _INTERNAL_NOT = re.compile(r"信息公开|政府信息|国家秘密|商业秘密|个人隐私|依法不予公开|申请公开|申请不予公开|除外")
 
 _SELF = r"本(?:办法|规定|细则|实施细则|意见|实施意见|通知|决定|规则|措施|方案|标准|文件)"
