@@ -300,6 +300,13 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     # … nor a level left to the body with the power to set it
     ("price", "收取校车接送服务费的，收费标准按照有定价权限的部门依法制定的标准执行。", False),
     ("price", "景区门票收费标准按照省价格主管部门核定的标准执行。", False),
+    ("price", "托育机构保育费实行政府指导价管理，具体标准按照市人民政府制定的收费政策执行。", False),
+    ("price", "停车收费实行政府定价，具体收费标准按照本办法附件执行。", True),
+    # … nor a definition, which describes what it defines by its price regime
+    ("price", "本办法所称公办养老机构，是指由政府投资兴办、服务收费实行政府指导价的养老机构。", False),
+    ("price", "本规定所称定点停车场，是指经认定、停车收费实行政府定价的公共停车场。", False),
+    # (a definition that gives a body its task still speaks for itself)
+    ("price", "本办法所称公共停车场管理单位，是指负责停车场运营的单位，停车收费实行政府指导价。", True),
     ("market", "企业标准应当报主管部门备案。", False),
     ("market", "鼓励企业参与城市绿化。", False),
     ("internal", "本办法仅供内部掌握，不对外公开。", True),

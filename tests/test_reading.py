@@ -656,3 +656,40 @@ def test_a_consent_the_issuer_asks_of_its_own_contractor_is_a_term_of_the_contra
     assert read(other, "同意", "licence").creates
     bare = "第二条 保洁服务单位未经东岭镇人民政府同意，不得将保洁服务转包。" + signed
     assert read(bare, "同意", "licence").creates
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第三条 县财政局负责奖补资金的筹集和拨付。", "奖补"),
+    ("第五条 各镇人民政府负责本辖区补助资金的审核和发放。", "补助"),
+    ("第四条 区科技局负责研发费用补助的审核，区财政局负责补助资金的拨付和监督。", "补助"),
+])
+def test_a_body_s_part_in_handling_the_funds_grants_no_preference(sentence, word):
+    # the division of duties over the money names nobody who takes it (市财政局负责租金补贴资金的保障和监督)
+    assert read(sentence, word, "preference").mood == "procedure"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第三条 县财政局负责对入驻园区的企业给予租金补贴。", "租金补贴"),
+    ("第三条 县财政局负责给予本县物流企业运费补贴。", "运费补贴"),
+    ("第三条 县商务局负责向在本县注册的电商企业发放物流补贴。", "物流补贴"),
+])
+def test_a_body_charged_with_granting_to_named_operators_still_grants(sentence, word):
+    assert read(sentence, word, "preference").creates
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第二条 本办法适用于本县取得食品经营许可证的经营者，在食品经营许可证核发后的监督检查。", "核发", "power"),
+    ("第九条 在建设工程规划许可证核发后，县自然资源局应当在十日内将许可内容向社会公开。", "核发", "licence"),
+    ("第十条 自行政处罚决定作出之日起七个工作日内，县市场监督管理局应当将处罚信息向社会公示。", "行政处罚", "penalty"),
+])
+def test_the_measure_as_a_point_in_time_is_not_laid_down(sentence, word, kind):
+    # what follows the act is regulated (在排污许可证核发或者排污登记后的监督管理), not the act itself
+    assert read(sentence, word, kind).mood == "background"
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第九条 经营者在取得县城市管理局核发的经营许可证后方可经营。", "许可证", "licence"),
+    ("第十条 在县城市管理局批准后，方可占用人行道设摊经营。", "批准", "licence"),
+])
+def test_a_measure_the_party_must_have_before_acting_is_still_laid_down(sentence, word, kind):
+    assert read(sentence, word, kind).creates

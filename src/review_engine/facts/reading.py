@@ -218,6 +218,12 @@ _DEFINITION = re.compile(r"^(?:本|该)(?:办法|规定|细则|意见|通知|方
 # … what defines (是指、包括), not a body named and given powers (本办法所称管理机构为……中心，依照本办法行使……行政处罚权)
 _DEFINES = re.compile(r"是指|系指|指的是|包括")
 _GRANTS = re.compile(r"行使|有权|可以|应当|须|必须|负责")
+
+
+def defines_only(sentence: str) -> bool:
+    """Whether ``sentence`` defines a term of the document (本办法所称普惠性民办幼儿园，是指……收费实行政府指导价管理……的幼儿园)
+    and gives nobody a power or a duty: what it names describes the thing defined, none of it is laid down."""
+    return bool(_DEFINITION.match(sentence.lstrip()) and _DEFINES.search(sentence) and not _GRANTS.search(sentence))
 _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$"
@@ -406,6 +412,11 @@ def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
 
 
 # The people of a body named after it (经营单位及其工作人员, 医疗机构及其从业人员): they are of the body's class
+_AT_TIME = re.compile(r"(?:在|于|自|从)[^，。；在于自从]{0,30}$")
+_DONE_BY_THEN = re.compile(r"^(?:(?:或者|或|以及|及|和|、)[^，。；]{0,10}?|[^，。；]{0,6}?)(?:后|之后|以后|之日起|之日)")
+_GATED_AFTER = re.compile(r"取得|领取|获得|办理|持有|方可|才能|方能|才可")
+_FUNDS_DUTY = re.compile(r"^(?:各|由)?([^，。；、]{2,24}?)(?:具体|统一|共同)?(?:负责|承担)(?:做好)?(?:本辖区|辖区内|本级)?[^，。；、对向给为的予]{0,8}$")
+_MANAGED = re.compile(r"^(?:专项)?(?:资金|经费)?的?(?:筹集|筹措|保障|监督|管理|监管|审核|拨付|核拨|发放|兑付|结算|绩效评价|使用管理|预算)")
 _STAFF_OF = re.compile(r"(?:及其|及|和|以及)(?:主要)?(?:工作人员|从业人员|负责人|责任人员|直接责任人员|员工|职工)$")
 # A duty owed under the contract the administration signed with the one it bought a service from (运维单位应当按照合同约定
 # 履行下列职责：……未经镇人民政府同意，不得擅自停止运行设施): the consent asked is the issuer's as the other party
@@ -509,6 +520,9 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         return reading("procedure", "该句规定行政机关实施该措施的程序要求，不是设定该措施")
     if clause_before.endswith("作出") and _DECISION_TIME.match(after):
         return reading("procedure", "该句规定行政机关作出该决定前（时）的程序，不是设定该措施")
+    if _AT_TIME.search(clause_before) and _DONE_BY_THEN.match(after) and not _GATED_AFTER.search(clause_before + after):
+        # the act as a point in time (在排污许可证核发或者排污登记后的监督管理): what follows it is regulated, not the act
+        return reading("background", "该句以该措施作出之后为时点，不是设定或者授权该措施")
     if _HANDLED.search(clause_before) and _MATTER_OF.match(after) and _AGENCY.search(before) \
             and not _CASE_OF_CONDUCT.search(before):
         # 县市场监督管理局负责……，接到县农业农村局依法作出的通知后，依法办理吊销营业执照等事项: the matter one agency handles
@@ -547,6 +561,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if kind == "preference" and ((_PRIVATE_GIVER.search(sentence) and not _PUBLIC_PURSE.search(sentence))
                                  or (_PEOPLE.search(receiver) and not re.search(r"企业|经营者|公司|单位|商户|市场主体", receiver))):
         return reading("background", "该优惠由经营者自行给予或者给予困难群众，不是对特定经营者的选择性优惠")
+    if kind == "preference" and not target and (duty := _FUNDS_DUTY.match(clause_before)) is not None \
+            and classify(duty.group(1)) == "public" and _MANAGED.match(after):
+        # a body's part in handling the money (市财政局负责租金补贴资金的保障和监督): the division of duties grants nothing;
+        # who takes the preference and on what terms is said where the document grants it
+        return reading("procedure", "该句规定行政机关对该项资金的保障、管理职责分工，未规定给予谁优惠，不是给予该优惠")
     # (清理费用由……承担: the cost of the act the measure is, not the act of abolishing it)
     abolish_before, abolish_tail = clause_before, before[-16:]
     if (text[start:end] + after).startswith("费用"):
@@ -567,7 +586,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     own = clause_before.replace("擅自", "") if kind == "market" else clause_before
     if _UNLAWFUL.search(own):
         return reading("prohibits", "该句所称的是违法、违规的做法，意在禁止或者纠正")
-    if _DEFINITION.match(sentence.lstrip()) and _DEFINES.search(sentence) and not _GRANTS.search(sentence):
+    if defines_only(sentence):
         return reading("background", "该句是本文件用语的定义，不是设定该措施")
     cap = _CAP.search(text[left + segment_start:end])
     forbidding = _PROHIBIT.search(clause_before)

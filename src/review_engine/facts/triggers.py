@@ -61,7 +61,11 @@ _PRICE_NOT = re.compile(r"罚款|处罚|处以|奖励|补贴|补助|资助|慰�
                         r"擅自|谎称|未按|不按|补偿|赔偿|救助|抚恤|安置费|搬迁费|"
                         # (… and the level left to the body with the power to set it: 收费标准按照有定价权限的部门依法
                         # 制定的标准执行)
-                        r"有定价权限|定价权限的部门|价格主管部门")
+                        r"有定价权限|定价权限的部门|价格主管部门|"
+                        # (… or to the act of a government or a department that makes it: 具体标准按照省人民政府或者其授权的
+                        # 设区的市人民政府制定的收费政策执行)
+                        r"(?:按照|依照|执行)(?!本)[^。；，]{0,30}?(?:人民政府|政府|部门|局|厅|委员会)[^。；，]{0,12}?"
+                        r"(?:制定|核定|公布|批准|规定)的[^。；，]{0,10}?(?:标准|政策|价格|收费办法)")
 _PRICE_WORD = re.compile(r"费|价")
 
 # Alternatives all begin with a literal, so that ``re`` can skip ahead by their first characters.
@@ -257,9 +261,12 @@ class Triggers:
 
     @cached_property
     def price(self) -> list[TriggerHit]:
+        from .reading import defines_only
+
         hits = self._scan("price", _PRICE, frozenset({"text"}), _PRICE_NOT)
-        # an amount per unit (每吨17元, 3元/小时) is a price only in a sentence about a fee or a price
-        return [h for h in hits if "元" not in h.text or _PRICE_WORD.search(h.sentence)]
+        # an amount per unit (每吨17元, 3元/小时) is a price only in a sentence about a fee or a price; a definition
+        # describes what it defines by its price regime, it sets no price
+        return [h for h in hits if ("元" not in h.text or _PRICE_WORD.search(h.sentence)) and not defines_only(h.sentence)]
 
     @cached_property
     def market(self) -> list[TriggerHit]:
