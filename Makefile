@@ -34,7 +34,7 @@ test-fast: $(BYTECODE)
 	$(BIN)/python -m pytest -m "not slow"
 
 # The defect sets after the catalogue (BLIND.md says how each was written and first measured): each prints its recall and alarms.
-DEFECT_SETS := heldout3 heldout4-a heldout4-b heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 dev-weak dev-weak2 dev-weak3 dev-reword dev-reword2 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18 heldout19 heldout20 heldout21 heldout22 heldout23 heldout24 heldout25 heldout26 heldout27 heldout28 heldout29 heldout30 heldout31 dev-reword3 heldout32 heldout33 dev-reword4 heldout34 heldout35 heldout36 heldout37 heldout38 heldout39 dev-reword5 heldout40 heldout41 heldout42 heldout43 heldout44 heldout45 heldout46 heldout47 heldout48 heldout49 heldout50 heldout51 heldout52 heldout53 heldout54 heldout55 heldout56 heldout57
+DEFECT_SETS := heldout3 heldout4-a heldout4-b heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 dev-weak dev-weak2 dev-weak3 dev-reword dev-reword2 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18 heldout19 heldout20 heldout21 heldout22 heldout23 heldout24 heldout25 heldout26 heldout27 heldout28 heldout29 heldout30 heldout31 dev-reword3 heldout32 heldout33 dev-reword4 heldout34 heldout35 heldout36 heldout37 heldout38 heldout39 dev-reword5 heldout40 heldout41 heldout42 heldout43 heldout44 heldout45 heldout46 heldout47 heldout48 heldout49 heldout50 heldout51 heldout52 heldout53 heldout54 heldout55 heldout56 heldout57 heldout58 heldout59
 
 # Figures, not pass/fail gates: each benchmark prints its measure (and says when a target is missed).
 bench: $(BYTECODE)
