@@ -301,6 +301,9 @@ def test_bad_parameters_are_load_errors_with_file_and_line(tmp_path: Path, body:
     ("price", "收取校车接送服务费的，收费标准按照有定价权限的部门依法制定的标准执行。", False),
     ("price", "景区门票收费标准按照省价格主管部门核定的标准执行。", False),
     ("price", "托育机构保育费实行政府指导价管理，具体标准按照市人民政府制定的收费政策执行。", False),
+    # … nor prices that move, listed among the causes of a change (因政策调整、价格上涨等原因确需增加投资的)
+    ("price", "因国家政策调整、材料价格上涨等原因确需调整合同价款的，由双方协商。", False),
+    ("price", "县发展改革局应当根据成本变化适时调整公共停车场收费价格。", True),
     ("price", "停车收费实行政府定价，具体收费标准按照本办法附件执行。", True),
     # … nor a definition, which describes what it defines by its price regime
     ("price", "本办法所称公办养老机构，是指由政府投资兴办、服务收费实行政府指导价的养老机构。", False),

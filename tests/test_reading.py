@@ -693,3 +693,53 @@ def test_the_measure_as_a_point_in_time_is_not_laid_down(sentence, word, kind):
 ])
 def test_a_measure_the_party_must_have_before_acting_is_still_laid_down(sentence, word, kind):
     assert read(sentence, word, kind).creates
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第四条 具有本市户籍、年满六十周岁并符合下列条件之一的老年人，可以申领高龄津贴：", "户籍"),
+    ("第五条 申请临时救助的家庭，应当具有本县常住户口。", "户口"),
+])
+def test_who_may_apply_for_a_benefit_is_no_licence_condition(sentence, word):
+    assert read(sentence, word, "licence").mood == "background"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第四条 具有本县户籍的人员，方可申请网约车驾驶员从业资格证，并享受培训补贴。", "户籍"),
+    ("第五条 申请经营许可的企业，应当具有本县户籍的法定代表人。", "户籍"),
+])
+def test_a_licence_sought_beside_a_benefit_still_has_its_conditions_read(sentence, word):
+    assert read(sentence, word, "licence").creates
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第六条 补助对象为在本县从事生猪养殖的农户和养殖场。", "本县"),
+    ("第五条 对在本市开展普惠托育服务的机构，按照每个托位每月300元给予运营补贴。", "本市"),
+])
+def test_the_place_of_the_activity_is_no_selection_by_origin(sentence, word):
+    # those who do the work here, wherever they come from (补贴对象为在本省从事农业生产的个人和农业生产经营组织)
+    assert read(sentence, word, "preference").mood == "background"
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("第六条 对在本县注册并从事农机生产的企业给予奖励。", "本县"),
+    ("第七条 购买在本省生产的农业机械的，给予累加补贴。", "本省"),
+    ("第八条 对在本县开展经营且在本县纳税的企业，给予租金补贴。", "本县"),
+])
+def test_registration_origin_or_tax_here_still_selects(sentence, word):
+    assert read(sentence, word, "preference").creates
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第九条 鼓励物业服务企业建立员工薪酬与服务质量挂钩的考核机制。", "薪酬", "burden"),
+    ("第十条 引导农贸市场经营者统一使用电子计价秤。", "统一使用", "market"),
+])
+def test_what_a_party_is_encouraged_to_do_is_its_choice(sentence, word, kind):
+    assert read(sentence, word, kind).mood == "background"
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第九条 鼓励企业参加安全生产责任保险，未参保的企业不得参加年度评优。", "参加安全生产责任保险", "burden"),
+    ("第十条 鼓励商户统一使用指定品牌的电子计价秤，未使用的纳入信用考核。", "统一使用", "market"),
+])
+def test_an_encouragement_with_a_sanction_is_compulsion(sentence, word, kind):
+    assert read(sentence, word, kind).creates

@@ -215,3 +215,31 @@ def test_a_provision_for_several_holders_restated_for_one_of_them_repeats_the_la
     found = repeated(registry, sentence, "审批", DAY)
     assert found is not None and found.cite().startswith("《中华人民共和国传染病防治法》第二十九条"), found
     assert repeated(registry, "未经县粮食局批准，个人不得擅自动用中央储备粮。", "批准", DAY) is None
+
+
+@pytest.mark.parametrize("article, basis", [
+    ("在城市、镇规划区内进行建筑物、构筑物、道路、管线和其他工程建设的，建设单位应当向县自然资源局申请办理规划手续，经批准后"
+     "方可施工。", "《中华人民共和国城乡规划法》"),
+])
+def test_an_act_the_law_words_at_length_is_found_whole(article, basis):
+    # the act as the law words it, its objects joined (拆除历史建筑以外的建筑物、构筑物或者其他设施): restated, not created
+    found = [f for f in findings(article, basis) if f.rule_id.startswith("CONT-LIC")]
+    assert found and worst(found) == "warn", [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_piece_of_such_an_act_is_not_the_law_s():
+    found = [f for f in findings("在本县进行建筑物、构筑物建设的，应当经县住房和城乡建设局批准。", "《中华人民共和国城乡规划法》")
+             if f.rule_id.startswith("CONT-LIC")]
+    assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_an_entrustment_the_named_law_provides_is_the_law_s():
+    # 建设工程质量监督管理，可以由……委托的建设工程质量监督机构具体实施: restated in the draft's words, it hands on no power
+    article = "县教育局对职业技能培训的监督检查，可以委托县职业教育中心学校承担。"
+    found = [f for f in findings(article, "《中华人民共和国职业教育法》") if f.rule_id == "CONT-POW-04"]
+    assert worst(found) == "warn", [(f.rule_id, f.severity, f.reading) for f in found]
+    # … not when the law is not named, nor an entrustment the named law does not provide
+    assert worst([f for f in findings(article) if f.rule_id == "CONT-POW-04"]) == "block"
+    other = "县市场监督管理局对食品经营的日常监督检查，可以委托县个体劳动者协会实施。"
+    found = [f for f in findings(other, "《中华人民共和国食品安全法》") if f.rule_id == "CONT-POW-04"]
+    assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]

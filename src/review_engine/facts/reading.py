@@ -415,6 +415,18 @@ def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
 _AT_TIME = re.compile(r"(?:在|于|自|从)[^，。；在于自从]{0,30}$")
 _DONE_BY_THEN = re.compile(r"^(?:(?:或者|或|以及|及|和|、)[^，。；]{0,10}?|[^，。；]{0,6}?)(?:后|之后|以后|之日起|之日)")
 _GATED_AFTER = re.compile(r"取得|领取|获得|办理|持有|方可|才能|方能|才可")
+_ENCOURAGED = re.compile(r"(?:积极|大力|进一步)?(?:鼓励|倡导|引导|支持)")
+_COMPELLING = re.compile(r"应当|必须|须|不得|禁止|严禁|一律|要求|强制|不予|取消|暂停|停止|扣减|扣除|纳入[^。；，]{0,6}?考核|通报|"
+                         r"列入[^。；，]{0,8}?名单|作为[^。；，]{0,10}?条件")
+# (… nor, for a market, a move rewarded: 鼓励外地企业迁入，凡将注册地……迁至本县的，优先安排工业用地)
+_REWARDED = re.compile(r"凡|优先|给予|享受|奖励|补贴|补助|扶持|方可|才能")
+_IN_THE_PLACE = re.compile(r"在本(?:省|市|县|区|镇|乡|地)(?:行政区域内|辖区内|范围内|内)?[^。；，]{0,4}?(?:从事|进行|开展|种植|养殖)")
+_BY_ORIGIN = re.compile(r"注册|登记|设立|落户|纳税|户籍|总部|税收|本(?:地|省|市|县|区)(?:企业|产品|品牌)|"
+                        r"(?:生产|制造|出产|加工)的(?:产品|商品|农产品|设备|机具|机械|货物)")
+_BENEFIT_SOUGHT = re.compile(r"(?:申请|申领|享受|领取|获得|发放)[^。；，]{0,12}?(?:补贴|补助|救助|津贴|奖励|奖补|资助|优待|抚恤|"
+                             r"保障金|生活费|护理费|慰问金|低保|特困供养)")
+_PROOF_ASKED = re.compile(r"提交|提供|出具|开具|证明|盖章|签注|公证|签字|确认")
+_LICENCE_SOUGHT = re.compile(r"许可|执照|资质|资格证|审批|批准|核准|准予|备案|登记证")
 _FUNDS_DUTY = re.compile(r"^(?:各|由)?([^，。；、]{2,24}?)(?:具体|统一|共同)?(?:负责|承担)(?:做好)?(?:本辖区|辖区内|本级)?[^，。；、对向给为的予]{0,8}$")
 _MANAGED = re.compile(r"^(?:专项)?(?:资金|经费)?的?(?:筹集|筹措|保障|监督|管理|监管|审核|拨付|核拨|发放|兑付|结算|绩效评价|使用管理|预算)")
 _STAFF_OF = re.compile(r"(?:及其|及|和|以及)(?:主要)?(?:工作人员|从业人员|负责人|责任人员|直接责任人员|员工|职工)$")
@@ -561,6 +573,22 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if kind == "preference" and ((_PRIVATE_GIVER.search(sentence) and not _PUBLIC_PURSE.search(sentence))
                                  or (_PEOPLE.search(receiver) and not re.search(r"企业|经营者|公司|单位|商户|市场主体", receiver))):
         return reading("background", "该优惠由经营者自行给予或者给予困难群众，不是对特定经营者的选择性优惠")
+    if kind in ("burden", "market") and _ENCOURAGED.match(opening) and not _COMPELLING.search(sentence) \
+            and not (kind == "market" and _REWARDED.search(sentence)):
+        # what the administration encourages a party to do (鼓励企业建立技能等级与……薪酬待遇相衔接的激励机制) is the party's
+        # choice: no duty, no control — unless a modal or a sanction makes it one (鼓励……；未参加的，不予……)
+        return reading("background", "该句鼓励、引导当事人自愿采取该做法，不是设定义务或者干预其经营")
+    if kind == "preference" and _IN_THE_PLACE.search(whole_clause := clause_before + text[start:end] + segment_rest) \
+            and not _BY_ORIGIN.search(whole_clause):
+        # those who farm (build, run a service) here (补贴对象为在本省从事农业生产的个人和农业生产经营组织): the place of the
+        # activity the policy covers, where anyone may come to do it, not the operator's origin or its registration
+        return reading("background", "该句以在本地从事该活动划定适用范围，不以经营者的所在地、注册地区别对待")
+    if kind == "licence" and _BENEFIT_SOUGHT.search(sentence) and not _LICENCE_SOUGHT.search(sentence) \
+            and not _PROOF_ASKED.search(sentence):
+        # who may apply for a benefit the administration pays (具有本县户籍……的残疾人，可以申请相应补贴): its recipients,
+        # not the conditions of a licence (who is left out of a benefit is a matter of its fairness, read elsewhere);
+        # the papers asked of the applicant are read as such (申请临时救助的，须提交……公证书: a needless proof all the same)
+        return reading("background", "该句规定申请补贴（救助、奖励）的对象和条件，不是行政许可的条件")
     if kind == "preference" and not target and (duty := _FUNDS_DUTY.match(clause_before)) is not None \
             and classify(duty.group(1)) == "public" and _MANAGED.match(after):
         # a body's part in handling the money (市财政局负责租金补贴资金的保障和监督): the division of duties grants nothing;

@@ -90,7 +90,7 @@ from pydantic import Field
 
 from ..empty import Strings, new_list
 from . import Check, Hit, Params, regex
-from .pattern import PatternParams, any_regex, match_span, unless_scope
+from .pattern import CONTINUES as _CONTINUES, PatternParams, any_regex, match_span, unless_scope
 from .terms import expand, factor
 
 SubjectKind = Literal["public", "private", "generic", "unknown"]
@@ -432,8 +432,3 @@ WINDOW = 80
 EXCERPT_GROWTH = 16
 """At most this many characters of the matched context are added to the excerpt on either side."""
 _FULL_STOP = re.compile(r"(?:.*[。！？!?])?", re.S)
-# a half after a ；that opens with the outcome of the half before (调解不成的 / 未经复核的 / 逾期的 / 否则) is read with it
-# for what the sentence must hold (应当先申请调解；调解不成的，方可申请复议), and a condition borrowed from it brings
-# its exceptions along (依照《……》……；……未经复核的，……)
-_CONTINUES = re.compile(r"[^，,。；;]{0,16}?(?:不成|未果|无果|不服|未(?:经|作|予|能|按|获|达成)|逾期|拒不|仍不|仍未)[^，,。；;]{0,12}?的[，,]"
-                        r"|否则|经[^，,。；;]{0,12}?(?:后|仍)")

@@ -125,7 +125,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             return _repeats(provision, who)
         duty = _duty_restated(ctx, kind, _whole_sentence(unit, start, end))
         if duty is not None:
-            return _named_restated(f"该句复述{duty}规定的义务", who)
+            return _named_restated(f"该句复述{duty}规定的{'委托' if kind == 'power' else '义务'}", who)
         return Judgement(True, reading=f"{_own(reading, kind)}；{who}")
     earlier = _cited_before(ctx, kind, unit, start, reading.sentence)
     if earlier is not None:
@@ -467,10 +467,13 @@ def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
     eight characters of its act in a row and three fifths of it in all (取得农药经营许可证的农药经营者在本县设立分支机构的，
     应当依法申请变更农药经营许可证 / 《农药管理条例》第二十五条: ……设立分支机构的，应当依法申请变更农药经营许可证): the case
     and the duty are the law's, read in the draft's place."""
-    if kind not in _DUTY_RESTATABLE:
+    if kind not in _DUTY_RESTATABLE and kind != "power":
         return None
+    entrusts = kind == "power"  # (for a power, the organisation a named law lets the competent body entrust)
     for inst in _named_laws(ctx):
-        for number, _, _, act, _, _ in _obligations(ctx, inst):
+        for number, verb, _, act, _, _ in _obligations(ctx, inst):
+            if (verb == "委托") != entrusts:
+                continue
             if not act or len(act) < 8 or not any(act[i:i + 8] in sentence for i in range(len(act) - 7)):
                 continue
             if sum(_runs(act, sentence)) >= 0.6 * len(act):

@@ -167,12 +167,20 @@ _CONCESSION = re.compile(r"除[^。；]{1,40}?(?:以外|之外|外)[，,]?(?=[^�
 _PROVISO = re.compile(r"\s*(?:但是|但)[，,]")
 
 
+# a half after a ；that opens with the outcome of the half before (调解不成的 / 未经复核的 / 逾期的 / 否则 / 经催告……仍不
+# 支付的) is read with it: for what the sentence must hold (应当先申请调解；调解不成的，方可申请复议, ``clause``), and for
+# its exceptions, which the condition brings along (依照《……》……；……未经复核的，…… / 用水户逾期不支付水费的，……催告；经催告
+# ……仍不支付的，可以……中止供水)
+CONTINUES = re.compile(r"[^，,。；;]{0,16}?(?:不成|未果|无果|不服|未(?:经|作|予|能|按|获|达成)|逾期|拒不|仍不|仍未)[^，,。；;]{0,12}?的[，,]"
+                       r"|否则|经[^，,。；;]{0,12}?(?:后|仍)")
+
+
 def unless_scope(text: str, left: int, right: int, at: int) -> str:
     """Where a hit's exceptions are searched: its sentence (``text[left:right]``), without a concession the hit
     (at ``at``) comes after, and led by the clause a proviso qualifies (依照《……》第二十九条规定，……；但是，……应当实行
-    政府指导价: the citation covers the proviso)."""
+    政府指导价: the citation covers the proviso) or the half it continues (``CONTINUES``)."""
     sentence = beyond_concession(text[left:right], at - left)
-    if left and _PROVISO.match(text, left) and text[left - 1] in "；;":
+    if left and text[left - 1] in "；;" and (_PROVISO.match(text, left) or CONTINUES.match(text, left)):
         return text[text.rfind("。", 0, left - 1) + 1:left] + sentence
     return sentence
 

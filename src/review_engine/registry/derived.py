@@ -29,6 +29,11 @@ _GENERIC_CORES = frozenset({"经营", "生产", "管理", "建设", "运输", "�
 _NOT_A_NAME = re.compile(r"^(?:不得|禁止|未|无|不|特殊|确需)|(?:情况|情形)$|或者|以及|等|应当|可以|需要|必须|下列|具备|符合|条件|依照|按照|根据|规定|"
                          r"本法|本条例|第[一二三四五六七八九十百]+条|情节|责令|处罚|罚款|违反")
 _MAX_NAME = 16
+# … except an act the law words at length, its objects joined (拆除历史建筑以外的建筑物、构筑物或者其他设施): no noun phrase a
+# sentence shares by chance, it is matched only where the sentence holds all of it. It opens with the act, not with a
+# body (由……), and holds no word of a clause but the joins.
+_WHOLE_ACT = re.compile(r"(?!由)[^，。；：（）()]{14,40}")
+_CLAUSE_WORDS = re.compile(_NOT_A_NAME.pattern.replace("或者|以及|等|", ""))
 
 
 @dataclass(frozen=True)
@@ -175,11 +180,15 @@ def _build(registry: Registry) -> _Derived:
                             continue
                         name = fact.name.replace("的", "")
                         word = core(name)
-                        if (name in _GENERIC or word in _GENERIC_CORES or _NOT_A_NAME.search(name)
-                                or len(name) > _MAX_NAME):
+                        if name in _GENERIC or word in _GENERIC_CORES:
                             continue
-                        # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
-                        key = word if len(word) >= _MIN_CORE else name
+                        if _NOT_A_NAME.search(name) or len(name) > _MAX_NAME:
+                            if not _WHOLE_ACT.fullmatch(name) or _CLAUSE_WORDS.search(name):
+                                continue
+                            key = name  # (the act as the law words it, found only in whole: see _WHOLE_ACT)
+                        else:
+                            # the core when it is specific enough (苗种生产), else the whole name (捕捞许可证)
+                            key = word if len(word) >= _MIN_CORE else name
                         if len(key) < _MIN_CORE:
                             continue
                         out[kind].append((key, (inst.title, article, fact.name, fact.body, inst.level), start, end))
