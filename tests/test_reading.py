@@ -743,3 +743,32 @@ def test_what_a_party_is_encouraged_to_do_is_its_choice(sentence, word, kind):
 ])
 def test_an_encouragement_with_a_sanction_is_compulsion(sentence, word, kind):
     assert read(sentence, word, kind).creates
+
+
+@pytest.mark.parametrize("sentence, word, kind", [
+    ("第二条 2025年县市场监督管理局依法没收过期食品2.3万件。", "没收", "penalty"),
+    ("第二条 2025年，县城市管理局依法对5家占道经营的商户作出责令停业决定，相关商户均已整改到位。", "责令停业", "penalty"),
+])
+def test_a_past_year_s_measures_counted_are_a_fact(sentence, word, kind):
+    assert read(sentence, word, kind).mood == "fact"
+
+
+def test_a_year_s_plan_is_no_fact():
+    assert read("第二条 2027年计划对10家未完成改造的企业作出责令停业决定。", "责令停业", "penalty").creates
+
+
+def test_the_party_that_asks_a_deposit_of_another_collects_it():
+    # 健身房向会员收取的……押金: a business's own deposit from its customers, its price, not a levy
+    assert read("第二条 游泳馆向顾客收取的更衣柜钥匙押金，离馆时全额退还。", "收取", "fee").private_payee
+    assert not read("第二条 县住房和城乡建设局向施工企业收取的安全文明施工保证金，工程竣工后退还。", "收取", "fee").private_payee
+
+
+def test_the_administration_buying_for_its_own_work_restricts_no_one():
+    assert read("第二条 县文化和旅游局为其主办的广场舞比赛统一购买意外伤害保险，费用由县文化和旅游局承担。", "统一购买", "market").mood == "background"
+    assert read("第二条 农家乐经营户统一购买县文化和旅游局指定的消防器材，费用由县文化和旅游局承担。", "指定", "market").creates
+
+
+def test_a_consent_two_private_parties_agreed_is_no_licence():
+    assert read("第二条 出租人与承租人约定，承租人改变房屋用途须经出租人书面同意。", "同意", "licence").mood == "background"
+    # … the administration's consent, though a contract is named, is still read as such
+    assert read("第二条 经营者与市场开办者签订协议后，须经县市场监督管理局同意方可进场经营。", "同意", "licence").creates

@@ -243,3 +243,10 @@ def test_an_entrustment_the_named_law_provides_is_the_law_s():
     other = "县市场监督管理局对食品经营的日常监督检查，可以委托县个体劳动者协会实施。"
     found = [f for f in findings(other, "《中华人民共和国食品安全法》") if f.rule_id == "CONT-POW-04"]
     assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_basis_law_restates_a_restriction_of_liberty_only_of_the_same_kind():
+    # 《食品安全法》 has 行政拘留 and 查封、扣押 of things: neither is a village committee's 看管 of a person
+    found = [f for f in findings("对拒不配合检查的食品小作坊人员，村民委员会可以临时看管。", "《中华人民共和国食品安全法》")
+             if f.rule_id == "CONT-RIGHT-02"]
+    assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]

@@ -283,7 +283,7 @@ _MODAL = re.compile(r"应当|必须|须|不得|禁止|严禁|可以|有权|一�
 # What was done in a past year, told as a fact (2024年，县市场监督管理局……依法没收不合格油品3.2吨，已按照国家有关规定处理);
 # not a date a rule starts from (2025年1月1日起) or a period a rule covers
 # (… or the year opening a sentence that is all statistic: 2024年县级政府采购项目中外地供应商中标金额占比为42%)
-_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年|本年度|今年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?)|[^，。；]{0,80}$)")
+_PAST_YEAR = re.compile(r"^(?:\d{4}年|上年度?|去年|本年度|今年)(?![^，。；]{0,8}?(?:起|前|后|底|末|内|以来|至|每|开始))(?:[^，。；]{0,48}?[，,]|[^，。；]{0,40}?(?:占比|比例|比重)(?:为|达到?)|[^，。；]{0,80}[。；]?$)")
 # (… or a statistic of that year: 2025年县级政府购买服务项目中，县外承接主体中标金额占比为35%)
 # (… or a count of what the year brought: 2024年全县新引进咖啡加工企业5家，其中3家为在本县新设立的企业)
 # (… or the years since one, told without a norm: 2025年以来，……依法没收侵权仿冒徽章3200枚，均已按规定销毁)
@@ -292,11 +292,16 @@ _SINCE_YEAR = re.compile(r"^(?:\d{4}年|近[一二三四五两\d]+年)以来[，
                          r"|^[^。；，]{0,10}?(?:专项行动|专项整治|行动|整治|活动)期间[，,]"
                          # (… or the count so far: 截至目前，全县已有5家砂石企业……被依法注销采矿许可证)
                          r"|^截至(?:目前|当前|今年|本年|去年|上年|\d{4}年)[^。；，]{0,12}?[，,]")
+# (a year's plan is no fact: 2027年计划对10家企业作出……)
+_PLANNED = re.compile(r"计划|力争|(?<![模虚])拟|要求|应当|必须|(?<![剃胡无必])须(?![知臾])|确保|争取|目标|将要")
 _DONE = re.compile(r"已(?:经|按照|按|依法|处理|完成|办结|移送|结案)|已有[^。；，]{0,6}?(?:\d+|[一二三四五六七八九十百千万两]+)(?:家|个|户|人|起|件|张|艘|辆)|共(?:计)?[^。；，]{0,6}?(?:起|件|次|家|吨)"
                    # (… or who won what the year's procurement put out: 由外省一家音乐教育机构中标)
                    r"|中标|成交|签约"
                    # (… or what the year's measures took: 2024年，县市场监督管理局依法没收并销毁不合格儿童鞋3200双)
-                   rf"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚|吊销|暂扣)[^。；，]{{0,16}}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)余?(?:{_UNITS}|起|家|万元|元|张|份|本)"
+                   rf"|(?:没收|销毁|查处|查获|收缴|罚没|扣押|取缔|处罚|吊销|暂扣)[^。；，]{{0,16}}?(?:\d+(?:\.\d+)?|[一二三四五六七八九十百千万两]+)万?余?(?:{_UNITS}|起|家|万元|元|张|份|本)"
+                   # (… or how many were dealt with and put right: 依法对3家……作出责令停业整顿决定，均已整改到位)
+                   r"|(?:依法)?对(?:\d+|[一二三四五六七八九十百两]+)(?:家|户|名|人|起|个)[^。；，]{0,30}?(?:作出|实施|给予|处以|予以)"
+                   r"|(?:均|全部|都)已(?:整改|落实|关停|处置|销毁|下架)"
                    r"|(?:新引进|引进|新增|新建|培育|认定|建成|完成|实现|达到)[^。；，]{0,12}?\d+(?:\.\d+)?(?:家|个|项|户|人|亩|吨|万元|亿元)"
                    # (… or the work of the year counted: 开展监督抽检1260批次)
                    r"|(?:开展|组织|实施|完成|办理|受理)[^。；，]{0,16}?\d+(?:\.\d+)?(?:批次|次|场|件|起|人次|家次)"
@@ -348,6 +353,7 @@ _DESCRIBED = re.compile(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
+_ASKS_OF = re.compile(r"(?P<by>[^，。；向]{2,20})向[^，。；向]{1,16}$")
 _COLLECTS = re.compile(r"计?收")  # (收取、收缴……, as the hit begins)
 _CASE_OPENS = re.compile(r"[^，。；]{2,40}?的[，,]")  # a sentence that opens with its case (收取……费用的，)
 _SELF_GOVERNING = re.compile(r"委会|委员会|社区|村民小组|网格")
@@ -371,6 +377,9 @@ def _private_payee(before: str, sentence: str, words: str, whole: str, earlier: 
     if found:
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
+    if _COLLECTS.match(words) and (asks := _ASKS_OF.search(before)) is not None:
+        # the party that asks it of another (健身房向会员收取的……押金): the collector is named before 向
+        return classify(asks["by"]) == "private" and not _SELF_GOVERNING.search(asks["by"])
     if _COLLECTS.match(words):  # the party acting in the clause, else the whole sentence's subject (over its semicolons)
         # … else the party of the nearest clause before it that has one (患者要求复制病历资料的，医疗机构应当提供复制服务，可以
         # 收取工本费: the clause of 可以 names none, the one before it names 医疗机构)
@@ -415,6 +424,8 @@ def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
 _AT_TIME = re.compile(r"(?:在|于|自|从)[^，。；在于自从]{0,30}$")
 _DONE_BY_THEN = re.compile(r"^(?:(?:或者|或|以及|及|和|、)[^，。；]{0,10}?|[^，。；]{0,6}?)(?:后|之后|以后|之日起|之日)")
 _GATED_AFTER = re.compile(r"取得|领取|获得|办理|持有|方可|才能|方能|才可")
+_BORNE_BY = re.compile(r"(?:费用|所需经费|所需资金|保费|经费)[^。；，]{0,4}?由(?P<who>[^。；，]{2,16}?)(?:承担|负担|支付|列支)")
+_BUYER = re.compile(r"([^，。；]{2,12}?)(?:为|统一|负责|将|对)")
 _ENCOURAGED = re.compile(r"(?:积极|大力|进一步)?(?:鼓励|倡导|引导|支持)")
 _COMPELLING = re.compile(r"应当|必须|须|不得|禁止|严禁|一律|要求|强制|不予|取消|暂停|停止|扣减|扣除|纳入[^。；，]{0,6}?考核|通报|"
                          r"列入[^。；，]{0,8}?名单|作为[^。；，]{0,10}?条件")
@@ -433,6 +444,7 @@ _STAFF_OF = re.compile(r"(?:及其|及|和|以及)(?:主要)?(?:工作人员|从
 # A duty owed under the contract the administration signed with the one it bought a service from (运维单位应当按照合同约定
 # 履行下列职责：……未经镇人民政府同意，不得擅自停止运行设施): the consent asked is the issuer's as the other party
 _CONTRACTED = re.compile(r"(?:按照|依照|根据|依据|按)[^。；，]{0,12}?(?:合同|协议)(?:的)?(?:约定|规定)")
+_AGREED = re.compile(r"(?:与|同)[^，。；]{1,20}?(?:约定|签订|订立)|(?:合同|协议|租约)(?:的)?(?:约定|规定)")
 _CONSENTER = re.compile(r"(?:未经|经|征得|取得)(?P<body>[^，。；经]{2,20}?)(?:书面)?(?:同意|批准|许可)")
 # (… an approval the law names, not the consent of a party: 许可、审批)
 _CONTRACT_PARTY = re.compile(r"许可|审批|核准")
@@ -514,11 +526,17 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         if "是否" in unconditional[-40:] or "有无" in unconditional[-40:] or _CRITERION.search(sentence[:12]):
             return reading("criterion", "该句是审查（检查）时适用的标准，不是设定该措施")
     opening = sentence.lstrip()
-    if (_PAST_YEAR.match(opening) or (_SINCE_YEAR.match(opening) and not _NORM.search(sentence))) and _DONE.search(sentence):
+    if (_PAST_YEAR.match(opening) and not _PLANNED.search(sentence)
+            or (_SINCE_YEAR.match(opening) and not _NORM.search(sentence))) and _DONE.search(sentence):
         return reading("fact", "该句叙述某年已经发生的事实，不是设定该措施")
     if kind == "licence" and _CONTRACT_PARTY.search(text[start:end] + after[:4]) is None and _own_contract(facts, unit, before):
         return reading("background", "该句是制定机关与其合同相对人约定的履约义务，所需“同意”是制定机关作为合同一方的意思表示，"
                                      "不是设定行政许可")
+    if kind == "licence" and _AGREED.search(sentence) and (consent := _CONSENTER.search(before + "同意")) is not None \
+            and classify(consent.group("body")) == "private":
+        # a term two private parties agreed (商场与入驻商户约定，……装修方案须经商场管理方书面同意后方可施工): the consent is
+        # the other party's under their contract, not an administrative licence
+        return reading("background", "该句是民事主体之间约定须经对方同意的事项，不是行政许可")
     if _ABSENT_TERM.search(clause_before) and _TERM.match(after):
         return reading("prohibits", "该句说明合同（文件）中不含（不得约定）该措施的条款，不是设定该措施")
     if _NOT_A_GROUND.search(clause_before) and _GROUND.match(after):
@@ -573,6 +591,11 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
     if kind == "preference" and ((_PRIVATE_GIVER.search(sentence) and not _PUBLIC_PURSE.search(sentence))
                                  or (_PEOPLE.search(receiver) and not re.search(r"企业|经营者|公司|单位|商户|市场主体", receiver))):
         return reading("background", "该优惠由经营者自行给予或者给予困难群众，不是对特定经营者的选择性优惠")
+    if kind == "market" and (borne := _BORNE_BY.search(sentence)) is not None and classify(borne["who"]) == "public" \
+            and (buyer := _BUYER.match(opening)) is not None and classify(buyer.group(1)) == "public":
+        # the administration buys for its own work and pays (县体育局为其主办的……比赛统一购买……责任险，费用由县体育局承担):
+        # its own procurement, no one else is told where to buy
+        return reading("background", "该句是行政机关为自身事务购买并承担费用，不限定他人的交易")
     if kind in ("burden", "market") and _ENCOURAGED.match(opening) and not _COMPELLING.search(sentence) \
             and not (kind == "market" and _REWARDED.search(sentence)):
         # what the administration encourages a party to do (鼓励企业建立技能等级与……薪酬待遇相衔接的激励机制) is the party's

@@ -546,19 +546,33 @@ _LIBERTY_WORDS = re.compile(r"拘留|约束|带离|带至|带到|传唤|盘问|�
 
 def _basis_providing(ctx, kind: str, words: str) -> str | None:
     """For a restriction of liberty (which only a law may lay down), the title of a law the draft is made under
-    that itself restricts liberty (行政拘留 among its penalties, or coercive measures), or None: the draft most
-    likely restates it, which the reviewer confirms. Other kinds are not softened this way: a basis law that
+    that itself restricts liberty in the same way (行政拘留 among its penalties for a 拘留, a coercive measure on a
+    person of the same kind, ``_on_persons``), or None: the draft most likely restates it, which the reviewer confirms. Other kinds are not softened this way: a basis law that
     provides fines does not provide the draft's fines."""
     if kind != "liberty" or not _LIBERTY_WORDS.search(words):
         return None
+    wanted = _on_persons(words)
     for inst in basis_titles(ctx):
         facts = facts_of(ctx, inst)
         if facts is None:
             continue
         for fact in facts.articles.values():
-            if any("行政拘留" in p.types for p in fact.penalties) or any(p.kind == "coercion" for p in fact.provisions):
+            if any("行政拘留" in p.types for p in fact.penalties) and "拘留" in words:
+                return inst.title
+            if any(p.kind == "coercion" and any(m in wanted for m in (p.measures or ())) for p in fact.provisions):
                 return inst.title
     return None
+
+
+def _on_persons(words: str) -> frozenset:
+    """The registry's coercive measures on a person that ``words`` name (隔离 → 强制隔离): a basis law restates the
+    draft's restriction only with a measure of the same kind — 行政拘留 for a 拘留, not for 看管 by a village committee;
+    查封、扣押 of things restrict nobody's liberty."""
+    return frozenset(measure for word, measure in _PERSON_MEASURES if word in words)
+
+
+_PERSON_MEASURES = (("隔离", "强制隔离"), ("带离", "强制带离"), ("带至", "强制带离"), ("带到", "强制带离"),
+                    ("检测", "强制检测"), ("扣留", "扣留"))
 
 
 def _provision_restated(ctx, kind: str, sentence: str):
