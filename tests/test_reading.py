@@ -772,3 +772,13 @@ def test_a_consent_two_private_parties_agreed_is_no_licence():
     assert read("第二条 出租人与承租人约定，承租人改变房屋用途须经出租人书面同意。", "同意", "licence").mood == "background"
     # … the administration's consent, though a contract is named, is still read as such
     assert read("第二条 经营者与市场开办者签订协议后，须经县市场监督管理局同意方可进场经营。", "同意", "licence").creates
+
+
+def test_a_gate_that_opens_a_benefit_and_an_activity_is_still_a_licence():
+    sentence = "第六条 托育机构须经县卫生健康局评估认定后，方可享受运营补贴并招收婴幼儿。"
+    assert read(sentence, "评估认定", "licence").creates
+
+
+def test_a_body_entrusted_by_the_administration_collects_for_it():
+    sentence = "第二条 对申请食品小作坊登记的，由受委托的技术服务机构按工作量向申请人收取审查费用。"
+    assert not read(sentence, "收取", "fee").private_payee

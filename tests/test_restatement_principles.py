@@ -245,8 +245,8 @@ def test_an_entrustment_the_named_law_provides_is_the_law_s():
     assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]
 
 
-def test_a_basis_law_restates_a_restriction_of_liberty_only_of_the_same_kind():
-    # 《食品安全法》 has 行政拘留 and 查封、扣押 of things: neither is a village committee's 看管 of a person
+def test_a_restriction_of_liberty_given_to_no_state_organ_restates_no_basis_law():
+    # 《食品安全法》 restricts liberty (行政拘留 by the police): a village committee given 看管 restates none of it
     found = [f for f in findings("对拒不配合检查的食品小作坊人员，村民委员会可以临时看管。", "《中华人民共和国食品安全法》")
              if f.rule_id == "CONT-RIGHT-02"]
     assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]

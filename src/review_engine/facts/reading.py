@@ -353,6 +353,7 @@ _DESCRIBED = re.compile(r"(?:凡|凡是)?在[^，。；]{1,30}的([^，。；的
 _ORGANISED = re.compile(r"(?:动员|组织|要求|安排|督促|发动)(?:辖区|本地|全体)?([^，。；]{1,8}?)(?:购置|购买|订购|认购|参加|参与|缴纳|签订|安装)")
 _PAYEE = re.compile(r"向(?P<to>[^，。；]{1,20}?)(?:缴纳|交纳|支付|缴付|交付|预交|预缴)")
 _COLLECTOR = re.compile(r"(?P<by>[^，。；]{1,20}?)(?:负责|统一|按规定|可以|应当|有权)?(?:收取|征收|收缴|计收|代收)")
+_FOR_THE_ADMINISTRATION = re.compile(r"委托|代收|代为|指定")
 _ASKS_OF = re.compile(r"(?P<by>[^，。；向]{2,20})向[^，。；向]{1,16}$")
 _COLLECTS = re.compile(r"计?收")  # (收取、收缴……, as the hit begins)
 _CASE_OPENS = re.compile(r"[^，。；]{2,40}?的[，,]")  # a sentence that opens with its case (收取……费用的，)
@@ -378,8 +379,10 @@ def _private_payee(before: str, sentence: str, words: str, whole: str, earlier: 
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
     if _COLLECTS.match(words) and (asks := _ASKS_OF.search(before)) is not None:
-        # the party that asks it of another (健身房向会员收取的……押金): the collector is named before 向
-        return classify(asks["by"]) == "private" and not _SELF_GOVERNING.search(asks["by"])
+        # the party that asks it of another (健身房向会员收取的……押金): the collector is named before 向 — unless it acts
+        # for the administration (由受委托的技术审查机构……向企业收取技术审查费用)
+        return (classify(asks["by"]) == "private" and not _SELF_GOVERNING.search(asks["by"])
+                and not _FOR_THE_ADMINISTRATION.search(asks["by"]))
     if _COLLECTS.match(words):  # the party acting in the clause, else the whole sentence's subject (over its semicolons)
         # … else the party of the nearest clause before it that has one (患者要求复制病历资料的，医疗机构应当提供复制服务，可以
         # 收取工本费: the clause of 可以 names none, the one before it names 医疗机构)
@@ -436,6 +439,9 @@ _BY_ORIGIN = re.compile(r"注册|登记|设立|落户|纳税|户籍|总部|税�
                         r"(?:生产|制造|出产|加工)的(?:产品|商品|农产品|设备|机具|机械|货物)")
 _BENEFIT_SOUGHT = re.compile(r"(?:申请|申领|享受|领取|获得|发放)[^。；，]{0,12}?(?:补贴|补助|救助|津贴|奖励|奖补|资助|优待|抚恤|"
                              r"保障金|生活费|护理费|慰问金|低保|特困供养)")
+# (… nor when the same gate opens an activity too: 须经……等级评定后，方可享受运营补贴并收住老人)
+_ACTS_GATED = re.compile(r"(?:方可|才能|方能|才可)[^。；]*?(?:收住|收治|招收|经营|营业|从事|开展|销售|生产|施工|招生|接待|运营|开业|执业|承接|"
+                         r"进场|上岗|入驻|使用)")
 _PROOF_ASKED = re.compile(r"提交|提供|出具|开具|证明|盖章|签注|公证|签字|确认")
 _LICENCE_SOUGHT = re.compile(r"许可|执照|资质|资格证|审批|批准|核准|准予|备案|登记证")
 _FUNDS_DUTY = re.compile(r"^(?:各|由)?([^，。；、]{2,24}?)(?:具体|统一|共同)?(?:负责|承担)(?:做好)?(?:本辖区|辖区内|本级)?[^，。；、对向给为的予]{0,8}$")
@@ -607,7 +613,7 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         # activity the policy covers, where anyone may come to do it, not the operator's origin or its registration
         return reading("background", "该句以在本地从事该活动划定适用范围，不以经营者的所在地、注册地区别对待")
     if kind == "licence" and _BENEFIT_SOUGHT.search(sentence) and not _LICENCE_SOUGHT.search(sentence) \
-            and not _PROOF_ASKED.search(sentence):
+            and not _PROOF_ASKED.search(sentence) and not _ACTS_GATED.search(sentence):
         # who may apply for a benefit the administration pays (具有本县户籍……的残疾人，可以申请相应补贴): its recipients,
         # not the conditions of a licence (who is left out of a benefit is a matter of its fairness, read elsewhere);
         # the papers asked of the applicant are read as such (申请临时救助的，须提交……公证书: a needless proof all the same)

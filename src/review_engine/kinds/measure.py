@@ -169,7 +169,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         if provision.confirmed and provision.title in named_titles(ctx):
             return _named_restated(f"该句复述{provision.cite()}（{provision.level}）的规定", who)
         return _repeats(provision, who)
-    basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end])
+    basis = _basis_providing(ctx, kind, excerpt or unit.text[start:end], reading.sentence)
     if basis is not None:
         return Judgement(True, "warn", f"{reading.why}；本文件据以制定的《{basis}》规定了此类措施，请核实该句是否"
                                        f"为其复述（是则注明所依据的条款，不是则应删除）；{who}")
@@ -544,35 +544,30 @@ def basis_titles(ctx) -> list:
 _LIBERTY_WORDS = re.compile(r"拘留|约束|带离|带至|带到|传唤|盘问|隔离|留置|看管|收容|遣送|强制戒毒|强制检测|限制[^，。；]{0,4}活动|不得离开")
 
 
-def _basis_providing(ctx, kind: str, words: str) -> str | None:
+def _basis_providing(ctx, kind: str, words: str, sentence: str = "") -> str | None:
     """For a restriction of liberty (which only a law may lay down), the title of a law the draft is made under
-    that itself restricts liberty in the same way (行政拘留 among its penalties for a 拘留, a coercive measure on a
-    person of the same kind, ``_on_persons``), or None: the draft most likely restates it, which the reviewer confirms. Other kinds are not softened this way: a basis law that
-    provides fines does not provide the draft's fines."""
+    that itself restricts liberty (行政拘留 among its penalties, or coercive measures), or None: the draft most
+    likely restates it, which the reviewer confirms — unless the clause gives the restriction to a body no law lets
+    restrict anyone's liberty (村治保会可以暂时看管: a village committee, a firm, a guard; ``_NOT_A_STATE_ORGAN``).
+    Other kinds are not softened this way: a basis law that provides fines does not provide the draft's fines."""
     if kind != "liberty" or not _LIBERTY_WORDS.search(words):
         return None
-    wanted = _on_persons(words)
+    at = sentence.find(words)
+    clause = re.split(r"[，,；;]", sentence[:at])[-1] if at > 0 else ""
+    if _NOT_A_STATE_ORGAN.search(clause):
+        return None
     for inst in basis_titles(ctx):
         facts = facts_of(ctx, inst)
         if facts is None:
             continue
         for fact in facts.articles.values():
-            if any("行政拘留" in p.types for p in fact.penalties) and "拘留" in words:
-                return inst.title
-            if any(p.kind == "coercion" and any(m in wanted for m in (p.measures or ())) for p in fact.provisions):
+            if any("行政拘留" in p.types for p in fact.penalties) or any(p.kind == "coercion" for p in fact.provisions):
                 return inst.title
     return None
 
 
-def _on_persons(words: str) -> frozenset:
-    """The registry's coercive measures on a person that ``words`` name (隔离 → 强制隔离): a basis law restates the
-    draft's restriction only with a measure of the same kind — 行政拘留 for a 拘留, not for 看管 by a village committee;
-    查封、扣押 of things restrict nobody's liberty."""
-    return frozenset(measure for word, measure in _PERSON_MEASURES if word in words)
-
-
-_PERSON_MEASURES = (("隔离", "强制隔离"), ("带离", "强制带离"), ("带至", "强制带离"), ("带到", "强制带离"),
-                    ("检测", "强制检测"), ("扣留", "扣留"))
+_NOT_A_STATE_ORGAN = re.compile(r"村(?:民|居民)?委员会|居民委员会|村委会|居委会|治保会|治安保卫委员会|村民小组|网格员|物业|保安|"
+                                r"商户|经营者|企业|商场|志愿者|协会|商会|巡逻队|护村队|联防队")
 
 
 def _provision_restated(ctx, kind: str, sentence: str):
