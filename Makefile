@@ -52,7 +52,7 @@ bench: $(BYTECODE)
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-3
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-4
 	-$(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/blind-5
-	-for set in blind-6 blind-7 blind-8 blind-9 blind-10 blind-11 blind-12 blind-13 blind-14 blind-15 blind-16 blind-17 blind-18 blind-19 blind-20 blind-21 blind-22 blind-23 blind-24 blind-25 blind-26 blind-27 blind-28 blind-29 blind-30 blind-31 blind-32 blind-33; do $(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/$$set; done
+	-for set in blind-6 blind-7 blind-8 blind-9 blind-10 blind-11 blind-12 blind-13 blind-14 blind-15 blind-16 blind-17 blind-18 blind-19 blind-20 blind-21 blind-22 blind-23 blind-24 blind-25 blind-26 blind-27 blind-28 blind-29 blind-30 blind-31 blind-32 blind-33 blind-34 blind-35; do $(BIN)/python benchmarks/lawful/run.py benchmarks/lawful/$$set; done
 	$(BIN)/python benchmarks/stock.py
 
 docs: $(BYTECODE)
