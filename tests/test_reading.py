@@ -782,3 +782,8 @@ def test_a_gate_that_opens_a_benefit_and_an_activity_is_still_a_licence():
 def test_a_body_entrusted_by_the_administration_collects_for_it():
     sentence = "第二条 对申请食品小作坊登记的，由受委托的技术服务机构按工作量向申请人收取审查费用。"
     assert not read(sentence, "收取", "fee").private_payee
+
+
+def test_an_approval_gating_the_administration_s_own_paying_out_is_procedure():
+    assert read("第五条 项目实施方案未经县人民政府批准的，不得下达项目资金。", "批准", "licence").mood == "procedure"
+    assert read("第五条 未经县农业农村局批准的，不得从事生猪收购。", "批准", "licence").creates

@@ -250,3 +250,19 @@ def test_a_restriction_of_liberty_given_to_no_state_organ_restates_no_basis_law(
     found = [f for f in findings("对拒不配合检查的食品小作坊人员，村民委员会可以临时看管。", "《中华人民共和国食品安全法》")
              if f.rule_id == "CONT-RIGHT-02"]
     assert worst(found) == "block", [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_fine_the_cited_law_gives_as_a_multiple_is_checked_as_such():
+    # 并处违法所得五倍以上十五倍以下的罚款，违法所得不足一万元的，按一万元计算: the sum is the base's floor, the fine a multiple
+    article = ("伪造、变造、买卖、出租、出借医疗机构执业许可证的，由县卫生健康局依照《中华人民共和国基本医疗卫生与健康促进法》的规定"
+               "责令改正，没收违法所得，并处违法所得五倍以上十五倍以下的罚款，违法所得不足一万元的，按一万元计算。")
+    found = [f for f in findings(article, "《中华人民共和国基本医疗卫生与健康促进法》") if f.rule_id.startswith("CONT-PEN")]
+    assert worst(found) == "warn", [(f.rule_id, f.severity, f.reading) for f in found]
+
+
+def test_a_restatement_that_leaves_the_object_to_the_sentence_before_is_found():
+    from review_engine.registry import default_registry
+
+    found = repeated(default_registry(), "因建设或者其他特殊需要临时占用的，须经市园林绿化局同意，并按照有关规定办理临时用地手续。",
+                     "同意", dt.date(2026, 12, 1), ("城市绿化条例",))
+    assert found is not None and found.title == "城市绿化条例" and found.article == "19"

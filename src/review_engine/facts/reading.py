@@ -439,6 +439,8 @@ _BY_ORIGIN = re.compile(r"注册|登记|设立|落户|纳税|户籍|总部|税�
                         r"(?:生产|制造|出产|加工)的(?:产品|商品|农产品|设备|机具|机械|货物)")
 _BENEFIT_SOUGHT = re.compile(r"(?:申请|申领|享受|领取|获得|发放)[^。；，]{0,12}?(?:补贴|补助|救助|津贴|奖励|奖补|资助|优待|抚恤|"
                              r"保障金|生活费|护理费|慰问金|低保|特困供养)")
+_OWN_ACT_GATED = re.compile(r"^[^。；]{0,12}?(?:不得|不予|方可|才能|才可)(?:拨付|下达|安排|兑付|列支|列入)[^。；，]{0,8}?"
+                            r"(?:资金|经费|款项|预算|投资计划)")
 # (… nor when the same gate opens an activity too: 须经……等级评定后，方可享受运营补贴并收住老人)
 _ACTS_GATED = re.compile(r"(?:方可|才能|方能|才可)[^。；]*?(?:收住|收治|招收|经营|营业|从事|开展|销售|生产|施工|招生|接待|运营|开业|执业|承接|"
                          r"进场|上岗|入驻|使用)")
@@ -612,6 +614,10 @@ def read_measure(facts, unit: Unit, start: int, end: int, kind: str | None = Non
         # those who farm (build, run a service) here (补贴对象为在本省从事农业生产的个人和农业生产经营组织): the place of the
         # activity the policy covers, where anyone may come to do it, not the operator's origin or its registration
         return reading("background", "该句以在本地从事该活动划定适用范围，不以经营者的所在地、注册地区别对待")
+    if kind == "licence" and _OWN_ACT_GATED.search(after):
+        # what the approval gates is the administration's own paying out (规划未经批准的，不得拨付扶持资金): its procedure,
+        # no one's activity waits on a licence
+        return reading("procedure", "该句以批准为行政机关拨付、安排资金的前提，是内部程序，不是对公民、法人设定许可")
     if kind == "licence" and _BENEFIT_SOUGHT.search(sentence) and not _LICENCE_SOUGHT.search(sentence) \
             and not _PROOF_ASKED.search(sentence) and not _ACTS_GATED.search(sentence):
         # who may apply for a benefit the administration pays (具有本县户籍……的残疾人，可以申请相应补贴): its recipients,

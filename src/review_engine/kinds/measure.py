@@ -624,6 +624,12 @@ def _restated(reading, ctx, who: str, kind: str, sentence: str = "") -> Judgemen
                     cited = "、".join(same)
                     return Judgement(True, "warn", f"该句援引《{inst.title}》而未写明条款；该法{cited}规定了同一幅度的罚款，"
                                                    f"请核对该句所列违法行为与该条一致，并注明所依据的条款；{who}")
+                # (… or the fine is a multiple the cited law gives, base and bounds alike, the sum written only the base's
+                # floor: 并处违法所得五倍以上二十倍以下的罚款，违法所得不足一万元的，按一万元计算)
+                multiple = _named_multiple(ctx, sentence, [inst])
+                if multiple is not None:
+                    return Judgement(True, "warn", f"该句援引《{inst.title}》而未写明条款；{multiple[0]}规定了同一倍数的罚款"
+                                                   f"（{multiple[1]}），请核对该句所列违法行为与该条一致，并注明所依据的条款；{who}")
                 return Judgement(True, "modify", f"该句援引《{inst.title}》而未写明条款，罚款数额由本文件写明，无法核对"
                                                  f"该法是否对该行为规定了这一罚款；{who}")
             return Judgement(False, reason=f"援引上位法《{inst.title}》")
@@ -670,7 +676,7 @@ def _label(key: str) -> str:
     return article_label(*_number(key))
 
 
-def _named_multiple(ctx, sentence: str) -> tuple[str, str] | None:
+def _named_multiple(ctx, sentence: str, insts=None) -> tuple[str, str] | None:
     """(《title》第N条, the fine as written) when every fine the sentence writes is a multiple of a named base
     (土地复垦费的2倍以上5倍以下) that one article of a law the document names gives, base and bounds alike (《土地管理法实施
     条例》第五十六条: 罚款额为土地复垦费的2倍以上5倍以下): the law's fine, its article to be cited. A range of plain sums
@@ -681,7 +687,7 @@ def _named_multiple(ctx, sentence: str) -> tuple[str, str] | None:
     if not fines or any(r.kind != "multiple" or not r.base for r in fines):
         return None
     wanted = {(r.base, r.min, r.max) for r in fines}
-    for inst in _named_laws(ctx):
+    for inst in (_named_laws(ctx) if insts is None else insts):
         facts = facts_of(ctx, inst)
         for article in sorted(facts.articles, key=_number) if facts is not None else ():
             given = {(p.base, p.min, p.max) for p in facts.articles[article].penalties if p.kind == "multiple" and p.base}

@@ -253,6 +253,9 @@ def _compared(quote: str, body: str | None, text: str) -> str:
     end = at + len(body)
     before, after = quote[max(0, at - 3):at], quote[end:end + 3]
     first = text.find(before) if before else 0
+    if first < 0 and at >= 2:  # (the word before the body's gate left out with its object: 临时占用的，须经…… for 临时占用城市绿化用地，须经……)
+        before = quote[at - 2:at]
+        first = text.find(before)
     last = text.find(after, first + len(before)) if after and first >= 0 else (len(text) if first >= 0 else -1)
     named = text[first + len(before):last] if first >= 0 and last >= 0 else ""
     if not named and _left_out(quote, at, end, text):
