@@ -224,6 +224,8 @@ def defines_only(sentence: str) -> bool:
     """Whether ``sentence`` defines a term of the document (本办法所称普惠性民办幼儿园，是指……收费实行政府指导价管理……的幼儿园)
     and gives nobody a power or a duty: what it names describes the thing defined, none of it is laid down."""
     return bool(_DEFINITION.match(sentence.lstrip()) and _DEFINES.search(sentence) and not _GRANTS.search(sentence))
+
+
 _COST_OF = re.compile(r"(?:清理|清退|退还|撤销|简化|合并|降低|压减|精简)(?:所需|产生的|的)?$")
 _UNLAWFUL = re.compile(r"(?:乱|违规|违法|擅自|变相|私自|越权|随意|不合理|不规范|额外|重复)"
                        r"(?:设立|设定|设置|增设|收取|征收|实施|开展|进行|出台|提高|扩大|附加|摊派|要求)?的?$"
@@ -378,12 +380,14 @@ def _private_payee(before: str, sentence: str, words: str, whole: str, earlier: 
     if found:
         head = re.split(r"[，,]", found["by"])[-1]
         return classify(head) == "private"
-    if _COLLECTS.match(words) and (asks := _ASKS_OF.search(before)) is not None:
-        # the party that asks it of another (健身房向会员收取的……押金): the collector is named before 向 — unless it acts
-        # for the administration (由受委托的技术审查机构……向企业收取技术审查费用)
-        return (classify(asks["by"]) == "private" and not _SELF_GOVERNING.search(asks["by"])
-                and not _FOR_THE_ADMINISTRATION.search(asks["by"]))
-    if _COLLECTS.match(words):  # the party acting in the clause, else the whole sentence's subject (over its semicolons)
+    if _COLLECTS.match(words):
+        asks = _ASKS_OF.search(before)
+        if asks is not None:
+            # the party that asks it of another (健身房向会员收取的……押金): the collector is named before 向 — unless it
+            # acts for the administration (由受委托的技术审查机构……向企业收取技术审查费用)
+            return (classify(asks["by"]) == "private" and not _SELF_GOVERNING.search(asks["by"])
+                    and not _FOR_THE_ADMINISTRATION.search(asks["by"]))
+        # else the party acting in the clause, else the whole sentence's subject (over its semicolons)
         # … else the party of the nearest clause before it that has one (患者要求复制病历资料的，医疗机构应当提供复制服务，可以
         # 收取工本费: the clause of 可以 names none, the one before it names 医疗机构)
         clauses = [c for c in re.split(r"[，,；;]", before) if c]
@@ -423,7 +427,6 @@ def _sentence(unit: Unit, start: int, end: int) -> tuple[int, int]:
     return unit.sentence(start, end)
 
 
-# The people of a body named after it (经营单位及其工作人员, 医疗机构及其从业人员): they are of the body's class
 _AT_TIME = re.compile(r"(?:在|于|自|从)[^，。；在于自从]{0,30}$")
 _DONE_BY_THEN = re.compile(r"^(?:(?:或者|或|以及|及|和|、)[^，。；]{0,10}?|[^，。；]{0,6}?)(?:后|之后|以后|之日起|之日)")
 _GATED_AFTER = re.compile(r"取得|领取|获得|办理|持有|方可|才能|方能|才可")
@@ -448,6 +451,7 @@ _PROOF_ASKED = re.compile(r"提交|提供|出具|开具|证明|盖章|签注|公
 _LICENCE_SOUGHT = re.compile(r"许可|执照|资质|资格证|审批|批准|核准|准予|备案|登记证")
 _FUNDS_DUTY = re.compile(r"^(?:各|由)?([^，。；、]{2,24}?)(?:具体|统一|共同)?(?:负责|承担)(?:做好)?(?:本辖区|辖区内|本级)?[^，。；、对向给为的予]{0,8}$")
 _MANAGED = re.compile(r"^(?:专项)?(?:资金|经费)?的?(?:筹集|筹措|保障|监督|管理|监管|审核|拨付|核拨|发放|兑付|结算|绩效评价|使用管理|预算)")
+# The people of a body named after it (经营单位及其工作人员, 医疗机构及其从业人员): they are of the body's class
 _STAFF_OF = re.compile(r"(?:及其|及|和|以及)(?:主要)?(?:工作人员|从业人员|负责人|责任人员|直接责任人员|员工|职工)$")
 # A duty owed under the contract the administration signed with the one it bought a service from (运维单位应当按照合同约定
 # 履行下列职责：……未经镇人民政府同意，不得擅自停止运行设施): the consent asked is the issuer's as the other party

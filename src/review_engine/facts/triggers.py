@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .reading import defines_only
 from .text import TextIndex, Unit
 from ..numerals import NUM_CHARS, to_int
 
@@ -261,8 +262,6 @@ class Triggers:
 
     @cached_property
     def price(self) -> list[TriggerHit]:
-        from .reading import defines_only
-
         hits = self._scan("price", _PRICE, frozenset({"text"}), _PRICE_NOT)
         # an amount per unit (每吨17元, 3元/小时) is a price only in a sentence about a fee or a price; a definition
         # describes what it defines by its price regime, it sets no price

@@ -125,7 +125,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
             return _repeats(provision, who)
         duty = _duty_restated(ctx, kind, _whole_sentence(unit, start, end))
         if duty is not None:
-            return _named_restated(f"该句复述{duty}规定的{'委托' if kind == 'power' else '义务'}", who)
+            return _named_restated(f"该句复述{duty}", who)
         return Judgement(True, reading=f"{_own(reading, kind)}；{who}")
     earlier = _cited_before(ctx, kind, unit, start, reading.sentence)
     if earlier is not None:
@@ -163,7 +163,7 @@ def judge(kind: str, ctx, unit, start: int, end: int, excerpt: str = "", restata
         return _named_restated(f"该句所列条件出自{conditions}", who)
     duty = _duty_restated(ctx, kind, _whole_sentence(unit, start, end))
     if duty is not None:
-        return _named_restated(f"该句复述{duty}规定的义务", who)
+        return _named_restated(f"该句复述{duty}", who)
     provision = _repeated(ctx, kind, unit, start, end, excerpt)
     if provision is not None:
         if provision.confirmed and provision.title in named_titles(ctx):
@@ -463,10 +463,11 @@ beside a duty it repeats): a duty repeated from a named law is that law's (``_du
 
 
 def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
-    """《title》第N条 when the sentence repeats an obligation that a law or regulation the document names lays down:
-    eight characters of its act in a row and three fifths of it in all (取得农药经营许可证的农药经营者在本县设立分支机构的，
-    应当依法申请变更农药经营许可证 / 《农药管理条例》第二十五条: ……设立分支机构的，应当依法申请变更农药经营许可证): the case
-    and the duty are the law's, read in the draft's place."""
+    """《title》第N条规定的义务 when the sentence repeats an obligation that a law or regulation the document names lays
+    down: eight characters of its act in a row and three fifths of it in all (取得农药经营许可证的农药经营者在本县设立分支机构
+    的，应当依法申请变更农药经营许可证 / 《农药管理条例》第二十五条: ……设立分支机构的，应当依法申请变更农药经营许可证): the
+    case and the duty are the law's, read in the draft's place. For a power, the entrustment the law provides instead
+    (……规定的委托)."""
     if kind not in _DUTY_RESTATABLE and kind != "power":
         return None
     entrusts = kind == "power"  # (for a power, the organisation a named law lets the competent body entrust)
@@ -477,7 +478,7 @@ def _duty_restated(ctx, kind: str, sentence: str) -> str | None:
             if not act or len(act) < 8 or not any(act[i:i + 8] in sentence for i in range(len(act) - 7)):
                 continue
             if sum(_runs(act, sentence)) >= 0.6 * len(act):
-                return f"《{inst.title}》{_label(number)}"
+                return f"《{inst.title}》{_label(number)}规定的{'委托' if entrusts else '义务'}"
     return None
 
 
